@@ -1,0 +1,108 @@
+// @ts-check
+import js from "@eslint/js"
+import globals from "globals"
+import tseslint from "typescript-eslint"
+
+const domAndBrowser = [
+  "window",
+  "document",
+  "navigator",
+  "location",
+  "chrome",
+  "browser",
+  "localStorage",
+  "sessionStorage",
+  "indexedDB",
+  "MutationObserver",
+  "HTMLElement",
+  "Element",
+  "Node",
+]
+
+export default tseslint.config(
+  {
+    ignores: ["build/**", ".plasmo/**", "node_modules/**", "e2e/vendor/**", "bench/results/**", "coverage/**"],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx}"],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]",
+          message: "Never write HTML strings: page text is untrusted. Use textContent / DOM APIs.",
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: "Never write HTML strings: page text is untrusted.",
+        },
+      ],
+    },
+  },
+  {
+    // The pure domain core: strings and plain objects in and out. No DOM, browser APIs, React, Plasmo.
+    files: ["src/lib/**/*.ts"],
+    ignores: ["src/lib/store/**"],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      "no-restricted-globals": ["error", ...domAndBrowser],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["react", "react-dom", "react/*", "react-dom/*"], message: "src/lib is pure: no React." },
+            { group: ["plasmo", "@plasmohq/*"], message: "src/lib is pure: no Plasmo." },
+            { group: ["webextension-polyfill"], message: "src/lib is pure: no browser APIs." },
+            { group: ["dexie", "dexie-*"], message: "Only src/lib/store may use Dexie." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The store may use Dexie, but still no DOM, React or browser APIs.
+    files: ["src/lib/store/**/*.ts"],
+    rules: {
+      "no-restricted-globals": ["error", ...domAndBrowser.filter((g) => g !== "indexedDB")],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["react", "react-dom", "react/*"], message: "The store has no UI." },
+            { group: ["plasmo", "@plasmohq/*", "webextension-polyfill"], message: "The store is pure." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The content script stays thin: no React, no zod, no database.
+    files: ["src/contents/**/*.ts", "src/contents/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["react", "react-dom", "react/*"], message: "Content scripts stay small: no React." },
+            { group: ["zod", "zod/*"], message: "Content scripts stay small: no zod (validate where received)." },
+            { group: ["dexie", "dexie-*", "~lib/store", "~lib/store/*", "**/lib/store/**"], message: "Never open the database in the CRM page's origin." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["**/*.{js,mjs,cjs}"],
+    ...tseslint.configs.disableTypeChecked,
+  },
+)
