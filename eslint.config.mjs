@@ -21,7 +21,14 @@ const domAndBrowser = [
 
 export default tseslint.config(
   {
-    ignores: ["build/**", ".plasmo/**", "node_modules/**", "e2e/vendor/**", "bench/results/**", "coverage/**"],
+    ignores: [
+      "build/**",
+      ".plasmo/**",
+      "node_modules/**",
+      "e2e/vendor/**",
+      "bench/results/**",
+      "coverage/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -60,7 +67,10 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["react", "react-dom", "react/*", "react-dom/*"], message: "src/lib is pure: no React." },
+            {
+              group: ["react", "react-dom", "react/*", "react-dom/*"],
+              message: "src/lib is pure: no React.",
+            },
             { group: ["plasmo", "@plasmohq/*"], message: "src/lib is pure: no Plasmo." },
             { group: ["webextension-polyfill"], message: "src/lib is pure: no browser APIs." },
             { group: ["dexie", "dexie-*"], message: "Only src/lib/store may use Dexie." },
@@ -94,8 +104,14 @@ export default tseslint.config(
         {
           patterns: [
             { group: ["react", "react-dom", "react/*"], message: "Content scripts stay small: no React." },
-            { group: ["zod", "zod/*"], message: "Content scripts stay small: no zod (validate where received)." },
-            { group: ["dexie", "dexie-*", "~lib/store", "~lib/store/*", "**/lib/store/**"], message: "Never open the database in the CRM page's origin." },
+            {
+              group: ["zod", "zod/*"],
+              message: "Content scripts stay small: no zod (validate where received).",
+            },
+            {
+              group: ["dexie", "dexie-*", "~lib/store", "~lib/store/*", "**/lib/store/**"],
+              message: "Never open the database in the CRM page's origin.",
+            },
           ],
         },
       ],

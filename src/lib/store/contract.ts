@@ -3,13 +3,7 @@
  * `createStore(db)` in `./repository.ts` implements it over the one Dexie database (`./db.ts`).
  * Every write that touches several tables runs in one Dexie transaction: all or nothing.
  */
-import type {
-  CaseRecord,
-  CaseStatus,
-  Contact,
-  ContactAttempt,
-  HandoffNote,
-} from "../cases/model"
+import type { CaseRecord, CaseStatus, Contact, ContactAttempt, HandoffNote } from "../cases/model"
 
 export interface AgentProfile {
   /** 姓名 */
@@ -67,8 +61,7 @@ export interface ImportProblem {
 }
 
 export type ImportResult =
-  | { ok: true; counts: Record<string, number> }
-  | { ok: false; problems: ImportProblem[] }
+  { ok: true; counts: Record<string, number> } | { ok: false; problems: ImportProblem[] }
 
 export interface SidekickStore {
   /** Adds a note and, in the same transaction, creates or updates the case (status, callbackAt, customer, caseType). */
