@@ -1,0 +1,44 @@
+/**
+ * `npm run bench`: runs every suite, prints one table and saves JSON under bench/results/.
+ * Every figure is a ratio of two things measured side by side in the same run (these machines are noisy).
+ */
+import { mkdirSync, writeFileSync } from "node:fs"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+
+import type { BenchRow, BenchSuite } from "./types"
+
+const here = dirname(fileURLToPath(import.meta.url))
+
+const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
+  lint: () => import("./lint.bench"),
+  detect: () => import("./detect.bench"),
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2)
+  const rows: (BenchRow & { suite: string })[] = []
+  for (const [name, load] of Object.entries(suites)) {
+    if (only.length && !only.includes(name)) continue
+    const suite = (await load()).default
+    for (const row of await suite()) rows.push({ suite: name, ...row })
+  }
+  const fmt = (n: number): string => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toPrecision(3))
+  console.log("| suite | measure | ours | baseline | ratio | goal |")
+  console.log("|---|---|---|---|---|---|")
+  for (const r of rows) {
+    const goal = r.goal ? `${r.goal} ${r.met === false ? "✗" : "✓"}` : ""
+    console.log(
+      `| ${r.suite} | ${r.name} | ${fmt(r.ours)} ${r.unit} | ${fmt(r.baseline)} ${r.unit} (${r.baselineName}) | ${fmt(r.ratio)} | ${goal} |`,
+    )
+  }
+  const out = join(here, "results", `node-${new Date().toISOString().slice(0, 10)}.json`)
+  mkdirSync(dirname(out), { recursive: true })
+  writeFileSync(
+    out,
+    JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2) + "\n",
+  )
+  console.log(`\nsaved ${out}`)
+}
+
+await main()
