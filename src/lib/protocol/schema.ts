@@ -1,0 +1,101 @@
+/**
+ * zod schemas for the contract in `types.ts`: used where messages are received (service worker,
+ * sidebar). Not imported by content scripts (they stay small and validate by hand where needed).
+ */
+import * as z from "zod"
+
+import type { BackgroundRequestName, BackgroundRequests, PageToSidebar, SidebarToPage } from "./types"
+
+const waybillText = z.string().regex(/^[0-9A-Z-]{4,40}$/)
+const bounded = (n: number) => z.string().max(n)
+const origin = z
+  .string()
+  .max(300)
+  .regex(/^https?:\/\/[^/?#\s]+$/, "origin: scheme://host[:port]")
+
+export const carrierGuessSchema = z.object({
+  code: bounded(20),
+  name: bounded(40),
+  confidence: z.number().min(0).max(1),
+  checked: z.boolean(),
+})
+
+export const waybillCandidateSchema = z.object({
+  number: waybillText,
+  carriers: z.array(carrierGuessSchema).max(25),
+  sources: z.array(z.enum(["pinned", "label", "title", "focus", "selection", "input", "text"])).max(7),
+  count: z.number().int().nonnegative(),
+  label: bounded(80).optional(),
+})
+
+export const pageStateSchema = z.object({
+  url: bounded(4000),
+  title: bounded(500),
+  candidates: z.array(waybillCandidateSchema).max(20),
+  current: waybillText.nullable(),
+  currentReason: bounded(20),
+  caseText: bounded(2000),
+  scan: z.object({
+    nodes: z.number().int().nonnegative(),
+    ms: z.number().nonnegative(),
+    truncated: z.boolean(),
+  }),
+})
+
+export const pageToSidebarSchema: z.ZodType<PageToSidebar> = z.object({
+  type: z.literal("page-state"),
+  state: pageStateSchema,
+})
+
+export const sidebarToPageSchema: z.ZodType<SidebarToPage> = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("hello") }),
+  z.object({ type: z.literal("select-waybill"), number: waybillText }),
+  z.object({ type: z.literal("rescan") }),
+  z.object({ type: z.literal("set-collapsed"), collapsed: z.boolean() }),
+])
+
+const empty = z.object({}).strict()
+
+/** name → { request, response } schemas; unknown names are rejected by `parseBackgroundMessage`. */
+export const backgroundContract = {
+  "site.enable": {
+    request: z.object({ origin, tabId: z.number().int().optional() }),
+    response: z.object({ ok: z.boolean(), error: bounded(500).optional() }),
+  },
+  "site.disable": {
+    request: z.object({ origin }),
+    response: z.object({ ok: z.boolean(), error: bounded(500).optional() }),
+  },
+  "site.status": {
+    request: z.object({ origin }),
+    response: z.object({ enabled: z.boolean(), granted: z.boolean() }),
+  },
+  "site.config": {
+    request: empty,
+    response: z
+      .object({ origin, pinnedSelector: bounded(500).optional(), carrierHint: bounded(20).optional() })
+      .nullable(),
+  },
+  "sidebar.whoami": {
+    request: empty,
+    response: z.object({
+      tabId: z.number().int().nullable(),
+      origin: origin.nullable(),
+      allowed: z.boolean(),
+    }),
+  },
+  "callbacks.sync": { request: empty, response: z.object({ scheduled: z.number().int().nonnegative() }) },
+} satisfies { [N in BackgroundRequestName]: { request: z.ZodType; response: z.ZodType } }
+
+export type ParsedBackgroundMessage = {
+  [N in BackgroundRequestName]: { name: N; body: BackgroundRequests[N]["request"] }
+}[BackgroundRequestName]
+
+/** Validates an incoming runtime message; returns null for anything not in the contract. */
+export function parseBackgroundMessage(raw: unknown): ParsedBackgroundMessage | null {
+  if (typeof raw !== "object" || raw === null) return null
+  const { name, body } = raw as { name?: unknown; body?: unknown }
+  if (typeof name !== "string" || !Object.hasOwn(backgroundContract, name)) return null
+  const parsed = backgroundContract[name as BackgroundRequestName].request.safeParse(body ?? {})
+  return parsed.success ? ({ name, body: parsed.data } as ParsedBackgroundMessage) : null
+}

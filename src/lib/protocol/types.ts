@@ -1,0 +1,87 @@
+/**
+ * The one message contract between the content script, the sidebar, the popup/options pages and the
+ * service worker. Plain types here (the content script imports them for free); the zod schemas that
+ * check every message where it is received live in `schema.ts`.
+ *
+ * Channels:
+ * - runtime messages to the service worker: `{ name, body }` — see `BackgroundRequests`.
+ * - a port named `SIDEBAR_PORT` opened by the sidebar (in-page frame or side panel) to the content
+ *   script of the top frame of its tab: `SidebarToPage` one way, `PageToSidebar` the other.
+ * - service worker → content script (`tabs.sendMessage`): `BackgroundToPage`.
+ */
+
+export const SIDEBAR_PORT = "cs-sidekick-sidebar"
+
+/** Where on the page a candidate waybill was seen. Order is not priority; see choose-current. */
+export type CandidateSource = "pinned" | "label" | "title" | "focus" | "selection" | "input" | "text"
+
+export interface CarrierGuess {
+  code: string
+  name: string
+  confidence: number
+  checked: boolean
+}
+
+export interface WaybillCandidate {
+  /** Normalised number (upper case, no separators). */
+  number: string
+  carriers: CarrierGuess[]
+  sources: CandidateSource[]
+  /** How many times it was seen on the page. */
+  count: number
+  /** The label or column header next to it, if any (bounded, plain text). */
+  label?: string
+}
+
+export interface PageState {
+  url: string
+  title: string
+  /** Ranked best first, at most 20. */
+  candidates: WaybillCandidate[]
+  /** The current waybill, or null when none was found. */
+  current: string | null
+  /** Why `current` was chosen, e.g. "pinned" | "label" | "title" | "focus" | "frequency" | "agent". */
+  currentReason: string
+  /** Ticket title + labelled fields, bounded (≤ 2,000 chars), for classifyCase in the sidebar. */
+  caseText: string
+  scan: { nodes: number; ms: number; truncated: boolean }
+}
+
+export type PageToSidebar = { type: "page-state"; state: PageState }
+
+export type SidebarToPage =
+  | { type: "hello" }
+  | { type: "select-waybill"; number: string }
+  | { type: "rescan" }
+  | { type: "set-collapsed"; collapsed: boolean }
+
+export type BackgroundToPage =
+  { type: "toggle-sidebar" } | { type: "teardown" } | { type: "site-config-changed" }
+
+export interface SiteConfig {
+  origin: string
+  pinnedSelector?: string
+  carrierHint?: string
+}
+
+/** Requests to the service worker: name → request body and response. */
+export interface BackgroundRequests {
+  "site.enable": { request: { origin: string; tabId?: number }; response: { ok: boolean; error?: string } }
+  "site.disable": { request: { origin: string }; response: { ok: boolean; error?: string } }
+  "site.status": { request: { origin: string }; response: { enabled: boolean; granted: boolean } }
+  /** Asked by the content script; the origin comes from the sender, never from the body. */
+  "site.config": { request: Record<string, never>; response: SiteConfig | null }
+  /** Asked by the in-page sidebar frame: which tab am I in, and may I show anything? */
+  "sidebar.whoami": {
+    request: Record<string, never>
+    response: { tabId: number | null; origin: string | null; allowed: boolean }
+  }
+  /** Re-reads callback times from the database and (re)schedules the reminders. */
+  "callbacks.sync": { request: Record<string, never>; response: { scheduled: number } }
+}
+
+export type BackgroundRequestName = keyof BackgroundRequests
+export type BackgroundMessage<N extends BackgroundRequestName = BackgroundRequestName> = {
+  name: N
+  body: BackgroundRequests[N]["request"]
+}
