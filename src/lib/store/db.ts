@@ -1,0 +1,69 @@
+/**
+ * The one Dexie database of CS Sidekick ("cs-sidekick").
+ *
+ * Open it only from extension pages (sidebar, popup, options) and the service worker — never from a
+ * content script: there IndexedDB belongs to the CRM page's origin, where the page's own scripts could
+ * read every customer's name and phone number.
+ */
+import Dexie, { type DexieOptions, type Table } from "dexie"
+
+import type { AuditEvent } from "../audit/model"
+import type { CaseRecord, Contact, ContactAttempt, HandoffNote } from "../cases/model"
+import type { Settings } from "./contract"
+import { MIGRATIONS } from "./migrations"
+
+export const DB_NAME = "cs-sidekick"
+
+/** One stored phrasebook per version. The phrasing module owns the book's type; here it is opaque JSON. */
+export interface PhrasebookRecord {
+  version: string
+  importedAt: number
+  /** 1 for the one phrasebook in use, else 0 (IndexedDB cannot index booleans). */
+  active: 0 | 1
+  book: unknown
+}
+
+/** The `settings` table holds a single row with key "settings". */
+export interface SettingsRow {
+  key: "settings"
+  value: Settings
+}
+
+/** The Dexie database: tables and the numbered migrations from `./migrations`, applied in order. */
+export class SidekickDB extends Dexie {
+  cases!: Table<CaseRecord, string>
+  notes!: Table<HandoffNote, string>
+  attempts!: Table<ContactAttempt, string>
+  contacts!: Table<Contact, string>
+  phrasebooks!: Table<PhrasebookRecord, string>
+  auditEvents!: Table<AuditEvent, string>
+  settings!: Table<SettingsRow, string>
+
+  /**
+   * @param name database name; tests pass a unique one.
+   * @param options Dexie options, e.g. `{ indexedDB, IDBKeyRange }` from fake-indexeddb for an isolated instance.
+   */
+  constructor(name: string = DB_NAME, options?: DexieOptions) {
+    super(name, options)
+    for (const migration of MIGRATIONS) {
+      const version = this.version(migration.version).stores({ ...migration.stores })
+      if (migration.upgrade) version.upgrade(migration.upgrade)
+    }
+  }
+}
+
+let singleton: SidekickDB | undefined
+
+/**
+ * The app's one database. Created on first call and opened lazily by Dexie on the first query.
+ * Extension pages and the service worker only (see the file comment).
+ */
+export function getDb(): SidekickDB {
+  singleton ??= new SidekickDB()
+  return singleton
+}
+
+/** A separate database instance, for tests and tools. Extension pages / service worker only. */
+export function createDb(name: string = DB_NAME, options?: DexieOptions): SidekickDB {
+  return new SidekickDB(name, options)
+}
