@@ -42,16 +42,70 @@ export const pageStateSchema = z.object({
   }),
 })
 
-export const pageToSidebarSchema: z.ZodType<PageToSidebar> = z.object({
-  type: z.literal("page-state"),
-  state: pageStateSchema,
+export const editorKindSchema = z.enum([
+  "textarea",
+  "input",
+  "contenteditable",
+  "ckeditor4",
+  "ckeditor5",
+  "tinymce",
+  "quill",
+])
+
+const offset = z.number().int().nonnegative().max(20_000)
+const editorId = bounded(64)
+const requestId = bounded(64)
+
+export const draftSchema = z.object({
+  editorId,
+  kind: editorKindSchema,
+  text: bounded(20_000),
+  selection: z.object({ start: offset, end: offset }).nullable(),
+  revision: z.number().int().nonnegative(),
 })
+
+export const pageToSidebarSchema: z.ZodType<PageToSidebar> = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("page-state"), state: pageStateSchema }),
+  z.object({ type: z.literal("draft"), draft: draftSchema }),
+  z.object({ type: z.literal("draft-gone") }),
+  z.object({
+    type: z.literal("edit-result"),
+    requestId,
+    ok: z.boolean(),
+    error: bounded(500).optional(),
+    draft: draftSchema.optional(),
+  }),
+])
 
 export const sidebarToPageSchema: z.ZodType<SidebarToPage> = z.discriminatedUnion("type", [
   z.object({ type: z.literal("hello") }),
   z.object({ type: z.literal("select-waybill"), number: waybillText }),
   z.object({ type: z.literal("rescan") }),
   z.object({ type: z.literal("set-collapsed"), collapsed: z.boolean() }),
+  z.object({
+    type: z.literal("replace-range"),
+    requestId,
+    editorId,
+    revision: z.number().int().nonnegative(),
+    start: offset,
+    end: offset,
+    expected: bounded(2_000),
+    text: bounded(5_000),
+  }),
+  z.object({
+    type: z.literal("insert-text"),
+    requestId,
+    editorId: editorId.optional(),
+    text: bounded(5_000),
+  }),
+  z.object({
+    type: z.literal("highlight"),
+    editorId,
+    revision: z.number().int().nonnegative(),
+    spans: z
+      .array(z.object({ start: offset, end: offset, severity: z.enum(["forbidden", "warning", "hint"]) }))
+      .max(200),
+  }),
 ])
 
 const empty = z.object({}).strict()

@@ -47,13 +47,58 @@ export interface PageState {
   scan: { nodes: number; ms: number; truncated: boolean }
 }
 
-export type PageToSidebar = { type: "page-state"; state: PageState }
+/** The kinds of reply editor the bridge knows how to read and write. */
+export type EditorKind =
+  "textarea" | "input" | "contenteditable" | "ckeditor4" | "ckeditor5" | "tinymce" | "quill"
+
+/** The agent's reply draft as the bridge sees it (plain text; block boundaries as "\n"). */
+export interface Draft {
+  /** Stable id of the editor on this page (the bridge's handle, not a DOM id). */
+  editorId: string
+  kind: EditorKind
+  /** Plain text, bounded (≤ 20,000 chars). */
+  text: string
+  /** Caret / selection as offsets into `text`, or null when the editor has no selection. */
+  selection: { start: number; end: number } | null
+  /** Increments on every change; edits carry it so a stale edit is refused. */
+  revision: number
+}
+
+export interface HighlightSpan {
+  start: number
+  end: number
+  severity: "forbidden" | "warning" | "hint"
+}
+
+export type PageToSidebar =
+  | { type: "page-state"; state: PageState }
+  /** The focused editor's draft changed (debounced), or focus moved to another editor. */
+  | { type: "draft"; draft: Draft }
+  /** No reply editor is focused / known any more. */
+  | { type: "draft-gone" }
+  /** The result of an edit request. */
+  | { type: "edit-result"; requestId: string; ok: boolean; error?: string; draft?: Draft }
 
 export type SidebarToPage =
   | { type: "hello" }
   | { type: "select-waybill"; number: string }
   | { type: "rescan" }
   | { type: "set-collapsed"; collapsed: boolean }
+  /** Replace `expected` at [start, end) of the draft with `text` (refused if the draft moved on). */
+  | {
+      type: "replace-range"
+      requestId: string
+      editorId: string
+      revision: number
+      start: number
+      end: number
+      expected: string
+      text: string
+    }
+  /** Insert text at the caret of the given editor (or the last focused one). */
+  | { type: "insert-text"; requestId: string; editorId?: string; text: string }
+  /** Show these spans as highlights over the editor (without touching its DOM). */
+  | { type: "highlight"; editorId: string; revision: number; spans: HighlightSpan[] }
 
 export type BackgroundToPage =
   { type: "toggle-sidebar" } | { type: "teardown" } | { type: "site-config-changed" }
