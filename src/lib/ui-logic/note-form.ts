@@ -1,0 +1,82 @@
+/** Turning the handoff form's draft into a `HandoffNote`, with checks the agent can act on. */
+import type { AgentRef, CaseType, HandoffNote } from "../cases/model"
+import { fromLocalInputValue } from "./callback-time"
+import type { NoteDraft } from "./drafts"
+
+export interface NoteContext {
+  id: string
+  now: number
+  waybill: string
+  author: AgentRef
+  caseType?: CaseType
+  pageUrl?: string
+}
+
+/** Keys into the UI dictionary, so the form shows each problem in the agent's language. */
+export type NoteProblem = "noWaybill" | "emptyNote" | "badCallback" | "callbackPast" | "tooLong"
+
+export type BuildNoteResult = { ok: true; note: HandoffNote } | { ok: false; problems: NoteProblem[] }
+
+/** A callback more than this far in the past is almost certainly a typo (wrong day or year). */
+const PAST_TOLERANCE_MS = 5 * 60_000
+const SHORT_MAX = 200
+const LONG_MAX = 20_000
+
+const optional = (s: string) => (s.trim() ? s.trim() : undefined)
+
+/** Validates the draft and builds the note; the store validates again with the zod schema. */
+export function buildNote(draft: NoteDraft, ctx: NoteContext): BuildNoteResult {
+  const problems: NoteProblem[] = []
+  if (!ctx.waybill) problems.push("noWaybill")
+  const body = [draft.problem, draft.actionsTaken, draft.contacted, draft.promise, draft.nextStep]
+  if (body.every((s) => !s.trim())) problems.push("emptyNote")
+  let callbackAt: number | undefined
+  if (draft.callbackLocal.trim()) {
+    callbackAt = fromLocalInputValue(draft.callbackLocal)
+    if (callbackAt === undefined) problems.push("badCallback")
+    else if (callbackAt < ctx.now - PAST_TOLERANCE_MS) problems.push("callbackPast")
+  }
+  if (
+    draft.customerName.length > SHORT_MAX ||
+    draft.customerContact.length > SHORT_MAX ||
+    body.some((s) => s.length > LONG_MAX)
+  )
+    problems.push("tooLong")
+  if (problems.length) return { ok: false, problems }
+
+  const note: HandoffNote = {
+    id: ctx.id,
+    waybill: ctx.waybill,
+    createdAt: ctx.now,
+    author: ctx.author,
+    problem: draft.problem.trim(),
+    actionsTaken: draft.actionsTaken.trim(),
+    contacted: draft.contacted.trim(),
+    promise: draft.promise.trim(),
+    nextStep: draft.nextStep.trim(),
+    status: draft.status,
+  }
+  const customerName = optional(draft.customerName)
+  const customerContact = optional(draft.customerContact)
+  if (customerName) note.customerName = customerName
+  if (customerContact) note.customerContact = customerContact
+  if (callbackAt !== undefined) note.callbackAt = callbackAt
+  if (ctx.caseType) note.caseType = ctx.caseType
+  if (ctx.pageUrl) note.pageUrl = ctx.pageUrl.slice(0, 2000)
+  return { ok: true, note }
+}
+
+/** After a save: the customer stays (next note is about the same person), the rest is cleared. */
+export function draftAfterSave(draft: NoteDraft): NoteDraft {
+  return {
+    customerName: draft.customerName,
+    customerContact: draft.customerContact,
+    problem: "",
+    actionsTaken: "",
+    contacted: "",
+    promise: "",
+    callbackLocal: "",
+    nextStep: "",
+    status: draft.status,
+  }
+}
