@@ -127,7 +127,12 @@ export const backgroundContract = {
   "site.config": {
     request: empty,
     response: z
-      .object({ origin, pinnedSelector: bounded(500).optional(), carrierHint: bounded(20).optional() })
+      .object({
+        origin,
+        pinnedSelector: bounded(500).optional(),
+        carrierHint: bounded(20).optional(),
+        sidebarMode: z.enum(["inpage", "sidepanel"]).optional(),
+      })
       .nullable(),
   },
   "sidebar.whoami": {

@@ -107,6 +107,8 @@ export interface SiteConfig {
   origin: string
   pinnedSelector?: string
   carrierHint?: string
+  /** Where the sidebar shows: framed in the page (default) or in the browser's side panel. */
+  sidebarMode?: "inpage" | "sidepanel"
 }
 
 /** Requests to the service worker: name → request body and response. */
