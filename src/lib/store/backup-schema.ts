@@ -19,7 +19,10 @@ export const siteSettingSchema = z.object({
   origin: z
     .string()
     .max(500)
-    .regex(/^[a-z][a-z0-9+.-]*:\/\/[^/\s]+$/i, "站点只能是协议加主机名，不带路径 / origin: scheme and host, no path"),
+    .regex(
+      /^[a-z][a-z0-9+.-]*:\/\/[^/\s]+$/i,
+      "站点只能是协议加主机名，不带路径 / origin: scheme and host, no path",
+    ),
   pinnedSelector: z.string().max(500).optional(),
   carrierHint: z.string().max(40).optional(),
   enabledAt: z.number().int().nonnegative(),

@@ -8,6 +8,12 @@ export { StoreError, toStoreError, type StoreErrorCode } from "./errors"
 export { createStore, type StoreOptions } from "./repository"
 export { createAuditStore, type AuditFilter, type AuditStore } from "./audit-repository"
 export { createPhrasebookStore, type PhrasebookInfo, type PhrasebookStore } from "./phrasebook-repository"
-export { agentProfileSchema, backupFileSchema, settingsSchema, siteSettingSchema, BACKUP_FORMAT } from "./backup-schema"
+export {
+  agentProfileSchema,
+  backupFileSchema,
+  settingsSchema,
+  siteSettingSchema,
+  BACKUP_FORMAT,
+} from "./backup-schema"
 export { DB_VERSION, MIGRATIONS } from "./migrations"
 export { normalizeWaybill } from "./normalize"

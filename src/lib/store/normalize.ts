@@ -29,5 +29,8 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.
   const result = schema.safeParse(value)
   if (result.success) return result.data
   const issue = result.error.issues[0]
-  throw new StoreError("invalid", { cause: result.error, detail: `${formatPath(issue.path)}: ${issue.message}` })
+  throw new StoreError("invalid", {
+    cause: result.error,
+    detail: `${formatPath(issue.path)}: ${issue.message}`,
+  })
 }

@@ -96,10 +96,7 @@ export function createStore(db: SidekickDB, options: StoreOptions = {}): Sidekic
     listNotes(waybill) {
       const key = normalizeWaybill(waybill)
       return guard(() =>
-        db.notes
-          .where("[waybill+createdAt]")
-          .between([key, Dexie.minKey], [key, Dexie.maxKey])
-          .toArray(),
+        db.notes.where("[waybill+createdAt]").between([key, Dexie.minKey], [key, Dexie.maxKey]).toArray(),
       )
     },
 
@@ -116,8 +113,9 @@ export function createStore(db: SidekickDB, options: StoreOptions = {}): Sidekic
             .toArray()
           for (const note of prefix) found.set(note.id, note)
         }
-        // Phone numbers look like waybills too, so digit queries also search the customer fields.
-        if (!looksLikeWaybill(trimmed) || /^[\d\s+-]+$/.test(trimmed)) {
+        // Phone numbers look like waybills, and so can a WeChat id: search the customer fields too
+        // for digit-only queries and for waybill-like ones that matched no waybill.
+        if (!looksLikeWaybill(trimmed) || /^[\d\s+-]+$/.test(trimmed) || found.size === 0) {
           const needle = trimmed.toLowerCase()
           let scanned = 0
           let matched = 0
@@ -208,10 +206,7 @@ export function createStore(db: SidekickDB, options: StoreOptions = {}): Sidekic
     listAttempts(waybill) {
       const key = normalizeWaybill(waybill)
       return guard(() =>
-        db.attempts
-          .where("[waybill+at]")
-          .between([key, Dexie.minKey], [key, Dexie.maxKey])
-          .toArray(),
+        db.attempts.where("[waybill+at]").between([key, Dexie.minKey], [key, Dexie.maxKey]).toArray(),
       )
     },
 
@@ -289,7 +284,9 @@ export function createStore(db: SidekickDB, options: StoreOptions = {}): Sidekic
         db.transaction("rw", [db.cases, db.notes, db.attempts, db.contacts, db.settings], async () => {
           let settings: Settings = file.settings
           if (mode === "replace") {
-            await Promise.all([db.cases, db.notes, db.attempts, db.contacts, db.settings].map((t) => t.clear()))
+            await Promise.all(
+              [db.cases, db.notes, db.attempts, db.contacts, db.settings].map((t) => t.clear()),
+            )
           } else {
             // Merge: a case edited here more recently than in the file stays as it is.
             const local = await db.cases.bulkGet(cases.map((c) => c.waybill))
@@ -301,7 +298,10 @@ export function createStore(db: SidekickDB, options: StoreOptions = {}): Sidekic
             // Merge keeps this agent's own profile and preferences; it only adds sites not yet enabled.
             const current = await readSettings()
             const known = new Set(current.sites.map((s) => s.origin))
-            settings = { ...current, sites: [...current.sites, ...file.settings.sites.filter((s) => !known.has(s.origin))] }
+            settings = {
+              ...current,
+              sites: [...current.sites, ...file.settings.sites.filter((s) => !known.has(s.origin))],
+            }
           }
           await db.cases.bulkPut(cases)
           await db.notes.bulkPut(notes)

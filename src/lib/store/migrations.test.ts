@@ -1,0 +1,143 @@
+import { readdirSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+
+import Dexie from "dexie"
+import { IDBKeyRange } from "fake-indexeddb"
+import { describe, expect, it } from "vitest"
+
+import type { CaseRecord, HandoffNote } from "../cases/model"
+import seed from "./fixtures/v1-seed.json"
+import { DB_VERSION, MIGRATIONS } from "./migrations"
+import { v1 } from "./migrations/v1"
+import { v2 } from "./migrations/v2"
+import { createStore } from "./repository"
+import { freshDb } from "./testing"
+
+describe("migrations meta", () => {
+  it("are numbered contiguously from 1, one file per version", () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1))
+    expect(DB_VERSION).toBe(MIGRATIONS.length)
+    const dir = fileURLToPath(new URL("./migrations/", import.meta.url))
+    const files = readdirSync(dir)
+      .filter((f) => /^v\d+\.ts$/.test(f))
+      .map((f) => Number(f.slice(1, -3)))
+      .sort((a, b) => a - b)
+    expect(files).toEqual(MIGRATIONS.map((m) => m.version))
+  })
+
+  // Released versions are frozen: changing a spec here would leave users' databases out of step.
+  it("keeps released store specs unchanged", () => {
+    expect(v1.stores).toEqual({
+      cases: "waybill, status, callbackAt, updatedAt, customerName",
+      notes: "id, waybill, createdAt, callbackAt, customerName, customerContact",
+      contacts: "id, role, branch, company, region",
+      settings: "key",
+    })
+    expect(v2.stores).toEqual({
+      notes: "id, waybill, [waybill+createdAt], createdAt, callbackAt, customerName, customerContact",
+      attempts: "id, [waybill+at]",
+      phrasebooks: "version, active",
+      auditEvents: "id, at, ruleId, outcome, agentWorkId, site, waybill, [ruleId+at]",
+    })
+    expect(Object.isFrozen(v1) && Object.isFrozen(v2) && Object.isFrozen(MIGRATIONS)).toBe(true)
+  })
+})
+
+describe("fresh database", () => {
+  it("opens at the latest version with every table and index", async () => {
+    const { db } = freshDb()
+    await db.open()
+    expect(db.verno).toBe(DB_VERSION)
+    const schema = Object.fromEntries(
+      db.tables.map((t) => [t.name, [t.schema.primKey.name, ...t.schema.indexes.map((i) => i.name).sort()]]),
+    )
+    expect(schema).toEqual({
+      cases: ["waybill", "callbackAt", "customerName", "status", "updatedAt"],
+      notes: [
+        "id",
+        "[waybill+createdAt]",
+        "callbackAt",
+        "createdAt",
+        "customerContact",
+        "customerName",
+        "waybill",
+      ],
+      attempts: ["id", "[waybill+at]"],
+      contacts: ["id", "branch", "company", "region", "role"],
+      phrasebooks: ["version", "active"],
+      auditEvents: ["id", "[ruleId+at]", "agentWorkId", "at", "outcome", "ruleId", "site", "waybill"],
+      settings: ["key"],
+    })
+    db.close()
+  })
+})
+
+describe("upgrade v1 → v2", () => {
+  async function upgradedFromSeed() {
+    const { db, factory, name } = freshDb()
+    // Seed with the v1 declaration alone, exactly what an older release would have on disk.
+    const old = new Dexie(name, { indexedDB: factory, IDBKeyRange })
+    old.version(v1.version).stores({ ...v1.stores })
+    await old.open()
+    await old.transaction("rw", old.tables, async () => {
+      for (const [table, rows] of Object.entries(seed.tables)) await old.table(table).bulkPut(rows)
+    })
+    expect(old.verno).toBe(1)
+    old.close()
+    await db.open()
+    return db
+  }
+
+  it("upper-cases case waybills, merging two spellings of one parcel", async () => {
+    const db = await upgradedFromSeed()
+    expect(db.verno).toBe(2)
+    const cases = await db.cases.toArray()
+    expect(cases.map((c) => c.waybill).sort()).toEqual([
+      "JT00012345678",
+      "SF1234567890",
+      "YT9876543210",
+      "ZTO75312345678",
+    ])
+    const sf = (await db.cases.get("SF1234567890")) as CaseRecord
+    // The lower-case row was updated later, so it wins; createdAt keeps the earliest of the two.
+    expect(sf).toMatchObject({ caseType: "滞留", status: "waiting", callbackAt: 1700003600000 })
+    expect(sf.createdAt).toBe(1700000000000)
+    expect(await db.cases.get("sf1234567890")).toBeUndefined()
+    db.close()
+  })
+
+  it("backfills urgent from caseType and keeps an urgent flag already set", async () => {
+    const db = await upgradedFromSeed()
+    const urgent = Object.fromEntries((await db.cases.toArray()).map((c) => [c.waybill, c.urgent]))
+    expect(urgent).toEqual({
+      SF1234567890: true, // 滞留
+      YT9876543210: false, // 查询
+      JT00012345678: true, // 破损
+      ZTO75312345678: true, // 延误 but set by hand before the upgrade
+    })
+    db.close()
+  })
+
+  it("upper-cases note waybills so the new compound index finds the whole timeline", async () => {
+    const db = await upgradedFromSeed()
+    const store = createStore(db)
+    const timeline = await store.listNotes("SF1234567890")
+    expect(timeline.map((n: HandoffNote) => n.id)).toEqual(["v1-note-2", "v1-note-1"])
+    expect((await store.listNotes("JT00012345678")).map((n) => n.id)).toEqual(["v1-note-3"])
+    expect(await db.notes.count()).toBe(seed.tables.notes.length)
+    db.close()
+  })
+
+  it("keeps contacts and settings, and the store works on the upgraded data", async () => {
+    const db = await upgradedFromSeed()
+    const store = createStore(db)
+    expect((await store.listContacts()).map((c) => c.id)).toEqual(["c-1", "c-2"])
+    expect((await store.getSettings()).profile.workId).toBe("A1024")
+    const due = await store.listDueCallbacks(1700003600000)
+    expect(due.map((c) => c.waybill)).toEqual(["SF1234567890"])
+    // A backup of the upgraded database is valid: the upgrade left nothing the schemas reject.
+    const result = await store.importAll(await store.exportAll(), "replace")
+    expect(result.ok).toBe(true)
+    db.close()
+  })
+})
