@@ -42,7 +42,7 @@ function describe(issue: z.core.$ZodIssue, data: unknown): string {
   const path = issue.path
   const field = path.length ? String(path[path.length - 1]) : ""
   if (path.length === 0 && issue.code === "invalid_type")
-    return "不是有效的备份文件（应为 JSON 对象）/ not a backup file (expected a JSON object)"
+    return "不是有效的备份文件（应为 JSON 对象） / not a backup file (expected a JSON object)"
   if (field === "format" && path.length === 1) return "不是客服助手的备份文件 / not a CS Sidekick backup file"
   if (valueAt(data, path) === undefined) return "缺少必填字段 / missing required field"
   if (FIELD_MESSAGES[field]) return FIELD_MESSAGES[field]
@@ -58,7 +58,7 @@ function describe(issue: z.core.$ZodIssue, data: unknown): string {
     case "too_big":
       return issue.origin === "number"
         ? `不能大于 ${String(issue.maximum)} / must not be above ${String(issue.maximum)}`
-        : `内容太长（最多 ${String(issue.maximum)}）/ too long (at most ${String(issue.maximum)})`
+        : `内容太长（最多 ${String(issue.maximum)}） / too long (at most ${String(issue.maximum)})`
     case "invalid_value":
     case "invalid_union":
       return "取值不在允许范围内 / value not allowed"
@@ -68,9 +68,14 @@ function describe(issue: z.core.$ZodIssue, data: unknown): string {
   }
 }
 
-/** Row-level problems for every zod issue, bilingual, Chinese first. */
+/** Row-level problems for the zod issues, bilingual, Chinese first; one per field (the first issue). */
 export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], data: unknown): ImportProblem[] {
-  return issues.map((issue) => ({ where: formatPath(issue.path), message: describe(issue, data) }))
+  const byField = new Map<string, ImportProblem>()
+  for (const issue of issues) {
+    const where = formatPath(issue.path)
+    if (!byField.has(where)) byField.set(where, { where, message: describe(issue, data) })
+  }
+  return [...byField.values()]
 }
 
 /** Duplicate keys inside one array of the file: `notes[5].id` repeats `notes[2].id`. */

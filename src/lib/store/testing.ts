@@ -10,14 +10,15 @@ import { createDb, type SidekickDB } from "./db"
 
 let counter = 0
 
-/** A database in its own fake IndexedDB, so tests never share state. Pass `factory` to reopen the same one. */
-export function freshDb(factory: IDBFactory = new IDBFactory()): {
+/** A database in its own fake IndexedDB, so tests never share state. Pass `factory` and `name` to reopen one. */
+export function freshDb(options: { factory?: IDBFactory; name?: string } = {}): {
   db: SidekickDB
   factory: IDBFactory
   name: string
 } {
   counter++
-  const name = `test-${counter}-${Math.random().toString(36).slice(2)}`
+  const factory = options.factory ?? new IDBFactory()
+  const name = options.name ?? `test-${counter}-${Math.random().toString(36).slice(2)}`
   return { db: createDb(name, { indexedDB: factory, IDBKeyRange }), factory, name }
 }
 
