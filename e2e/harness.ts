@@ -1,0 +1,203 @@
+/**
+ * Launches Debian's Chromium with the e2e build of the extension (see TOOLCHAIN.md "Real browser")
+ * and finds the extension's pages: the in-page sidebar frame, the popup and the options page.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { join, resolve } from "node:path"
+import { fileURLToPath } from "node:url"
+
+import {
+  type BrowserContext,
+  chromium,
+  type ConsoleMessage,
+  type Frame,
+  type Page,
+  type Worker,
+} from "playwright-core"
+
+export const REPO_DIR = fileURLToPath(new URL("..", import.meta.url))
+export const E2E_DIR = fileURLToPath(new URL(".", import.meta.url))
+export const PROFILES_DIR = join(E2E_DIR, ".profiles")
+export const SCREENSHOTS_DIR = join(E2E_DIR, "screenshots")
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
+
+export interface LaunchOptions {
+  /** Unpacked extension directory, relative to the repo root or absolute. */
+  buildDir?: string
+  /** Reuse a profile (e.g. to relaunch); by default a fresh one is made and removed on close. */
+  profileDir?: string
+  headless?: boolean
+}
+
+export interface ExtensionSession {
+  context: BrowserContext
+  extensionId: string
+  /** The service worker seen at launch; use `worker()` later, the worker may have restarted. */
+  serviceWorker: Worker
+  worker(): Promise<Worker>
+  profileDir: string
+  /** Everything the extension's service worker and pages logged, for diagnosing failures. */
+  logs: string[]
+  close(): Promise<void>
+}
+
+/** A fresh profile directory under e2e/.profiles (gitignored). */
+export function newProfileDir(): string {
+  mkdirSync(PROFILES_DIR, { recursive: true })
+  return mkdtempSync(join(PROFILES_DIR, "p-"))
+}
+
+export function removeProfileDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true })
+}
+
+/**
+ * Playwright starts Chromium with third-party storage partitioning off; with the default cookie
+ * blocking, the sidebar's chrome-extension:// frame inside a web page is then denied IndexedDB.
+ * Real Chrome does not do this, so give the profile Chrome's usual setting (merged, so a relaunch
+ * keeps everything else the browser saved).
+ */
+function allowEmbeddedExtensionStorage(profileDir: string): void {
+  const dir = join(profileDir, "Default")
+  mkdirSync(dir, { recursive: true })
+  const file = join(dir, "Preferences")
+  let prefs: Record<string, unknown> = {}
+  if (existsSync(file)) {
+    try {
+      prefs = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>
+    } catch {
+      prefs = {}
+    }
+  }
+  const profile = (prefs.profile ?? {}) as Record<string, unknown>
+  prefs.profile = { ...profile, cookie_controls_mode: 2 }
+  writeFileSync(file, JSON.stringify(prefs))
+}
+
+function isOurWorker(w: Worker): boolean {
+  return w.url().startsWith("chrome-extension://")
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  const buildDir = resolve(REPO_DIR, options.buildDir ?? "build/chrome-mv3-e2e")
+  if (!existsSync(join(buildDir, "manifest.json"))) {
+    throw new Error(`No extension build at ${buildDir}: run \`npm run build:e2e\` first.`)
+  }
+  const ownProfile = options.profileDir === undefined
+  const profileDir = options.profileDir ?? newProfileDir()
+  allowEmbeddedExtensionStorage(profileDir)
+
+  const args = [
+    // Playwright passes --disable-extensions by default; without this the extension silently does not load.
+    `--disable-extensions-except=${buildDir}`,
+    `--load-extension=${buildDir}`,
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ]
+  if (process.getuid?.() === 0) args.push("--no-sandbox")
+
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? process.env.HEADED !== "1",
+    args,
+    viewport: { width: 1440, height: 900 },
+    locale: "zh-CN",
+  })
+  const logs: string[] = []
+  const watchWorker = (w: Worker): void => {
+    if (!isOurWorker(w)) return
+    w.on("console", (m: ConsoleMessage) => logs.push(`[sw ${m.type()}] ${m.text()}`))
+  }
+  context.on("serviceworker", watchWorker)
+  context.serviceWorkers().forEach(watchWorker)
+
+  const worker = async (): Promise<Worker> => {
+    const live = context.serviceWorkers().find(isOurWorker)
+    if (live) return live
+    return context.waitForEvent("serviceworker", { predicate: isOurWorker, timeout: 20_000 })
+  }
+  let serviceWorker: Worker
+  try {
+    serviceWorker = await worker()
+  } catch (err) {
+    await context.close()
+    throw new Error(`The extension's service worker did not start: ${String(err)}`)
+  }
+  const extensionId = new URL(serviceWorker.url()).host
+
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    worker,
+    profileDir,
+    logs,
+    close: async () => {
+      await context.close()
+      if (ownProfile) removeProfileDir(profileDir)
+    },
+  }
+}
+
+/** Records a page's console and uncaught errors (the content script logs into the page's console). */
+export function recordConsole(page: Page, into: string[]): void {
+  page.on("console", (m) => into.push(`[page ${m.type()}] ${m.text()}`))
+  page.on("pageerror", (e) => into.push(`[page error] ${e.message}`))
+}
+
+/** The sidebar's frame (chrome-extension://<id>/tabs/sidebar.html) inside a CRM page, once it appears. */
+export async function sidebarFrame(page: Page, extensionId?: string, timeout = 15_000): Promise<Frame> {
+  const prefix = extensionId ? `chrome-extension://${extensionId}/tabs/sidebar.html` : "chrome-extension://"
+  const matches = (f: Frame): boolean =>
+    f.url().startsWith(prefix) && (extensionId !== undefined || f.url().includes("/tabs/sidebar.html"))
+  const deadline = Date.now() + timeout
+  for (;;) {
+    const frame = page.frames().find(matches)
+    if (frame) {
+      await frame.waitForLoadState("domcontentloaded")
+      return frame
+    }
+    const left = deadline - Date.now()
+    if (left <= 0) throw new Error(`No sidebar frame in ${page.url()} after ${timeout} ms`)
+    // Wake up on the next frame navigation instead of polling on a timer.
+    await page.waitForEvent("framenavigated", { timeout: left }).catch(() => undefined)
+  }
+}
+
+/** The browser's tab id for a page, asked of the service worker (the e2e build holds the host permission). */
+export async function tabIdOf(session: ExtensionSession, page: Page): Promise<number> {
+  const sw = await session.worker()
+  const url = page.url()
+  const id = await sw.evaluate(async (target: string) => {
+    const tabs = await chrome.tabs.query({})
+    return tabs.find((t) => t.url === target)?.id ?? null
+  }, url)
+  if (id === null) throw new Error(`No tab with URL ${url}`)
+  return id
+}
+
+/** Opens the popup as a tab, pointed at `targetPage`'s tab (the popup reads `?tabId=`). */
+export async function openPopupFor(session: ExtensionSession, targetPage: Page): Promise<Page> {
+  const tabId = await tabIdOf(session, targetPage)
+  const popup = await session.context.newPage()
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tabId=${tabId}`)
+  return popup
+}
+
+export async function openOptions(session: ExtensionSession): Promise<Page> {
+  const page = await session.context.newPage()
+  await page.goto(`chrome-extension://${session.extensionId}/options.html`)
+  return page
+}
+
+/** Saves a screenshot under e2e/screenshots/ and returns its path. */
+export async function screenshot(page: Page, name: string, dir = SCREENSHOTS_DIR): Promise<string> {
+  mkdirSync(dir, { recursive: true })
+  const path = join(dir, `${name}.png`)
+  await page.screenshot({ path })
+  return path
+}
