@@ -1,1 +1,42 @@
-export {}
+/**
+ * The service worker's composition root: listeners only, each concern in its own file. Listeners
+ * are added synchronously at the top level so that an event that wakes the worker is delivered.
+ */
+import { onAlarm, onNotificationClicked, syncCallbacks } from "./callbacks"
+import { onCommand } from "./commands"
+import { e2eSites } from "./e2e-sites"
+import { onMessage } from "./router"
+import { watchSidebarMode } from "./sidebar-mode"
+import { onPermissionsRemoved, reconcileSites } from "./sites"
+
+const warn = (what: string) => (err: unknown) => console.warn(`cs-sidekick: ${what}`, err)
+
+watchSidebarMode()
+
+chrome.runtime.onMessage.addListener(onMessage)
+
+chrome.runtime.onInstalled.addListener((details) => {
+  const seed = details.reason === "install" ? e2eSites() : []
+  // After install / update / reload, open CRM tabs get a fresh content script.
+  reconcileSites({ inject: true, seed }).catch(warn("reconcile on install"))
+  syncCallbacks().catch(warn("callbacks on install"))
+})
+
+chrome.runtime.onStartup.addListener(() => {
+  reconcileSites({ inject: false }).catch(warn("reconcile on startup"))
+  syncCallbacks().catch(warn("callbacks on startup"))
+})
+
+chrome.permissions.onRemoved.addListener(() => {
+  onPermissionsRemoved().catch(warn("permissions removed"))
+})
+
+chrome.alarms.onAlarm.addListener((alarm) => {
+  onAlarm(alarm).catch(warn("alarm"))
+})
+
+chrome.notifications.onClicked.addListener((id) => {
+  onNotificationClicked(id).catch(warn("notification click"))
+})
+
+chrome.commands.onCommand.addListener(onCommand)

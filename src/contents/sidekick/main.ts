@@ -1,0 +1,2 @@
+console.log("sidekick content", chrome.runtime.id)
+export {}
