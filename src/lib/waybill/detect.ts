@@ -1,0 +1,150 @@
+import { type Evidence, gatherEvidence, readLabel, resolveHint } from "./context"
+import { rank } from "./identify"
+import { lookalike } from "./lookalikes"
+import { isSeparator, normalizeWaybill } from "./normalize"
+import type { CarrierCode, DetectContext, WaybillMatch } from "./types"
+
+// One pass over runs of (full-width) alphanumerics and masks; everything else is classified per run.
+const CHUNK_SRC = "[0-9A-Za-z\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A*\\uFF0A]+"
+const CHUNK = new RegExp(CHUNK_SRC, "g")
+const CHUNK_AT = new RegExp(CHUNK_SRC, "y")
+// The rest of a URL or e-mail: up to whitespace, quotes, brackets or CJK text.
+const URL_REST = /[^\s"'<>()[\]{}\u3000-\u303F\u4E00-\u9FFF\uFF00-\uFFEF]*/y
+
+const MAX_GROUPS = 8
+const MIN_LEN = 8
+const MAX_LEN = 20
+/** Digit-only numbers outside this length range are shown only with a label or a carrier named. */
+const BARE_MIN = 12
+const BARE_MAX = 15
+
+const isDigit = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)
+const DIGITS = /^\d+$/
+const LETTER_HEAD = /^(?:[A-Z]{1,4}\d{0,13}|1Z[0-9A-Z]{0,14})$/
+const LANDLINE_BEFORE = /(?:^|\D)0\d{2,3}(?:[-)）]\s?|\s)$/
+const CURRENCY = /[¥￥$€£]\s?$/
+const UNIT_AFTER = /^\s?(?:元|块|圆|rmb|cny|usd)/i
+
+interface Base {
+  label: -1 | 0 | 1
+  carriers: readonly CarrierCode[]
+  hinted: ReadonlySet<CarrierCode>
+}
+
+function skipUrl(text: string, from: number): number {
+  URL_REST.lastIndex = from
+  URL_REST.exec(text)
+  return Math.max(URL_REST.lastIndex, from + 1)
+}
+
+/** Amounts: ¥12.50, 1,234.00, 5000元; also the digits around a decimal point. */
+function looksLikeAmount(text: string, start: number, end: number): boolean {
+  const p = text.charCodeAt(start - 1)
+  if ((p === 46 || p === 44) && isDigit(text.charCodeAt(start - 2))) return true
+  const q = text.charCodeAt(end)
+  if ((q === 46 || q === 44) && isDigit(text.charCodeAt(end + 1))) return true
+  return CURRENCY.test(text.slice(Math.max(0, start - 2), start)) || UNIT_AFTER.test(text.slice(end, end + 4))
+}
+
+/**
+ * Find waybill numbers in free text (a CRM page, a chat, a ticket dump) in one linear pass.
+ * `number` is normalised; `start`/`end` are UTF-16 offsets of the raw span (end exclusive);
+ * carriers are ranked best first. Phones, ID cards, dates, timestamps, amounts, masked numbers,
+ * numbers inside URLs/e-mails and numbers labelled 订单号/电话/… are left out.
+ * `context.label` (a DOM field label next to the value) counts like a label in the text;
+ * `context.carrierHint` is the carrier the CRM shows for the record.
+ */
+export function detectWaybills(text: string, context?: DetectContext): WaybillMatch[] {
+  const out: WaybillMatch[] = []
+  if (typeof text !== "string" || text.length === 0) return out
+  const dom = context?.label ? readLabel(context.label) : { label: 0 as const, carriers: [] }
+  const base: Base = { label: dom.label, carriers: dom.carriers, hinted: resolveHint(context?.carrierHint) }
+  let lastNumEnd = 0
+
+  const evaluate = (start: number, end: number, n: string, ev: Evidence): WaybillMatch | undefined => {
+    const r = rank(n, ev)
+    if (r.carriers.length === 0) return undefined
+    const bare = !r.prefixed && (n.length < BARE_MIN || n.length > BARE_MAX)
+    if (bare && !r.strong && ev.label <= 0) return undefined
+    return { number: n, start, end, carriers: r.carriers }
+  }
+
+  const single = (start: number, end: number): WaybillMatch | undefined => {
+    const len = end - start
+    if (len < MIN_LEN || len > MAX_LEN) return undefined
+    const n = normalizeWaybill(text.slice(start, end))
+    if (n.includes("*") || !/\d/.test(n)) return undefined
+    if (DIGITS.test(n)) {
+      if (looksLikeAmount(text, start, end)) return undefined
+      if (n.length <= 8 && LANDLINE_BEFORE.test(text.slice(Math.max(0, start - 7), start))) return undefined
+    }
+    return evaluate(start, end, n, gatherEvidence(text, start, end, lastNumEnd, base))
+  }
+
+  /** A number split by single spaces or hyphens: "SF 1385 6287 16739", "7736-1055-5828-83". */
+  const joined = (start: number, end: number): WaybillMatch | undefined => {
+    const head = normalizeWaybill(text.slice(start, end))
+    const numeric = DIGITS.test(head)
+    if (numeric ? head.length > 5 : !LETTER_HEAD.test(head)) return undefined
+    const parts = [head]
+    const ends = [end]
+    let sep = -1
+    let pos = end
+    while (parts.length < MAX_GROUPS) {
+      const c = text.charCodeAt(pos)
+      if (!isSeparator(c) || (sep >= 0 && c !== sep)) break
+      CHUNK_AT.lastIndex = pos + 1
+      const m = CHUNK_AT.exec(text)
+      if (!m) break
+      const p = normalizeWaybill(m[0])
+      const prev = parts[parts.length - 1]
+      // Conservative: digit groups of 3–5 (a 2-digit group only last); a lone prefix may take the whole rest.
+      if (numeric ? !/^\d{2,5}$/.test(p) || prev.length < 3 : p.length > (parts.length === 1 ? 16 : 6)) break
+      sep = c
+      parts.push(p)
+      pos = pos + 1 + m[0].length
+      ends.push(pos)
+    }
+    if (parts.length < 2) return undefined
+    if (numeric) {
+      if (/^0\d{2,3}$|^[48]00$/.test(head)) return undefined // landline / hotline groups
+      const n = parts.join("")
+      if (n.length < MIN_LEN || n.length > MAX_LEN || looksLikeAmount(text, start, pos)) return undefined
+      if (lookalike(n)?.hard) return undefined
+      return evaluate(start, pos, n, gatherEvidence(text, start, pos, lastNumEnd, base))
+    }
+    for (let j = parts.length; j >= 2; j--) {
+      const n = parts.slice(0, j).join("")
+      if (n.length < MIN_LEN || n.length > MAX_LEN || !/\d/.test(n)) continue
+      const e = ends[j - 1]
+      const r = rank(n, gatherEvidence(text, start, e, lastNumEnd, base))
+      if (r.prefixed && r.carriers.length) return { number: n, start, end: e, carriers: r.carriers }
+    }
+    return undefined
+  }
+
+  CHUNK.lastIndex = 0
+  for (let m = CHUNK.exec(text); m; m = CHUNK.exec(text)) {
+    const start = m.index
+    const end = start + m[0].length
+    const next = text.charCodeAt(end)
+    // URLs and e-mails: skip the whole address, numbers inside are ids, not waybills.
+    if (
+      (next === 58 && text.startsWith("//", end + 1)) ||
+      (next === 46 && m[0].toLowerCase() === "www") ||
+      next === 64 ||
+      text.charCodeAt(start - 1) === 64
+    ) {
+      CHUNK.lastIndex = skipUrl(text, start)
+      continue
+    }
+    if (m[0].length < 2) continue
+    const hit = (isSeparator(next) ? joined(start, end) : undefined) ?? single(start, end)
+    if (hit) {
+      out.push(hit)
+      CHUNK.lastIndex = hit.end
+      lastNumEnd = hit.end
+    } else if (end - start >= 5 && /\d/.test(m[0])) lastNumEnd = end
+  }
+  return out
+}
