@@ -33,7 +33,8 @@ describe("liveQuery", () => {
         },
       }),
     ]
-    await new Promise((r) => setTimeout(r, 20))
+    // Write only after both queries have emitted their first (empty) result.
+    while (timeline.length === 0 || due.length === 0) await new Promise((r) => setTimeout(r, 5))
     expect(timeline).toEqual([0])
     await store.addNote(makeNote({ id: "n1" }))
     await store.addNote(makeNote({ id: "n2", createdAt: 1_700_000_000_001, callbackAt: 1_700_000_100_000 }))
