@@ -1,0 +1,27 @@
+import { BLAME_SHIFTING_RULES } from "./rules/blame-shifting"
+import { IMPATIENCE_RULES } from "./rules/impatience"
+import { OVER_PROMISING_RULES } from "./rules/over-promising"
+import { REFUSAL_RULES } from "./rules/refusal"
+import { RUDENESS_RULES } from "./rules/rudeness"
+import { RULE_10_RULES } from "./rules/rule-10"
+import { UNCERTAINTY_RULES } from "./rules/uncertainty"
+import type { Phrasebook } from "./types"
+
+/**
+ * The built-in phrasebook: the research list (P01–P85) plus manual A rule (十). Plain JSON-able
+ * data; treat it as immutable (compiled books are cached by object identity).
+ */
+export const DEFAULT_PHRASEBOOK: Phrasebook = {
+  id: "cs-sidekick-default",
+  version: "2026.11.0",
+  title: "快递客服服务忌语 / Courier customer-service phrasebook",
+  rules: [
+    ...REFUSAL_RULES,
+    ...BLAME_SHIFTING_RULES,
+    ...IMPATIENCE_RULES,
+    ...UNCERTAINTY_RULES,
+    ...RUDENESS_RULES,
+    ...OVER_PROMISING_RULES,
+    ...RULE_10_RULES,
+  ],
+}

@@ -1,0 +1,186 @@
+import { type CompiledContext, type CompiledPhrasebook, compilePhrasebook } from "./compile"
+import { DEFAULT_PHRASEBOOK } from "./default-phrasebook"
+import { foldCode, isClauseMark, isSentenceEnd } from "./trigger"
+import { GAP_MAX, type Phrasebook, type PhrasingFinding, WINDOW } from "./types"
+
+/** A trigger hit that survived anchors, requires and guards, before overlaps are resolved. */
+export interface Candidate {
+  trigger: number
+  rule: number
+  start: number
+  end: number
+}
+
+/** How far back an unclosed quote still counts (quotes rarely span more in a chat reply). */
+const QUOTE_WINDOW = 80
+const OPEN_QUOTES = new Set([..."“‘「『"])
+const CLOSE_QUOTES = new Set([..."”’」』"])
+
+/**
+ * Reported speech in the same clause ("客户说你们这个不行", "派件员反映…"): the agent is quoting,
+ * not speaking. "跟您说/给您说" is the agent talking, so 您 counts only without such a preposition.
+ */
+const REPORTED_SPEECH =
+  /(?:客户|顾客|用户|收件人|寄件人|对方|他们|他|她|派件员|快递员|配送员|小哥|网点|商家|卖家|师傅|同事|(?<![跟和给对向同])您)(?:刚才|之前|当时|也|还|一直)?(?:说|反映|提到|表示|称|讲|问)/u
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+}
+
+/** True when `start` sits inside a quotation opened earlier on the same line (bounded scan). */
+function insideQuotes(text: string, start: number): boolean {
+  let straightDouble = 0
+  let straightSingle = 0
+  let asymmetric: boolean | undefined
+  const stop = Math.max(0, start - QUOTE_WINDOW)
+  for (let i = start - 1; i >= stop; i--) {
+    const ch = text[i]
+    if (ch === "\n") break
+    const apostrophe =
+      (ch === "'" || ch === "’") && isLetter(text.charCodeAt(i - 1)) && isLetter(text.charCodeAt(i + 1))
+    if (apostrophe) continue
+    if (ch === '"') straightDouble++
+    else if (ch === "'") straightSingle++
+    else if (asymmetric === undefined && OPEN_QUOTES.has(ch)) asymmetric = true
+    else if (asymmetric === undefined && CLOSE_QUOTES.has(ch)) asymmetric = false
+  }
+  return asymmetric === true || straightDouble % 2 === 1 || straightSingle % 2 === 1
+}
+
+/** Folded comparison of `segment` (already folded) against `text` at `at`. */
+function segmentAt(text: string, at: number, segment: string): boolean {
+  if (at + segment.length > text.length) return false
+  for (let k = 0; k < segment.length; k++) {
+    if (foldCode(text.charCodeAt(at + k)) !== segment.charCodeAt(k)) return false
+  }
+  return true
+}
+
+function anyMatch(patterns: RegExp[], text: string): boolean {
+  for (const re of patterns) if (re.test(text)) return true
+  return false
+}
+
+function contextHolds(ctx: CompiledContext, before: string, after: string, sentence: string): boolean {
+  return (
+    (ctx.before.length === 0 || anyMatch(ctx.before, before)) &&
+    (ctx.after.length === 0 || anyMatch(ctx.after, after)) &&
+    (ctx.sentence.length === 0 || anyMatch(ctx.sentence, sentence))
+  )
+}
+
+function guarded(ctx: CompiledContext, before: string, after: string, sentence: string): boolean {
+  return anyMatch(ctx.before, before) || anyMatch(ctx.after, after) || anyMatch(ctx.sentence, sentence)
+}
+
+/**
+ * Checks trigger `t` whose first segment occupies [start, firstEnd): later segments across their
+ * gaps, anchors, requires, guards, quotes and reported speech. All work is bounded by WINDOW.
+ * @internal exported for the benchmark's naive baseline, which must share it to agree.
+ */
+export function evaluateHit(
+  compiled: CompiledPhrasebook,
+  t: number,
+  text: string,
+  start: number,
+  firstEnd: number,
+): Candidate | undefined {
+  const trigger = compiled.triggers[t]
+  if (trigger.anchorStart && start > 0 && !isClauseMark(text.charCodeAt(start - 1))) return undefined
+  let end = firstEnd
+  for (let s = 1; s < trigger.segments.length; s++) {
+    const segment = trigger.segments[s]
+    let found = -1
+    for (let gap = 0; gap <= GAP_MAX && end + gap < text.length; gap++) {
+      if (gap > 0 && isSentenceEnd(text.charCodeAt(end + gap - 1))) break
+      if (segmentAt(text, end + gap, segment)) {
+        found = end + gap
+        break
+      }
+    }
+    if (found < 0) return undefined
+    end = found + segment.length
+  }
+  if (trigger.anchorEnd && end < text.length && !isClauseMark(text.charCodeAt(end))) return undefined
+
+  let from = start
+  const fromLimit = Math.max(0, start - WINDOW)
+  while (from > fromLimit && !isSentenceEnd(text.charCodeAt(from - 1))) from--
+  let to = end
+  const toLimit = Math.min(text.length, end + WINDOW)
+  while (to < toLimit && !isSentenceEnd(text.charCodeAt(to))) to++
+  const before = text.slice(from, start)
+  const after = text.slice(end, to)
+  const sentence = text.slice(from, to)
+
+  const rule = compiled.rules[trigger.rule]
+  if (rule.requires && !contextHolds(rule.requires, before, after, sentence)) return undefined
+  if (rule.guards && guarded(rule.guards, before, after, sentence)) return undefined
+  if (insideQuotes(text, start)) return undefined
+  const clause = before.slice(Math.max(before.lastIndexOf("，"), before.lastIndexOf(",")) + 1)
+  if (REPORTED_SPEECH.test(clause)) return undefined
+  return { trigger: t, rule: trigger.rule, start, end }
+}
+
+/**
+ * Keeps non-overlapping candidates: longer span first, then higher severity, then earlier rule.
+ * @internal exported for the benchmark's naive baseline.
+ */
+export function resolveFindings(
+  compiled: CompiledPhrasebook,
+  text: string,
+  candidates: Candidate[],
+): PhrasingFinding[] {
+  let kept = candidates
+  if (candidates.length > 1) {
+    const { rules } = compiled
+    const ordered = [...candidates].sort(
+      (a, b) =>
+        b.end - b.start - (a.end - a.start) ||
+        rules[b.rule].rank - rules[a.rule].rank ||
+        a.rule - b.rule ||
+        a.start - b.start,
+    )
+    const taken = new Uint8Array(text.length)
+    kept = []
+    outer: for (const c of ordered) {
+      for (let i = c.start; i < c.end; i++) if (taken[i]) continue outer
+      taken.fill(1, c.start, c.end)
+      kept.push(c)
+    }
+    kept.sort((a, b) => a.start - b.start)
+  }
+  return kept.map((c) => {
+    const { rule } = compiled.rules[c.rule]
+    return {
+      ruleId: rule.id,
+      start: c.start,
+      end: c.end,
+      text: text.slice(c.start, c.end),
+      category: rule.category,
+      severity: rule.severity,
+      message: rule.message,
+      replacements: rule.replacements,
+    }
+  })
+}
+
+/**
+ * Finds blunt or forbidden wording in an agent's draft: one pass of the book's automaton, guards
+ * checked in bounded windows around each hit, overlaps resolved. Linear in the draft's length.
+ * Findings are sorted by `start` and never overlap.
+ */
+export function lintPhrasing(text: string, book: Phrasebook = DEFAULT_PHRASEBOOK): PhrasingFinding[] {
+  if (text.length === 0) return []
+  const compiled = compilePhrasebook(book)
+  const { automaton, bySegment } = compiled
+  const candidates: Candidate[] = []
+  automaton.scan(text, (segment, end) => {
+    const start = end - automaton.lengths[segment]
+    for (const t of bySegment[segment]) {
+      const c = evaluateHit(compiled, t, text, start, end)
+      if (c) candidates.push(c)
+    }
+  })
+  return resolveFindings(compiled, text, candidates)
+}
