@@ -81,8 +81,12 @@ export function detectWaybills(text: string, context?: DetectContext): WaybillMa
     return evaluate(start, end, n, gatherEvidence(text, start, end, lastNumEnd, base))
   }
 
-  /** A number split by single spaces or hyphens: "SF 1385 6287 16739", "7736-1055-5828-83". */
-  const joined = (start: number, end: number): WaybillMatch | undefined => {
+  /**
+   * A number split by single spaces or hyphens: "SF 1385 6287 16739", "7736-1055-5828-83".
+   * Returns the match, or for a run of digit groups that is no waybill the position to skip to,
+   * so that no tail of the run is glued into a number of its own.
+   */
+  const joined = (start: number, end: number): WaybillMatch | number | undefined => {
     const head = normalizeWaybill(text.slice(start, end))
     const numeric = DIGITS.test(head)
     if (numeric ? head.length > 5 : !LETTER_HEAD.test(head)) return undefined
@@ -107,11 +111,11 @@ export function detectWaybills(text: string, context?: DetectContext): WaybillMa
     }
     if (parts.length < 2) return undefined
     if (numeric) {
-      if (/^0\d{2,3}$|^[48]00$/.test(head)) return undefined // landline / hotline groups
+      if (/^0\d{2,3}$|^[48]00$/.test(head)) return pos // landline / hotline groups
       const n = parts.join("")
-      if (n.length < MIN_LEN || n.length > MAX_LEN || looksLikeAmount(text, start, pos)) return undefined
-      if (lookalike(n)?.hard) return undefined
-      return evaluate(start, pos, n, gatherEvidence(text, start, pos, lastNumEnd, base))
+      if (n.length < MIN_LEN || n.length > MAX_LEN || looksLikeAmount(text, start, pos)) return pos
+      if (lookalike(n)?.hard) return pos
+      return evaluate(start, pos, n, gatherEvidence(text, start, pos, lastNumEnd, base)) ?? pos
     }
     for (let j = parts.length; j >= 2; j--) {
       const n = parts.slice(0, j).join("")
@@ -139,7 +143,12 @@ export function detectWaybills(text: string, context?: DetectContext): WaybillMa
       continue
     }
     if (m[0].length < 2) continue
-    const hit = (isSeparator(next) ? joined(start, end) : undefined) ?? single(start, end)
+    const join = isSeparator(next) ? joined(start, end) : undefined
+    if (typeof join === "number") {
+      CHUNK.lastIndex = join
+      continue
+    }
+    const hit = join ?? single(start, end)
     if (hit) {
       out.push(hit)
       CHUNK.lastIndex = hit.end
