@@ -50,9 +50,11 @@ export function parseTrigger(trigger: string): ParsedTrigger | string {
   if (anchorStart) body = body.slice(1)
   const anchorEnd = body.endsWith("$")
   if (anchorEnd) body = body.slice(0, -1)
-  if (body.includes("^") || body.includes("$")) return "“^” 只能在开头、“$” 只能在结尾 / ^ only at the start, $ only at the end"
+  if (body.includes("^") || body.includes("$"))
+    return "“^” 只能在开头、“$” 只能在结尾 / ^ only at the start, $ only at the end"
   const segments = body.split(/…+/)
-  if (segments.some((s) => s.length === 0)) return "“…” 不能在开头、结尾或连用 / a gap needs text on both sides"
+  if (segments.some((s) => s.length === 0))
+    return "“…” 不能在开头、结尾或连用 / a gap needs text on both sides"
   if (segments.some((s) => [...s].some((ch) => SENTENCE_END.has(ch))))
     return "触发词不能跨句 / a trigger cannot contain a sentence end"
   return { segments: segments.map(foldText), anchorStart, anchorEnd }

@@ -17,7 +17,10 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
     replacements: ["我帮您转达相关部门处理", "这个问题由{部门}负责，我现在帮您登记转交，{回复时间}前回复您"],
     examples: {
       blunt: ["这个不归我管，你去找网点。", "这事不归我们客服部管。"],
-      polite: ["这个问题由网点负责，我现在帮您登记转交，2小时内回复您。", "您反映派件员说“不归我管”，这个我们会严肃处理。"],
+      polite: [
+        "这个问题由网点负责，我现在帮您登记转交，2小时内回复您。",
+        "您反映派件员说“不归我管”，这个我们会严肃处理。",
+      ],
     },
     sources: ["S2", "G1"],
   },
@@ -58,7 +61,15 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
     id: "blame-gen-wo-meiguanxi",
     category: "blame-shifting",
     severity: "forbidden",
-    triggers: ["跟我没关系", "跟我们没关系", "和我没关系", "和我们没关系", "与我无关", "与我们无关", "跟我没有关系"],
+    triggers: [
+      "跟我没关系",
+      "跟我们没关系",
+      "和我没关系",
+      "和我们没关系",
+      "与我无关",
+      "与我们无关",
+      "跟我没有关系",
+    ],
     message: {
       zh: "“跟我没关系”是推诿（手册（一）（十一））。" + YOU_SUBJECT_NOTE,
       en: "“跟我没关系” is buck-passing (manual (一)(十一)). With 您 as subject (跟您没关系) it absolves the customer and is fine.",
@@ -74,9 +85,17 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
     id: "blame-bushi-wo-wenti",
     category: "blame-shifting",
     severity: "forbidden",
-    triggers: ["不是我的问题", "不是我们的问题", "不是我这边的问题", "不是我们这边的问题", "不是我们公司的问题"],
+    triggers: [
+      "不是我的问题",
+      "不是我们的问题",
+      "不是我这边的问题",
+      "不是我们这边的问题",
+      "不是我们公司的问题",
+    ],
     message: {
-      zh: "“不是我们的问题”是推诿（手册（二）：客户投诉的是服务环节）。先安抚，再立刻查是哪个环节出了问题。" + YOU_SUBJECT_NOTE,
+      zh:
+        "“不是我们的问题”是推诿（手册（二）：客户投诉的是服务环节）。先安抚，再立刻查是哪个环节出了问题。" +
+        YOU_SUBJECT_NOTE,
       en: "“不是我们的问题” is buck-passing (manual (二)). Calm the customer and find which step failed. 不是您的问题 is fine.",
     },
     replacements: ["您先别着急，我立刻帮您查物流状态，看看是哪个环节出了问题，帮您解决"],
@@ -106,7 +125,14 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
     id: "blame-bushi-women-zeren",
     category: "blame-shifting",
     severity: "forbidden",
-    triggers: ["不是我们的责任", "不是我的责任", "不是我们公司的责任", "我们不负责", "我们概不负责", "我们不承担"],
+    triggers: [
+      "不是我们的责任",
+      "不是我的责任",
+      "不是我们公司的责任",
+      "我们不负责",
+      "我们概不负责",
+      "我们不承担",
+    ],
     message: {
       zh: "急于撇清责任是推诿（手册（十一））。先反馈并跟进，责任认定留给理赔流程。",
       en: "Rushing to disclaim responsibility is buck-passing (manual (十一)). Report and follow up; leave liability to the claims process.",
@@ -122,7 +148,16 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
     id: "blame-qu-zhao-gongsi",
     category: "blame-shifting",
     severity: "forbidden",
-    triggers: ["你去找", "您去找", "你自己联系", "您自己联系", "你找商家", "去找商家", "去找卖家", "你自己去找"],
+    triggers: [
+      "你去找",
+      "您去找",
+      "你自己联系",
+      "您自己联系",
+      "你找商家",
+      "去找商家",
+      "去找卖家",
+      "你自己去找",
+    ],
     guards: { sentence: [OWNS] },
     message: {
       zh: "让客户“自己去找XX公司”违背首问负责（手册（一）（六）：各公司客服应互帮互助）。由您联系对方核实，再回复客户。",
@@ -131,7 +166,10 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
     replacements: ["这个问题我来帮您联系{对方}核实，有结果后{回复时间}前回复您"],
     examples: {
       blunt: ["你去找商家，我们管不了。", "这个你自己联系快递公司吧。"],
-      polite: ["这个问题我来帮您联系商家核实，有结果后今天18点前回复您。", "您也可以自己联系商家，我这边同步帮您核实。"],
+      polite: [
+        "这个问题我来帮您联系商家核实，有结果后今天18点前回复您。",
+        "您也可以自己联系商家，我这边同步帮您核实。",
+      ],
     },
     sources: ["Manual A (一)", "S38", "S24"],
   },
@@ -242,7 +280,10 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
     replacements: ["系统暂时出现异常，我们正在处理，恢复后第一时间联系您"],
     examples: {
       blunt: ["系统崩了，我也查不了。", "系统出BUG了，等着吧。"],
-      polite: ["系统暂时出现异常，我们正在处理，恢复后第一时间联系您。", "系统出问题了，我们正在抢修，恢复后第一时间联系您。"],
+      polite: [
+        "系统暂时出现异常，我们正在处理，恢复后第一时间联系您。",
+        "系统出问题了，我们正在抢修，恢复后第一时间联系您。",
+      ],
     },
     sources: ["G1", "G2", "S12"],
   },
@@ -250,7 +291,16 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
     id: "blame-ni-ziji-nongcuo",
     category: "blame-shifting",
     severity: "warning",
-    triggers: ["你自己弄错了", "你自己搞错了", "你自己填错了", "你自己写错了", "你地址填错了", "你自己地址填错了", "是不是你写错了", "你写错了"],
+    triggers: [
+      "你自己弄错了",
+      "你自己搞错了",
+      "你自己填错了",
+      "你自己写错了",
+      "你地址填错了",
+      "你自己地址填错了",
+      "是不是你写错了",
+      "你写错了",
+    ],
     message: {
       zh: "直接指责客户出错会激化情绪（手册（一）“不要批评客户的不足”）。邀请客户一起核对，并同步帮他修改。",
       en: "Blaming the customer's mistake inflames things (manual (一): don't criticise the customer). Check together and fix it for them.",
@@ -258,7 +308,10 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
     replacements: ["我们一起核实一下情况", "麻烦您再核对一下{信息}，我这边同步帮您修改"],
     examples: {
       blunt: ["是你自己地址填错了吧。", "单号是不是你写错了？"],
-      polite: ["麻烦您再核对一下地址，我这边同步帮您修改。", "我们一起核实一下单号，可能是哪个数字录入有误。"],
+      polite: [
+        "麻烦您再核对一下地址，我这边同步帮您修改。",
+        "我们一起核实一下单号，可能是哪个数字录入有误。",
+      ],
     },
     sources: ["G3", "Manual A (一)"],
   },
@@ -283,12 +336,24 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
     id: "blame-qu-tousu",
     category: "blame-shifting",
     severity: "forbidden",
-    triggers: ["你去投诉", "你投诉好了", "你投诉吧", "随便你投诉", "随便投诉", "投诉也没用", "投诉我也没用", "爱投诉就投诉"],
+    triggers: [
+      "你去投诉",
+      "你投诉好了",
+      "你投诉吧",
+      "随便你投诉",
+      "随便投诉",
+      "投诉也没用",
+      "投诉我也没用",
+      "爱投诉就投诉",
+    ],
     message: {
       zh: "“你去投诉好了”是挑衅和推诿（手册（三）保持谦和友好）。致歉，记录意见，并给出答复时间。",
       en: "“Go ahead and complain” is provocative buck-passing (manual (三)). Apologise, record the feedback, give a reply time.",
     },
-    replacements: ["我们会认真处理您的反馈", "非常抱歉让您不满意，您的意见我已详细记录，{回复时间}前给您答复"],
+    replacements: [
+      "我们会认真处理您的反馈",
+      "非常抱歉让您不满意，您的意见我已详细记录，{回复时间}前给您答复",
+    ],
     examples: {
       blunt: ["你去投诉好了。", "投诉也没用，就这样。"],
       polite: ["非常抱歉让您不满意，您的意见我已详细记录，今天17点前给您答复。"],
@@ -307,7 +372,9 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
       zh: "用12305打发客户是推诿（手册（十一））。先承诺由我们处理并给出时间，12305只作为不满意时的申诉渠道。",
       en: "Using 12305 to get rid of the customer is buck-passing (manual (十一)). Promise handling with a time first; mention 12305 only as an appeal channel.",
     },
-    replacements: ["您的问题我们负责处理，我已登记工单，{回复时间}前答复您；如对结果不满意，也可以通过12305申诉"],
+    replacements: [
+      "您的问题我们负责处理，我已登记工单，{回复时间}前答复您；如对结果不满意，也可以通过12305申诉",
+    ],
     examples: {
       blunt: ["不满意你找12305去。", "你去邮政局投诉吧。"],
       polite: ["您的问题我们负责处理，我已登记工单，明天12点前答复您；如对结果不满意，也可以通过12305申诉。"],

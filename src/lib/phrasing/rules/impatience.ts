@@ -38,7 +38,17 @@ export const IMPATIENCE_RULES: PhrasingRule[] = [
     id: "impatience-shuo-guo-le",
     category: "impatience",
     severity: "forbidden",
-    triggers: ["我不是说过了吗", "我没说过吗", "早就告诉过你", "我已经说过了", "我说了多少遍", "说了多少遍了", "跟你说过了", "我都说过了", "早就说过了"],
+    triggers: [
+      "我不是说过了吗",
+      "我没说过吗",
+      "早就告诉过你",
+      "我已经说过了",
+      "我说了多少遍",
+      "说了多少遍了",
+      "跟你说过了",
+      "我都说过了",
+      "早就说过了",
+    ],
     message: {
       zh: "“我不是说过了吗”是政务、客服通用禁语（手册（三））。把原因归到自己没说清楚，再解释一遍。",
       en: "“Didn't I already say that?” is on every banned list (manual (三)). Say you may not have been clear and explain again.",

@@ -22,7 +22,11 @@ export const REFUSAL_RULES: PhrasingRule[] = [
     ],
     examples: {
       blunt: ["不行，这个改不了。", "这个不行，您另外再想想吧。", "不行就是不行。"],
-      polite: ["不行的话我再帮您联系网点。", "您看明天上午送行不行？", "不是不行，只是需要您先提供一下运单号。"],
+      polite: [
+        "不行的话我再帮您联系网点。",
+        "您看明天上午送行不行？",
+        "不是不行，只是需要您先提供一下运单号。",
+      ],
     },
     sources: ["Manual A (四)", "S9", "S2"],
   },
@@ -121,7 +125,10 @@ export const REFUSAL_RULES: PhrasingRule[] = [
     ],
     examples: {
       blunt: ["不可能，我们从来没丢过件。", "这不可能，系统显示已经签收了。"],
-      polite: ["您放心，不可能让您承担这笔运费。", "您放心，我会帮您查询改派的可行性，若能安排会第一时间告知您。"],
+      polite: [
+        "您放心，不可能让您承担这笔运费。",
+        "您放心，我会帮您查询改派的可行性，若能安排会第一时间告知您。",
+      ],
     },
     sources: ["S10", "S12", "G1"],
   },
@@ -161,7 +168,10 @@ export const REFUSAL_RULES: PhrasingRule[] = [
     replacements: ["我帮您看看有什么可以处理的方案", "这项需由{部门}办理，我帮您转接并登记"],
     examples: {
       blunt: ["这个我们做不到。", "网点处理不了，您等着吧。"],
-      polite: ["如果网点处理不了，我会直接帮您升级到片区负责人。", "这个需要网点来办理，办不了的话我帮您登记转交。"],
+      polite: [
+        "如果网点处理不了，我会直接帮您升级到片区负责人。",
+        "这个需要网点来办理，办不了的话我帮您登记转交。",
+      ],
     },
     sources: ["G1", "G3", "S5"],
   },
@@ -169,7 +179,16 @@ export const REFUSAL_RULES: PhrasingRule[] = [
     id: "refusal-qu-biechu",
     category: "refusal",
     severity: "forbidden",
-    triggers: ["这里办不成", "这儿办不成", "到别处办", "去别处办", "去别处问", "到别处问", "去别的地方问", "到别的地方办"],
+    triggers: [
+      "这里办不成",
+      "这儿办不成",
+      "到别处办",
+      "去别处办",
+      "去别处问",
+      "到别处问",
+      "去别的地方问",
+      "到别的地方办",
+    ],
     message: {
       zh: "把客户打发到“别处”违背首问负责（手册（七）、（十一））。说明由哪个部门负责，并帮客户转接、说明情况。",
       en: "Sending the customer “somewhere else” breaks first-contact ownership (manual (七), (十一)). Name the responsible team and hand over with the details.",
@@ -224,7 +243,14 @@ export const REFUSAL_RULES: PhrasingRule[] = [
     id: "refusal-zuiduo-pei",
     category: "refusal",
     severity: "warning",
-    triggers: ["最多只能赔这么多", "最多就赔这么多", "只能赔这么多", "就赔这么多", "没得商量", "没什么好商量"],
+    triggers: [
+      "最多只能赔这么多",
+      "最多就赔这么多",
+      "只能赔这么多",
+      "就赔这么多",
+      "没得商量",
+      "没什么好商量",
+    ],
     guards: { after: [rest("(?:复核|凭证|申请|争取|补充)")] },
     message: {
       zh: "理赔时“没得商量”不留余地（手册（十二）“不能让客户没有再次沟通协商的余地”）。说明核定依据和复核途径。",
@@ -255,7 +281,10 @@ export const REFUSAL_RULES: PhrasingRule[] = [
     replacements: ["我先为您登记，{回电时间}前给您回电"],
     examples: {
       blunt: ["我要下班了，你明天再打吧。", "明天再来吧。"],
-      polite: ["我先为您登记，明天上午10点前给您回电。", "网点今天已经下班了，我先为您登记，明天10点前给您回电。"],
+      polite: [
+        "我先为您登记，明天上午10点前给您回电。",
+        "网点今天已经下班了，我先为您登记，明天10点前给您回电。",
+      ],
     },
     sources: ["S1", "S3", "S5", "S6"],
   },
@@ -285,7 +314,9 @@ export const REFUSAL_RULES: PhrasingRule[] = [
       zh: "以个人意愿拒绝派送，损害公司形象（手册（二）（三））。致歉、给出预计送达时间，并提供自取作为可选项。",
       en: "Refusing delivery out of personal reluctance hurts the company (manual (二)(三)). Apologise, give an ETA, and offer self-pickup as an option.",
     },
-    replacements: ["非常抱歉，今天派送会晚一些，预计{送达时间}前送达；如您着急，也可以到{地址}自取，您看哪种方便？"],
+    replacements: [
+      "非常抱歉，今天派送会晚一些，预计{送达时间}前送达；如您着急，也可以到{地址}自取，您看哪种方便？",
+    ],
     examples: {
       blunt: ["太热了不想动，你自己过来拿。", "今天不想跑了，自己过来拿吧。"],
       polite: ["非常抱歉，今天派送会晚一些，预计18点前送达；如您着急，也可以到网点自取，您看哪种方便？"],

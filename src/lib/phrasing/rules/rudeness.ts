@@ -44,7 +44,16 @@ export const RUDENESS_RULES: PhrasingRule[] = [
     id: "rudeness-mei-kanjian",
     category: "rudeness",
     severity: "forbidden",
-    triggers: ["没看见牌子吗", "这不是写着吗", "上面不是写着吗", "没看见短信吗", "没看到短信吗", "没看见吗", "没看到吗", "不识字吗"],
+    triggers: [
+      "没看见牌子吗",
+      "这不是写着吗",
+      "上面不是写着吗",
+      "没看见短信吗",
+      "没看到短信吗",
+      "没看见吗",
+      "没看到吗",
+      "不识字吗",
+    ],
     message: {
       zh: "“这不是写着吗”是嘲讽（手册（三））。直接为客户说明。",
       en: "“Isn't it written right there?” is mockery (manual (三)). Just explain it.",
@@ -77,7 +86,14 @@ export const RUDENESS_RULES: PhrasingRule[] = [
     id: "rudeness-bu-hui-lijie",
     category: "rudeness",
     severity: "forbidden",
-    triggers: ["您是不会理解的", "你是不会理解的", "按我说的做就行", "照我说的做就行", "听我的就行", "照做就是了"],
+    triggers: [
+      "您是不会理解的",
+      "你是不会理解的",
+      "按我说的做就行",
+      "照我说的做就行",
+      "听我的就行",
+      "照做就是了",
+    ],
     message: {
       zh: "“您是不会理解的”居高临下（手册（三））。换一种方式说明。",
       en: "“You wouldn't understand” is condescending (manual (三)). Explain another way.",

@@ -12,7 +12,11 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
     severity: "forbidden",
     triggers: ["不知道"],
     guards: {
-      before: ["您[也还都并]?", "(?:客户|收件人|寄件人|对方|他|她)[也还都并]?", "(?:如果|要是|万一|假如)[^，,]*"],
+      before: [
+        "您[也还都并]?",
+        "(?:客户|收件人|寄件人|对方|他|她)[也还都并]?",
+        "(?:如果|要是|万一|假如)[^，,]*",
+      ],
       after: ["(?:您|你|贵|是否|能否|可否|可不可以|能不能|方不方便|有没有|怎么称呼)"],
     },
     message: {
@@ -49,14 +53,23 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
     severity: "warning",
     triggers: ["不清楚"],
     guards: {
-      before: ["您[也还都]?", "(?:客户|对方)[也还都]?", "[听说写看讲印拍填]", "(?:请等一下|请稍等|稍等)[^。！？]*", CONDITIONAL],
+      before: [
+        "您[也还都]?",
+        "(?:客户|对方)[也还都]?",
+        "[听说写看讲印拍填]",
+        "(?:请等一下|请稍等|稍等)[^。！？]*",
+        CONDITIONAL,
+      ],
       after: [rest(VERIFY), "…", "的地方", "的话"],
     },
     message: {
       zh: "只说“不清楚”没有下文（2.1）。后面接上“我帮您问问/核实”，就是手册（八）推荐的说法。",
       en: "A bare “不清楚” goes nowhere (2.1). Followed by “let me check for you” it is the form manual (八) recommends.",
     },
-    replacements: ["对不起，这个问题我不太清楚，请您稍等一下，我帮您问问", "请等一下，我有些不清楚，{需要确认的内容}"],
+    replacements: [
+      "对不起，这个问题我不太清楚，请您稍等一下，我帮您问问",
+      "请等一下，我有些不清楚，{需要确认的内容}",
+    ],
     examples: {
       blunt: ["我不清楚。", "这个不清楚，你问网点。"],
       polite: ["对不起，这个问题我不太清楚，请您稍等一下，我帮您问问。", "请等一下，我有些不清楚…"],
@@ -115,7 +128,17 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
     id: "uncertainty-guess",
     category: "uncertainty",
     severity: "hint",
-    triggers: ["应该是…吧", "估计是…吧", "好像是…吧", "可能吧", "大概吧", "应该丢了", "应该是丢了", "大概是丢了", "估计丢了"],
+    triggers: [
+      "应该是…吧",
+      "估计是…吧",
+      "好像是…吧",
+      "可能吧",
+      "大概吧",
+      "应该丢了",
+      "应该是丢了",
+      "大概是丢了",
+      "估计丢了",
+    ],
     guards: { sentence: ["(?:帮您|为您)?(?:核实|确认|查询)(?:后|之后|一下)"] },
     message: {
       zh: "凭猜测回答（“应该是…吧”）容易误导客户（2.2 准确告知；禁止根据自己的猜测回答）。核实后再答复，并说明需要多久。",
@@ -124,7 +147,10 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
     replacements: ["为确保准确，我帮您核实后再答复您（约{分钟数}分钟）"],
     examples: {
       blunt: ["应该是丢了吧。", "可能吧，我也说不好。"],
-      polite: ["为确保准确，我帮您核实后再答复您，大概需要5分钟。", "预计明天下午送达，具体以实际运输情况为准。"],
+      polite: [
+        "为确保准确，我帮您核实后再答复您，大概需要5分钟。",
+        "预计明天下午送达，具体以实际运输情况为准。",
+      ],
     },
     sources: ["S15", "S12"],
   },
@@ -152,7 +178,15 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
     id: "uncertainty-deng-tongzhi",
     category: "uncertainty",
     severity: "hint",
-    triggers: ["等通知", "等消息吧", "有消息会通知", "有消息再通知", "有消息再告诉", "有结果会通知", "回头通知你"],
+    triggers: [
+      "等通知",
+      "等消息吧",
+      "有消息会通知",
+      "有消息再通知",
+      "有消息再告诉",
+      "有结果会通知",
+      "回头通知你",
+    ],
     guards: { sentence: [TIME] },
     message: {
       zh: "“等通知吧”没有时间（2.1 告知预计回复时间并主动跟进）。给出具体的回复时间，到时无论进展如何都告知客户。",
@@ -161,7 +195,10 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
     replacements: ["我们会在{回复时间}前给您回复，届时无论进展如何都会告知您"],
     examples: {
       blunt: ["等通知吧。", "有消息会通知你的。"],
-      polite: ["我们会在明天12点前给您回复，届时无论进展如何都会告知您。", "有消息会通知您，最晚今天18点前给您回电。"],
+      polite: [
+        "我们会在明天12点前给您回复，届时无论进展如何都会告知您。",
+        "有消息会通知您，最晚今天18点前给您回电。",
+      ],
     },
     sources: ["Manual B 2.1", "S24"],
   },
@@ -170,7 +207,7 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
     category: "uncertainty",
     severity: "hint",
     triggers: ["尽快", "尽早", "尽量快"],
-    guards: { sentence: [TIME] },
+    guards: { sentence: [TIME], before: ["(?:为了|以便|便于|好)"] },
     message: {
       zh: "只说“尽快”没有具体时间（2.1 告知预计回复时间）。同一句里补上时限，如“24小时内”“今天18点前”。",
       en: "“As soon as possible” with no time (2.1: give the expected reply time). Add a deadline in the same sentence.",

@@ -1,0 +1,101 @@
+/**
+ * zod schema for phrasebooks imported by QA. Kept apart from the matcher so content scripts that
+ * only lint never pull zod in.
+ */
+import * as z from "zod"
+
+import { compileContextPattern } from "./compile"
+import { parseTrigger } from "./trigger"
+import { PHRASING_CATEGORIES, PHRASING_SEVERITIES, type Phrasebook } from "./types"
+
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+/**
+ * Heuristic for catastrophic backtracking: a quantified group that itself contains a quantifier,
+ * e.g. `(a+)+` or `(?:.*x)*`. Windows are short, but 2^40 steps is still a hang.
+ */
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/
+
+const text = (max: number) => z.string().trim().min(1).max(max)
+
+const triggerSchema = z
+  .string()
+  .min(1)
+  .max(60)
+  .superRefine((value, ctx) => {
+    const parsed = parseTrigger(value)
+    if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: parsed })
+  })
+
+const patternList = (where: "before" | "after" | "sentence") =>
+  z
+    .array(
+      z
+        .string()
+        .min(1)
+        .max(400)
+        .superRefine((source, ctx) => {
+          try {
+            compileContextPattern(source, where)
+          } catch (error) {
+            ctx.addIssue({ code: "custom", message: `正则无效 / invalid regex: ${String(error)}` })
+            return
+          }
+          if (NESTED_QUANTIFIER.test(source)) {
+            ctx.addIssue({ code: "custom", message: "嵌套量词可能导致回溯爆炸 / nested quantifier" })
+          }
+          if (new RegExp(source, "u").test("")) {
+            ctx.addIssue({ code: "custom", message: "模式不能匹配空串 / pattern matches the empty string" })
+          }
+        }),
+    )
+    .max(40)
+    .optional()
+
+/** Guard or requires patterns around a hit. */
+export const phrasingContextSchema = z.strictObject({
+  before: patternList("before"),
+  after: patternList("after"),
+  sentence: patternList("sentence"),
+})
+
+/** One phrasing rule. */
+export const phrasingRuleSchema = z.strictObject({
+  id: z.string().regex(KEBAB, "id 须为 kebab-case / id must be kebab-case").max(80),
+  category: z.enum(PHRASING_CATEGORIES),
+  severity: z.enum(PHRASING_SEVERITIES),
+  triggers: z.array(triggerSchema).min(1).max(60),
+  guards: phrasingContextSchema.optional(),
+  requires: phrasingContextSchema.optional(),
+  message: z.strictObject({ zh: text(400), en: text(400) }),
+  replacements: z.array(text(300)).min(1).max(3),
+  examples: z.strictObject({
+    blunt: z.array(text(300)).min(1).max(20),
+    polite: z.array(text(300)).min(1).max(20),
+  }),
+  sources: z.array(text(80)).max(20).optional(),
+})
+
+/** A whole phrasebook: calendar version, unique rule ids. */
+export const phrasebookSchema = z
+  .strictObject({
+    id: z.string().regex(KEBAB).max(80),
+    version: z
+      .string()
+      .regex(/^\d{4}\.(?:[1-9]|1[0-2])\.\d+$/, "版本格式 YYYY.M.patch / version YYYY.M.patch"),
+    title: text(200),
+    rules: z.array(phrasingRuleSchema).min(1).max(2000),
+  })
+  .superRefine((book, ctx) => {
+    const seen = new Set<string>()
+    book.rules.forEach((rule, i) => {
+      if (seen.has(rule.id)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["rules", i, "id"],
+          message: `重复的规则 id / duplicate id ${rule.id}`,
+        })
+      }
+      seen.add(rule.id)
+    })
+  }) satisfies z.ZodType<Phrasebook>
