@@ -1,0 +1,43 @@
+/** The UI language, and the components that render dictionary strings in it. */
+import { createContext, useContext, type ReactNode } from "react"
+
+import { StoreError } from "~lib/store/errors"
+import { pickLanguage } from "~lib/ui-logic/page"
+import type { UiLocale } from "~lib/store/contract"
+
+import { fill, STRINGS, text, type StringKey } from "./i18n"
+
+const LocaleContext = createContext<UiLocale>("zh")
+
+export function LocaleProvider({ locale, children }: { locale: UiLocale; children: ReactNode }) {
+  return <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>
+}
+
+export function useLocale(): UiLocale {
+  return useContext(LocaleContext)
+}
+
+/** For attributes: `t("save")` → "保存 / Save" (or "Save" in English mode). */
+export function useT(): (key: StringKey, values?: Record<string, string | number>) => string {
+  const locale = useLocale()
+  return (key, values) => text(locale, key, values)
+}
+
+/** A dictionary string as content: Chinese with the English beside it in a smaller, secondary style. */
+export function T({ k, values }: { k: StringKey; values?: Record<string, string | number> }) {
+  const locale = useLocale()
+  const s = STRINGS[k]
+  if (locale === "en") return <>{fill(s.en, values)}</>
+  return (
+    <>
+      {fill(s.zh, values)} <span className="en">{fill(s.en, values)}</span>
+    </>
+  )
+}
+
+/** A store or other error as text in the agent's language; unknown errors get a generic line. */
+export function errorMessage(error: unknown, locale: UiLocale): string {
+  if (error instanceof StoreError) return pickLanguage(error.message, locale)
+  const generic = text(locale, "actionFailed")
+  return error instanceof Error && error.message ? `${generic} (${error.message})` : generic
+}

@@ -1,0 +1,91 @@
+/** Case type (detected from the ticket, editable) and case status for the current waybill. */
+import { CASE_STATUSES, CASE_TYPE_LABELS, CASE_TYPES, URGENT_CASE_TYPES } from "~lib/cases/model"
+import type { CaseRecord, CaseStatus, CaseType } from "~lib/cases/model"
+
+import { T, useLocale, useT } from "../locale"
+import type { StringKey } from "../i18n"
+
+export const STATUS_KEYS: Record<CaseStatus, StringKey> = {
+  open: "statusOpen",
+  waiting: "statusWaiting",
+  resolved: "statusResolved",
+}
+
+export function caseTypeText(type: CaseType, locale: "zh" | "en"): string {
+  const label = CASE_TYPE_LABELS[type]
+  return locale === "en" ? label.en : `${label.zh} ${label.en}`
+}
+
+export function CasePanel(props: {
+  waybill: string | null
+  caseType: CaseType
+  /** From the stored case (agent's choice or a saved note) or detected from the ticket text. */
+  source: "stored" | "auto"
+  matched: readonly string[]
+  record: CaseRecord | undefined
+  onCaseType: (type: CaseType) => void
+  onStatus: (status: CaseStatus) => void
+}) {
+  const { waybill, caseType, source, matched, record, onCaseType, onStatus } = props
+  const locale = useLocale()
+  const t = useT()
+  const urgent = record?.urgent ?? URGENT_CASE_TYPES.includes(caseType)
+  const disabled = !waybill
+
+  return (
+    <section className="case" aria-label={t("caseType")}>
+      <div className="field-row">
+        <label className="field">
+          <span className="label">
+            <T k="caseType" />
+          </span>
+          <select
+            data-testid="case-type"
+            value={caseType}
+            disabled={disabled}
+            onChange={(e) => onCaseType(e.target.value as CaseType)}
+          >
+            {CASE_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {caseTypeText(type, locale)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="label">
+            <T k="caseStatus" />
+          </span>
+          <select
+            data-testid="case-status"
+            value={record?.status ?? "open"}
+            disabled={disabled}
+            onChange={(e) => onStatus(e.target.value as CaseStatus)}
+          >
+            {CASE_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(STATUS_KEYS[status])}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="case-meta">
+        {urgent && (
+          <span className="badge urgent" data-testid="case-urgent">
+            <T k="urgent" />
+          </span>
+        )}
+        <span className="muted small-text" data-testid="case-type-source" data-source={source}>
+          <T k={source === "auto" ? "caseTypeAuto" : "caseTypeStored"} />
+          {source === "auto" && matched.length > 0 && (
+            <>
+              {" · "}
+              <T k="matchedWords" />: {matched.slice(0, 5).join("、")}
+            </>
+          )}
+        </span>
+      </div>
+    </section>
+  )
+}

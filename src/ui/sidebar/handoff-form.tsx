@@ -1,0 +1,364 @@
+/**
+ * The handoff note form (交接, manual 七). The unsaved draft is kept per waybill in extension storage,
+ * so reloading the CRM, switching tickets or a failed save never loses what the agent typed.
+ */
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react"
+
+import { CASE_STATUSES, type CaseRecord, type CaseType } from "~lib/cases/model"
+import type { AgentProfile } from "~lib/store/contract"
+import {
+  fromLocalInputValue,
+  quickCallbackAt,
+  toLocalInputValue,
+  type QuickCallback,
+} from "~lib/ui-logic/callback-time"
+import { draftKey, EMPTY_DRAFT, isDraftEmpty, readStoredDraft, type NoteDraft } from "~lib/ui-logic/drafts"
+import { buildNote, draftAfterSave, type NoteProblem } from "~lib/ui-logic/note-form"
+
+import { callBackground } from "../background"
+import { primary, type StringKey } from "../i18n"
+import { errorMessage, T, useLocale, useT } from "../locale"
+import { useServices } from "../services"
+import { STATUS_KEYS } from "./case-panel"
+
+const PROBLEM_KEYS: Record<NoteProblem, StringKey> = {
+  noWaybill: "problemNoWaybill",
+  emptyNote: "problemEmptyNote",
+  badCallback: "problemBadCallback",
+  callbackPast: "problemCallbackPast",
+  tooLong: "problemTooLong",
+}
+
+const QUICK: { kind: QuickCallback; key: StringKey; testid: string }[] = [
+  { kind: "plus30m", key: "plus30m", testid: "callback-plus30m" },
+  { kind: "plus2h", key: "plus2h", testid: "callback-plus2h" },
+  { kind: "tomorrowMorning", key: "tomorrowMorning", testid: "callback-tomorrow" },
+]
+
+const DRAFT_SAVE_DELAY_MS = 300
+
+type Feedback =
+  { kind: "saved" } | { kind: "error"; message: string } | { kind: "warning"; key: StringKey } | null
+
+function Field(props: { label: StringKey; children: ReactNode; wide?: boolean }) {
+  return (
+    <label className={props.wide ? "field wide" : "field"}>
+      <span className="label">
+        <T k={props.label} />
+      </span>
+      {props.children}
+    </label>
+  )
+}
+
+export function HandoffForm(props: {
+  waybill: string | null
+  caseType: CaseType
+  record: CaseRecord | undefined
+  profile: AgentProfile
+  pageUrl?: string
+}) {
+  const { waybill, caseType, record, profile, pageUrl } = props
+  const { store, platform, now, newId } = useServices()
+  const locale = useLocale()
+  const t = useT()
+  const [draft, setDraft] = useState<NoteDraft>(EMPTY_DRAFT)
+  const [loadedFor, setLoadedFor] = useState<string | null>(null)
+  const [problems, setProblems] = useState<NoteProblem[]>([])
+  const [feedback, setFeedback] = useState<Feedback>(null)
+  const [saving, setSaving] = useState(false)
+  const recordRef = useRef(record)
+  recordRef.current = record
+
+  // Load this waybill's draft (or start a fresh one with the case's current status).
+  useEffect(() => {
+    let cancelled = false
+    setLoadedFor(null)
+    setProblems([])
+    setFeedback(null)
+    if (!waybill) {
+      setDraft(EMPTY_DRAFT)
+      return
+    }
+    const fresh = { ...EMPTY_DRAFT, status: recordRef.current?.status ?? "open" }
+    platform.storageGet(draftKey(waybill)).then(
+      (value) => {
+        if (cancelled) return
+        setDraft(readStoredDraft(value, now()) ?? fresh)
+        setLoadedFor(waybill)
+      },
+      () => {
+        if (cancelled) return
+        setDraft(fresh)
+        setLoadedFor(waybill)
+      },
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [waybill, platform, now])
+
+  // Persist the draft shortly after typing stops; flush at once when the waybill changes or we unmount.
+  const pending = useRef<{ key: string; draft: NoteDraft } | null>(null)
+  const flush = useCallback(() => {
+    const p = pending.current
+    if (!p) return
+    pending.current = null
+    const write = isDraftEmpty(p.draft)
+      ? platform.storageRemove(p.key)
+      : platform.storageSet(p.key, { savedAt: now(), draft: p.draft })
+    write.catch(() => undefined) // storage full or gone: the form still holds the text
+  }, [platform, now])
+
+  useEffect(() => {
+    if (!waybill || loadedFor !== waybill) return
+    pending.current = { key: draftKey(waybill), draft }
+    const timer = setTimeout(flush, DRAFT_SAVE_DELAY_MS)
+    return () => clearTimeout(timer)
+  }, [draft, loadedFor, waybill, flush])
+
+  useEffect(() => () => flush(), [waybill, flush])
+
+  useEffect(() => {
+    window.addEventListener("pagehide", flush)
+    return () => window.removeEventListener("pagehide", flush)
+  }, [flush])
+
+  const set = <K extends keyof NoteDraft>(key: K, value: NoteDraft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }))
+    setProblems([])
+    setFeedback((f) => (f?.kind === "saved" ? null : f))
+  }
+
+  const save = async () => {
+    if (saving || !waybill || loadedFor !== waybill) return
+    const result = buildNote(draft, {
+      id: newId(),
+      now: now(),
+      waybill,
+      author: { name: profile.name, workId: profile.workId },
+      caseType,
+      pageUrl,
+    })
+    if (!result.ok) {
+      setProblems(result.problems)
+      return
+    }
+    setSaving(true)
+    setFeedback(null)
+    try {
+      await store.addNote(result.note)
+    } catch (error) {
+      // Nothing was written (one transaction); the draft stays in the form and in storage.
+      setFeedback({ kind: "error", message: errorMessage(error, locale) })
+      setSaving(false)
+      return
+    }
+    pending.current = null
+    const next = draftAfterSave(draft)
+    setDraft(next)
+    platform.storageRemove(draftKey(waybill)).catch(() => undefined)
+    setFeedback({ kind: "saved" })
+    if (result.note.callbackAt !== undefined) {
+      try {
+        await callBackground(platform, "callbacks.sync", {})
+      } catch {
+        setFeedback({ kind: "warning", key: "reminderFailed" })
+      }
+    }
+    setSaving(false)
+  }
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault()
+      void save()
+    }
+  }
+
+  const callbackMs = fromLocalInputValue(draft.callbackLocal)
+  const disabled = !waybill || loadedFor !== waybill
+
+  return (
+    <form
+      className="handoff-form"
+      data-testid="handoff-form"
+      aria-label={t("handoffTitle")}
+      onSubmit={(e) => {
+        e.preventDefault()
+        void save()
+      }}
+      onKeyDown={onKeyDown}
+    >
+      <fieldset disabled={disabled}>
+        <legend>
+          <T k="handoffTitle" />
+        </legend>
+        {(!profile.name || !profile.workId) && (
+          <div className="notice" data-testid="profile-missing">
+            <T k="profileMissing" />{" "}
+            <button type="button" className="link" onClick={() => void platform.openOptions()}>
+              <T k="openOptions" />
+            </button>
+          </div>
+        )}
+        <div className="field-row">
+          <Field label="customerName">
+            <input
+              data-testid="handoff-customer-name"
+              value={draft.customerName}
+              maxLength={200}
+              autoComplete="off"
+              onChange={(e) => set("customerName", e.target.value)}
+            />
+          </Field>
+          <Field label="customerContact">
+            <input
+              data-testid="handoff-customer-contact"
+              value={draft.customerContact}
+              maxLength={200}
+              autoComplete="off"
+              inputMode="tel"
+              onChange={(e) => set("customerContact", e.target.value)}
+            />
+          </Field>
+        </div>
+        <Field label="problem" wide>
+          <textarea
+            data-testid="handoff-problem"
+            rows={2}
+            value={draft.problem}
+            onChange={(e) => set("problem", e.target.value)}
+          />
+        </Field>
+        <Field label="actionsTaken" wide>
+          <textarea
+            data-testid="handoff-actions"
+            rows={2}
+            value={draft.actionsTaken}
+            onChange={(e) => set("actionsTaken", e.target.value)}
+          />
+        </Field>
+        <Field label="contacted" wide>
+          <textarea
+            data-testid="handoff-contacted"
+            rows={2}
+            value={draft.contacted}
+            onChange={(e) => set("contacted", e.target.value)}
+          />
+        </Field>
+        <Field label="promise" wide>
+          <textarea
+            data-testid="handoff-promise"
+            rows={1}
+            value={draft.promise}
+            onChange={(e) => set("promise", e.target.value)}
+          />
+        </Field>
+        <div className="field wide">
+          <label className="label" htmlFor="handoff-callback">
+            <T k="callbackAt" />
+          </label>
+          <div className="callback-row">
+            <input
+              id="handoff-callback"
+              type="datetime-local"
+              data-testid="handoff-callback"
+              value={draft.callbackLocal}
+              onChange={(e) => set("callbackLocal", e.target.value)}
+            />
+            {QUICK.map((q) => (
+              <button
+                key={q.kind}
+                type="button"
+                className="small"
+                data-testid={q.testid}
+                onClick={() => set("callbackLocal", toLocalInputValue(quickCallbackAt(q.kind, now())))}
+              >
+                {primary(locale, q.key)}
+              </button>
+            ))}
+            {draft.callbackLocal && (
+              <button type="button" className="small link" onClick={() => set("callbackLocal", "")}>
+                <T k="clearCallback" />
+              </button>
+            )}
+          </div>
+          {callbackMs !== undefined && (
+            <span className="muted small-text" data-testid="handoff-callback-preview">
+              {new Date(callbackMs).toLocaleString(locale === "en" ? "en-GB" : "zh-CN", {
+                weekday: "short",
+                month: "numeric",
+                day: "numeric",
+                hour: "2-digit",
+                minute: "2-digit",
+              })}
+            </span>
+          )}
+        </div>
+        <Field label="nextStep" wide>
+          <textarea
+            data-testid="handoff-next-step"
+            rows={1}
+            value={draft.nextStep}
+            onChange={(e) => set("nextStep", e.target.value)}
+          />
+        </Field>
+        <div className="form-footer">
+          <label className="field inline">
+            <span className="label">
+              <T k="caseStatus" />
+            </span>
+            <select
+              data-testid="handoff-status"
+              value={draft.status}
+              onChange={(e) => set("status", e.target.value as NoteDraft["status"])}
+            >
+              {CASE_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {t(STATUS_KEYS[status])}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="submit"
+            className="primary"
+            data-testid="handoff-save"
+            disabled={saving}
+            title={t("saveShortcut")}
+          >
+            <T k={saving ? "saving" : "save"} />
+          </button>
+        </div>
+        <div aria-live="polite" className="feedback">
+          {problems.map((p) => (
+            <div key={p} className="error" role="alert" data-testid="handoff-problem-message">
+              <T k={PROBLEM_KEYS[p]} />
+            </div>
+          ))}
+          {feedback?.kind === "error" && (
+            <div className="error" role="alert" data-testid="handoff-error">
+              <T k="saveFailed" />: {feedback.message}
+            </div>
+          )}
+          {feedback?.kind === "warning" && (
+            <div className="notice" data-testid="handoff-warning">
+              <T k={feedback.key} />
+            </div>
+          )}
+          {feedback?.kind === "saved" && (
+            <div className="ok" data-testid="handoff-saved">
+              <T k="saved" />
+            </div>
+          )}
+          {!feedback && !problems.length && !isDraftEmpty(draft) && (
+            <div className="muted small-text">
+              <T k="draftKept" /> · <T k="saveShortcut" />
+            </div>
+          )}
+        </div>
+      </fieldset>
+    </form>
+  )
+}

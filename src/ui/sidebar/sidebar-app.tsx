@@ -1,0 +1,231 @@
+/**
+ * The sidebar, used both framed in the CRM page (`tabs/sidebar.html`) and in the browser's side panel.
+ * In the page frame nothing is read from the database until the service worker vouches for the frame.
+ */
+import { useLiveQuery } from "dexie-react-hooks"
+import { useEffect, useMemo, useState } from "react"
+
+import { classifyCase } from "~lib/cases/classify"
+import { URGENT_CASE_TYPES, type CaseStatus, type CaseType } from "~lib/cases/model"
+import { DEFAULT_SETTINGS } from "~lib/store/contract"
+import { identifyWaybill } from "~lib/waybill/identify"
+
+import { ErrorBoundary } from "../error-boundary"
+import type { StringKey } from "../i18n"
+import { errorMessage, LocaleProvider, T, useLocale } from "../locale"
+import { useServices } from "../services"
+import { useSettings } from "../use-settings"
+import { CasePanel } from "./case-panel"
+import { HandoffForm } from "./handoff-form"
+import { NoteTimeline } from "./note-timeline"
+import { usePageConnection, type Connection, type SidebarMode } from "./use-page-connection"
+import { WaybillHeader } from "./waybill-header"
+
+type TabId = "handoff" | "phrasing" | "escalation"
+const TABS: { id: TabId; label: StringKey }[] = [
+  { id: "handoff", label: "tabHandoff" },
+  { id: "phrasing", label: "tabPhrasing" },
+  { id: "escalation", label: "tabEscalation" },
+]
+
+/** The neutral face shown to a website that framed us: both languages, nothing else. */
+function NotEnabled() {
+  return (
+    <div className="sidebar-app not-enabled" data-testid="sidekick-sidebar-app" data-connection="not-allowed">
+      <p className="muted">
+        未启用 <span className="en">Not enabled</span>
+      </p>
+    </div>
+  )
+}
+
+function HandoffTab(props: {
+  connection: Extract<Connection, { kind: "connecting" | "connected" }>
+  send: ReturnType<typeof usePageConnection>["send"]
+}) {
+  const { connection, send } = props
+  const { store } = useServices()
+  const locale = useLocale()
+  const settings = useSettings()
+  const state = connection.kind === "connected" ? connection.state : null
+  const [manual, setManual] = useState<string | null>(null)
+  const [caseError, setCaseError] = useState<string | null>(null)
+
+  // The agent's pick holds until the page has taken it over or the page changed.
+  useEffect(() => {
+    if (manual && state?.current === manual) setManual(null)
+  }, [manual, state?.current])
+  useEffect(() => setManual(null), [state?.url, connection.tabId])
+
+  const waybill = manual ?? state?.current ?? null
+  const candidate = state?.candidates.find((c) => c.number === waybill)
+  const carriers = useMemo(
+    () => candidate?.carriers ?? (waybill ? identifyWaybill(waybill) : []),
+    [candidate, waybill],
+  )
+  const classification = useMemo(() => classifyCase(state?.caseText ?? ""), [state?.caseText])
+  const record = useLiveQuery(() => (waybill ? store.getCase(waybill) : undefined), [store, waybill])
+  const notes = useLiveQuery(
+    () => (waybill ? store.listNotes(waybill) : Promise.resolve([])),
+    [store, waybill],
+  )
+  const caseType: CaseType = record?.caseType ?? classification.type
+
+  const select = (number: string) => {
+    setManual(number)
+    send({ type: "select-waybill", number })
+  }
+
+  const updateCase = (patch: { caseType?: CaseType; status?: CaseStatus }) => {
+    if (!waybill) return
+    setCaseError(null)
+    const extra = patch.caseType ? { urgent: URGENT_CASE_TYPES.includes(patch.caseType) } : {}
+    store
+      .upsertCase({
+        waybill,
+        // A new case keeps the detected type unless this change is the type itself.
+        caseType,
+        ...patch,
+        ...extra,
+        ...(state?.url ? { pageUrl: state.url.slice(0, 2000) } : {}),
+      })
+      .catch((error: unknown) => setCaseError(errorMessage(error, locale)))
+  }
+
+  return (
+    <>
+      <WaybillHeader
+        waybill={waybill}
+        carriers={carriers}
+        candidates={state?.candidates ?? []}
+        onSelect={select}
+      />
+      <CasePanel
+        waybill={waybill}
+        caseType={caseType}
+        source={record ? "stored" : "auto"}
+        matched={classification.matched}
+        record={record}
+        onCaseType={(type) => updateCase({ caseType: type })}
+        onStatus={(status) => updateCase({ status })}
+      />
+      {caseError && (
+        <div className="error" role="alert">
+          {caseError}
+        </div>
+      )}
+      <HandoffForm
+        waybill={waybill}
+        caseType={caseType}
+        record={record}
+        profile={settings?.profile ?? DEFAULT_SETTINGS.profile}
+        pageUrl={state?.url}
+      />
+      <NoteTimeline notes={waybill ? notes : []} />
+    </>
+  )
+}
+
+function SidebarMain(props: {
+  mode: SidebarMode
+  connection: Exclude<Connection, { kind: "not-allowed" }>
+  send: ReturnType<typeof usePageConnection>["send"]
+}) {
+  const { mode, connection, send } = props
+  const settings = useSettings()
+  const [tab, setTab] = useState<TabId>("handoff")
+  const locale = settings?.locale ?? "zh"
+
+  return (
+    <LocaleProvider locale={locale}>
+      <div
+        className="sidebar-app"
+        data-testid="sidekick-sidebar-app"
+        data-connection={connection.kind}
+        data-mode={mode}
+        lang={locale === "en" ? "en" : "zh-CN"}
+      >
+        <header className="app-header">
+          <span className="app-name">
+            <T k="appName" />
+          </span>
+          <span className={`conn conn-${connection.kind}`} data-testid="connection-status" aria-live="polite">
+            {connection.kind === "connecting" && <T k="connecting" />}
+            {connection.kind === "checking" && <T k="loading" />}
+          </span>
+        </header>
+        {connection.kind === "no-page" && (
+          <p className="empty" data-testid="sidebar-no-page">
+            <T k="noTab" />
+          </p>
+        )}
+        {connection.kind === "site-disabled" && (
+          <div className="empty" data-testid="sidebar-site-disabled">
+            <p>
+              <T k="siteNotEnabled" />
+            </p>
+            <p className="muted">{connection.origin}</p>
+            <p className="muted">
+              <T k="siteNotEnabledHint" />
+            </p>
+          </div>
+        )}
+        {(connection.kind === "connecting" || connection.kind === "connected") && (
+          <>
+            <nav className="tabs" role="tablist">
+              {TABS.map(({ id, label }) => (
+                <button
+                  key={id}
+                  type="button"
+                  role="tab"
+                  id={`tab-${id}`}
+                  aria-selected={tab === id}
+                  aria-controls={`panel-${id}`}
+                  data-testid={`tab-${id}`}
+                  className={tab === id ? "tab active" : "tab"}
+                  onClick={() => setTab(id)}
+                >
+                  <T k={label} />
+                </button>
+              ))}
+            </nav>
+            <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="panel">
+              {tab === "handoff" ? (
+                <HandoffTab connection={connection} send={send} />
+              ) : (
+                <p className="muted coming" data-testid={`panel-${tab}-placeholder`}>
+                  <T k="comingNext" />
+                </p>
+              )}
+            </div>
+          </>
+        )}
+      </div>
+    </LocaleProvider>
+  )
+}
+
+/** Decides what may be shown before anything reads the database. */
+function Gate({ mode }: { mode: SidebarMode }) {
+  const { platform } = useServices()
+  const { connection, send } = usePageConnection(platform, mode)
+  if (connection.kind === "not-allowed") return <NotEnabled />
+  // In the page frame, wait for the worker's verdict before touching the database.
+  if (mode === "inpage" && connection.kind === "checking")
+    return (
+      <div className="sidebar-app" data-testid="sidekick-sidebar-app" data-connection="checking">
+        <p className="muted">
+          加载中… <span className="en">Loading…</span>
+        </p>
+      </div>
+    )
+  return <SidebarMain mode={mode} connection={connection} send={send} />
+}
+
+export function SidebarApp({ mode }: { mode: SidebarMode }) {
+  return (
+    <ErrorBoundary>
+      <Gate mode={mode} />
+    </ErrorBoundary>
+  )
+}

@@ -1,0 +1,152 @@
+/**
+ * The sidebar's link to the CRM page's content script: which tab, may we show anything, and the
+ * latest validated page state. Reconnects with backoff when the port drops (navigation, reload).
+ */
+import { useCallback, useEffect, useRef, useState } from "react"
+
+import { pageToSidebarSchema, sidebarToPageSchema } from "~lib/protocol/schema"
+import { SIDEBAR_PORT, type PageState, type SidebarToPage } from "~lib/protocol/types"
+import { backoffDelay, webOrigin } from "~lib/ui-logic/page"
+
+import { callBackground } from "../background"
+import type { Platform, PortLike } from "../platform"
+
+export type SidebarMode = "inpage" | "sidepanel"
+
+export type Connection =
+  | { kind: "checking" }
+  /** In-page frame not vouched for by the worker (e.g. framed by another website): show nothing. */
+  | { kind: "not-allowed" }
+  /** Side panel: the active tab is not a web page. */
+  | { kind: "no-page" }
+  /** Side panel: the active tab's site is not enabled. */
+  | { kind: "site-disabled"; origin: string }
+  | { kind: "connecting"; tabId: number; origin: string }
+  | { kind: "connected"; tabId: number; origin: string; state: PageState }
+
+interface Target {
+  tabId: number
+  origin: string
+}
+
+/** Finds the tab to talk to, or why there is none. */
+async function resolveTarget(platform: Platform, mode: SidebarMode): Promise<Target | Connection> {
+  if (mode === "inpage") {
+    const who = await callBackground(platform, "sidebar.whoami", {})
+    if (!who.allowed || who.tabId === null || who.origin === null) return { kind: "not-allowed" }
+    return { tabId: who.tabId, origin: who.origin }
+  }
+  const tab = await platform.activeTab()
+  const origin = webOrigin(tab?.url)
+  if (!tab || !origin) return { kind: "no-page" }
+  const status = await callBackground(platform, "site.status", { origin })
+  if (!status.enabled || !status.granted) return { kind: "site-disabled", origin }
+  return { tabId: tab.id, origin }
+}
+
+const isTarget = (x: Target | Connection): x is Target => "tabId" in x && !("kind" in x)
+
+export function usePageConnection(platform: Platform, mode: SidebarMode) {
+  const [connection, setConnection] = useState<Connection>({ kind: "checking" })
+  const portRef = useRef<PortLike | null>(null)
+  // Bumped by tab switches in side-panel mode to re-resolve the target.
+  const [generation, setGeneration] = useState(0)
+  const targetTab = useRef<number | null>(null)
+
+  useEffect(() => {
+    if (mode !== "sidepanel") return
+    return platform.onTabChange((tabId, change) => {
+      // Background tabs finish loading all the time; only our tab's navigation matters.
+      if (change === "activated" || tabId === targetTab.current) setGeneration((g) => g + 1)
+    })
+  }, [platform, mode])
+
+  useEffect(() => {
+    let disposed = false
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let failures = 0
+    let port: PortLike | null = null
+
+    const connect = (target: Target) => {
+      if (disposed) return
+      try {
+        port = platform.connectToTab(target.tabId, SIDEBAR_PORT, 0)
+      } catch {
+        port = null
+        retry(target)
+        return
+      }
+      const current = port
+      portRef.current = current
+      current.onMessage.addListener((raw) => {
+        if (disposed || port !== current) return
+        // Page text is untrusted and the page could be hostile: only well-formed states get in.
+        const parsed = pageToSidebarSchema.safeParse(raw)
+        if (!parsed.success) return
+        failures = 0
+        const message = parsed.data
+        // Editor drafts and edit results belong to the phrasing panel (next issue).
+        if (message.type === "page-state")
+          setConnection({ kind: "connected", ...target, state: message.state })
+      })
+      current.onDisconnect.addListener(() => {
+        if (disposed || port !== current) return
+        port = null
+        portRef.current = null
+        setConnection((c) => (c.kind === "connected" ? { kind: "connecting", ...target } : c))
+        retry(target)
+      })
+      current.postMessage({ type: "hello" } satisfies SidebarToPage)
+    }
+
+    const retry = (target: Target) => {
+      if (disposed) return
+      timer = setTimeout(() => connect(target), backoffDelay(failures++))
+    }
+
+    const start = async () => {
+      let resolved: Target | Connection
+      try {
+        resolved = await resolveTarget(platform, mode)
+      } catch {
+        // The worker may be starting up; an in-page frame must stay neutral until it answers.
+        resolved = mode === "inpage" ? { kind: "not-allowed" } : { kind: "no-page" }
+        if (!disposed) timer = setTimeout(() => void start(), backoffDelay(failures++))
+      }
+      if (disposed) return
+      if (!isTarget(resolved)) {
+        targetTab.current = null
+        setConnection(resolved)
+        return
+      }
+      targetTab.current = resolved.tabId
+      setConnection((c) =>
+        // Same tab re-checked: keep showing its last state while the port comes back.
+        c.kind === "connected" && c.tabId === resolved.tabId && c.origin === resolved.origin
+          ? c
+          : { kind: "connecting", ...resolved },
+      )
+      connect(resolved)
+    }
+
+    void start()
+    return () => {
+      disposed = true
+      if (timer) clearTimeout(timer)
+      port?.disconnect()
+      portRef.current = null
+    }
+  }, [platform, mode, generation])
+
+  const send = useCallback((message: SidebarToPage) => {
+    if (!sidebarToPageSchema.safeParse(message).success) return false
+    try {
+      portRef.current?.postMessage(message)
+      return portRef.current !== null
+    } catch {
+      return false
+    }
+  }, [])
+
+  return { connection, send }
+}

@@ -1,0 +1,163 @@
+/** The current waybill, its carrier, the other numbers on the page and a field to type one in. */
+import { useRef, useState, type FormEvent } from "react"
+
+import type { CarrierGuess, WaybillCandidate } from "~lib/protocol/types"
+import { describeCarriers, percent } from "~lib/ui-logic/page"
+import { parseWaybillInput } from "~lib/ui-logic/waybill-input"
+
+import { T, useT } from "../locale"
+
+function CarrierLine({ carriers }: { carriers: readonly CarrierGuess[] }) {
+  const shown = describeCarriers(carriers)
+  if (shown.kind === "none")
+    return (
+      <div className="carrier muted" data-testid="waybill-carrier">
+        <T k="carrierUnknown" />
+      </div>
+    )
+  if (shown.kind === "sure")
+    return (
+      <div className="carrier" data-testid="waybill-carrier">
+        {shown.carrier.name}
+      </div>
+    )
+  return (
+    <div className="carrier" data-testid="waybill-carrier" data-ambiguous="true">
+      <span className="muted">
+        <T k="carrierMaybe" />
+      </span>{" "}
+      {shown.candidates.map((c, i) => (
+        <span key={c.code} className="carrier-guess">
+          {i > 0 ? " · " : ""}
+          {c.name} <span className="pct">{percent(c.confidence)}</span>
+        </span>
+      ))}
+    </div>
+  )
+}
+
+async function copyText(value: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(value)
+    return true
+  } catch {
+    // The framed sidebar may lack clipboard-write permission: fall back to a selected input.
+    const input = document.createElement("input")
+    input.value = value
+    document.body.append(input)
+    input.select()
+    const ok = document.execCommand("copy")
+    input.remove()
+    return ok
+  }
+}
+
+export function WaybillHeader(props: {
+  waybill: string | null
+  carriers: readonly CarrierGuess[]
+  candidates: readonly WaybillCandidate[]
+  onSelect: (number: string) => void
+}) {
+  const { waybill, carriers, candidates, onSelect } = props
+  const t = useT()
+  const [typed, setTyped] = useState("")
+  const [invalid, setInvalid] = useState(false)
+  const [copyState, setCopyState] = useState<"idle" | "copied" | "failed">("idle")
+  const copyTimer = useRef<ReturnType<typeof setTimeout>>()
+  const others = candidates.filter((c) => c.number !== waybill)
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    const number = parseWaybillInput(typed)
+    setInvalid(number === null)
+    if (number) {
+      onSelect(number)
+      setTyped("")
+    }
+  }
+
+  const copy = async () => {
+    if (!waybill) return
+    setCopyState((await copyText(waybill)) ? "copied" : "failed")
+    clearTimeout(copyTimer.current)
+    copyTimer.current = setTimeout(() => setCopyState("idle"), 1500)
+  }
+
+  return (
+    <section className="waybill" aria-label={t("waybill")}>
+      {waybill ? (
+        <>
+          <div className="waybill-row">
+            <span className="label">
+              <T k="waybill" />
+            </span>
+            <code className="waybill-number" data-testid="waybill-number">
+              {waybill}
+            </code>
+            <button type="button" className="small" data-testid="waybill-copy" onClick={copy}>
+              <T k={copyState === "copied" ? "copied" : copyState === "failed" ? "copyFailed" : "copy"} />
+            </button>
+          </div>
+          <CarrierLine carriers={carriers} />
+        </>
+      ) : (
+        <div className="empty" data-testid="waybill-empty">
+          <T k="noWaybill" />
+          <div className="muted">
+            <T k="noWaybillHint" />
+          </div>
+        </div>
+      )}
+
+      {others.length > 0 && (
+        <div className="others">
+          <div className="label">
+            <T k="otherNumbers" />
+          </div>
+          <ul className="chips">
+            {others.map((c) => (
+              <li key={c.number}>
+                <button
+                  type="button"
+                  className="chip"
+                  data-testid="waybill-candidate"
+                  data-number={c.number}
+                  title={c.label}
+                  onClick={() => onSelect(c.number)}
+                >
+                  <code>{c.number}</code>
+                  {c.carriers[0] && <span className="muted"> {c.carriers[0].name}</span>}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <form className="waybill-input" onSubmit={submit}>
+        <input
+          data-testid="waybill-input"
+          value={typed}
+          onChange={(e) => {
+            setTyped(e.target.value)
+            setInvalid(false)
+          }}
+          placeholder={t("enterWaybill")}
+          aria-label={t("enterWaybill")}
+          aria-invalid={invalid}
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={60}
+        />
+        <button type="submit" data-testid="waybill-go">
+          <T k="go" />
+        </button>
+      </form>
+      {invalid && (
+        <div className="error" role="alert">
+          <T k="badWaybill" />
+        </div>
+      )}
+    </section>
+  )
+}
