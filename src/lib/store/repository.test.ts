@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest"
 import type { Contact, HandoffNote } from "../cases/model"
 import { DEFAULT_SETTINGS } from "./contract"
 import { StoreError } from "./errors"
-import { createStore } from "./repository"
+import { createStore, SUBSTRING_SCAN_CAP } from "./repository"
 import { freshDb, makeAttempt, makeNote, recordQueries } from "./testing"
 
 const T0 = 1_700_000_000_000
@@ -118,6 +118,25 @@ describe("notes", () => {
     expect((await store.searchNotes("0000111")).map((n) => n.id)).toEqual(["a"])
     expect(await store.searchNotes("   ")).toEqual([])
     expect((await store.searchNotes("小", 1)).map((n) => n.id)).toEqual(["b"])
+  })
+})
+
+describe("searchNotes at scale", () => {
+  it("finds an old customer by name or phone prefix beyond the substring scan window", async () => {
+    const { db } = freshDb()
+    const store = createStore(db)
+    const newer = Array.from({ length: SUBSTRING_SCAN_CAP + 500 }, (_, i) =>
+      makeNote({ id: `r${i}`, createdAt: T0 + 1 + i, customerName: `客户${i}`, customerContact: `wx${i}` }),
+    )
+    await db.notes.bulkPut(newer)
+    await store.addNote(
+      makeNote({ id: "old", createdAt: T0, customerName: "欧阳娜娜", customerContact: "13912345678" }),
+    )
+    expect((await store.searchNotes("1391234")).map((n) => n.id)).toEqual(["old"])
+    expect((await store.searchNotes("欧阳")).map((n) => n.id)).toEqual(["old"])
+    // Substring-only matches are looked for among the newest notes only (the documented bound).
+    expect(await store.searchNotes("娜娜")).toEqual([])
+    expect((await store.searchNotes("户20499")).map((n) => n.id)).toEqual(["r20499"])
   })
 })
 

@@ -22,8 +22,8 @@ const SETTINGS_KEY = "settings"
 const DEFAULT_SEARCH_LIMIT = 50
 /** Rows a prefix search may read before sorting newest first; one waybill has far fewer notes. */
 const PREFIX_SCAN_CAP = 2_000
-/** Rows a substring search may read (newest first) before giving up: keeps typing responsive at 100k notes. */
-const SUBSTRING_SCAN_CAP = 20_000
+/** Notes a substring search reads (newest first) before giving up: typing stays responsive at 100k notes. */
+export const SUBSTRING_SCAN_CAP = 5_000
 const DEFAULT_CASE_TYPE: CaseType = "查询"
 
 /** Options for `createStore`. */
@@ -116,6 +116,13 @@ export function createStore(db: SidekickDB, options: StoreOptions = {}): Sidekic
         // Phone numbers look like waybills, and so can a WeChat id: search the customer fields too
         // for digit-only queries and for waybill-like ones that matched no waybill.
         if (!looksLikeWaybill(trimmed) || /^[\d\s+-]+$/.test(trimmed) || found.size === 0) {
+          // Indexed prefix matches find old notes too; the substring scan below is bounded to recent ones.
+          const prefixed = await Promise.all(
+            (["customerName", "customerContact"] as const).map((field) =>
+              db.notes.where(field).startsWithIgnoreCase(trimmed).limit(PREFIX_SCAN_CAP).toArray(),
+            ),
+          )
+          for (const note of prefixed.flat()) found.set(note.id, note)
           const needle = trimmed.toLowerCase()
           let scanned = 0
           let matched = 0
