@@ -136,7 +136,8 @@ describe("searchNotes at scale", () => {
     expect((await store.searchNotes("欧阳")).map((n) => n.id)).toEqual(["old"])
     // Substring-only matches are looked for among the newest notes only (the documented bound).
     expect(await store.searchNotes("娜娜")).toEqual([])
-    expect((await store.searchNotes("户20499")).map((n) => n.id)).toEqual(["r20499"])
+    const last = SUBSTRING_SCAN_CAP + 499
+    expect((await store.searchNotes(`户${last}`)).map((n) => n.id)).toEqual([`r${last}`])
   })
 })
 
