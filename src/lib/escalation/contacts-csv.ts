@@ -164,10 +164,12 @@ export function contactId(c: Pick<Contact, "name" | "role" | "branch" | "company
   return `c-${h.toString(16).padStart(8, "0")}`
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/
+// Apostrophes already in front of a formula character are escaped too, so "'-" survives a round trip.
+const NEEDS_ESCAPE = /^'*[=+\-@\t\r]/
+const ESCAPED = /^'+[=+\-@\t\r]/
 
-// Our own export prefixes formula-like cells with "'"; strip exactly that so export → import round-trips.
-const unescapeCell = (s: string) => (s.startsWith("'") && FORMULA_START.test(s.slice(1)) ? s.slice(1) : s)
+// Our own export prefixes formula-like cells with "'"; strip exactly that one so export → import round-trips.
+const unescapeCell = (s: string) => (ESCAPED.test(s) ? s.slice(1) : s)
 
 const problem = (row: number, zh: string, en: string): ImportProblem => ({
   where: `第 ${row} 行 / row ${row}`,
@@ -364,7 +366,7 @@ export function parseContactsCsv(csv: string): ContactsImportResult {
 /** Escapes one cell: formula-like text gets a leading "'" (spreadsheets would run it), then CSV quoting. */
 export function csvCell(value: string | undefined): string {
   let v = value ?? ""
-  if (FORMULA_START.test(v)) v = `'${v}`
+  if (NEEDS_ESCAPE.test(v)) v = `'${v}`
   return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v
 }
 
