@@ -22,15 +22,44 @@ function root(...children: Tree[]): HTMLElement {
 describe("readTextModel", () => {
   const cases: Array<[string, Tree[], string]> = [
     ["inline text", ["你好，", ["b", {}, "不行"], "。"], "你好，不行。"],
-    ["paragraphs", [["p", {}, "第一行"], ["p", {}, "第二行"]], "第一行\n第二行"],
+    [
+      "paragraphs",
+      [
+        ["p", {}, "第一行"],
+        ["p", {}, "第二行"],
+      ],
+      "第一行\n第二行",
+    ],
     ["br inside a line", [["p", {}, "a", ["br"], "b"]], "a\nb"],
     ["trailing filler br", [["p", {}, "a", ["br"]]], "a"],
-    ["empty paragraph (Quill/CK filler)", [["p", {}, "a"], ["p", {}, ["br"]], ["p", {}, "b"]], "a\n\nb"],
+    [
+      "empty paragraph (Quill/CK filler)",
+      [
+        ["p", {}, "a"],
+        ["p", {}, ["br"]],
+        ["p", {}, "b"],
+      ],
+      "a\n\nb",
+    ],
     ["two brs keep an empty line", [["p", {}, "a", ["br"], ["br"]]], "a\n"],
-    ["nested blocks", [["div", {}, ["p", {}, "a"]], ["div", {}, ["p", {}, "b"]]], "a\nb"],
+    [
+      "nested blocks",
+      [
+        ["div", {}, ["p", {}, "a"]],
+        ["div", {}, ["p", {}, "b"]],
+      ],
+      "a\nb",
+    ],
     ["formatting whitespace", ["\n  ", ["p", {}, "a"], "\n  ", ["p", {}, "b"], "\n"], "a\nb"],
     ["fillers and nbsp", [["p", {}, "a\u2060\u2060b\u00a0c\ufeff"]], "ab c"],
-    ["bogus elements skipped", [["p", {}, "a"], ["div", { "data-mce-bogus": "all" }, "x"]], "a"],
+    [
+      "bogus elements skipped",
+      [
+        ["p", {}, "a"],
+        ["div", { "data-mce-bogus": "all" }, "x"],
+      ],
+      "a",
+    ],
     ["text and block siblings", ["lead", ["p", {}, "body"], "tail"], "lead\nbody\ntail"],
     ["list", [["ul", {}, ["li", {}, "一"], ["li", {}, "二"]]], "一\n二"],
   ]
@@ -48,7 +77,11 @@ describe("readTextModel", () => {
 
 describe("offset mapping", () => {
   it("round-trips every offset of a mixed document", () => {
-    const r = root(["p", {}, "你好，", ["b", {}, "不行"]], ["p", {}, ["br"]], ["p", {}, "x\u2060y", ["br"], "z"])
+    const r = root(
+      ["p", {}, "你好，", ["b", {}, "不行"]],
+      ["p", {}, ["br"]],
+      ["p", {}, "x\u2060y", ["br"], "z"],
+    )
     const m = readTextModel(r)
     expect(m.text).toBe("你好，不行\n\nxy\nz")
     for (let o = 0; o <= m.text.length; o++) {

@@ -130,7 +130,7 @@ function hasContent(n: Node): boolean {
 
 /** A `<br>` with nothing after it in its block only keeps the line open (browsers and editors add them). */
 function isTrailingBr(br: Element, root: Element): boolean {
-  for (let n: Node = br; n !== root; ) {
+  for (let n: Node = br; n !== root;) {
     for (let s = n.nextSibling; s; s = s.nextSibling) {
       if (isBlock(s)) return true
       if (hasContent(s)) return false
@@ -237,7 +237,8 @@ export function offsetToPoint(model: TextModel, offset: number): DomPoint {
   for (const item of model.items) {
     if (item.start > o) break
     if (item.kind === "text") {
-      if (o <= item.start + item.length) return { node: item.node, offset: item.nodeOffset + (o - item.start) }
+      if (o <= item.start + item.length)
+        return { node: item.node, offset: item.nodeOffset + (o - item.start) }
     } else if (item.start === o) anchor = item
   }
   if (anchor) return { node: anchor.container, offset: anchor.offset }
@@ -292,7 +293,10 @@ function blockOf(n: Node, root: Element): Node {
 }
 
 /** The selection of `doc` as offsets into the model, or null when it is not inside the root. */
-export function selectionOffsets(model: TextModel, sel: Selection | null): { start: number; end: number } | null {
+export function selectionOffsets(
+  model: TextModel,
+  sel: Selection | null,
+): { start: number; end: number } | null {
   if (!sel || sel.rangeCount === 0) return null
   const r = sel.getRangeAt(0)
   const a = pointToOffset(model, r.startContainer, r.startOffset)

@@ -1,2 +1,260 @@
-console.log("sidekick content", chrome.runtime.id)
-export {}
+/**
+ * CS Sidekick's content script (registered per enabled site by the service worker, never declared
+ * in the manifest). Thin glue: scans the page for waybills, hosts the sidebar frame and answers the
+ * sidebar's port. No React, zod or database here (the page's origin must never see our data).
+ */
+import type { BackgroundToPage, PageState, SidebarToPage, SiteConfig } from "~lib/protocol/types"
+import { SIDEBAR_PORT } from "~lib/protocol/types"
+import { siteCovers } from "~lib/page/origin"
+import { detectWaybills } from "~lib/waybill/detect"
+
+import { mountSidebarHost, type SidebarHost } from "./host"
+import { createLifetime, later, type Lifetime, whenIdle } from "./lifetime"
+import { buildPageState } from "./page-state"
+import { type Detect, Scanner } from "./scanner"
+
+const SIDEBAR_MODE_KEY = "sidebarMode"
+const WAYBILL = /^[0-9A-Z-]{4,40}$/
+
+const detect: Detect = (text, context) => detectWaybills(text, context)
+
+function ask<T>(name: string): Promise<T | null> {
+  return chrome.runtime.sendMessage({ name, body: {} }).then(
+    (r: unknown) => (r ?? null) as T | null,
+    () => null,
+  )
+}
+
+/** A port from one of our extension pages (the sidebar frame or the side panel), nothing else. */
+function trustedPort(port: chrome.runtime.Port): boolean {
+  const sender = port.sender
+  if (port.name !== SIDEBAR_PORT || sender?.id !== chrome.runtime.id) return false
+  return /^(chrome|moz)-extension:\/\//.test(sender.url ?? "")
+}
+
+async function boot(): Promise<void> {
+  if (window.top !== window) return // same-origin frames are scanned from the top frame
+  const life = createLifetime()
+  const config = await ask<SiteConfig>("site.config")
+  if (!config || !life.alive() || !siteCovers(config.origin, location.origin)) {
+    life.end("site not enabled")
+    return
+  }
+  run(life, config)
+}
+
+function run(life: Lifetime, initial: SiteConfig): void {
+  const { signal } = life
+  let config = initial
+  let host: SidebarHost | null = null
+  let agentChoice: string | null = null
+  let focused: Element | null = null
+  let selectionText = ""
+  let lastUrl = location.href
+  let lastSent = ""
+  let stateQueued = false
+  const ports = new Set<chrome.runtime.Port>()
+
+  const scanner = new Scanner({
+    detect,
+    signal,
+    carrierHint: config.carrierHint,
+    skip: () => host?.element ?? null,
+    onChange: () => queueState(),
+    schedule: (fn) => whenIdle(fn, signal),
+  })
+
+  const state = (): PageState =>
+    buildPageState({
+      scanner,
+      detect,
+      doc: document,
+      frames: [...scanner.frameDocs],
+      host: host?.element ?? null,
+      pinnedSelector: config.pinnedSelector,
+      carrierHint: config.carrierHint,
+      agentChoice,
+      focused,
+      selectionText,
+    })
+
+  const send = (force = false) => {
+    if (!life.alive() || ports.size === 0) return
+    const s = state()
+    const json = JSON.stringify(s)
+    if (!force && json === lastSent) return
+    lastSent = json
+    for (const port of ports) {
+      try {
+        port.postMessage({ type: "page-state", state: s })
+      } catch {
+        ports.delete(port)
+      }
+    }
+  }
+
+  // Rebuilt at most every 150 ms, and only after something changed.
+  function queueState(): void {
+    if (stateQueued) return
+    stateQueued = true
+    later(
+      () => {
+        stateQueued = false
+        send()
+      },
+      150,
+      signal,
+    )
+  }
+
+  const checkUrl = () => {
+    if (location.href === lastUrl) return
+    lastUrl = location.href
+    agentChoice = null // a new ticket: the agent's pick was for the old one
+    selectionText = ""
+    scanner.start(document)
+    queueState()
+  }
+
+  const showHost = (show: boolean) => {
+    if (show && !host) {
+      host = mountSidebarHost({ src: chrome.runtime.getURL("tabs/sidebar.html"), signal })
+    } else if (!show && host) {
+      host.remove()
+      host = null
+    }
+  }
+
+  // --- the sidebar's port ---
+  const onConnect = (port: chrome.runtime.Port) => {
+    if (!trustedPort(port) || !life.alive()) return
+    ports.add(port)
+    port.onDisconnect.addListener(() => ports.delete(port))
+    port.onMessage.addListener((raw: unknown) => onSidebarMessage(raw as SidebarToPage))
+  }
+  const onSidebarMessage = (msg: SidebarToPage) => {
+    if (!life.alive() || typeof msg !== "object" || msg === null) return
+    switch (msg.type) {
+      case "hello":
+        send(true)
+        break
+      case "select-waybill":
+        if (typeof msg.number === "string" && WAYBILL.test(msg.number)) {
+          agentChoice = msg.number
+          send()
+        }
+        break
+      case "rescan":
+        scanner.start(document)
+        break
+      case "set-collapsed":
+        if (typeof msg.collapsed === "boolean") host?.setCollapsed(msg.collapsed)
+        break
+      default:
+        break // messages for other page features (the reply-editor bridge)
+    }
+  }
+  chrome.runtime.onConnect.addListener(onConnect)
+
+  // --- the service worker ---
+  const onMessage = (raw: unknown, sender: chrome.runtime.MessageSender) => {
+    if (sender.id !== chrome.runtime.id || sender.tab || !life.alive()) return
+    const msg = raw as BackgroundToPage
+    if (msg?.type === "toggle-sidebar") {
+      if (host) host.toggle()
+    } else if (msg?.type === "teardown") {
+      life.end("teardown")
+    } else if (msg?.type === "site-config-changed") {
+      void ask<SiteConfig>("site.config").then((c) => {
+        if (!life.alive()) return
+        if (!c || !siteCovers(c.origin, location.origin)) return life.end("site disabled")
+        const rescan = c.pinnedSelector !== config.pinnedSelector || c.carrierHint !== config.carrierHint
+        config = c
+        showHost(c.sidebarMode !== "sidepanel")
+        if (rescan) {
+          scanner.carrierHint = c.carrierHint
+          scanner.start(document)
+        }
+      })
+    }
+  }
+  chrome.runtime.onMessage.addListener(onMessage)
+
+  const onStorage = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+    const mode = changes[SIDEBAR_MODE_KEY]?.newValue
+    if (area === "local" && (mode === "inpage" || mode === "sidepanel") && life.alive())
+      showHost(mode === "inpage")
+  }
+  chrome.storage.onChanged.addListener(onStorage)
+
+  // --- the page ---
+  const opts = { capture: true, passive: true, signal }
+  document.addEventListener("input", scanner.onFieldEvent, opts)
+  document.addEventListener("change", scanner.onFieldEvent, opts)
+  document.addEventListener(
+    "focusin",
+    (e) => {
+      const target = e.composedPath()[0]
+      if (!(target instanceof Element) || host?.element.contains(target)) return
+      focused = target
+      scanner.refreshField(target)
+      queueState()
+    },
+    opts,
+  )
+  let selectionTimer = false
+  document.addEventListener(
+    "selectionchange",
+    () => {
+      if (selectionTimer) return
+      selectionTimer = true
+      later(
+        () => {
+          selectionTimer = false
+          const text = (document.getSelection()?.toString() ?? "").slice(0, 300)
+          if (text === selectionText) return
+          selectionText = text
+          queueState()
+        },
+        200,
+        signal,
+      )
+    },
+    { passive: true, signal },
+  )
+  window.addEventListener("popstate", checkUrl, { passive: true, signal })
+  window.addEventListener("hashchange", checkUrl, { passive: true, signal })
+  // SPA navigation by history.pushState shows up as DOM changes: check the URL on each batch.
+  const urlWatch = new MutationObserver(() => {
+    checkUrl()
+    // Some CRMs rebuild <html>'s children wholesale: put the panel back.
+    if (host && !host.element.isConnected) document.documentElement.append(host.element)
+  })
+  urlWatch.observe(document.documentElement, { childList: true, subtree: true })
+
+  signal.addEventListener(
+    "abort",
+    () => {
+      urlWatch.disconnect()
+      chrome.runtime.onConnect.removeListener(onConnect)
+      chrome.runtime.onMessage.removeListener(onMessage)
+      chrome.storage.onChanged.removeListener(onStorage)
+      for (const port of ports) {
+        try {
+          port.disconnect()
+        } catch {
+          // the extension context is already gone
+        }
+      }
+      ports.clear()
+      host?.remove()
+      host = null
+    },
+    { once: true },
+  )
+
+  showHost(config.sidebarMode !== "sidepanel")
+  scanner.start(document)
+}
+
+void boot()

@@ -1,0 +1,31 @@
+/**
+ * Builds the extension for the real-browser tests into build/chrome-mv3-e2e: the same code as the
+ * production build, plus (1) the local fixture hosts granted as host permissions in the manifest and
+ * (2) those hosts enabled at install (PLASMO_PUBLIC_E2E_SITES, read by the service worker's
+ * onInstalled). The production build never sees either.
+ */
+import { execFileSync } from "node:child_process"
+import { readFileSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+
+const root = fileURLToPath(new URL("..", import.meta.url))
+const outDir = join(root, "build", "chrome-mv3-e2e")
+// Port-less origins: enabled on every port of these hosts (the fixture server picks a free port).
+const sites = ["http://127.0.0.1", "http://localhost"]
+
+execFileSync(join(root, "node_modules", ".bin", "plasmo"), ["build", "--target=chrome-mv3", "--tag=e2e"], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, PLASMO_PUBLIC_E2E_SITES: sites.join(",") },
+})
+
+const manifestPath = join(outDir, "manifest.json")
+const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { host_permissions?: string[] }
+const patterns = sites.map((s) => `${s}/*`)
+manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), ...patterns])]
+writeFileSync(manifestPath, JSON.stringify(manifest, null, 2))
+
+const built = readFileSync(join(outDir, "static", "background", "index.js"), "utf8")
+if (!built.includes("127.0.0.1")) throw new Error("e2e build: the service worker lacks the e2e sites")
+console.log(`e2e build ready: ${outDir} (sites enabled at install: ${sites.join(", ")})`)

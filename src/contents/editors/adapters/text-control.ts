@@ -1,0 +1,78 @@
+import type { EditorKind, HighlightSpan } from "~lib/protocol/types"
+
+import { showOverlay, type OverlayHandle } from "../overlay"
+import { MAX_DRAFT_CHARS } from "../text-model"
+import { type EditOutcome, type EditorAdapter, type Snapshot } from "./adapter"
+
+type TextControl = HTMLTextAreaElement | HTMLInputElement
+
+/**
+ * Prototype value setter of the element's own realm. React and Vue wrap `value` on the instance to
+ * track it; the prototype setter bypasses that, so the following input event reads as a change.
+ */
+function nativeValueSetter(el: TextControl): ((v: string) => void) | null {
+  const win = el.ownerDocument.defaultView
+  const proto = el.tagName.toUpperCase() === "TEXTAREA" ? win?.HTMLTextAreaElement : win?.HTMLInputElement
+  const set = proto && Object.getOwnPropertyDescriptor(proto.prototype, "value")?.set
+  return set ? (v: string) => set.call(el, v) : null
+}
+
+export class TextControlAdapter implements EditorAdapter {
+  readonly frame: HTMLIFrameElement | null
+  private overlay: OverlayHandle | null = null
+
+  constructor(
+    readonly el: TextControl,
+    readonly kind: EditorKind,
+    frame: HTMLIFrameElement | null,
+  ) {
+    this.frame = frame
+  }
+
+  read(): Snapshot {
+    const text = this.el.value.slice(0, MAX_DRAFT_CHARS)
+    const s = this.el.selectionStart
+    const e = this.el.selectionEnd
+    const clamp = (n: number) => Math.min(n, text.length)
+    return { text, selection: s === null || e === null ? null : { start: clamp(s), end: clamp(e) } }
+  }
+
+  async edit(start: number, end: number, text: string): Promise<EditOutcome> {
+    const el = this.el
+    const before = el.value
+    const expected = before.slice(0, start) + text + before.slice(end)
+    el.focus({ preventScroll: true })
+    el.setSelectionRange(start, end)
+
+    // 1. The browser's own editing: fires beforeinput/input (React/Vue see it) and joins native undo.
+    el.ownerDocument.execCommand("insertText", false, text)
+    if (el.value === expected) return { ok: true, via: "exec-insert-text" }
+    if (el.value !== before) return { ok: false, error: "the editor changed the text differently" }
+
+    // 2. Native setter + input event: the framework sees it; native undo does not.
+    const set = nativeValueSetter(el)
+    if (set) {
+      set(expected)
+      el.setSelectionRange(start + text.length, start + text.length)
+      const Ev = el.ownerDocument.defaultView?.InputEvent ?? InputEvent
+      el.dispatchEvent(new Ev("input", { bubbles: true, inputType: "insertText", data: text }))
+      if (el.value === expected) return { ok: true, via: "value-setter" }
+    }
+    return { ok: false, error: "the text field did not accept the text" }
+  }
+
+  highlight(spans: HighlightSpan[]): void {
+    this.clearHighlights()
+    if (spans.length > 0) this.overlay = showOverlay(this.el, spans)
+  }
+
+  clearHighlights(): void {
+    this.overlay?.remove()
+    this.overlay = null
+  }
+
+  watch(): () => void {
+    // Typing arrives as input events, which the bridge already listens to.
+    return () => {}
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Finds the label next to a value in the DOM: label[for], aria-label(ledby), placeholder, the
+ * preceding cell / sibling / <dt>, the table's column header, and field names like "mailNo".
+ * Only called for nodes that already contain a candidate number, so it may walk a little.
+ */
+import { cleanLabel, labelFromFieldName } from "~lib/page/labels"
+
+const MAX_LABEL_TEXT = 40
+
+function shortText(el: Element | null | undefined): string {
+  if (!el) return ""
+  const t = (el.textContent ?? "").trim()
+  return t.length > 0 && t.length <= MAX_LABEL_TEXT ? t : ""
+}
+
+/** Visible text of a short label-ish element that does not itself hold digits-only values. */
+function labelText(el: Element | null | undefined): string {
+  const t = shortText(el)
+  return /[\p{L}]/u.test(t) ? cleanLabel(t) : ""
+}
+
+function fieldLabel(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement): string {
+  const root = el.getRootNode() as Document | ShadowRoot
+  if (el.id) {
+    const forLabel = root.querySelector?.(`label[for="${CSS.escape(el.id)}"]`)
+    const t = labelText(forLabel)
+    if (t) return t
+  }
+  const wrapping = el.closest("label")
+  if (wrapping) {
+    const t = cleanLabel(
+      [...wrapping.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? "")
+        .join(" "),
+    )
+    if (t) return t
+  }
+  const aria = el.getAttribute("aria-label")
+  if (aria) return cleanLabel(aria)
+  const ids = el.getAttribute("aria-labelledby")
+  if (ids) {
+    const t = cleanLabel(
+      ids
+        .split(/\s+/)
+        .map((id) => (root as Document).getElementById?.(id)?.textContent ?? "")
+        .join(" "),
+    )
+    if (t) return t
+  }
+  const near = contextLabel(el)
+  if (near) return near
+  const placeholder = el.getAttribute("placeholder")
+  if (placeholder) return cleanLabel(placeholder)
+  return labelFromFieldName(el.getAttribute("name")) || labelFromFieldName(el.id)
+}
+
+/** The table column header for a cell: <thead> th at the same index, or the first row's cell. */
+function columnHeader(cell: HTMLTableCellElement): string {
+  const table = cell.closest("table")
+  const row = cell.parentElement as HTMLTableRowElement | null
+  if (!table || !row) return ""
+  const index = cell.cellIndex
+  const headRow = table.tHead?.rows[0] ?? table.rows[0]
+  if (!headRow || headRow === row) return ""
+  const head = headRow.cells[index]
+  return head && (head.tagName === "TH" || headRow.parentElement?.tagName === "THEAD") ? labelText(head) : ""
+}
+
+/** Label from the surroundings of an element: previous cell / sibling / dt, then column header. */
+function contextLabel(start: Element): string {
+  let el: Element | null = start
+  for (let depth = 0; el && depth < 4; depth++, el = el.parentElement) {
+    if (el.tagName === "TD" || el.tagName === "TH") {
+      const prev = labelText(el.previousElementSibling)
+      if (prev) return prev
+      return columnHeader(el as HTMLTableCellElement)
+    }
+    if (el.tagName === "DD") {
+      let dt = el.previousElementSibling
+      while (dt && dt.tagName !== "DT") dt = dt.previousElementSibling
+      return labelText(dt)
+    }
+    const prev = labelText(el.previousElementSibling)
+    if (prev) return prev
+    if (el.tagName === "BODY" || el.tagName === "TR" || el.tagName === "LI") break
+  }
+  return ""
+}
+
+/** The label for a text node's value (the text itself may carry one too; detectWaybills reads that). */
+export function labelForText(node: Text): string {
+  const parent = node.parentElement
+  if (!parent) return ""
+  // A text node preceded by a label inside the same element ("<b>运单号：</b>SF…").
+  const prevSibling = node.previousSibling
+  if (prevSibling && prevSibling.nodeType === Node.ELEMENT_NODE) {
+    const t = labelText(prevSibling as Element)
+    if (t) return t
+  }
+  return contextLabel(parent)
+}
+
+export function labelForField(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement): string {
+  return fieldLabel(el)
+}
+
+const TITLE_SELECTOR =
+  "h1, h2, [class*='title' i], [class*='subject' i], [class*='headline' i], [id*='title' i], [role='heading']"
+
+/** Whether a node sits in the ticket's title (h1, .ticket-title …). */
+export function inTitle(el: Element | null): boolean {
+  return !!el?.closest(TITLE_SELECTOR)
+}
+
+export { TITLE_SELECTOR }

@@ -1,0 +1,145 @@
+/**
+ * The in-page sidebar: a light-DOM host (`#cs-sidekick-host`, fixed on the right, max z-index,
+ * `all: initial`) with a closed shadow root holding the extension's sidebar page in an iframe, a
+ * collapse tab and a drag handle on the left edge. It overlays the page and never reflows it.
+ */
+const HOST_ID = "cs-sidekick-host"
+const WIDTH_KEY = "sidebarWidth"
+const COLLAPSED_KEY = "sidebarCollapsed"
+const MIN_WIDTH = 280
+const MAX_WIDTH = 900
+const DEFAULT_WIDTH = 380
+
+const CSS = `
+:host { all: initial; }
+.panel { position: absolute; inset: 0; display: flex; background: #fff; box-shadow: -2px 0 8px rgba(0,0,0,.18); }
+.panel[hidden] { display: none; }
+iframe { flex: 1; width: 100%; height: 100%; border: 0; display: block; background: #fff; color-scheme: normal; }
+.handle { position: absolute; left: -3px; top: 0; bottom: 0; width: 6px; cursor: ew-resize; z-index: 1; touch-action: none; }
+.handle:hover, .handle.dragging { background: rgba(31,111,209,.35); }
+.tab { position: absolute; top: 96px; left: -28px; width: 28px; height: 64px; padding: 0; margin: 0;
+  border: 1px solid #c9d3df; border-right: 0; border-radius: 6px 0 0 6px; background: #1f6fd1; color: #fff;
+  font: 600 12px/1.2 system-ui, "Microsoft YaHei", sans-serif; cursor: pointer; writing-mode: vertical-rl; }
+.tab:focus-visible { outline: 2px solid #f5a623; }
+.dragging-cover { position: absolute; inset: 0; }
+`
+
+export interface SidebarHost {
+  readonly element: HTMLElement
+  setCollapsed(collapsed: boolean): void
+  toggle(): void
+  remove(): void
+}
+
+const clampWidth = (w: number, viewport: number) =>
+  Math.round(Math.max(MIN_WIDTH, Math.min(w, MAX_WIDTH, Math.max(MIN_WIDTH, viewport - 120))))
+
+export function mountSidebarHost(opts: { src: string; signal: AbortSignal; doc?: Document }): SidebarHost {
+  const doc = opts.doc ?? document
+  doc.getElementById(HOST_ID)?.remove() // left by an older copy
+  const host = doc.createElement("div")
+  host.id = HOST_ID
+  host.dataset.testid = "sidekick-sidebar"
+  let width = DEFAULT_WIDTH
+  let collapsed = false
+  let ready = false // hidden until the remembered width/collapsed state is read
+  const applyStyle = () => {
+    host.style.cssText =
+      "all: initial !important; position: fixed !important; top: 0 !important; right: 0 !important;" +
+      " height: 100vh !important; z-index: 2147483647 !important; display: block !important;" +
+      ` width: ${collapsed ? 0 : width}px !important;` +
+      (ready ? "" : " visibility: hidden !important;")
+    host.dataset.collapsed = String(collapsed)
+  }
+
+  const shadow = host.attachShadow({ mode: "closed" })
+  const style = doc.createElement("style")
+  style.textContent = CSS
+  const panel = doc.createElement("div")
+  panel.className = "panel"
+  const frame = doc.createElement("iframe")
+  frame.src = opts.src
+  frame.title = "客服助手 CS Sidekick"
+  frame.allow = "clipboard-write"
+  const handle = doc.createElement("div")
+  handle.className = "handle"
+  handle.title = "拖动调整宽度 / Drag to resize"
+  const tab = doc.createElement("button")
+  tab.type = "button"
+  tab.className = "tab"
+  panel.append(handle, frame)
+  shadow.append(style, panel, tab)
+
+  const render = () => {
+    applyStyle()
+    panel.hidden = collapsed
+    tab.textContent = collapsed ? "客服助手" : "收起 ›"
+    tab.title = collapsed ? "展开客服助手 / Show CS Sidekick" : "收起 / Hide"
+    tab.setAttribute("aria-expanded", String(!collapsed))
+  }
+  const save = () => {
+    chrome.storage.local.set({ [WIDTH_KEY]: width, [COLLAPSED_KEY]: collapsed }).catch(() => undefined)
+  }
+  const setCollapsed = (c: boolean) => {
+    if (c === collapsed) return
+    collapsed = c
+    render()
+    save()
+  }
+  tab.addEventListener("click", () => setCollapsed(!collapsed), { signal: opts.signal })
+
+  // Resize from the left edge; pointer capture keeps the moves even over the iframe.
+  let dragFrom: { x: number; width: number } | null = null
+  handle.addEventListener(
+    "pointerdown",
+    (e) => {
+      dragFrom = { x: e.clientX, width }
+      handle.setPointerCapture(e.pointerId)
+      handle.classList.add("dragging")
+      frame.style.pointerEvents = "none"
+      e.preventDefault()
+    },
+    { signal: opts.signal },
+  )
+  handle.addEventListener(
+    "pointermove",
+    (e) => {
+      if (!dragFrom) return
+      width = clampWidth(dragFrom.width + (dragFrom.x - e.clientX), doc.defaultView?.innerWidth ?? 1280)
+      applyStyle()
+    },
+    { signal: opts.signal },
+  )
+  const endDrag = () => {
+    if (!dragFrom) return
+    dragFrom = null
+    handle.classList.remove("dragging")
+    frame.style.pointerEvents = ""
+    save()
+  }
+  handle.addEventListener("pointerup", endDrag, { signal: opts.signal })
+  handle.addEventListener("pointercancel", endDrag, { signal: opts.signal })
+
+  render()
+  doc.documentElement.append(host)
+  chrome.storage.local
+    .get([WIDTH_KEY, COLLAPSED_KEY])
+    .then((r) => {
+      if (typeof r[WIDTH_KEY] === "number")
+        width = clampWidth(r[WIDTH_KEY], doc.defaultView?.innerWidth ?? 1280)
+      if (typeof r[COLLAPSED_KEY] === "boolean") collapsed = r[COLLAPSED_KEY]
+    })
+    .catch(() => undefined)
+    .finally(() => {
+      if (opts.signal.aborted) return
+      ready = true
+      render()
+    })
+
+  return {
+    element: host,
+    setCollapsed,
+    toggle: () => setCollapsed(!collapsed),
+    remove: () => host.remove(),
+  }
+}
