@@ -11,6 +11,7 @@ import {
   chromium,
   type ConsoleMessage,
   type Frame,
+  type Locator,
   type Page,
   type Worker,
 } from "playwright-core"
@@ -200,4 +201,67 @@ export async function screenshot(page: Page, name: string, dir = SCREENSHOTS_DIR
   const path = join(dir, `${name}.png`)
   await page.screenshot({ path })
   return path
+}
+
+/** The text (or form value) of the first element matching, or null when there is none; never waits long. */
+export async function textOf(locator: Locator): Promise<string | null> {
+  try {
+    if ((await locator.count()) === 0) return null
+    return await locator
+      .first()
+      .evaluate(
+        (el) =>
+          el instanceof HTMLInputElement ||
+          el instanceof HTMLSelectElement ||
+          el instanceof HTMLTextAreaElement
+            ? el.value
+            : (el.textContent ?? "").replace(/\s+/g, " ").trim(),
+        undefined,
+        { timeout: 2_000 },
+      )
+  } catch {
+    return null // detached mid-read (a re-render, or the frame went away): the caller polls again
+  }
+}
+
+/** The sidebar frame if it is there right now, else null (for use inside expect.poll). */
+export function currentSidebarFrame(page: Page, extensionId: string): Frame | null {
+  const prefix = `chrome-extension://${extensionId}/tabs/sidebar.html`
+  return page.frames().find((f) => f.url().startsWith(prefix) && !f.isDetached()) ?? null
+}
+
+/** A sidebar testid's text right now, or null; meant for expect.poll. */
+export async function sidebarText(page: Page, extensionId: string, testId: string): Promise<string | null> {
+  const frame = currentSidebarFrame(page, extensionId)
+  return frame ? textOf(frame.getByTestId(testId)) : null
+}
+
+/**
+ * The carrier(s) the sidebar names for the current waybill, best first: one name when it is sure,
+ * the ranked guesses when it is not. Null when the sidebar or the line is not there.
+ */
+export async function sidebarCarriers(page: Page, extensionId: string): Promise<string[] | null> {
+  const frame = currentSidebarFrame(page, extensionId)
+  if (!frame) return null
+  const line = frame.getByTestId("waybill-carrier")
+  try {
+    if ((await line.count()) === 0) return null
+    return await line.first().evaluate(
+      (el) => {
+        if (el.getAttribute("data-ambiguous") !== "true") return [(el.textContent ?? "").trim()]
+        return [...el.querySelectorAll(".carrier-guess")].map((g) =>
+          (g.firstChild?.textContent ?? "").replace(/^\s*·\s*/, "").trim(),
+        )
+      },
+      undefined,
+      { timeout: 2_000 },
+    )
+  } catch {
+    return null
+  }
+}
+
+/** Whether the in-page sidebar host element is in the page's DOM. */
+export async function hasSidebarHost(page: Page): Promise<boolean> {
+  return (await page.getByTestId("sidekick-sidebar").count()) > 0
 }

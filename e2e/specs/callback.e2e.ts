@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+
+import { type ExtensionSession, launchExtension, recordConsole, sidebarFrame, sidebarText } from "../harness"
+import { type FixtureServer, startFixtureServer } from "../server"
+
+const WAYBILL = "SF1385628716739"
+const ALARM = `callback:${WAYBILL}`
+
+const pad = (n: number) => String(n).padStart(2, "0")
+/** The datetime-local value (minute precision, local time) for an epoch-ms time. */
+const localMinute = (ms: number) => {
+  const d = new Date(ms)
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+describe("callback reminders", () => {
+  let server: FixtureServer
+  let session: ExtensionSession
+  const logs: string[] = []
+
+  beforeAll(async () => {
+    server = await startFixtureServer()
+    session = await launchExtension()
+  })
+  beforeEach(({ onTestFailed }) => {
+    onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
+  })
+  afterAll(async () => {
+    await session?.close()
+    await server?.close()
+  })
+
+  it(
+    "schedules an alarm for the promised callback and shows a notification when it is due",
+    { timeout: 150_000 },
+    async () => {
+      const page = await session.context.newPage()
+      recordConsole(page, logs)
+      await page.goto(server.url("legacy-ticket.html"))
+      const frame = await sidebarFrame(page, session.extensionId)
+      await expect
+        .poll(() => sidebarText(page, session.extensionId, "waybill-number"), { timeout: 20_000 })
+        .toBe(WAYBILL)
+
+      // The field has minute precision: promise the callback for the next whole minute (at least
+      // 10 s away, so the alarm is scheduled rather than shown at once as overdue).
+      const minute = 60_000
+      let due = Math.ceil(Date.now() / minute) * minute
+      if (due - Date.now() < 10_000) due += minute
+      const form = frame.getByTestId("handoff-form")
+      await form.getByTestId("handoff-problem").fill("快件滞留，客户要求回电告知派送时间")
+      await form.getByTestId("handoff-promise").fill("尽快回电告知派送安排")
+      await form.getByTestId("handoff-callback").fill(localMinute(due))
+      await form.getByTestId("handoff-save").click()
+      await frame.getByTestId("handoff-saved").waitFor({ timeout: 15_000 })
+
+      const sw = await session.worker()
+      const alarm = await sw.evaluate(async (name) => (await chrome.alarms.get(name)) ?? null, ALARM)
+      expect(alarm?.scheduledTime).toBe(due)
+      expect(await sw.evaluate(async () => Object.keys(await chrome.notifications.getAll()))).not.toContain(
+        ALARM,
+      )
+
+      await expect
+        .poll(
+          async () =>
+            Object.keys(await (await session.worker()).evaluate(() => chrome.notifications.getAll())),
+          {
+            timeout: due - Date.now() + 30_000,
+            interval: 500,
+          },
+        )
+        .toContain(ALARM)
+      await page.close()
+    },
+  )
+})

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+
+import {
+  type ExtensionSession,
+  hasSidebarHost,
+  launchExtension,
+  recordConsole,
+  screenshot,
+  sidebarCarriers,
+  sidebarFrame,
+  sidebarText,
+} from "../harness"
+import { type FixtureServer, startFixtureServer } from "../server"
+
+const POLL = { timeout: 20_000, interval: 200 }
+
+const TICKETS = {
+  101: { waybill: "73612208847516", carrier: "中通快递" },
+  102: { waybill: "JT5287340062195", carrier: "极兔速递" },
+  103: { waybill: "YT8903317254602", carrier: "圆通速递" },
+} as const
+
+describe("a single-page helpdesk that navigates with pushState and re-renders", () => {
+  let server: FixtureServer
+  let session: ExtensionSession
+  const logs: string[] = []
+
+  beforeAll(async () => {
+    server = await startFixtureServer()
+    session = await launchExtension()
+  })
+  beforeEach(({ onTestFailed }) => {
+    logs.length = 0
+    onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
+  })
+  afterAll(async () => {
+    await session?.close()
+    await server?.close()
+  })
+
+  it("follows client-side navigation through three tickets and back", async () => {
+    const page = await session.context.newPage()
+    recordConsole(page, logs)
+    const id = session.extensionId
+    const expectTicket = async (n: keyof typeof TICKETS) => {
+      await expect.poll(() => page.url(), POLL).toBe(server.url(`spa/ticket/${n}`))
+      await expect.poll(() => sidebarText(page, id, "waybill-number"), POLL).toBe(TICKETS[n].waybill)
+      await expect.poll(async () => (await sidebarCarriers(page, id))?.[0], POLL).toBe(TICKETS[n].carrier)
+    }
+
+    await page.goto(server.url("spa/ticket/101"))
+    await sidebarFrame(page, id)
+    await expectTicket(101)
+    // A full document load happened once; everything after is pushState / popstate.
+    const navigations: string[] = []
+    page.on("load", () => navigations.push(page.url()))
+
+    await page.locator('a[data-ticket="102"]').click()
+    await expectTicket(102)
+    await page.locator('a[data-ticket="103"]').click()
+    await expectTicket(103)
+    console.log(`screenshot: ${await screenshot(page, "spa-ticket-103")}`)
+
+    await page.goBack()
+    await expectTicket(102)
+    await page.goBack()
+    await expectTicket(101)
+    await page.goForward()
+    await expectTicket(102)
+    expect(navigations).toEqual([])
+    expect(await hasSidebarHost(page)).toBe(true)
+    await page.close()
+  })
+
+  it("keeps the same waybill while the app rebuilds the detail pane on its own", async () => {
+    const page = await session.context.newPage()
+    recordConsole(page, logs)
+    const id = session.extensionId
+    await page.goto(server.url("spa/ticket/102"))
+    await sidebarFrame(page, id)
+    await expect.poll(() => sidebarText(page, id, "waybill-number"), POLL).toBe(TICKETS[102].waybill)
+
+    // Wait for two of the app's own re-renders (it replaces the whole detail pane every few seconds).
+    for (let i = 0; i < 2; i++) {
+      await page.evaluate(() => {
+        const main = document.querySelector("main.detail")
+        if (main) main.setAttribute("data-seen", "1")
+      })
+      await page.waitForFunction(
+        () => document.querySelector("main.detail:not([data-seen])") !== null,
+        null,
+        {
+          timeout: 15_000,
+        },
+      )
+    }
+    expect(await hasSidebarHost(page)).toBe(true)
+    expect(await sidebarText(page, id, "waybill-number")).toBe(TICKETS[102].waybill)
+    expect((await sidebarCarriers(page, id))?.[0]).toBe(TICKETS[102].carrier)
+    await page.close()
+  })
+})
