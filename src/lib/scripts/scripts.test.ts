@@ -259,6 +259,15 @@ describe("fillTemplate / parseSlots", () => {
     expect(fillTemplate("A[({x}/{y})]B", { x: "1", y: "2" }).text).toBe("A(1/2)B")
   })
 
+  it("tolerates null vars and a non-string template from untyped callers", () => {
+    expect(fillTemplate("A{x}", null as unknown as Record<string, string>)).toEqual({
+      text: "A【x】",
+      missing: ["x"],
+      filled: [],
+    })
+    expect(fillTemplate(undefined as unknown as string, {}).text).toBe("")
+  })
+
   it("does not read inherited properties as values", () => {
     const r = fillTemplate("{constructor}{toString}{__proto__}", {})
     expect(r.missing).toEqual(["constructor", "toString", "__proto__"])

@@ -55,7 +55,7 @@ function parseFlat(src: string): ({ kind: "text"; text: string } | { kind: "slot
 /** Splits a template into text, slot and optional-segment tokens. Never throws. */
 export function tokenize(template: string): TemplateToken[] {
   const tokens: TemplateToken[] = []
-  let rest = template
+  let rest = typeof template === "string" ? template : ""
   while (rest.length > 0) {
     const open = rest.indexOf("[")
     if (open < 0) {
@@ -121,6 +121,7 @@ export function fillTemplate(
   template: string,
   vars: Readonly<Record<string, string | undefined>>,
 ): FillResult {
+  const source: Readonly<Record<string, string | undefined>> = vars ?? {}
   const missing: string[] = []
   const filled: string[] = []
   const note = (list: string[], n: string) => {
@@ -130,7 +131,7 @@ export function fillTemplate(
   for (const t of tokenize(template)) {
     if (t.kind === "text") text += t.text
     else if (t.kind === "slot") {
-      const v = valueOf(vars, t.name)
+      const v = valueOf(source, t.name)
       if (v === undefined) {
         note(missing, t.name)
         text += `【${t.name}】`
@@ -139,7 +140,7 @@ export function fillTemplate(
         text += v
       }
     } else {
-      const values = t.parts.map((p) => (p.kind === "text" ? p.text : valueOf(vars, p.name)))
+      const values = t.parts.map((p) => (p.kind === "text" ? p.text : valueOf(source, p.name)))
       if (values.every((v) => v !== undefined)) {
         text += values.join("")
         for (const p of t.parts) if (p.kind === "slot") note(filled, p.name)
