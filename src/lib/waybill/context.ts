@@ -82,7 +82,7 @@ const KEYWORDS = new RegExp(
     .sort((a, b) => b.length - a.length)
     .map(escape)
     .join("|"),
-  "gi",
+  "g",
 )
 const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122
 
@@ -95,14 +95,15 @@ interface Hit {
 function scan(text: string, from: number, to: number): Hit[] {
   const hits: Hit[] = []
   if (to <= from) return hits
-  const win = text.slice(from, to)
+  // Keywords are stored lower case; lowering the short window beats a case-insensitive alternation.
+  const win = text.slice(from, to).toLowerCase()
   KEYWORDS.lastIndex = 0
   for (let m = KEYWORDS.exec(win); m; m = KEYWORDS.exec(win)) {
     const s = from + m.index
     const e = s + m[0].length
     if (isAsciiLetter(m[0].charCodeAt(0)) && isAsciiLetter(text.charCodeAt(s - 1))) continue
     if (isAsciiLetter(m[0].charCodeAt(m[0].length - 1)) && isAsciiLetter(text.charCodeAt(e))) continue
-    hits.push({ entry: ENTRIES.get(m[0].toLowerCase()) as Entry, end: e })
+    hits.push({ entry: ENTRIES.get(m[0]) as Entry, end: e })
   }
   return hits
 }

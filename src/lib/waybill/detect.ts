@@ -1,5 +1,5 @@
-import { type Evidence, gatherEvidence, readLabel, resolveHint } from "./context"
-import { rank } from "./identify"
+import { gatherEvidence, readLabel, resolveHint } from "./context"
+import { matchesAnyFormat, rank } from "./identify"
 import { lookalike } from "./lookalikes"
 import { isSeparator, normalizeWaybill } from "./normalize"
 import type { CarrierCode, DetectContext, WaybillMatch } from "./types"
@@ -14,6 +14,8 @@ const URL_REST = /[^\s"'<>()[\]{}\u3000-\u303F\u4E00-\u9FFF\uFF00-\uFFEF]*/y
 const MAX_GROUPS = 8
 const MIN_LEN = 8
 const MAX_LEN = 20
+/** The shortest letter-prefixed format (S10, K8+11, BXA+10) has 13 characters. */
+const PREFIXED_MIN = 13
 /** Digit-only numbers outside this length range are shown only with a label or a carrier named. */
 const BARE_MIN = 12
 const BARE_MAX = 15
@@ -24,6 +26,12 @@ const LETTER_HEAD = /^(?:[A-Z]{1,4}\d{0,13}|1Z[0-9A-Z]{0,14})$/
 const LANDLINE_BEFORE = /(?:^|\D)0\d{2,3}(?:[-)）]\s?|\s)$/
 const CURRENCY = /[¥￥$€£]\s?$/
 const UNIT_AFTER = /^\s?(?:元|块|圆|rmb|cny|usd)/i
+
+/** After a letter prefix come digits (a lone prefix may take the whole rest); later groups are short. */
+function letterPartFits(p: string, index: number): boolean {
+  if (index === 1) return p.length <= 16 && p.charCodeAt(0) <= 57
+  return p.length <= 6
+}
 
 interface Base {
   label: -1 | 0 | 1
@@ -61,7 +69,9 @@ export function detectWaybills(text: string, context?: DetectContext): WaybillMa
   const base: Base = { label: dom.label, carriers: dom.carriers, hinted: resolveHint(context?.carrierHint) }
   let lastNumEnd = 0
 
-  const evaluate = (start: number, end: number, n: string, ev: Evidence): WaybillMatch | undefined => {
+  const evaluate = (start: number, end: number, n: string): WaybillMatch | undefined => {
+    if (!matchesAnyFormat(n)) return undefined
+    const ev = gatherEvidence(text, start, end, lastNumEnd, base)
     const r = rank(n, ev)
     if (r.carriers.length === 0) return undefined
     const bare = !r.prefixed && (n.length < BARE_MIN || n.length > BARE_MAX)
@@ -78,7 +88,7 @@ export function detectWaybills(text: string, context?: DetectContext): WaybillMa
       if (looksLikeAmount(text, start, end)) return undefined
       if (n.length <= 8 && LANDLINE_BEFORE.test(text.slice(Math.max(0, start - 7), start))) return undefined
     }
-    return evaluate(start, end, n, gatherEvidence(text, start, end, lastNumEnd, base))
+    return evaluate(start, end, n)
   }
 
   /**
@@ -103,11 +113,12 @@ export function detectWaybills(text: string, context?: DetectContext): WaybillMa
       const p = normalizeWaybill(m[0])
       const prev = parts[parts.length - 1]
       // Conservative: digit groups of 3–5 (a 2-digit group only last); a lone prefix may take the whole rest.
-      if (numeric ? !/^\d{2,5}$/.test(p) || prev.length < 3 : p.length > (parts.length === 1 ? 16 : 6)) break
+      if (numeric ? !/^\d{2,5}$/.test(p) || prev.length < 3 : !letterPartFits(p, parts.length)) break
       sep = c
       parts.push(p)
       pos = pos + 1 + m[0].length
       ends.push(pos)
+      if (!numeric && !/\d/.test(p)) break // letters only: an S10 country code, always last
     }
     if (parts.length < 2) return undefined
     if (numeric) {
@@ -115,11 +126,11 @@ export function detectWaybills(text: string, context?: DetectContext): WaybillMa
       const n = parts.join("")
       if (n.length < MIN_LEN || n.length > MAX_LEN || looksLikeAmount(text, start, pos)) return pos
       if (lookalike(n)?.hard) return pos
-      return evaluate(start, pos, n, gatherEvidence(text, start, pos, lastNumEnd, base)) ?? pos
+      return evaluate(start, pos, n) ?? pos
     }
     for (let j = parts.length; j >= 2; j--) {
       const n = parts.slice(0, j).join("")
-      if (n.length < MIN_LEN || n.length > MAX_LEN || !/\d/.test(n)) continue
+      if (n.length < PREFIXED_MIN || n.length > MAX_LEN || !matchesAnyFormat(n)) continue
       const e = ends[j - 1]
       const r = rank(n, gatherEvidence(text, start, e, lastNumEnd, base))
       if (r.prefixed && r.carriers.length) return { number: n, start, end: e, carriers: r.carriers }

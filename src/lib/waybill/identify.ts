@@ -15,7 +15,17 @@ CARRIERS.forEach((carrier, order) => {
     (format.kind === "numeric" ? NUMERIC : PREFIXED).push({ carrier, format, order })
 })
 
+// One alternation per kind answers "could any format match?" before any context work.
+const anyOf = (xs: Entry[]): RegExp => new RegExp(xs.map((x) => `(?:${x.format.pattern.source})`).join("|"))
+const ANY_NUMERIC = anyOf(NUMERIC)
+const ANY_PREFIXED = anyOf(PREFIXED)
+
 const DIGITS = /^\d+$/
+
+/** Cheap pre-check: does any registry format match this normalised number at all? */
+export function matchesAnyFormat(n: string): boolean {
+  return (DIGITS.test(n) ? ANY_NUMERIC : ANY_PREFIXED).test(n)
+}
 const HINT_BOOST = 10
 /** Mass left to "some carrier we do not know" for digit-only numbers: never a false certainty. */
 const UNKNOWN = { strong: 0.15, labelled: 0.4, none: 0.5 }

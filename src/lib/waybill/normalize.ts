@@ -1,3 +1,5 @@
+const PLAIN = /^[0-9A-Za-z*]*$/
+
 /** Separators allowed inside a split number: spaces (incl. NBSP, ideographic) and hyphens/dashes. */
 export function isSeparator(code: number): boolean {
   return (
@@ -25,6 +27,7 @@ export function toHalfWidth(s: string): string {
  * A mask (`*`) is kept so that masked numbers stay recognisable as such.
  */
 export function normalizeWaybill(raw: string): string {
+  if (PLAIN.test(raw)) return raw.toUpperCase()
   const half = toHalfWidth(raw.trim())
   let out = ""
   for (let i = 0; i < half.length; i++) if (!isSeparator(half.charCodeAt(i))) out += half[i]
