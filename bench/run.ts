@@ -4,11 +4,11 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
-import { fileURLToPath } from "node:url"
 
 import type { BenchRow, BenchSuite } from "./types"
 
-const here = dirname(fileURLToPath(import.meta.url))
+// npm runs scripts from the package root.
+const here = join(process.cwd(), "bench")
 
 const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   lint: () => import("./lint.bench"),
@@ -41,4 +41,7 @@ async function main(): Promise<void> {
   console.log(`\nsaved ${out}`)
 }
 
-await main()
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})
