@@ -10,11 +10,14 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 
 const root = fileURLToPath(new URL("..", import.meta.url))
-const outDir = join(root, "build", "chrome-mv3-e2e")
+// `--tag=NAME` builds into build/chrome-mv3-NAME instead (a private copy while others test).
+const tag = process.argv.find((a) => a.startsWith("--tag="))?.slice(6) || "e2e"
+if (!/^[a-z0-9-]+$/.test(tag)) throw new Error(`bad --tag ${tag}`)
+const outDir = join(root, "build", `chrome-mv3-${tag}`)
 // Port-less origins: enabled on every port of these hosts (the fixture server picks a free port).
 const sites = ["http://127.0.0.1", "http://localhost"]
 
-execFileSync(join(root, "node_modules", ".bin", "plasmo"), ["build", "--target=chrome-mv3", "--tag=e2e"], {
+execFileSync(join(root, "node_modules", ".bin", "plasmo"), ["build", "--target=chrome-mv3", `--tag=${tag}`], {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, PLASMO_PUBLIC_E2E_SITES: sites.join(",") },

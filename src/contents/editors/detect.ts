@@ -42,10 +42,10 @@ function acceptsTextControl(el: HTMLElement): EditorKind | null {
 
 /** The outermost editing host of `start` (stops at a `contenteditable="false"` island). */
 function editingHost(start: Element): HTMLElement | null {
-  let host = start.closest("[contenteditable]")
+  let host: Element | null = start.closest("[contenteditable]")
   if (!host || !isEditableValue(editableValue(host))) return null
   for (;;) {
-    const up = host.parentElement?.closest("[contenteditable]")
+    const up: Element | null | undefined = host.parentElement?.closest("[contenteditable]")
     if (!up || !isEditableValue(editableValue(up))) return host as HTMLElement
     host = up
   }

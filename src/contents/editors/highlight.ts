@@ -38,7 +38,8 @@ function ensureSheet(doc: Document, win: HighlightWindow): void {
     sheets.set(doc, sheet)
   }
   // The page may have replaced adoptedStyleSheets since; add ours back if so.
-  if (sheet && !doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet]
+  if (sheet && !doc.adoptedStyleSheets.includes(sheet))
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet]
 }
 
 /** True when this document's window supports custom highlights. */
@@ -47,7 +48,10 @@ export function supportsHighlights(doc: Document): boolean {
   return !!win?.CSS?.highlights && !!win.Highlight
 }
 
-export function setRangeHighlights(doc: Document, ranges: Array<{ range: Range; severity: Severity }>): boolean {
+export function setRangeHighlights(
+  doc: Document,
+  ranges: Array<{ range: Range; severity: Severity }>,
+): boolean {
   const win = doc.defaultView as HighlightWindow | null
   const registry = win?.CSS?.highlights
   if (!win || !registry || !win.Highlight) return false

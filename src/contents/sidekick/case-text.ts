@@ -24,7 +24,9 @@ function fieldValue(el: Element | null): string {
     if (el instanceof HTMLInputElement && el.type === "hidden") return ""
     return clean(el instanceof HTMLSelectElement ? el.selectedOptions[0]?.textContent : el.value)
   }
-  const field = el.querySelector("input:not([type=hidden]), textarea, select")
+  const field = el.querySelector(
+    "input:not([type=hidden]):not([type=checkbox]):not([type=radio]), textarea, select",
+  )
   return field ? fieldValue(field) : clean(el.textContent)
 }
 

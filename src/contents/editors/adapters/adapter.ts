@@ -38,7 +38,12 @@ export function isAttached(a: EditorAdapter): boolean {
  * Resolves with `read()` once it returns `expected`, or after `timeoutMs` (editors that apply a
  * paste asynchronously, like CKEditor 4, need a moment). Woken by DOM mutations, not polling.
  */
-export function settle(read: () => string, expected: string, target: Node, timeoutMs: number): Promise<string> {
+export function settle(
+  read: () => string,
+  expected: string,
+  target: Node,
+  timeoutMs: number,
+): Promise<string> {
   const now = read()
   if (now === expected || timeoutMs <= 0) return Promise.resolve(now)
   const Observer = target.ownerDocument?.defaultView?.MutationObserver ?? MutationObserver

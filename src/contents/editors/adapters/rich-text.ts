@@ -67,12 +67,19 @@ export class RichTextAdapter implements EditorAdapter {
       // Re-map each time: a strategy that did nothing may still have moved the selection.
       await this.select(start, end)
       const handled = this.run(strategy, text)
-      const after = await settle(readText, expected, this.el, handled ? SETTLE_MS.handled : SETTLE_MS.unhandled)
+      const after = await settle(
+        readText,
+        expected,
+        this.el,
+        handled ? SETTLE_MS.handled : SETTLE_MS.unhandled,
+      )
       if (after === expected || sameText(after, expected)) return { ok: true, via: strategy }
       // Never try a second strategy on top of a first one that changed something: it would double up.
-      if (after !== before) return { ok: false, error: `${strategy}: the editor changed the text differently` }
+      if (after !== before)
+        return { ok: false, error: `${strategy}: the editor changed the text differently` }
       // An editor that took the paste may still apply it later; a fallback now could double it.
-      if (strategy === "paste" && handled) return { ok: false, error: "paste: handled but the text did not change" }
+      if (strategy === "paste" && handled)
+        return { ok: false, error: "paste: handled but the text did not change" }
     }
     return { ok: false, error: `${this.kind}: no insertion strategy took effect` }
   }
@@ -113,7 +120,12 @@ export class RichTextAdapter implements EditorAdapter {
         const CE = win?.ClipboardEvent ?? ClipboardEvent
         const data = new DT()
         data.setData("text/plain", text)
-        const event = new CE("paste", { clipboardData: data, bubbles: true, cancelable: true, composed: true })
+        const event = new CE("paste", {
+          clipboardData: data,
+          bubbles: true,
+          cancelable: true,
+          composed: true,
+        })
         const target = this.doc.getSelection()?.anchorNode ?? this.el
         ;(target.nodeType === 1 ? target : (target.parentNode ?? this.el)).dispatchEvent(event)
         // A synthetic paste has no default action: it counts only if an editor handled it.

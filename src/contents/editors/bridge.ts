@@ -1,0 +1,317 @@
+import type { Draft, HighlightSpan } from "~lib/protocol/types"
+
+import { type EditorAdapter, isAttached } from "./adapters/adapter"
+import { RichTextAdapter } from "./adapters/rich-text"
+import { TextControlAdapter } from "./adapters/text-control"
+import { findEditor } from "./detect"
+import { removeHighlightSheet } from "./highlight"
+
+export interface EditorBridgeOptions {
+  root: Document
+  signal: AbortSignal
+  onDraft(d: Draft): void
+  onDraftGone(): void
+  debounceMs?: number
+  /** Our own UI (the sidebar host): never an editor. */
+  isOwnElement?(el: Element): boolean
+}
+
+export interface EditResult {
+  ok: boolean
+  error?: string
+  draft?: Draft
+  /** Which strategy made the edit (diagnostics). */
+  via?: string
+}
+
+export interface ReplaceRangeRequest {
+  editorId: string
+  revision: number
+  start: number
+  end: number
+  expected: string
+  text: string
+}
+
+export interface EditorBridge {
+  replaceRange(req: ReplaceRangeRequest): Promise<EditResult>
+  insertText(req: { editorId?: string; text: string }): Promise<EditResult>
+  highlight(editorId: string, revision: number, spans: HighlightSpan[]): void
+  current(): Draft | null
+}
+
+/** Per-editor state the bridge keeps between reads. */
+interface Tracked {
+  id: string
+  adapter: EditorAdapter
+  text: string
+  selection: Draft["selection"]
+  revision: number
+}
+
+/**
+ * Follows the agent's focus to the reply editor, reports its draft (debounced), and performs edits
+ * and highlights on request. Every listener and observer ends with `signal`.
+ */
+export function createEditorBridge(opts: EditorBridgeOptions): EditorBridge {
+  const { root, signal } = opts
+  const debounceMs = opts.debounceMs ?? 120
+  // Ids live in our memory, never as attributes on the CRM's DOM.
+  const byElement = new WeakMap<Element, Tracked>()
+  const byId = new Map<string, WeakRef<Tracked>>()
+  const docs = new WeakMap<Document, AbortController>()
+  const frames = new WeakSet<HTMLIFrameElement>()
+  const touchedDocs = new Set<WeakRef<Document>>()
+  let nextId = 1
+  let current: Tracked | null = null
+  let stopWatching: (() => void) | null = null
+  let lastDraft: Draft | null = null
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  const frameOf = (doc: Document): HTMLIFrameElement | null => {
+    if (doc === root) return null
+    try {
+      const fe = doc.defaultView?.frameElement
+      return fe && fe.tagName.toUpperCase() === "IFRAME" ? (fe as HTMLIFrameElement) : null
+    } catch {
+      return null
+    }
+  }
+
+  const track = (target: Element): Tracked | null => {
+    const found = findEditor(target)
+    if (!found || opts.isOwnElement?.(found.el)) return null
+    const known = byElement.get(found.el)
+    if (known) return known
+    const frame = frameOf(found.el.ownerDocument)
+    const adapter =
+      found.kind === "textarea" || found.kind === "input"
+        ? new TextControlAdapter(found.el as HTMLTextAreaElement, found.kind, frame)
+        : new RichTextAdapter(found.el, found.kind, frame)
+    const snap = adapter.read()
+    const t: Tracked = {
+      id: `editor-${nextId++}`,
+      adapter,
+      text: snap.text,
+      selection: snap.selection,
+      revision: 1,
+    }
+    byElement.set(found.el, t)
+    byId.set(t.id, new WeakRef(t))
+    touchedDocs.add(new WeakRef(found.el.ownerDocument))
+    return t
+  }
+
+  const draftOf = (t: Tracked): Draft => ({
+    editorId: t.id,
+    kind: t.adapter.kind,
+    text: t.text,
+    selection: t.selection,
+    revision: t.revision,
+  })
+
+  /** Reads the editor now; bumps the revision (and drops highlights) if the text moved on. */
+  const refresh = (t: Tracked): void => {
+    const snap = t.adapter.read()
+    if (snap.text !== t.text) {
+      t.text = snap.text
+      t.revision++
+      t.adapter.clearHighlights()
+    }
+    t.selection = snap.selection ?? t.selection
+  }
+
+  const emit = (t: Tracked): void => {
+    const d = draftOf(t)
+    const same =
+      lastDraft &&
+      lastDraft.editorId === d.editorId &&
+      lastDraft.revision === d.revision &&
+      lastDraft.selection?.start === d.selection?.start &&
+      lastDraft.selection?.end === d.selection?.end
+    if (same) return
+    lastDraft = d
+    opts.onDraft(d)
+  }
+
+  const gone = (): void => {
+    current?.adapter.clearHighlights()
+    stopWatching?.()
+    stopWatching = null
+    current = null
+    clearTimeout(timer)
+    if (lastDraft) {
+      lastDraft = null
+      opts.onDraftGone()
+    }
+  }
+
+  const flush = (): void => {
+    clearTimeout(timer)
+    if (!current) return
+    if (!isAttached(current.adapter)) return gone()
+    refresh(current)
+    emit(current)
+  }
+
+  const schedule = (): void => {
+    clearTimeout(timer)
+    timer = setTimeout(flush, debounceMs)
+  }
+
+  const focusOn = (t: Tracked): void => {
+    if (current !== t) {
+      current?.adapter.clearHighlights()
+      stopWatching?.()
+      current = t
+      stopWatching = t.adapter.watch(schedule)
+    }
+    flush()
+  }
+
+  const consider = (target: Element): void => {
+    if (current && !isAttached(current.adapter)) gone()
+    if (target.tagName.toUpperCase() === "IFRAME") {
+      // Focus went into a same-origin editor iframe: its document has its own events.
+      const doc = attachFrame(target as HTMLIFrameElement, false)
+      if (doc?.activeElement) consider(doc.activeElement)
+      return
+    }
+    const t = track(target)
+    if (t) focusOn(t)
+  }
+
+  const onFocusIn = (e: Event): void => {
+    // composedPath()[0] reaches into the page's open shadow roots.
+    const target = (e.composedPath()[0] ?? e.target) as Element | null
+    if (target && target.nodeType === 1) consider(target)
+  }
+
+  const isCurrentTarget = (e: Event): boolean => {
+    if (!current) return false
+    const target = e.composedPath()[0] as Node | undefined
+    return !!target && (target === current.adapter.el || current.adapter.el.contains(target))
+  }
+
+  const onInput = (e: Event): void => {
+    if (!isCurrentTarget(e)) return
+    // Marks would drift while the text changes; the sidebar sends new ones for the new revision.
+    current?.adapter.clearHighlights()
+    schedule()
+  }
+
+  const onSelectionChange = (e: Event): void => {
+    // Fired at the document, or (newer Chromium) at the text control itself.
+    const n = e.target as Node | null
+    const doc = n?.nodeType === 9 ? n : n?.ownerDocument
+    if (current && doc === current.adapter.el.ownerDocument) schedule()
+  }
+
+  function attachDoc(doc: Document): void {
+    docs.get(doc)?.abort()
+    const ac = new AbortController()
+    docs.set(doc, ac)
+    const o = { capture: true, signal: AbortSignal.any([signal, ac.signal]) }
+    doc.addEventListener("focusin", onFocusIn, o)
+    doc.addEventListener("input", onInput, o)
+    doc.addEventListener("selectionchange", onSelectionChange, o)
+  }
+
+  function attachFrame(frame: HTMLIFrameElement, reload: boolean): Document | null {
+    let doc: Document | null = null
+    try {
+      doc = frame.contentDocument // null or throws for cross-origin frames: not ours to read
+    } catch {
+      return null
+    }
+    if (!doc) return null
+    if (reload || !docs.has(doc)) attachDoc(doc)
+    if (!frames.has(frame)) {
+      frames.add(frame)
+      // Editors write their iframe with document.open(), which drops listeners: re-attach on each load.
+      frame.addEventListener("load", () => attachFrame(frame, true), { signal })
+    }
+    return doc
+  }
+
+  attachDoc(root)
+  signal.addEventListener(
+    "abort",
+    () => {
+      clearTimeout(timer)
+      current?.adapter.clearHighlights()
+      stopWatching?.()
+      for (const ref of touchedDocs) {
+        const d = ref.deref()
+        if (d) removeHighlightSheet(d)
+      }
+      current = null
+    },
+    { once: true },
+  )
+  // The agent may already be in an editor when we start.
+  if (root.activeElement) consider(root.activeElement)
+
+  const lookup = (editorId: string | undefined): Tracked | null => {
+    const t = editorId ? (byId.get(editorId)?.deref() ?? null) : current
+    return t && isAttached(t.adapter) ? t : null
+  }
+
+  const afterEdit = (t: Tracked, outcome: { ok: boolean; error?: string; via?: string }): EditResult => {
+    refresh(t)
+    if (current === t) {
+      clearTimeout(timer)
+      emit(t)
+    }
+    return { ok: outcome.ok, error: outcome.error, via: outcome.via, draft: draftOf(t) }
+  }
+
+  // One edit at a time: a second request waits for the first to be verified.
+  let queue: Promise<unknown> = Promise.resolve()
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn)
+    queue = run.catch(() => undefined)
+    return run
+  }
+
+  return {
+    replaceRange: (req) =>
+      serial(async () => {
+        if (signal.aborted) return { ok: false, error: "stopped" }
+        const t = lookup(req.editorId)
+        if (!t) return { ok: false, error: "no such editor" }
+        refresh(t)
+        const { start, end } = req
+        if (req.revision !== t.revision || t.text.slice(start, end) !== req.expected || start > end) {
+          return { ok: false, error: "stale", draft: draftOf(t) }
+        }
+        return afterEdit(t, await t.adapter.edit(start, end, req.text))
+      }),
+
+    insertText: (req) =>
+      serial(async () => {
+        if (signal.aborted) return { ok: false, error: "stopped" }
+        const t = lookup(req.editorId)
+        if (!t) return { ok: false, error: "no editor" }
+        const known = t.text
+        const snap = t.adapter.read()
+        // The live caret if the editor still has one; else where it was when we last read it.
+        const sel = snap.selection ?? (snap.text === known ? t.selection : null)
+        const at = sel ?? { start: snap.text.length, end: snap.text.length }
+        refresh(t)
+        return afterEdit(t, await t.adapter.edit(at.start, at.end, req.text))
+      }),
+
+    highlight(editorId, revision, spans) {
+      const t = lookup(editorId)
+      if (!t || signal.aborted) return
+      refresh(t)
+      if (t.revision !== revision) return // drawn for text that is no longer there
+      const valid = spans.filter((s) => s.start >= 0 && s.end <= t.text.length && s.start < s.end)
+      if (valid.length === 0) t.adapter.clearHighlights()
+      else t.adapter.highlight(valid)
+    },
+
+    current: () => lastDraft,
+  }
+}
