@@ -87,6 +87,16 @@ describe("the sidebar finds the current waybill on each CRM fixture", () => {
     await page.close()
   })
 
+  it("iframes: a ticket whose 问题类型 is 外包装破损 is classed as 破损", async () => {
+    const page = await open("iframes.html")
+    await sidebarFrame(page, session.extensionId)
+    await expect
+      .poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL)
+      .toBe("DPK302758164093")
+    await expect.poll(() => sidebarText(page, session.extensionId, "case-type"), POLL).toBe("破损")
+    await page.close()
+  })
+
   it("the sidebar appears on the SPA and on the demo home page too", async () => {
     for (const [name, path] of [
       ["spa", "spa/ticket/101"],
