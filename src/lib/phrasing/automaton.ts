@@ -1,4 +1,6 @@
-import { foldCode } from "./trigger"
+import * as chars from "./trigger"
+
+const foldCode = chars.foldCode
 
 /**
  * Aho–Corasick automaton over folded literal patterns: one left-to-right pass reports every

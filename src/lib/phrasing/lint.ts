@@ -1,6 +1,6 @@
 import { type CompiledContext, type CompiledPhrasebook, compilePhrasebook } from "./compile"
 import { DEFAULT_PHRASEBOOK } from "./default-phrasebook"
-import { foldCode, isClauseMark, isSentenceEnd } from "./trigger"
+import * as chars from "./trigger"
 import { GAP_MAX, type Phrasebook, type PhrasingFinding, WINDOW } from "./types"
 
 /** A trigger hit that survived anchors, requires and guards, before overlaps are resolved. */
@@ -13,9 +13,6 @@ export interface Candidate {
 
 /** How far back an unclosed quote still counts (quotes rarely span more in a chat reply). */
 const QUOTE_WINDOW = 80
-const OPEN_QUOTES = new Set([..."“‘「『"])
-const CLOSE_QUOTES = new Set([..."”’」』"])
-
 /**
  * Reported speech in the same clause ("客户说你们这个不行", "派件员反映…"): the agent is quoting,
  * not speaking. "跟您说/给您说" is the agent talking, so 您 counts only without such a preposition.
@@ -27,24 +24,45 @@ function isLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
 }
 
+// Local copies: hot loops should not go through module-namespace getters (CJS interop in tests).
+const CLASS = chars.CHAR_CLASS
+const SENTENCE = chars.SENTENCE_BIT
+const CLAUSE = chars.CLAUSE_BIT
+const OPEN_QUOTE = chars.OPEN_QUOTE_BIT
+const CLOSE_QUOTE = chars.CLOSE_QUOTE_BIT
+const foldCode = chars.foldCode
+
+const DOUBLE = 0x22
+const SINGLE = 0x27
+const RIGHT_SINGLE = 0x2019
+const NEWLINE = 0x0a
+
 /** True when `start` sits inside a quotation opened earlier on the same line (bounded scan). */
 function insideQuotes(text: string, start: number): boolean {
   let straightDouble = 0
   let straightSingle = 0
-  let asymmetric: boolean | undefined
   const stop = Math.max(0, start - QUOTE_WINDOW)
   for (let i = start - 1; i >= stop; i--) {
-    const ch = text[i]
-    if (ch === "\n") break
-    const apostrophe =
-      (ch === "'" || ch === "’") && isLetter(text.charCodeAt(i - 1)) && isLetter(text.charCodeAt(i + 1))
-    if (apostrophe) continue
-    if (ch === '"') straightDouble++
-    else if (ch === "'") straightSingle++
-    else if (asymmetric === undefined && OPEN_QUOTES.has(ch)) asymmetric = true
-    else if (asymmetric === undefined && CLOSE_QUOTES.has(ch)) asymmetric = false
+    const code = text.charCodeAt(i)
+    if (code === NEWLINE) break
+    if (code === SINGLE || code === RIGHT_SINGLE) {
+      // An apostrophe (it's, don’t) is not a quote.
+      if (isLetter(text.charCodeAt(i - 1)) && isLetter(text.charCodeAt(i + 1))) continue
+      if (code === SINGLE) {
+        straightSingle++
+        continue
+      }
+    }
+    if (code === DOUBLE) {
+      straightDouble++
+      continue
+    }
+    const cls = CLASS[code]
+    // The nearest curly/corner quote decides: an opener means we are inside.
+    if (cls & OPEN_QUOTE) return true
+    if (cls & CLOSE_QUOTE) break
   }
-  return asymmetric === true || straightDouble % 2 === 1 || straightSingle % 2 === 1
+  return straightDouble % 2 === 1 || straightSingle % 2 === 1
 }
 
 /** Folded comparison of `segment` (already folded) against `text` at `at`. */
@@ -86,13 +104,13 @@ export function evaluateHit(
   firstEnd: number,
 ): Candidate | undefined {
   const trigger = compiled.triggers[t]
-  if (trigger.anchorStart && start > 0 && !isClauseMark(text.charCodeAt(start - 1))) return undefined
+  if (trigger.anchorStart && start > 0 && !(CLASS[text.charCodeAt(start - 1)] & CLAUSE)) return undefined
   let end = firstEnd
   for (let s = 1; s < trigger.segments.length; s++) {
     const segment = trigger.segments[s]
     let found = -1
     for (let gap = 0; gap <= GAP_MAX && end + gap < text.length; gap++) {
-      if (gap > 0 && isSentenceEnd(text.charCodeAt(end + gap - 1))) break
+      if (gap > 0 && CLASS[text.charCodeAt(end + gap - 1)] & SENTENCE) break
       if (segmentAt(text, end + gap, segment)) {
         found = end + gap
         break
@@ -101,14 +119,14 @@ export function evaluateHit(
     if (found < 0) return undefined
     end = found + segment.length
   }
-  if (trigger.anchorEnd && end < text.length && !isClauseMark(text.charCodeAt(end))) return undefined
+  if (trigger.anchorEnd && end < text.length && !(CLASS[text.charCodeAt(end)] & CLAUSE)) return undefined
 
   let from = start
   const fromLimit = Math.max(0, start - WINDOW)
-  while (from > fromLimit && !isSentenceEnd(text.charCodeAt(from - 1))) from--
+  while (from > fromLimit && !(CLASS[text.charCodeAt(from - 1)] & SENTENCE)) from--
   let to = end
   const toLimit = Math.min(text.length, end + WINDOW)
-  while (to < toLimit && !isSentenceEnd(text.charCodeAt(to))) to++
+  while (to < toLimit && !(CLASS[text.charCodeAt(to)] & SENTENCE)) to++
   const before = text.slice(from, start)
   const after = text.slice(end, to)
   const sentence = text.slice(from, to)

@@ -11,16 +11,27 @@ export interface ParsedTrigger {
 export const SENTENCE_END = new Set([..."。！？!?\n\r"])
 
 /** Punctuation and space that may precede a `^` hit or follow a `$` hit. */
-const CLAUSE_MARKS = new Set([..."。！？!?；;\n\r，,、：:…~～—-（）()[]【】“”‘’「」『』\"' \t　."])
+const CLAUSE_MARKS = [..."，,、；;：:…~～—-（）()[]【】“”‘’「」『』\"' \t　."]
 
-/** True when `code` is clause punctuation or whitespace. */
+/** Character classes as bit flags in one table: hot loops test codes without building strings. */
+export const SENTENCE_BIT = 1
+export const CLAUSE_BIT = 2
+export const OPEN_QUOTE_BIT = 4
+export const CLOSE_QUOTE_BIT = 8
+export const CHAR_CLASS = new Uint8Array(0x10000)
+for (const ch of SENTENCE_END) CHAR_CLASS[ch.charCodeAt(0)] |= SENTENCE_BIT | CLAUSE_BIT
+for (const ch of CLAUSE_MARKS) CHAR_CLASS[ch.charCodeAt(0)] |= CLAUSE_BIT
+for (const ch of "“‘「『") CHAR_CLASS[ch.charCodeAt(0)] |= OPEN_QUOTE_BIT
+for (const ch of "”’」』") CHAR_CLASS[ch.charCodeAt(0)] |= CLOSE_QUOTE_BIT
+
+/** True when `code` is clause punctuation or whitespace (false for NaN, i.e. out of range). */
 export function isClauseMark(code: number): boolean {
-  return CLAUSE_MARKS.has(String.fromCharCode(code))
+  return (CHAR_CLASS[code] & CLAUSE_BIT) !== 0
 }
 
 /** True when `code` ends a sentence. */
 export function isSentenceEnd(code: number): boolean {
-  return SENTENCE_END.has(String.fromCharCode(code))
+  return (CHAR_CLASS[code] & SENTENCE_BIT) !== 0
 }
 
 /**
