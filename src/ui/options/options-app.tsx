@@ -1,0 +1,514 @@
+/** Options: agent profile, enabled sites, display, and the data (export / import / purge). */
+import { useEffect, useRef, useState, type FormEvent } from "react"
+
+import type { AgentProfile, ImportProblem, Settings, SiteSetting } from "~lib/store/contract"
+import { formatDateTime } from "~lib/ui-logic/callback-time"
+import { pickLanguage } from "~lib/ui-logic/page"
+import { CARRIERS } from "~lib/waybill/carriers"
+
+import { callBackground } from "../background"
+import { ErrorBoundary } from "../error-boundary"
+import { PURGE_WORD, text } from "../i18n"
+import { errorMessage, LocaleProvider, T, useLocale, useT } from "../locale"
+import { useServices } from "../services"
+import { useSettings } from "../use-settings"
+
+type Status = { kind: "ok"; message: string } | { kind: "error"; message: string } | null
+
+function StatusLine({ status, testid }: { status: Status; testid: string }) {
+  if (!status) return null
+  return (
+    <div
+      className={status.kind === "ok" ? "ok" : "error"}
+      role={status.kind === "error" ? "alert" : "status"}
+      data-testid={testid}
+    >
+      {status.message}
+    </div>
+  )
+}
+
+function ProfileSection({ profile }: { profile: AgentProfile }) {
+  const { store } = useServices()
+  const locale = useLocale()
+  const [form, setForm] = useState(profile)
+  const [dirty, setDirty] = useState(false)
+  const [status, setStatus] = useState<Status>(null)
+  const nameRef = useRef<HTMLInputElement>(null)
+
+  // Follow the stored profile (import, purge, another options tab) unless the agent is editing.
+  useEffect(() => {
+    if (!dirty) setForm(profile)
+  }, [profile, dirty])
+
+  useEffect(() => {
+    // First run: the profile is what every note is signed with, so start there.
+    if (!profile.name) nameRef.current?.focus()
+  }, [profile.name])
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault()
+    setStatus(null)
+    try {
+      const next = { name: form.name.trim(), workId: form.workId.trim(), company: form.company.trim() }
+      await store.updateSettings({ profile: next })
+      setForm(next)
+      setDirty(false)
+      setStatus({ kind: "ok", message: text(locale, "profileSaved") })
+    } catch (error) {
+      setStatus({ kind: "error", message: errorMessage(error, locale) })
+    }
+  }
+
+  const field = (
+    key: keyof AgentProfile,
+    label: "profileName" | "profileWorkId" | "profileCompany",
+    testid: string,
+  ) => (
+    <label className="field">
+      <span className="label">
+        <T k={label} />
+      </span>
+      <input
+        ref={key === "name" ? nameRef : undefined}
+        data-testid={testid}
+        value={form[key]}
+        maxLength={200}
+        autoComplete="off"
+        onChange={(e) => {
+          setForm((f) => ({ ...f, [key]: e.target.value }))
+          setDirty(true)
+          setStatus(null)
+        }}
+      />
+    </label>
+  )
+
+  return (
+    <section aria-labelledby="profile-title">
+      <h2 id="profile-title">
+        <T k="profile" />
+      </h2>
+      <form onSubmit={save}>
+        <div className="field-row">
+          {field("name", "profileName", "profile-name")}
+          {field("workId", "profileWorkId", "profile-workid")}
+        </div>
+        {field("company", "profileCompany", "profile-company")}
+        <button type="submit" className="primary" data-testid="profile-save">
+          <T k="save" />
+        </button>
+        <StatusLine status={status} testid="profile-status" />
+      </form>
+    </section>
+  )
+}
+
+/** A CSS selector is valid if the browser can parse it; checked here so the content script never throws on it. */
+function isValidSelector(selector: string): boolean {
+  try {
+    document.createDocumentFragment().querySelector(selector)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function SiteRow({ site, sites }: { site: SiteSetting; sites: SiteSetting[] }) {
+  const { store, platform } = useServices()
+  const locale = useLocale()
+  const t = useT()
+  const [selector, setSelector] = useState(site.pinnedSelector ?? "")
+  const [hint, setHint] = useState(site.carrierHint ?? "")
+  const [dirty, setDirty] = useState(false)
+  const [status, setStatus] = useState<Status>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    if (dirty) return
+    setSelector(site.pinnedSelector ?? "")
+    setHint(site.carrierHint ?? "")
+  }, [site.pinnedSelector, site.carrierHint, dirty])
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault()
+    const pinned = selector.trim()
+    if (pinned && !isValidSelector(pinned)) {
+      setStatus({ kind: "error", message: text(locale, "badSelector") })
+      return
+    }
+    try {
+      const next = sites.map((s) =>
+        s.origin === site.origin
+          ? {
+              origin: s.origin,
+              enabledAt: s.enabledAt,
+              ...(pinned ? { pinnedSelector: pinned } : {}),
+              ...(hint ? { carrierHint: hint } : {}),
+            }
+          : s,
+      )
+      await store.updateSettings({ sites: next })
+      setDirty(false)
+      setStatus({ kind: "ok", message: text(locale, "siteSaved") })
+    } catch (error) {
+      setStatus({ kind: "error", message: errorMessage(error, locale) })
+    }
+  }
+
+  const disable = async () => {
+    setBusy(true)
+    setStatus(null)
+    try {
+      const result = await callBackground(platform, "site.disable", { origin: site.origin })
+      if (!result.ok) setStatus({ kind: "error", message: result.error ?? text(locale, "actionFailed") })
+    } catch (error) {
+      setStatus({ kind: "error", message: errorMessage(error, locale) })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form className="site-row" data-testid="site-row" data-origin={site.origin} onSubmit={save}>
+      <div className="row">
+        <strong className="site-origin">{site.origin}</strong>
+        <span className="muted small-text">
+          <T k="enabledAt" /> {formatDateTime(site.enabledAt)}
+        </span>
+      </div>
+      <div className="field-row">
+        <label className="field">
+          <span className="label">
+            <T k="pinnedSelector" />
+          </span>
+          <input
+            data-testid="site-selector"
+            value={selector}
+            maxLength={500}
+            placeholder={t("pinnedSelectorHint")}
+            spellCheck={false}
+            onChange={(e) => {
+              setSelector(e.target.value)
+              setDirty(true)
+              setStatus(null)
+            }}
+          />
+        </label>
+        <label className="field">
+          <span className="label">
+            <T k="carrierHint" />
+          </span>
+          <select
+            data-testid="site-carrier"
+            value={hint}
+            onChange={(e) => {
+              setHint(e.target.value)
+              setDirty(true)
+              setStatus(null)
+            }}
+          >
+            <option value="">{t("noCarrierHint")}</option>
+            {CARRIERS.map((c) => (
+              <option key={c.code} value={c.code}>
+                {locale === "en" ? c.nameEn : `${c.name} ${c.nameEn}`}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="actions">
+        <button type="submit" data-testid="site-save">
+          <T k="save" />
+        </button>
+        <button type="button" data-testid="site-disable" disabled={busy} onClick={() => void disable()}>
+          <T k="disable" />
+        </button>
+      </div>
+      <StatusLine status={status} testid="site-status" />
+    </form>
+  )
+}
+
+function SitesSection({ sites }: { sites: SiteSetting[] }) {
+  return (
+    <section aria-labelledby="sites-title">
+      <h2 id="sites-title">
+        <T k="sites" />
+      </h2>
+      {sites.length === 0 && (
+        <p className="muted" data-testid="sites-empty">
+          <T k="noSites" />
+        </p>
+      )}
+      {sites.map((site) => (
+        // Keyed by origin and enabledAt: re-enabling a site starts its row fresh.
+        <SiteRow key={`${site.origin}@${site.enabledAt}`} site={site} sites={sites} />
+      ))}
+    </section>
+  )
+}
+
+function DisplaySection({ settings }: { settings: Settings }) {
+  const { store } = useServices()
+  const locale = useLocale()
+  const [status, setStatus] = useState<Status>(null)
+  const update = (patch: Partial<Settings>) => {
+    setStatus(null)
+    store
+      .updateSettings(patch)
+      .catch((error: unknown) => setStatus({ kind: "error", message: errorMessage(error, locale) }))
+  }
+  return (
+    <section aria-labelledby="display-title">
+      <h2 id="display-title">
+        <T k="display" />
+      </h2>
+      <div className="field-row">
+        <label className="field">
+          <span className="label">
+            <T k="sidebarMode" />
+          </span>
+          <select
+            data-testid="sidebar-mode"
+            value={settings.sidebarMode}
+            onChange={(e) => update({ sidebarMode: e.target.value as Settings["sidebarMode"] })}
+          >
+            <option value="inpage">{text(locale, "modeInpage")}</option>
+            <option value="sidepanel">{text(locale, "modeSidepanel")}</option>
+          </select>
+        </label>
+        <label className="field">
+          <span className="label">
+            <T k="language" />
+          </span>
+          <select
+            data-testid="locale"
+            value={settings.locale}
+            onChange={(e) => update({ locale: e.target.value as Settings["locale"] })}
+          >
+            <option value="zh">{text(locale, "langZh")}</option>
+            <option value="en">{text(locale, "langEn")}</option>
+          </select>
+        </label>
+      </div>
+      <StatusLine status={status} testid="display-status" />
+    </section>
+  )
+}
+
+function backupFileName(now: number): string {
+  return `cs-sidekick-backup-${formatDateTime(now).replace(/[-: ]/g, "").slice(0, 12)}.json`
+}
+
+function DataSection() {
+  const { store, now } = useServices()
+  const locale = useLocale()
+  const t = useT()
+  const [status, setStatus] = useState<Status>(null)
+  const [problems, setProblems] = useState<ImportProblem[]>([])
+  const [mode, setMode] = useState<"merge" | "replace">("merge")
+  const [replaceOk, setReplaceOk] = useState(false)
+  const [purgeWord, setPurgeWord] = useState("")
+  const [busy, setBusy] = useState(false)
+  const fileRef = useRef<HTMLInputElement>(null)
+
+  const exportAll = async () => {
+    setStatus(null)
+    setProblems([])
+    try {
+      const backup = await store.exportAll()
+      const blob = new Blob([JSON.stringify(backup, null, 2)], { type: "application/json" })
+      const url = URL.createObjectURL(blob)
+      const a = document.createElement("a")
+      a.href = url
+      a.download = backupFileName(now())
+      document.body.append(a)
+      a.click()
+      a.remove()
+      // Give the download a moment to start before the URL goes away.
+      setTimeout(() => URL.revokeObjectURL(url), 10_000)
+      setStatus({ kind: "ok", message: text(locale, "exported") })
+    } catch (error) {
+      setStatus({ kind: "error", message: errorMessage(error, locale) })
+    }
+  }
+
+  const importFile = async (file: File) => {
+    setStatus(null)
+    setProblems([])
+    setBusy(true)
+    try {
+      let data: unknown
+      try {
+        data = JSON.parse(await file.text())
+      } catch {
+        setStatus({ kind: "error", message: text(locale, "importNotJson") })
+        return
+      }
+      const result = await store.importAll(data, mode)
+      if (result.ok) {
+        const counts = Object.entries(result.counts)
+          .map(([table, n]) => `${table} ${n}`)
+          .join(", ")
+        setStatus({ kind: "ok", message: text(locale, "importDone", { counts }) })
+      } else {
+        setProblems(result.problems)
+        setStatus({ kind: "error", message: text(locale, "importProblems", { n: result.problems.length }) })
+      }
+    } catch (error) {
+      setStatus({ kind: "error", message: errorMessage(error, locale) })
+    } finally {
+      setBusy(false)
+      setReplaceOk(false)
+      if (fileRef.current) fileRef.current.value = ""
+    }
+  }
+
+  const purge = async (e: FormEvent) => {
+    e.preventDefault()
+    if (purgeWord.trim() !== PURGE_WORD) return
+    setStatus(null)
+    setProblems([])
+    try {
+      await store.purgeAll()
+      setPurgeWord("")
+      setStatus({ kind: "ok", message: text(locale, "purged") })
+    } catch (error) {
+      setStatus({ kind: "error", message: errorMessage(error, locale) })
+    }
+  }
+
+  return (
+    <section aria-labelledby="data-title">
+      <h2 id="data-title">
+        <T k="data" />
+      </h2>
+      <div className="actions">
+        <button type="button" data-testid="data-export" onClick={() => void exportAll()}>
+          <T k="exportData" />
+        </button>
+      </div>
+
+      <h3 style={{ marginTop: 14 }}>
+        <T k="importData" />
+      </h3>
+      <div className="radio-row" role="radiogroup" aria-label={t("importData")}>
+        <label>
+          <input
+            type="radio"
+            name="import-mode"
+            data-testid="import-mode-merge"
+            checked={mode === "merge"}
+            onChange={() => setMode("merge")}
+          />
+          <T k="importMerge" />
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="import-mode"
+            data-testid="import-mode-replace"
+            checked={mode === "replace"}
+            onChange={() => setMode("replace")}
+          />
+          <T k="importReplace" />
+        </label>
+      </div>
+      {mode === "replace" && (
+        <label className="notice" style={{ display: "flex", gap: 6, alignItems: "center" }}>
+          <input
+            type="checkbox"
+            data-testid="import-replace-confirm"
+            checked={replaceOk}
+            onChange={(e) => setReplaceOk(e.target.checked)}
+          />
+          <T k="importReplaceConfirm" />
+        </label>
+      )}
+      <input
+        ref={fileRef}
+        type="file"
+        accept="application/json,.json"
+        data-testid="data-import"
+        aria-label={t("importData")}
+        disabled={busy || (mode === "replace" && !replaceOk)}
+        onChange={(e) => {
+          const file = e.target.files?.[0]
+          if (file) void importFile(file)
+        }}
+      />
+
+      <StatusLine status={status} testid="data-status" />
+      {problems.length > 0 && (
+        <ol className="problems" data-testid="import-problems">
+          {problems.map((p, i) => (
+            <li key={i} data-testid="import-problem">
+              <code>{p.where}</code> {pickLanguage(p.message, locale)}
+            </li>
+          ))}
+        </ol>
+      )}
+
+      <h3 style={{ marginTop: 14 }}>
+        <T k="purge" />
+      </h3>
+      <form className="actions" onSubmit={purge}>
+        <label htmlFor="purge-confirm" className="small-text">
+          <T k="purgeHint" values={{ word: PURGE_WORD }} />
+        </label>
+        <input
+          id="purge-confirm"
+          data-testid="data-purge-confirm"
+          value={purgeWord}
+          autoComplete="off"
+          spellCheck={false}
+          style={{ maxWidth: 140 }}
+          onChange={(e) => setPurgeWord(e.target.value)}
+        />
+        <button
+          type="submit"
+          className="danger"
+          data-testid="data-purge"
+          disabled={purgeWord.trim() !== PURGE_WORD}
+        >
+          <T k="purge" />
+        </button>
+      </form>
+    </section>
+  )
+}
+
+function OptionsMain() {
+  const settings = useSettings()
+  const locale = settings?.locale ?? "zh"
+  return (
+    <LocaleProvider locale={locale}>
+      <main className="options" data-testid="options-app" lang={locale === "en" ? "en" : "zh-CN"}>
+        <h1>
+          <T k="optionsTitle" />
+        </h1>
+        {!settings ? (
+          <p className="muted">
+            <T k="loading" />
+          </p>
+        ) : (
+          <>
+            <ProfileSection profile={settings.profile} />
+            <SitesSection sites={settings.sites} />
+            <DisplaySection settings={settings} />
+            <DataSection />
+          </>
+        )}
+      </main>
+    </LocaleProvider>
+  )
+}
+
+export function OptionsApp() {
+  return (
+    <ErrorBoundary>
+      <OptionsMain />
+    </ErrorBoundary>
+  )
+}
