@@ -54,7 +54,7 @@ export function collectCaseText(docs: Document[], skip: Element | null): string 
     let rows = 0
     for (const row of doc.querySelectorAll("tr")) {
       if (++rows > 120 || size >= MAX) break
-      const cells = [...(row as HTMLTableRowElement).cells]
+      const cells = [...row.children].filter((c) => c.tagName === "TD" || c.tagName === "TH")
       for (let i = 0; i + 1 < cells.length; i++) {
         if (isLabelCell(cells[i]) && !isLabelCell(cells[i + 1])) {
           const v = fieldValue(cells[i + 1])

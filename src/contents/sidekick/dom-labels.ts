@@ -22,7 +22,9 @@ function labelText(el: Element | null | undefined): string {
 function fieldLabel(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement): string {
   const root = el.getRootNode() as Document | ShadowRoot
   if (el.id) {
-    const forLabel = root.querySelector?.(`label[for="${CSS.escape(el.id)}"]`)
+    const forLabel = [...(root.querySelectorAll?.("label[for]") ?? [])].find(
+      (l) => l.getAttribute("for") === el.id,
+    )
     const t = labelText(forLabel)
     if (t) return t
   }
@@ -55,15 +57,15 @@ function fieldLabel(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectEleme
   return labelFromFieldName(el.getAttribute("name")) || labelFromFieldName(el.id)
 }
 
-/** The table column header for a cell: <thead> th at the same index, or the first row's cell. */
-function columnHeader(cell: HTMLTableCellElement): string {
+/** The table column header for a cell: <thead>'s th at the same index, or the first row's th. */
+function columnHeader(cell: Element): string {
   const table = cell.closest("table")
-  const row = cell.parentElement as HTMLTableRowElement | null
+  const row = cell.parentElement
   if (!table || !row) return ""
-  const index = cell.cellIndex
-  const headRow = table.tHead?.rows[0] ?? table.rows[0]
+  const index = [...row.children].indexOf(cell)
+  const headRow = table.querySelector(":scope > thead > tr") ?? table.querySelector("tr")
   if (!headRow || headRow === row) return ""
-  const head = headRow.cells[index]
+  const head = headRow.children[index]
   return head && (head.tagName === "TH" || headRow.parentElement?.tagName === "THEAD") ? labelText(head) : ""
 }
 
@@ -74,7 +76,7 @@ function contextLabel(start: Element): string {
     if (el.tagName === "TD" || el.tagName === "TH") {
       const prev = labelText(el.previousElementSibling)
       if (prev) return prev
-      return columnHeader(el as HTMLTableCellElement)
+      return columnHeader(el)
     }
     if (el.tagName === "DD") {
       let dt = el.previousElementSibling

@@ -1,0 +1,225 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from "vitest"
+
+import { detectWaybills } from "~lib/waybill/detect"
+
+import { labelForField, labelForText } from "./dom-labels"
+import { buildTallies } from "./page-state"
+import { type Detect, Scanner } from "./scanner"
+
+const detect: Detect = (text, context) => detectWaybills(text, context)
+
+/** A scanner whose slices run only when the test says so, on a clock the test controls. */
+function manual(
+  opts: { budgetMs?: number; maxNodes?: number; tick?: number; skip?: () => Element | null } = {},
+) {
+  const queue: (() => void)[] = []
+  let clock = 0
+  const controller = new AbortController()
+  let changes = 0
+  const scanner = new Scanner({
+    detect,
+    signal: controller.signal,
+    onChange: () => changes++,
+    schedule: (fn) => queue.push(fn),
+    now: () => (clock += opts.tick ?? 0),
+    budgetMs: opts.budgetMs,
+    maxNodes: opts.maxNodes,
+    skip: opts.skip,
+  })
+  const runAll = async () => {
+    // MutationObserver callbacks are microtasks: let them queue first.
+    await Promise.resolve()
+    let slices = 0
+    while (queue.length > 0) {
+      queue.shift()?.()
+      slices++
+      await Promise.resolve()
+    }
+    return slices
+  }
+  return { scanner, runAll, controller, changes: () => changes }
+}
+
+const numbers = (s: Scanner) => buildTallies(s.findings.values()).map((t) => t.number)
+
+afterEach(() => {
+  document.body.replaceChildren()
+})
+
+function html(markup: string): void {
+  // Test fixture only: parse trusted markup via DOMParser (never innerHTML on page text).
+  const doc = new DOMParser().parseFromString(`<body>${markup}</body>`, "text/html")
+  document.body.replaceChildren(...[...doc.body.childNodes].map((n) => document.importNode(n, true)))
+}
+
+describe("labels", () => {
+  it("finds label[for], aria-label, placeholder and field names", () => {
+    html(`<label for="a">运单号：</label><input id="a" value="x">
+      <input id="b" aria-label="快递单号"><input id="c" placeholder="Tracking No."><input id="d" name="mailNo">`)
+    const get = (id: string) => document.getElementById(id) as HTMLInputElement
+    expect(labelForField(get("a"))).toBe("运单号")
+    expect(labelForField(get("b"))).toBe("快递单号")
+    expect(labelForField(get("c"))).toBe("Tracking No.")
+    expect(labelForField(get("d"))).toBe("运单号")
+  })
+
+  it("finds the previous cell, the column header and the dt", () => {
+    html(`<table><tr><td>运单号</td><td id="v">SF1385628716739</td></tr></table>
+      <table><thead><tr><th>物流单号</th><th>状态</th></tr></thead><tbody><tr><td id="w">773277027280336</td><td>派送中</td></tr></tbody></table>
+      <dl><dt>订单号</dt><dd id="x">1234567890123</dd></dl>`)
+    const text = (id: string) => document.getElementById(id)?.firstChild as Text
+    expect(labelForText(text("v"))).toBe("运单号")
+    expect(labelForText(text("w"))).toBe("物流单号")
+    expect(labelForText(text("x"))).toBe("订单号")
+  })
+})
+
+describe("Scanner", () => {
+  it("finds waybills in text and fields, with their labels", async () => {
+    html(`<h1 class="ticket-title">工单：快件滞留 JT5261988016578</h1>
+      <table><tr><td>运单号</td><td>SF1385628716739</td></tr></table>
+      <input type="hidden" name="mailNo" value="SF1385628716739">
+      <script>var x = "YT8962646785389"</script>`)
+    const { scanner, runAll } = manual()
+    scanner.start(document)
+    await runAll()
+    const tallies = buildTallies(scanner.findings.values())
+    const sf = tallies.find((t) => t.number === "SF1385628716739")
+    expect(sf).toMatchObject({ count: 1, label: "运单号" })
+    expect([...(sf?.sources ?? [])].sort()).toEqual(["input", "text"])
+    expect(tallies.find((t) => t.number === "JT5261988016578")?.sources.has("title")).toBe(true)
+    expect(numbers(scanner)).not.toContain("YT8962646785389") // inside <script>
+  })
+
+  it("works in slices within the budget, and resumes where it stopped", async () => {
+    html(Array.from({ length: 400 }, (_, i) => `<p>第 ${i} 行 SF${String(1385628716000 + i)}</p>`).join(""))
+    // Every clock read advances 1 ms: a 4 ms budget allows only a few checks per slice.
+    const { scanner, runAll } = manual({ budgetMs: 4, tick: 1 })
+    scanner.start(document)
+    const slices = await runAll()
+    expect(slices).toBeGreaterThan(10)
+    expect(numbers(scanner)).toHaveLength(400)
+    expect(scanner.truncated).toBe(false)
+  })
+
+  it("stops at the node cap and says so", async () => {
+    html(Array.from({ length: 200 }, (_, i) => `<p>SF${String(1385628716000 + i)}</p>`).join(""))
+    const { scanner, runAll } = manual({ maxNodes: 50 })
+    scanner.start(document)
+    await runAll()
+    expect(scanner.truncated).toBe(true)
+    expect(scanner.nodes).toBe(50)
+    expect(numbers(scanner).length).toBeLessThan(50)
+  })
+
+  it("picks up added, edited and removed nodes incrementally", async () => {
+    html(`<div id="list"><p id="first">SF1385628716739</p></div>`)
+    const { scanner, runAll } = manual()
+    scanner.start(document)
+    await runAll()
+    const before = scanner.nodes
+
+    const p = document.createElement("p")
+    p.textContent = "新单号 YT8962646785389"
+    document.getElementById("list")?.append(p)
+    await runAll()
+    expect(numbers(scanner)).toEqual(["SF1385628716739", "YT8962646785389"])
+    expect(scanner.nodes - before).toBeLessThan(5) // only the new nodes were read
+
+    const first = document.getElementById("first")?.firstChild as Text
+    first.data = "JT5261988016578"
+    await runAll()
+    expect(numbers(scanner)).toContain("JT5261988016578")
+    expect(numbers(scanner)).not.toContain("SF1385628716739")
+
+    p.remove()
+    await runAll()
+    scanner.prune()
+    expect(numbers(scanner)).toEqual(["JT5261988016578"])
+  })
+
+  it("scans and observes open shadow roots", async () => {
+    html(`<div id="widget"></div>`)
+    const root = (document.getElementById("widget") as HTMLElement).attachShadow({ mode: "open" })
+    const span = document.createElement("span")
+    span.textContent = "运单号 SF1385628716739"
+    root.append(span)
+    const { scanner, runAll } = manual()
+    scanner.start(document)
+    await runAll()
+    expect(numbers(scanner)).toEqual(["SF1385628716739"])
+
+    const more = document.createElement("span")
+    more.textContent = "YT8962646785389"
+    root.append(more)
+    await runAll()
+    expect(numbers(scanner)).toEqual(["SF1385628716739", "YT8962646785389"])
+  })
+
+  it("never scans its own host", async () => {
+    html(`<p>SF1385628716739</p><div id="cs-sidekick-host"><p>YT8962646785389</p></div>`)
+    const host = document.getElementById("cs-sidekick-host")
+    const { scanner, runAll } = manual({ skip: () => host })
+    scanner.start(document)
+    await runAll()
+    const added = document.createElement("p")
+    added.textContent = "JT5261988016578"
+    host?.append(added)
+    await runAll()
+    expect(numbers(scanner)).toEqual(["SF1385628716739"])
+  })
+
+  it("starts over on an SPA navigation", async () => {
+    html(`<main><p>SF1385628716739</p></main>`)
+    const { scanner, runAll } = manual()
+    scanner.start(document)
+    await runAll()
+    html(`<main><p>工单 2：YT8962646785389</p></main>`)
+    scanner.start(document)
+    await runAll()
+    expect(numbers(scanner)).toEqual(["YT8962646785389"])
+  })
+
+  it("re-reads a field when its value changes", async () => {
+    html(`<label for="q">运单号</label><input id="q" value="">`)
+    const { scanner, runAll } = manual()
+    scanner.start(document)
+    await runAll()
+    const input = document.getElementById("q") as HTMLInputElement
+    const listen = new AbortController()
+    document.addEventListener("input", scanner.onFieldEvent, { capture: true, signal: listen.signal })
+    input.value = "SF1385628716739"
+    input.dispatchEvent(new Event("input", { bubbles: true, composed: true }))
+    listen.abort()
+    await runAll()
+    expect(buildTallies(scanner.findings.values())[0]).toMatchObject({
+      number: "SF1385628716739",
+      label: "运单号",
+    })
+  })
+
+  it("stops all work when its lifetime ends", async () => {
+    html(`<p>SF1385628716739</p>`)
+    const { scanner, runAll, controller } = manual()
+    scanner.start(document)
+    controller.abort()
+    await runAll()
+    const p = document.createElement("p")
+    p.textContent = "YT8962646785389"
+    document.body.append(p)
+    await runAll()
+    expect(numbers(scanner)).toEqual([])
+  })
+})
+
+describe("buildTallies", () => {
+  it("counts hidden inputs once and never above visible occurrences", () => {
+    const c = [{ code: "sf", name: "顺丰", confidence: 0.9, checked: false }]
+    const hidden = { number: "A1234567", carriers: c, source: "input" as const, hidden: true }
+    const visible = { number: "B1234567", carriers: c, source: "text" as const }
+    const t = buildTallies([[hidden], [hidden], [hidden], [visible], [visible]])
+    expect(t.find((x) => x.number === "A1234567")?.count).toBe(1)
+    expect(t.find((x) => x.number === "B1234567")?.count).toBe(2)
+  })
+})
