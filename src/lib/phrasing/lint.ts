@@ -74,21 +74,65 @@ function segmentAt(text: string, at: number, segment: string): boolean {
   return true
 }
 
-function anyMatch(patterns: RegExp[], text: string): boolean {
-  for (const re of patterns) if (re.test(text)) return true
+/** Bounds of the windows around a hit; strings are sliced only for the kinds a rule uses. */
+interface Span {
+  text: string
+  from: number
+  start: number
+  end: number
+  to: number
+}
+
+function anyMatch(patterns: RegExp[], subject: string): boolean {
+  for (const re of patterns) if (re.test(subject)) return true
   return false
 }
 
-function contextHolds(ctx: CompiledContext, before: string, after: string, sentence: string): boolean {
+function kindMatches(ctx: CompiledContext, kind: keyof CompiledContext, w: Span): boolean {
+  const patterns = ctx[kind]
+  const subject =
+    kind === "before"
+      ? w.text.slice(w.from, w.start)
+      : kind === "after"
+        ? w.text.slice(w.end, w.to)
+        : w.text.slice(w.from, w.to)
+  return anyMatch(patterns, subject)
+}
+
+/** Every kind the rule lists has at least one match. */
+function contextHolds(ctx: CompiledContext, w: Span): boolean {
   return (
-    (ctx.before.length === 0 || anyMatch(ctx.before, before)) &&
-    (ctx.after.length === 0 || anyMatch(ctx.after, after)) &&
-    (ctx.sentence.length === 0 || anyMatch(ctx.sentence, sentence))
+    (ctx.before.length === 0 || kindMatches(ctx, "before", w)) &&
+    (ctx.after.length === 0 || kindMatches(ctx, "after", w)) &&
+    (ctx.sentence.length === 0 || kindMatches(ctx, "sentence", w))
   )
 }
 
-function guarded(ctx: CompiledContext, before: string, after: string, sentence: string): boolean {
-  return anyMatch(ctx.before, before) || anyMatch(ctx.after, after) || anyMatch(ctx.sentence, sentence)
+/** Any guard pattern matches. */
+function guarded(ctx: CompiledContext, w: Span): boolean {
+  return (
+    (ctx.before.length > 0 && kindMatches(ctx, "before", w)) ||
+    (ctx.after.length > 0 && kindMatches(ctx, "after", w)) ||
+    (ctx.sentence.length > 0 && kindMatches(ctx, "sentence", w))
+  )
+}
+
+const COMMA = 0xff0c
+const ASCII_COMMA = 0x2c
+/** First characters of the verbs in {@link REPORTED_SPEECH}: a cheap pre-check before the regex. */
+const SPEECH_VERBS = new Set([..."说反提表称讲问"].map((c) => c.charCodeAt(0)))
+
+/** Reported speech in the hit's clause (from the last comma before it). */
+function reported(text: string, from: number, start: number): boolean {
+  let clause = start
+  let verb = false
+  while (clause > from) {
+    const code = text.charCodeAt(clause - 1)
+    if (code === COMMA || code === ASCII_COMMA) break
+    if (SPEECH_VERBS.has(code)) verb = true
+    clause--
+  }
+  return verb && REPORTED_SPEECH.test(text.slice(clause, start))
 }
 
 /**
@@ -127,16 +171,13 @@ export function evaluateHit(
   let to = end
   const toLimit = Math.min(text.length, end + WINDOW)
   while (to < toLimit && !(CLASS[text.charCodeAt(to)] & SENTENCE)) to++
-  const before = text.slice(from, start)
-  const after = text.slice(end, to)
-  const sentence = text.slice(from, to)
+  const w: Span = { text, from, start, end, to }
 
   const rule = compiled.rules[trigger.rule]
-  if (rule.requires && !contextHolds(rule.requires, before, after, sentence)) return undefined
-  if (rule.guards && guarded(rule.guards, before, after, sentence)) return undefined
+  if (rule.requires && !contextHolds(rule.requires, w)) return undefined
+  if (rule.guards && guarded(rule.guards, w)) return undefined
   if (insideQuotes(text, start)) return undefined
-  const clause = before.slice(Math.max(before.lastIndexOf("，"), before.lastIndexOf(",")) + 1)
-  if (REPORTED_SPEECH.test(clause)) return undefined
+  if (reported(text, from, start)) return undefined
   return { trigger: t, rule: trigger.rule, start, end }
 }
 

@@ -24,16 +24,6 @@ for (const ch of CLAUSE_MARKS) CHAR_CLASS[ch.charCodeAt(0)] |= CLAUSE_BIT
 for (const ch of "“‘「『") CHAR_CLASS[ch.charCodeAt(0)] |= OPEN_QUOTE_BIT
 for (const ch of "”’」』") CHAR_CLASS[ch.charCodeAt(0)] |= CLOSE_QUOTE_BIT
 
-/** True when `code` is clause punctuation or whitespace (false for NaN, i.e. out of range). */
-export function isClauseMark(code: number): boolean {
-  return (CHAR_CLASS[code] & CLAUSE_BIT) !== 0
-}
-
-/** True when `code` ends a sentence. */
-export function isSentenceEnd(code: number): boolean {
-  return (CHAR_CLASS[code] & SENTENCE_BIT) !== 0
-}
-
 /**
  * Folds one UTF-16 unit for matching: full-width ASCII to ASCII, then A–Z to a–z.
  * One unit in, one unit out, so offsets never shift.
