@@ -72,20 +72,32 @@ describe("a single-page helpdesk that navigates with pushState and re-renders", 
     await page.close()
   })
 
-  it("keeps the same waybill while the app rebuilds the detail pane on its own", async () => {
+  it("keeps the same waybill, without flicker, while the app rebuilds the detail pane on its own", async () => {
     const page = await session.context.newPage()
     recordConsole(page, logs)
     const id = session.extensionId
     await page.goto(server.url("spa/ticket/102"))
-    await sidebarFrame(page, id)
+    const frame = await sidebarFrame(page, id)
     await expect.poll(() => sidebarText(page, id, "waybill-number"), POLL).toBe(TICKETS[102].waybill)
+
+    // The agent starts a note; the app's re-renders must neither change the ticket nor lose the text.
+    const draft = "客户称外箱压扁、两个玻璃杯碎了，已要求提供照片"
+    await frame.getByTestId("handoff-problem").fill(draft)
+
+    // Record every value the sidebar shows from now on (null = no number shown).
+    await frame.evaluate(() => {
+      const seen: (string | null)[] = []
+      const read = () => document.querySelector('[data-testid="waybill-number"]')?.textContent?.trim() ?? null
+      new MutationObserver(() => {
+        const v = read()
+        if (seen[seen.length - 1] !== v) seen.push(v)
+      }).observe(document, { subtree: true, childList: true, characterData: true })
+      Object.assign(window, { __seenWaybills: seen })
+    })
 
     // Wait for two of the app's own re-renders (it replaces the whole detail pane every few seconds).
     for (let i = 0; i < 2; i++) {
-      await page.evaluate(() => {
-        const main = document.querySelector("main.detail")
-        if (main) main.setAttribute("data-seen", "1")
-      })
+      await page.evaluate(() => document.querySelector("main.detail")?.setAttribute("data-seen", "1"))
       await page.waitForFunction(
         () => document.querySelector("main.detail:not([data-seen])") !== null,
         null,
@@ -94,9 +106,16 @@ describe("a single-page helpdesk that navigates with pushState and re-renders", 
         },
       )
     }
+    // One more round trip through the extension after the last re-render.
+    await expect.poll(() => sidebarText(page, id, "waybill-number"), POLL).toBe(TICKETS[102].waybill)
+
+    const seen = await frame.evaluate(
+      () => (window as unknown as { __seenWaybills: (string | null)[] }).__seenWaybills,
+    )
+    expect(seen.filter((v) => v !== TICKETS[102].waybill)).toEqual([])
     expect(await hasSidebarHost(page)).toBe(true)
-    expect(await sidebarText(page, id, "waybill-number")).toBe(TICKETS[102].waybill)
     expect((await sidebarCarriers(page, id))?.[0]).toBe(TICKETS[102].carrier)
+    expect(await frame.getByTestId("handoff-problem").inputValue()).toBe(draft)
     await page.close()
   })
 })
