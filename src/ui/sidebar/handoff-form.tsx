@@ -183,6 +183,7 @@ export function HandoffForm(props: {
     <form
       className="handoff-form"
       data-testid="handoff-form"
+      data-ready={!disabled}
       aria-label={t("handoffTitle")}
       onSubmit={(e) => {
         e.preventDefault()

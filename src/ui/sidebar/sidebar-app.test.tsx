@@ -1,0 +1,289 @@
+// @vitest-environment happy-dom
+import { act } from "react"
+import { afterEach, describe, expect, it } from "vitest"
+
+import type { PageState } from "~lib/protocol/types"
+import { SIDEBAR_PORT } from "~lib/protocol/types"
+import { draftKey } from "~lib/ui-logic/drafts"
+
+import {
+  allByTestId,
+  byTestId,
+  click,
+  fakeBrowser,
+  keyDown,
+  render,
+  spyStore,
+  testServices,
+  testStore,
+  typeInto,
+  waitFor,
+  type FakeBrowser,
+  type Rendered,
+} from "../testing"
+import { SidebarApp } from "./sidebar-app"
+
+const WAYBILL = "SF1385628716739"
+
+function pageState(over: Partial<PageState> = {}): PageState {
+  return {
+    url: "https://crm.example.com/ticket/42",
+    title: "工单 42",
+    candidates: [
+      {
+        number: WAYBILL,
+        carriers: [{ code: "sf", name: "顺丰速运", confidence: 0.97, checked: false }],
+        sources: ["label"],
+        count: 2,
+        label: "运单号",
+      },
+      {
+        number: "773123456789",
+        carriers: [
+          { code: "sto", name: "申通快递", confidence: 0.4, checked: false },
+          { code: "zto", name: "中通快递", confidence: 0.35, checked: false },
+        ],
+        sources: ["text"],
+        count: 1,
+      },
+    ],
+    current: WAYBILL,
+    currentReason: "label",
+    caseText: "客户反映快件在转运中心滞留三天，一直没有更新",
+    scan: { nodes: 120, ms: 2, truncated: false },
+    ...over,
+  }
+}
+
+const allowed = () => ({ tabId: 7, origin: "https://crm.example.com", allowed: true })
+
+let view: Rendered | undefined
+afterEach(async () => {
+  await view?.unmount()
+  view = undefined
+})
+
+async function openConnected(fb: FakeBrowser, store = testStore()) {
+  await store.updateSettings({ profile: { name: "王芳", workId: "8012", company: "示例速运" } })
+  view = await render(testServices(fb.platform, store), <SidebarApp mode="inpage" />)
+  const port = await waitFor(() => {
+    expect(fb.ports).toHaveLength(1)
+    return fb.ports[0]
+  })
+  return { store, port, container: view.container }
+}
+
+describe("SidebarApp in the page frame", () => {
+  it("shows only a neutral message and reads nothing when the worker does not vouch for the frame", async () => {
+    const fb = fakeBrowser({
+      handlers: { "sidebar.whoami": () => ({ tabId: null, origin: null, allowed: false }) },
+    })
+    const { store, calls } = spyStore(testStore())
+    view = await render(testServices(fb.platform, store), <SidebarApp mode="inpage" />)
+    const root = await waitFor(() => {
+      const el = byTestId(view!.container, "sidekick-sidebar-app")
+      expect(el.dataset.connection).toBe("not-allowed")
+      return el
+    })
+    expect(root.textContent).toContain("未启用")
+    expect(root.textContent).toContain("Not enabled")
+    expect(fb.ports).toHaveLength(0)
+    expect(calls).toEqual([])
+    expect(view.container.querySelector("[data-testid=handoff-form]")).toBeNull()
+  })
+
+  it("also stays neutral when the worker's answer is malformed", async () => {
+    const fb = fakeBrowser({ handlers: { "sidebar.whoami": () => ({ allowed: "yes" }) } })
+    const { store, calls } = spyStore(testStore())
+    view = await render(testServices(fb.platform, store), <SidebarApp mode="inpage" />)
+    await waitFor(() =>
+      expect(byTestId(view!.container, "sidekick-sidebar-app").dataset.connection).toBe("not-allowed"),
+    )
+    expect(fb.ports).toHaveLength(0)
+    expect(calls).toEqual([])
+  })
+
+  it("connects to the top frame of its tab, says hello and shows only valid page states", async () => {
+    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
+    const { port, container } = await openConnected(fb)
+    expect(port).toMatchObject({ tabId: 7, name: SIDEBAR_PORT, frameId: 0 })
+    expect(port.posted).toEqual([{ type: "hello" }])
+
+    // A hostile or broken page: wrong shapes are dropped.
+    port.emit({ type: "page-state", state: { ...pageState(), current: "<img src=x onerror=alert(1)>" } })
+    port.emit("nonsense")
+    await waitFor(() => expect(byTestId(container, "waybill-empty")).toBeTruthy())
+
+    port.emit({ type: "page-state", state: pageState() })
+    await waitFor(() => expect(byTestId(container, "waybill-number").textContent).toBe(WAYBILL))
+    expect(byTestId(container, "waybill-carrier").textContent).toBe("顺丰速运")
+    expect(byTestId<HTMLSelectElement>(container, "case-type").value).toBe("滞留")
+    expect(byTestId(container, "case-urgent").textContent).toContain("优先处理")
+    expect(allByTestId(container, "waybill-candidate").map((b) => b.dataset.number)).toEqual(["773123456789"])
+  })
+
+  it("switches waybill from the list and from the typed field (normalised)", async () => {
+    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
+    const { port, container } = await openConnected(fb)
+    port.emit({ type: "page-state", state: pageState() })
+    await waitFor(() => byTestId(container, "waybill-candidate"))
+
+    await click(byTestId(container, "waybill-candidate"))
+    expect(port.posted.at(-1)).toEqual({ type: "select-waybill", number: "773123456789" })
+    await waitFor(() => expect(byTestId(container, "waybill-number").textContent).toBe("773123456789"))
+    // Ambiguous pure-digit number: the top candidates with their confidence.
+    expect(byTestId(container, "waybill-carrier").textContent).toMatch(/申通快递 40%.*中通快递 35%/)
+
+    await typeInto(byTestId(container, "waybill-input"), " ｊｔ 0001 2345 6789 ")
+    await click(byTestId(container, "waybill-go"))
+    expect(port.posted.at(-1)).toEqual({ type: "select-waybill", number: "JT000123456789" })
+
+    await typeInto(byTestId(container, "waybill-input"), "12#")
+    await click(byTestId(container, "waybill-go"))
+    expect(container.querySelector("[role=alert]")?.textContent).toContain("运单号")
+    expect(port.posted.at(-1)).toEqual({ type: "select-waybill", number: "JT000123456789" })
+  })
+
+  it("saves a handoff note signed with the profile, shows it in the timeline and syncs callbacks", async () => {
+    const fb = fakeBrowser({
+      handlers: { "sidebar.whoami": allowed, "callbacks.sync": () => ({ scheduled: 1 }) },
+    })
+    const { port, container, store } = await openConnected(fb)
+    port.emit({ type: "page-state", state: pageState() })
+    await waitFor(() => expect(byTestId(container, "handoff-form").dataset.ready).toBe("true"))
+    await waitFor(() => expect(byTestId(container, "handoff-empty")).toBeTruthy())
+
+    await typeInto(byTestId(container, "handoff-customer-name"), "李先生")
+    await typeInto(byTestId(container, "handoff-problem"), "快件在广州转运中心滞留三天")
+    await click(byTestId(container, "callback-plus30m"))
+    expect(byTestId<HTMLInputElement>(container, "handoff-callback").value).toMatch(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d$/,
+    )
+    await click(byTestId(container, "handoff-save"))
+
+    await waitFor(() => expect(allByTestId(container, "handoff-note")).toHaveLength(1))
+    const [note] = await store.listNotes(WAYBILL)
+    expect(note).toMatchObject({
+      waybill: WAYBILL,
+      author: { name: "王芳", workId: "8012" },
+      customerName: "李先生",
+      problem: "快件在广州转运中心滞留三天",
+      caseType: "滞留",
+      pageUrl: "https://crm.example.com/ticket/42",
+    })
+    expect(note.callbackAt).toBeGreaterThan(Date.now())
+    await waitFor(() => expect(fb.messages.map((m) => m.name)).toContain("callbacks.sync"))
+    const item = byTestId(container, "handoff-note")
+    expect(item.textContent).toContain("王芳")
+    expect(item.textContent).toContain("8012")
+    expect(item.textContent).toContain("快件在广州转运中心滞留三天")
+    // The customer stays for the next note; the rest is cleared.
+    expect(byTestId<HTMLInputElement>(container, "handoff-customer-name").value).toBe("李先生")
+    expect(byTestId<HTMLTextAreaElement>(container, "handoff-problem").value).toBe("")
+    expect((await store.getCase(WAYBILL))?.status).toBe("open")
+  })
+
+  it("Ctrl+Enter saves; an empty note is refused without writing", async () => {
+    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
+    const { port, container, store } = await openConnected(fb)
+    port.emit({ type: "page-state", state: pageState() })
+    await waitFor(() => expect(byTestId(container, "handoff-form").dataset.ready).toBe("true"))
+
+    await click(byTestId(container, "handoff-save"))
+    await waitFor(() =>
+      expect(byTestId(container, "handoff-problem-message").textContent).toContain("至少填写"),
+    )
+    expect(await store.listNotes(WAYBILL)).toEqual([])
+
+    const field = byTestId(container, "handoff-next-step")
+    await typeInto(field, "等网点回复后回电")
+    await keyDown(field, { key: "Enter", ctrlKey: true })
+    await waitFor(() => expect(allByTestId(container, "handoff-note")).toHaveLength(1))
+    expect((await store.listNotes(WAYBILL))[0].nextStep).toBe("等网点回复后回电")
+    expect(fb.messages.map((m) => m.name)).not.toContain("callbacks.sync")
+  })
+
+  it("keeps the draft per waybill across a reload", async () => {
+    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
+    const first = await openConnected(fb)
+    first.port.emit({ type: "page-state", state: pageState() })
+    await waitFor(() => expect(byTestId(first.container, "handoff-form").dataset.ready).toBe("true"))
+    await typeInto(byTestId(first.container, "handoff-promise"), "今天下午五点前回电")
+    await waitFor(() => expect(fb.storage.has(draftKey(WAYBILL))).toBe(true))
+    await view!.unmount()
+
+    view = await render(testServices(fb.platform, first.store), <SidebarApp mode="inpage" />)
+    const port = await waitFor(() => {
+      expect(fb.ports).toHaveLength(2)
+      return fb.ports[1]
+    })
+    port.emit({ type: "page-state", state: pageState() })
+    await waitFor(() =>
+      expect(byTestId<HTMLTextAreaElement>(view!.container, "handoff-promise").value).toBe(
+        "今天下午五点前回电",
+      ),
+    )
+  })
+
+  it("stores a manual case type on the case", async () => {
+    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
+    const { port, container, store } = await openConnected(fb)
+    port.emit({ type: "page-state", state: pageState() })
+    await waitFor(() => byTestId(container, "waybill-number"))
+    await typeInto(byTestId(container, "case-type"), "理赔")
+    await waitFor(async () => expect((await store.getCase(WAYBILL))?.caseType).toBe("理赔"))
+    await waitFor(() => expect(byTestId(container, "case-type-source").dataset.source).toBe("stored"))
+    expect(container.querySelector("[data-testid=case-urgent]")).toBeNull()
+  })
+
+  it("reconnects after the port drops", async () => {
+    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
+    const { port, container } = await openConnected(fb)
+    port.emit({ type: "page-state", state: pageState() })
+    await waitFor(() => byTestId(container, "waybill-number"))
+    port.drop()
+    const again = await waitFor(() => {
+      expect(fb.ports).toHaveLength(2)
+      return fb.ports[1]
+    })
+    expect(again.posted).toEqual([{ type: "hello" }])
+  })
+
+  it("shows English only when the locale is en", async () => {
+    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
+    const store = testStore()
+    await store.updateSettings({ locale: "en" })
+    const { container } = await openConnected(fb, store)
+    await waitFor(() => expect(byTestId(container, "tab-handoff").textContent).toBe("Handoff"))
+    expect(byTestId(container, "handoff-save").textContent).toBe("Save")
+  })
+})
+
+describe("SidebarApp in the side panel", () => {
+  it("follows the active tab and says when its site is not enabled", async () => {
+    const fb = fakeBrowser({
+      activeTab: { id: 3, url: "https://other.example.org/x" },
+      handlers: {
+        "site.status": (body) => ({
+          enabled: (body as { origin: string }).origin === "https://crm.example.com",
+          granted: true,
+        }),
+      },
+    })
+    view = await render(testServices(fb.platform, testStore()), <SidebarApp mode="sidepanel" />)
+    await waitFor(() =>
+      expect(byTestId(view!.container, "sidebar-site-disabled").textContent).toContain("other.example.org"),
+    )
+    expect(fb.ports).toHaveLength(0)
+
+    fb.activeTab = { id: 4, url: "https://crm.example.com/ticket/1" }
+    await act(async () => {
+      for (const l of fb.tabListeners) l(4, "activated")
+    })
+    const port = await waitFor(() => {
+      expect(fb.ports).toHaveLength(1)
+      return fb.ports[0]
+    })
+    expect(port.tabId).toBe(4)
+  })
+})

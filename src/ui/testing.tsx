@@ -1,0 +1,224 @@
+/**
+ * Helpers for component tests (happy-dom + fake-indexeddb): a fake Platform that records what the
+ * pages ask of the browser, a real store over a throwaway database, and small DOM utilities.
+ * Test code only.
+ */
+import "fake-indexeddb/auto"
+
+import { act, type ReactNode } from "react"
+import { createRoot } from "react-dom/client"
+
+import type { BackgroundRequestName } from "~lib/protocol/types"
+import type { SidekickStore } from "~lib/store/contract"
+import { createDb } from "~lib/store/db"
+import { createStore } from "~lib/store/repository"
+
+import type { Platform, PortLike, TabInfo } from "./platform"
+import { ServicesProvider, type Services } from "./services"
+
+;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
+
+export class FakePort implements PortLike {
+  readonly posted: unknown[] = []
+  disconnected = false
+  private messageListeners: ((m: unknown) => void)[] = []
+  private disconnectListeners: (() => void)[] = []
+  constructor(
+    readonly tabId: number,
+    readonly name: string,
+    readonly frameId: number,
+  ) {}
+  postMessage(message: unknown) {
+    this.posted.push(message)
+  }
+  disconnect() {
+    this.disconnected = true
+  }
+  onMessage = { addListener: (l: (m: unknown) => void) => void this.messageListeners.push(l) }
+  onDisconnect = { addListener: (l: () => void) => void this.disconnectListeners.push(l) }
+  /** The page sends something. */
+  emit(message: unknown) {
+    act(() => {
+      for (const l of this.messageListeners) l(message)
+    })
+  }
+  /** The page goes away (navigation). */
+  drop() {
+    act(() => {
+      for (const l of this.disconnectListeners) l()
+    })
+  }
+}
+
+type Handler = (body: unknown) => unknown
+
+export interface FakeBrowser {
+  platform: Platform
+  ports: FakePort[]
+  /** Every runtime message sent to the worker. */
+  messages: { name: string; body: unknown }[]
+  storage: Map<string, unknown>
+  permissionRequests: string[][]
+  /** Answers for worker requests; a missing one rejects like "no receiver". */
+  handlers: Partial<Record<BackgroundRequestName, Handler>>
+  tabListeners: ((tabId: number, change: "activated" | "updated") => void)[]
+  opened: string[]
+  grant: boolean
+  activeTab: TabInfo | undefined
+  search: string
+}
+
+export function fakeBrowser(
+  init: Partial<Pick<FakeBrowser, "handlers" | "activeTab" | "search">> = {},
+): FakeBrowser {
+  const fb: FakeBrowser = {
+    ports: [],
+    messages: [],
+    storage: new Map(),
+    permissionRequests: [],
+    handlers: init.handlers ?? {},
+    tabListeners: [],
+    opened: [],
+    grant: true,
+    activeTab: init.activeTab,
+    search: init.search ?? "",
+    platform: undefined as unknown as Platform,
+  }
+  fb.platform = {
+    async sendMessage(message) {
+      const { name, body } = message as { name: BackgroundRequestName; body: unknown }
+      fb.messages.push({ name, body })
+      const handler = fb.handlers[name]
+      if (!handler) throw new Error("Could not establish connection. Receiving end does not exist.")
+      return handler(body)
+    },
+    connectToTab(tabId, name, frameId) {
+      const port = new FakePort(tabId, name, frameId)
+      fb.ports.push(port)
+      return port
+    },
+    activeTab: async () => fb.activeTab,
+    getTab: async (tabId) => (fb.activeTab?.id === tabId ? fb.activeTab : undefined),
+    onTabChange(listener) {
+      fb.tabListeners.push(listener)
+      return () => fb.tabListeners.splice(fb.tabListeners.indexOf(listener), 1)
+    },
+    storageGet: async (key) => structuredClone(fb.storage.get(key)),
+    storageGetAll: async () => Object.fromEntries(fb.storage),
+    async storageSet(key, value) {
+      fb.storage.set(key, structuredClone(value))
+    },
+    async storageRemove(keys) {
+      for (const key of [keys].flat()) fb.storage.delete(key)
+    },
+    requestOrigins(origins) {
+      fb.permissionRequests.push(origins)
+      return Promise.resolve(fb.grant)
+    },
+    async openOptions() {
+      fb.opened.push("options")
+    },
+    async openTab(url) {
+      fb.opened.push(url)
+    },
+    pageSearch: () => fb.search,
+  }
+  return fb
+}
+
+/** A real store over a fresh fake-indexeddb database. */
+export function testStore(): SidekickStore {
+  return createStore(createDb(`ui-test-${Math.random().toString(36).slice(2)}`))
+}
+
+/** Records which store methods were called (to prove a page read nothing). */
+export function spyStore(store: SidekickStore): { store: SidekickStore; calls: string[] } {
+  const calls: string[] = []
+  const spied = new Proxy(store, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown
+      if (typeof value !== "function") return value
+      return (...args: unknown[]) => {
+        calls.push(String(prop))
+        return (value as (...a: unknown[]) => unknown).apply(target, args)
+      }
+    },
+  })
+  return { store: spied, calls }
+}
+
+let idCounter = 0
+
+export function testServices(platform: Platform, store: SidekickStore, now = () => Date.now()): Services {
+  return { platform, store, now, newId: () => `id-${++idCounter}` }
+}
+
+export interface Rendered {
+  container: HTMLElement
+  unmount: () => Promise<void>
+}
+
+export async function render(services: Services, ui: ReactNode): Promise<Rendered> {
+  const container = document.createElement("div")
+  document.body.append(container)
+  const root = createRoot(container)
+  await act(async () => root.render(<ServicesProvider services={services}>{ui}</ServicesProvider>))
+  return {
+    container,
+    unmount: async () => {
+      await act(async () => root.unmount())
+      container.remove()
+    },
+  }
+}
+
+/** Polls (letting React and IndexedDB work in between) until `check` stops throwing. */
+export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 3000): Promise<T> {
+  const start = Date.now()
+  for (;;) {
+    try {
+      return await check()
+    } catch (error) {
+      if (Date.now() - start > timeoutMs) throw error
+      await act(async () => {
+        await new Promise((r) => setTimeout(r, 10))
+      })
+    }
+  }
+}
+
+export function byTestId<E extends Element = HTMLElement>(root: ParentNode, id: string): E {
+  const el = root.querySelector<E>(`[data-testid="${id}"]`)
+  if (!el) throw new Error(`no [data-testid="${id}"]`)
+  return el
+}
+
+export function allByTestId<E extends Element = HTMLElement>(root: ParentNode, id: string): E[] {
+  return [...root.querySelectorAll<E>(`[data-testid="${id}"]`)]
+}
+
+/** Sets a form control's value the way typing does, so React's onChange fires. */
+export async function typeInto(el: Element, value: string) {
+  const proto =
+    el instanceof HTMLTextAreaElement
+      ? HTMLTextAreaElement.prototype
+      : el instanceof HTMLSelectElement
+        ? HTMLSelectElement.prototype
+        : HTMLInputElement.prototype
+  await act(async () => {
+    Object.getOwnPropertyDescriptor(proto, "value")?.set?.call(el, value)
+    el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? "change" : "input", { bubbles: true }))
+  })
+}
+
+export async function keyDown(el: Element, init: KeyboardEventInit) {
+  await act(async () => {
+    el.dispatchEvent(new KeyboardEvent("keydown", { bubbles: true, ...init }))
+  })
+}
+
+export async function click(el: Element) {
+  await act(async () => {
+    ;(el as HTMLElement).click()
+  })
+}
