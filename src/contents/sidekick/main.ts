@@ -3,11 +3,18 @@
  * in the manifest). Thin glue: scans the page for waybills, hosts the sidebar frame and answers the
  * sidebar's port. No React, zod or database here (the page's origin must never see our data).
  */
-import type { BackgroundToPage, PageState, SidebarToPage, SiteConfig } from "~lib/protocol/types"
+import type {
+  BackgroundToPage,
+  PageState,
+  PageToSidebar,
+  SidebarToPage,
+  SiteConfig,
+} from "~lib/protocol/types"
 import { SIDEBAR_PORT } from "~lib/protocol/types"
 import { siteCovers } from "~lib/page/origin"
 import { detectWaybills } from "~lib/waybill/detect"
 
+import { createEditorBridge } from "../editors/bridge"
 import { mountSidebarHost, type SidebarHost } from "./host"
 import { createLifetime, later, type Lifetime, whenIdle } from "./lifetime"
 import { buildPageState } from "./page-state"
@@ -78,20 +85,33 @@ function run(life: Lifetime, initial: SiteConfig): void {
       selectionText,
     })
 
+  const post = (message: PageToSidebar) => {
+    for (const port of ports) {
+      try {
+        port.postMessage(message)
+      } catch {
+        ports.delete(port)
+      }
+    }
+  }
+
   const send = (force = false) => {
     if (!life.alive() || ports.size === 0) return
     const s = state()
     const json = JSON.stringify(s)
     if (!force && json === lastSent) return
     lastSent = json
-    for (const port of ports) {
-      try {
-        port.postMessage({ type: "page-state", state: s })
-      } catch {
-        ports.delete(port)
-      }
-    }
+    post({ type: "page-state", state: s })
   }
+
+  // The agent's reply editor: drafts go to the sidebar, edits and highlights come back.
+  const editors = createEditorBridge({
+    root: document,
+    signal,
+    onDraft: (draft) => post({ type: "draft", draft }),
+    onDraftGone: () => post({ type: "draft-gone" }),
+    isOwnElement: (el) => !!host?.element.contains(el),
+  })
 
   // Rebuilt at most every 150 ms, and only after something changed.
   function queueState(): void {
@@ -130,14 +150,17 @@ function run(life: Lifetime, initial: SiteConfig): void {
     if (!trustedPort(port) || !life.alive()) return
     ports.add(port)
     port.onDisconnect.addListener(() => ports.delete(port))
-    port.onMessage.addListener((raw: unknown) => onSidebarMessage(raw as SidebarToPage))
+    port.onMessage.addListener((raw: unknown) => onSidebarMessage(raw as SidebarToPage, port))
   }
-  const onSidebarMessage = (msg: SidebarToPage) => {
+  const onSidebarMessage = (msg: SidebarToPage, port: chrome.runtime.Port) => {
     if (!life.alive() || typeof msg !== "object" || msg === null) return
     switch (msg.type) {
-      case "hello":
+      case "hello": {
         send(true)
+        const draft = editors.current()
+        if (draft) port.postMessage({ type: "draft", draft } satisfies PageToSidebar)
         break
+      }
       case "select-waybill":
         if (typeof msg.number === "string" && WAYBILL.test(msg.number)) {
           agentChoice = msg.number
@@ -150,8 +173,29 @@ function run(life: Lifetime, initial: SiteConfig): void {
       case "set-collapsed":
         if (typeof msg.collapsed === "boolean") host?.setCollapsed(msg.collapsed)
         break
+      case "replace-range":
+      case "insert-text": {
+        const { requestId } = msg
+        if (typeof requestId !== "string") break
+        const done =
+          msg.type === "replace-range"
+            ? editors.replaceRange(msg)
+            : editors.insertText({ editorId: msg.editorId, text: String(msg.text ?? "") })
+        void done
+          .catch((err: unknown) => ({ ok: false, error: String(err), draft: undefined }))
+          .then((r) => {
+            const result: PageToSidebar = { type: "edit-result", requestId, ok: r.ok }
+            if (r.error) result.error = r.error.slice(0, 500)
+            if (r.draft) result.draft = r.draft
+            if (life.alive()) port.postMessage(result)
+          })
+        break
+      }
+      case "highlight":
+        if (Array.isArray(msg.spans)) editors.highlight(msg.editorId, msg.revision, msg.spans)
+        break
       default:
-        break // messages for other page features (the reply-editor bridge)
+        break
     }
   }
   chrome.runtime.onConnect.addListener(onConnect)
