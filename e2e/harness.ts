@@ -101,13 +101,19 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   ]
   if (process.getuid?.() === 0) args.push("--no-sandbox")
 
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: options.headless ?? process.env.HEADED !== "1",
-    args,
-    viewport: { width: 1440, height: 900 },
-    locale: "zh-CN",
-  })
+  let context: BrowserContext
+  try {
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      headless: options.headless ?? process.env.HEADED !== "1",
+      args,
+      viewport: { width: 1440, height: 900 },
+      locale: "zh-CN",
+    })
+  } catch (err) {
+    if (ownProfile) removeProfileDir(profileDir)
+    throw err
+  }
   const logs: string[] = []
   const watchWorker = (w: Worker): void => {
     if (!isOurWorker(w)) return
@@ -126,6 +132,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     serviceWorker = await worker()
   } catch (err) {
     await context.close()
+    if (ownProfile) removeProfileDir(profileDir)
     throw new Error(`The extension's service worker did not start: ${String(err)}`)
   }
   const extensionId = new URL(serviceWorker.url()).host

@@ -8,7 +8,7 @@ import { join } from "node:path"
 
 import { type Page } from "playwright-core"
 
-import { launchExtension, REPO_DIR, screenshot, sidebarFrame } from "../e2e/harness"
+import { type ExtensionSession, launchExtension, REPO_DIR, screenshot, sidebarFrame } from "../e2e/harness"
 import { startFixtureServer } from "../e2e/server"
 
 const OUT_DIR = join(REPO_DIR, "demo-screenshots")
@@ -35,10 +35,24 @@ async function showSidebar(page: Page, extensionId: string): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const headed = Boolean(process.env.DISPLAY)
+  let headed = Boolean(process.env.DISPLAY)
   mkdirSync(OUT_DIR, { recursive: true })
   const server = await startFixtureServer()
-  const session = await launchExtension({ headless: !headed })
+  let session: ExtensionSession
+  try {
+    session = await launchExtension({ headless: !headed })
+  } catch (err) {
+    if (!headed) {
+      await server.close()
+      throw err
+    }
+    // DISPLAY is set but no X server answers (e.g. a stale variable over ssh): show the screenshots instead.
+    console.warn(
+      `Could not open a window on DISPLAY=${process.env.DISPLAY}; running headless.\n${String(err).split("\n")[0]}`,
+    )
+    headed = false
+    session = await launchExtension({ headless: true })
+  }
   console.log(`Fixture CRM: ${server.url("index.html")}`)
   console.log(`Extension id: ${session.extensionId} (${headed ? "headed" : "headless"})`)
 
