@@ -1,0 +1,162 @@
+// @vitest-environment happy-dom
+import { act } from "react"
+import { afterEach, describe, expect, it } from "vitest"
+
+import { PURGE_WORD } from "../i18n"
+import {
+  allByTestId,
+  byTestId,
+  click,
+  fakeBrowser,
+  render,
+  testServices,
+  testStore,
+  typeInto,
+  waitFor,
+  type Rendered,
+} from "../testing"
+import { OptionsApp } from "./options-app"
+
+let view: Rendered | undefined
+afterEach(async () => {
+  await view?.unmount()
+  view = undefined
+})
+
+async function chooseFile(input: HTMLInputElement, content: string) {
+  const file = new File([content], "backup.json", { type: "application/json" })
+  Object.defineProperty(input, "files", { value: [file], configurable: true })
+  await act(async () => {
+    input.dispatchEvent(new Event("change", { bubbles: true }))
+  })
+}
+
+describe("OptionsApp", () => {
+  it("saves the agent profile", async () => {
+    const store = testStore()
+    view = await render(testServices(fakeBrowser().platform, store), <OptionsApp />)
+    const c = view.container
+    await typeInto(await waitFor(() => byTestId(c, "profile-name")), " 王芳 ")
+    await typeInto(byTestId(c, "profile-workid"), "8012")
+    await typeInto(byTestId(c, "profile-company"), "示例速运")
+    await click(byTestId(c, "profile-save"))
+    await waitFor(async () =>
+      expect((await store.getSettings()).profile).toEqual({
+        name: "王芳",
+        workId: "8012",
+        company: "示例速运",
+      }),
+    )
+    await waitFor(() => expect(byTestId(c, "profile-status").textContent).toContain("已保存"))
+  })
+
+  it("edits a site's selector and carrier hint, refuses a broken selector, and disables via the worker", async () => {
+    const store = testStore()
+    await store.updateSettings({
+      sites: [{ origin: "https://crm.example.com", enabledAt: 1_700_000_000_000 }],
+    })
+    const fb = fakeBrowser({ handlers: { "site.disable": () => ({ ok: true }) } })
+    view = await render(testServices(fb.platform, store), <OptionsApp />)
+    const c = view.container
+    const row = await waitFor(() => byTestId(c, "site-row"))
+    expect(row.dataset.origin).toBe("https://crm.example.com")
+
+    await typeInto(byTestId(row, "site-selector"), "#waybill[")
+    await click(byTestId(row, "site-save"))
+    await waitFor(() => expect(byTestId(row, "site-status").textContent).toContain("选择器"))
+    expect((await store.getSettings()).sites[0].pinnedSelector).toBeUndefined()
+
+    await typeInto(byTestId(row, "site-selector"), "#waybill")
+    await typeInto(byTestId(row, "site-carrier"), "zto")
+    await click(byTestId(row, "site-save"))
+    await waitFor(async () =>
+      expect((await store.getSettings()).sites[0]).toEqual({
+        origin: "https://crm.example.com",
+        enabledAt: 1_700_000_000_000,
+        pinnedSelector: "#waybill",
+        carrierHint: "zto",
+      }),
+    )
+
+    await click(byTestId(row, "site-disable"))
+    await waitFor(() =>
+      expect(fb.messages.find((m) => m.name === "site.disable")?.body).toEqual({
+        origin: "https://crm.example.com",
+      }),
+    )
+  })
+
+  it("switches the language to English only", async () => {
+    const store = testStore()
+    view = await render(testServices(fakeBrowser().platform, store), <OptionsApp />)
+    const c = view.container
+    await typeInto(await waitFor(() => byTestId(c, "locale")), "en")
+    await waitFor(() => expect(byTestId(c, "profile-save").textContent).toBe("Save"))
+    expect((await store.getSettings()).locale).toBe("en")
+  })
+
+  it("imports nothing from a bad file and lists each problem", async () => {
+    const store = testStore()
+    view = await render(testServices(fakeBrowser().platform, store), <OptionsApp />)
+    const c = view.container
+    const input = await waitFor(() => byTestId<HTMLInputElement>(c, "data-import"))
+
+    await chooseFile(input, "{not json")
+    await waitFor(() => expect(byTestId(c, "data-status").textContent).toContain("JSON"))
+
+    const backup = await store.exportAll()
+    const broken = {
+      ...backup,
+      notes: [{ id: "x", waybill: "bad waybill!", createdAt: 1, author: { name: "a", workId: "1" } }],
+    }
+    await chooseFile(input, JSON.stringify(broken))
+    await waitFor(() => expect(allByTestId(c, "import-problem").length).toBeGreaterThan(0))
+    expect(byTestId(c, "import-problems").textContent).toContain("notes[0]")
+    expect(await store.searchNotes("x")).toEqual([])
+  })
+
+  it("round-trips an export through a merge import", async () => {
+    const source = testStore()
+    await source.addNote({
+      id: "n1",
+      waybill: "SF1385628716739",
+      createdAt: 1_700_000_000_000,
+      author: { name: "王芳", workId: "8012" },
+      problem: "滞留",
+      actionsTaken: "",
+      contacted: "",
+      promise: "",
+      nextStep: "",
+    })
+    const target = testStore()
+    view = await render(testServices(fakeBrowser().platform, target), <OptionsApp />)
+    const input = await waitFor(() => byTestId<HTMLInputElement>(view!.container, "data-import"))
+    await chooseFile(input, JSON.stringify(await source.exportAll()))
+    await waitFor(() => expect(byTestId(view!.container, "data-status").className).toBe("ok"))
+    expect(await target.listNotes("SF1385628716739")).toHaveLength(1)
+  })
+
+  it("replace needs an explicit confirmation before a file can be chosen", async () => {
+    view = await render(testServices(fakeBrowser().platform, testStore()), <OptionsApp />)
+    const c = view.container
+    await click(await waitFor(() => byTestId(c, "import-mode-replace")))
+    expect(byTestId<HTMLInputElement>(c, "data-import").disabled).toBe(true)
+    await click(byTestId(c, "import-replace-confirm"))
+    expect(byTestId<HTMLInputElement>(c, "data-import").disabled).toBe(false)
+  })
+
+  it("purges only after the confirmation word is typed", async () => {
+    const store = testStore()
+    await store.updateSettings({ profile: { name: "王芳", workId: "8012", company: "" } })
+    view = await render(testServices(fakeBrowser().platform, store), <OptionsApp />)
+    const c = view.container
+    const button = await waitFor(() => byTestId<HTMLButtonElement>(c, "data-purge"))
+    expect(button.disabled).toBe(true)
+    await typeInto(byTestId(c, "data-purge-confirm"), "delete")
+    expect(button.disabled).toBe(true)
+    await typeInto(byTestId(c, "data-purge-confirm"), PURGE_WORD)
+    await click(button)
+    await waitFor(async () => expect((await store.getSettings()).profile.name).toBe(""))
+    await waitFor(() => expect(byTestId<HTMLInputElement>(c, "profile-name").value).toBe(""))
+  })
+})
