@@ -1,5 +1,5 @@
 import type { PhrasingRule } from "../types"
-import { OWNS, rest } from "./patterns"
+import { NO_NEED, OWNS, rest } from "./patterns"
 
 const YOU_SUBJECT_NOTE = "“您”作主语时（这不是您的错）不算推诿。"
 
@@ -117,7 +117,10 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
     replacements: ["非常抱歉给您带来不便，我马上帮您处理", "对不起，请问有什么可以帮助您？"],
     examples: {
       blunt: ["又不是我的错，干嘛骂我。", "这不是我们的错，是商家发错了。"],
-      polite: ["这不是您的错，非常抱歉给您带来不便，我马上帮您处理。"],
+      polite: [
+        "这不是您的错，非常抱歉给您带来不便，我马上帮您处理。",
+        "不是您的错，是我们的包装没做好，我马上帮您补发。",
+      ],
     },
     sources: ["Manual A (一)", "S17", "G1", "G3"],
   },
@@ -208,6 +211,7 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
     category: "blame-shifting",
     severity: "forbidden",
     triggers: ["问别的部门", "你问别人", "问别人去", "找别人去", "你找别人", "问别人吧"],
+    guards: { before: [NO_NEED] },
     message: {
       zh: "“你去问别的部门”属于推诿类禁语（手册（十一））。由您联系相关人员处理。",
       en: "“Ask another department” is a buck-passing phrase (manual (十一)). Contact the right person yourself.",
@@ -215,7 +219,7 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
     replacements: ["我帮您联系相关人员处理，{回复时间}前回复您"],
     examples: {
       blunt: ["这个你去问别的部门。", "这事你问别人吧。"],
-      polite: ["我帮您联系相关人员处理，30分钟内回复您。"],
+      polite: ["我帮您联系相关人员处理，30分钟内回复您。", "您不用再问别的部门，我来帮您联系。"],
     },
     sources: ["G5", "S5", "G1"],
   },
@@ -224,6 +228,7 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
     category: "blame-shifting",
     severity: "warning",
     triggers: ["找领导去", "去找领导", "找我们领导去"],
+    guards: { before: [NO_NEED] },
     message: {
       zh: "“找领导去”把升级推给客户（手册（九）：升级由客服逐级联系）。由您升级并给出回复时间。",
       en: "“Go to my boss” pushes escalation onto the customer (manual (九): the agent escalates). Escalate yourself and give a reply time.",
@@ -231,7 +236,10 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
     replacements: ["如需进一步处理，我帮您升级给主管，并在{回复时间}内回复您"],
     examples: {
       blunt: ["不满意你找领导去。", "有意见你去找领导。"],
-      polite: ["如需进一步处理，我帮您升级给主管，并在2小时内回复您。"],
+      polite: [
+        "如需进一步处理，我帮您升级给主管，并在2小时内回复您。",
+        "您不用去找领导，我现在就帮您升级给主管。",
+      ],
     },
     sources: ["S3"],
   },
@@ -247,7 +255,10 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
     replacements: ["对不起，由于我们服务不周给您添麻烦了，请您把详细情况告诉我好吗？"],
     examples: {
       blunt: ["刚才的电话不是我接的。", "那单不是我处理的，我说不好。"],
-      polite: ["对不起，由于我们服务不周给您添麻烦了，请您把详细情况告诉我好吗？"],
+      polite: [
+        "对不起，由于我们服务不周给您添麻烦了，请您把详细情况告诉我好吗？",
+        "刚才的电话是我同事接的，情况我已经了解了，我接着帮您处理。",
+      ],
     },
     sources: ["S17", "Manual A (七)"],
   },
@@ -263,7 +274,10 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
     replacements: ["对不起，让您久等了，我将尽快帮您处理，{回复时间}内给您答复"],
     examples: {
       blunt: ["我是新来的，不太懂。", "我是新手，这个我说不好。"],
-      polite: ["对不起，让您久等了，我将尽快帮您处理，10分钟内给您答复。"],
+      polite: [
+        "对不起，让您久等了，我将尽快帮您处理，10分钟内给您答复。",
+        "我们的新手指引里有寄件流程，我也可以一步步带您操作。",
+      ],
     },
     sources: ["S17"],
   },
@@ -328,7 +342,10 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
     replacements: ["签收后发现破损/少件也可以反馈，请您提供开箱照片或视频，我马上为您登记核实"],
     examples: {
       blunt: ["签收了就不归我们管了。", "您已经签收了，就跟我们没关系了。"],
-      polite: ["签收后发现破损也可以反馈，请您提供开箱照片，我马上为您登记核实。"],
+      polite: [
+        "签收后发现破损也可以反馈，请您提供开箱照片，我马上为您登记核实。",
+        "签收后如果发现少件，也请您第一时间联系我，我们一样负责处理。",
+      ],
     },
     sources: ["G6", "Manual A (十一)"],
   },
@@ -356,7 +373,10 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
     ],
     examples: {
       blunt: ["你去投诉好了。", "投诉也没用，就这样。"],
-      polite: ["非常抱歉让您不满意，您的意见我已详细记录，今天17点前给您答复。"],
+      polite: [
+        "非常抱歉让您不满意，您的意见我已详细记录，今天17点前给您答复。",
+        "如对处理结果不满意，您也可以通过客服热线投诉，我们会认真处理。",
+      ],
     },
     sources: ["S5", "S8", "G3"],
   },
@@ -377,7 +397,10 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
     ],
     examples: {
       blunt: ["不满意你找12305去。", "你去邮政局投诉吧。"],
-      polite: ["您的问题我们负责处理，我已登记工单，明天12点前答复您；如对结果不满意，也可以通过12305申诉。"],
+      polite: [
+        "您的问题我们负责处理，我已登记工单，明天12点前答复您；如对结果不满意，也可以通过12305申诉。",
+        "我已为您登记工单，24小时内答复您，如仍不满意也可以打12305反映。",
+      ],
     },
     sources: ["S21"],
   },

@@ -30,7 +30,7 @@ export const IMPATIENCE_RULES: PhrasingRule[] = [
     replacements: ["请问我刚才的解释您是否清楚？", "不知我是否将您的问题解释清楚了？"],
     examples: {
       blunt: ["听懂了吧？", "就这样，听明白了没？"],
-      polite: ["请问我刚才的解释您是否清楚？"],
+      polite: ["请问我刚才的解释您是否清楚？", "您看我这样解释您能听懂吗？如果不清楚我再说一遍。"],
     },
     sources: ["S12", "S13"],
   },
@@ -56,7 +56,10 @@ export const IMPATIENCE_RULES: PhrasingRule[] = [
     replacements: ["不好意思，可能我刚才没说清楚，我再为您解释一遍好吗？"],
     examples: {
       blunt: ["我不是说过了吗？", "我说了多少遍了，就是明天到。"],
-      polite: ["不好意思，可能我刚才没说清楚，我再为您解释一遍好吗？"],
+      polite: [
+        "不好意思，可能我刚才没说清楚，我再为您解释一遍好吗？",
+        "我刚才可能说得不够清楚，我再给您说一遍。",
+      ],
     },
     sources: ["S4", "S6", "G2"],
   },
@@ -72,7 +75,7 @@ export const IMPATIENCE_RULES: PhrasingRule[] = [
     replacements: ["没关系，我再为您说明一次"],
     examples: {
       blunt: ["刚才不是告诉你了吗，怎么还问？", "你怎么还问这个？"],
-      polite: ["没关系，我再为您说明一次。"],
+      polite: ["没关系，我再为您说明一次。", "您还有什么想问的，都可以问我。"],
     },
     sources: ["S8", "S5", "S2"],
   },
@@ -88,7 +91,7 @@ export const IMPATIENCE_RULES: PhrasingRule[] = [
     replacements: ["您别着急，我再帮您确认一下"],
     examples: {
       blunt: ["你有完没完？", "天天打电话，没完没了。"],
-      polite: ["您别着急，我再帮您确认一下。"],
+      polite: ["您别着急，我再帮您确认一下。", "您的问题我们会跟进到底，直到处理完为止。"],
     },
     sources: ["S2"],
   },
@@ -136,7 +139,7 @@ export const IMPATIENCE_RULES: PhrasingRule[] = [
     replacements: ["对不起，请您稍等，我马上为您处理"],
     examples: {
       blunt: ["没看见我正忙着吗？", "我忙着呢，等会儿。"],
-      polite: ["对不起，请您稍等，我马上为您处理。"],
+      polite: ["对不起，请您稍等，我马上为您处理。", "不好意思刚才线路比较忙，让您久等了。"],
     },
     sources: ["S2", "S3"],
   },
@@ -152,7 +155,7 @@ export const IMPATIENCE_RULES: PhrasingRule[] = [
     replacements: ["理解您想确认清楚，我再用简单的方式跟您说下", "我为您说明"],
     examples: {
       blunt: ["别啰嗦了，说重点。", "少废话，单号多少？"],
-      polite: ["理解您想确认清楚，我再用简单的方式跟您说下。"],
+      polite: ["理解您想确认清楚，我再用简单的方式跟您说下。", "您慢慢说，不着急，我都记下来。"],
     },
     sources: ["S5", "S10", "G3"],
   },
@@ -233,7 +236,7 @@ export const IMPATIENCE_RULES: PhrasingRule[] = [
     replacements: ["感谢您告知，我现在马上为您处理"],
     examples: {
       blunt: ["怎么不早说？", "现在才来，早干嘛去了？"],
-      polite: ["感谢您告知，我现在马上为您处理。"],
+      polite: ["感谢您告知，我现在马上为您处理。", "感谢您及时告诉我们，我马上为您处理。"],
     },
     sources: ["S1"],
   },
@@ -250,7 +253,7 @@ export const IMPATIENCE_RULES: PhrasingRule[] = [
     replacements: ["好的，我明白了，我来为您处理"],
     examples: {
       blunt: ["行了行了，我知道了。", "好了好了，别说了。"],
-      polite: ["好的，我明白了，我来为您处理。"],
+      polite: ["好的，我明白了，我来为您处理。", "好了好了，您别着急，我马上帮您催。"],
     },
     sources: ["S11", "Manual B 2.1"],
   },

@@ -3,6 +3,9 @@ import type { PhrasingRule } from "../types"
 /** Honest negatives ("不能保证", "无法直接承诺全额") are what we want, not promises. */
 const HONEST_NEGATIVE = "(?:不能|无法|没法|不敢|不好|不一定|难以|不会)[^，,]*"
 
+/** The customer's question repeated back ("明天一定能到吗？") is not a promise. */
+const QUESTION = "[吧]?\\s*[吗么？?]"
+
 /** 过度承诺类 P78–P85: manual A (十二) 既不能直接按客户要求理赔; manual B 2.2 时效仅供参考. */
 export const OVER_PROMISING_RULES: PhrasingRule[] = [
   {
@@ -62,7 +65,10 @@ export const OVER_PROMISING_RULES: PhrasingRule[] = [
     replacements: ["您的诉求我已记录，具体金额需根据保价金额和实际损失凭证核定，我会尽力为您争取"],
     examples: {
       blunt: ["您要多少就赔多少。", "您说多少就多少。"],
-      polite: ["您的诉求我已记录，具体金额需根据保价金额和实际损失凭证核定，我会尽力为您争取。"],
+      polite: [
+        "您的诉求我已记录，具体金额需根据保价金额和实际损失凭证核定，我会尽力为您争取。",
+        "您说的金额我已经记录，会按凭证核定后答复您。",
+      ],
     },
     sources: ["Manual A (十二)"],
   },
@@ -79,7 +85,10 @@ export const OVER_PROMISING_RULES: PhrasingRule[] = [
     replacements: ["只要{条件}，退款会在{处理时限}内处理"],
     examples: {
       blunt: ["肯定能退款，您放心。", "这个肯定能退。"],
-      polite: ["只要您退回的商品符合退货条件，退款会在3个工作日内处理。"],
+      polite: [
+        "只要您退回的商品符合退货条件，退款会在3个工作日内处理。",
+        "我们不能保证一定能退款，需要审核后才能确定。",
+      ],
     },
     sources: ["S10"],
   },
@@ -97,7 +106,7 @@ export const OVER_PROMISING_RULES: PhrasingRule[] = [
       "绝对不会有问题",
       "肯定不会有问题",
     ],
-    guards: { before: [HONEST_NEGATIVE] },
+    guards: { before: [HONEST_NEGATIVE], after: [QUESTION] },
     message: {
       zh: "“绝对没问题”是绝对化表述，做不到的事不要轻易许诺（2.2 时效仅供参考）。承诺全力跟进、及时通知。",
       en: "“Absolutely no problem” is an absolute claim; don't promise what you can't control (2.2). Commit to following up and keeping them posted.",
@@ -105,7 +114,11 @@ export const OVER_PROMISING_RULES: PhrasingRule[] = [
     replacements: ["我们会全力跟进，有进展第一时间通知您"],
     examples: {
       blunt: ["绝对没问题，您放心。", "这次１００％没问题。"],
-      polite: ["我们会全力跟进，有进展第一时间通知您。"],
+      polite: [
+        "我们会全力跟进，有进展第一时间通知您。",
+        "我们不能保证绝对没问题，但会全程跟进。",
+        "您问这样寄肯定没问题吗？我帮您确认一下包装要求。",
+      ],
     },
     sources: ["S10", "S11", "G4"],
   },
@@ -145,7 +158,7 @@ export const OVER_PROMISING_RULES: PhrasingRule[] = [
       "肯定能到",
       "一定能到",
     ],
-    guards: { before: [HONEST_NEGATIVE] },
+    guards: { before: [HONEST_NEGATIVE], after: [QUESTION] },
     message: {
       zh: "承诺确切送达时间违背“时效仅供参考，具体以实际运输情况为准”（2.2）。说明已加急和预计时间，有变化及时告知。",
       en: "Promising an exact delivery breaks “transit times are for reference only” (2.2). Say it is expedited, give an estimate, and promise updates.",
@@ -156,6 +169,7 @@ export const OVER_PROMISING_RULES: PhrasingRule[] = [
       polite: [
         "我已为您加急催派，预计明天18点前送达，如有变化会及时告知您。",
         "很抱歉，我们无法保证明天到，时效仅供参考，具体以实际运输情况为准。",
+        "您是问明天一定能到吗？我帮您查一下预计送达时间。",
       ],
     },
     sources: ["S11", "S10", "Manual B 2.2"],
@@ -172,7 +186,10 @@ export const OVER_PROMISING_RULES: PhrasingRule[] = [
     replacements: ["我会把您的诉求完整提交给理赔专员，{回复时间}前给您答复"],
     examples: {
       blunt: ["这个我做主给您全赔。", "我给您特批一下。"],
-      polite: ["我会把您的诉求完整提交给理赔专员，明天12点前给您答复。"],
+      polite: [
+        "我会把您的诉求完整提交给理赔专员，明天12点前给您答复。",
+        "这个需要理赔专员审批，我帮您提交申请。",
+      ],
     },
     sources: ["S11", "Manual A (十二)"],
   },

@@ -19,3 +19,6 @@ export const CONDITIONAL = "(?:如果|要是|万一|若是|假如|假设|若)[^�
 
 /** Agent-side actions that count as owning the problem in a blame-shifting context. */
 export const OWNS = "(?:我|我们)(?:这边|也|同时|会|来)*(?:同步|同时|一并)?(?:帮您|为您|替您|跟进|核实|联系)"
+
+/** "您不用再问别的部门": telling the customer they need not do it is the opposite of shifting it. */
+export const NO_NEED = "(?:不用|无需|不必|不需要)[再去]*"

@@ -1,5 +1,5 @@
 import type { PhrasingRule } from "../types"
-import { CONDITIONAL, REMEDY, TIME, rest } from "./patterns"
+import { CONDITIONAL, NO_NEED, REMEDY, TIME, rest } from "./patterns"
 
 /** 拒绝类 P01–P17: flat refusals; manual A (四) "不要一开口就说“不行”“没办法”". */
 export const REFUSAL_RULES: PhrasingRule[] = [
@@ -102,7 +102,10 @@ export const REFUSAL_RULES: PhrasingRule[] = [
     replacements: ["如您需要，我可以帮您升级给主管处理，并在{回复时间}前回复您"],
     examples: {
       blunt: ["你找谁都没用，就这个结果。", "找领导也没用，结果不会变。"],
-      polite: ["如您需要，我可以帮您升级给主管处理，并在今天18点前回复您。"],
+      polite: [
+        "如您需要，我可以帮您升级给主管处理，并在今天18点前回复您。",
+        "您不用再找别人，这件事我负责跟进到底。",
+      ],
     },
     sources: ["S1", "S3"],
   },
@@ -196,7 +199,10 @@ export const REFUSAL_RULES: PhrasingRule[] = [
     replacements: ["这个问题由{部门}负责，我帮您转接并把情况一并说明"],
     examples: {
       blunt: ["这里办不成，你到别处办去。", "这事你去别处问吧。"],
-      polite: ["这个问题由理赔组负责，我帮您转接并把情况一并说明。"],
+      polite: [
+        "这个问题由理赔组负责，我帮您转接并把情况一并说明。",
+        "您不用跑别的地方，我在这里就能帮您办好。",
+      ],
     },
     sources: ["S1", "S5"],
   },
@@ -216,7 +222,10 @@ export const REFUSAL_RULES: PhrasingRule[] = [
     replacements: ["根据{规定}暂时不能办理，请您谅解；您可以通过{办理方式}办理"],
     examples: {
       blunt: ["这个不能办。", "周末没法办，下周再说。"],
-      polite: ["根据规定暂时不能办理，请原谅；您可以通过寄件网点办理改址。"],
+      polite: [
+        "根据规定暂时不能办理，请原谅；您可以通过寄件网点办理改址。",
+        "如果网点不能办，我帮您转到片区处理。",
+      ],
     },
     sources: ["S5", "S7"],
   },
@@ -235,7 +244,7 @@ export const REFUSAL_RULES: PhrasingRule[] = [
     ],
     examples: {
       blunt: ["就赔这些，不要就算了。", "爱要不要，就这个方案。"],
-      polite: ["您可以考虑后再决定，有需要随时联系我。"],
+      polite: ["您可以考虑后再决定，有需要随时联系我。", "您要是暂时不需要也没关系，有需要随时联系我。"],
     },
     sources: ["G2", "G3", "Manual A (十二)"],
   },
@@ -261,7 +270,10 @@ export const REFUSAL_RULES: PhrasingRule[] = [
     ],
     examples: {
       blunt: ["最多只能赔这么多，您考虑一下。", "就这么多，没得商量。"],
-      polite: ["按规则目前只能赔这么多，如您有购买凭证，我可以为您申请复核。"],
+      polite: [
+        "按规则目前只能赔这么多，如您有购买凭证，我可以为您申请复核。",
+        "按保价规则目前核定为300元；如您对金额有异议，可以补充购买凭证，我帮您申请复核。",
+      ],
     },
     sources: ["Manual A (十二)", "G6"],
   },
@@ -293,7 +305,10 @@ export const REFUSAL_RULES: PhrasingRule[] = [
     category: "refusal",
     severity: "warning",
     triggers: ["过两天再打", "过几天再打", "晚点再打", "过两天再问", "过几天再来", "过两天再来"],
-    guards: { after: [rest("(?:我|我们)(?:会|来)?(?:给您|回电|联系您)")] },
+    guards: {
+      before: [NO_NEED],
+      after: [rest("(?:我|我们)(?:会|来)?(?:给您|回电|联系您)")],
+    },
     message: {
       zh: "让客户“过两天再打”等于把跟进推给客户（2.1“承诺会主动跟进”）。由我们主动回复，并给出时限。",
       en: "“Call back in a few days” pushes follow-up onto the customer (2.1: promise to follow up yourself). Commit to calling back within a stated time.",
@@ -301,7 +316,10 @@ export const REFUSAL_RULES: PhrasingRule[] = [
     replacements: ["很抱歉，我们会尽快向{部门}反映，并在{回复时间}内给您明确的答复"],
     examples: {
       blunt: ["你过两天再打电话吧。", "现在还没消息，你晚点再打。"],
-      polite: ["我们会向网点反映，并在24小时之内给您明确答复。"],
+      polite: [
+        "我们会向网点反映，并在24小时之内给您明确答复。",
+        "您不用过两天再打，我们会在明天12点前主动给您回电。",
+      ],
     },
     sources: ["S17"],
   },
@@ -310,6 +328,7 @@ export const REFUSAL_RULES: PhrasingRule[] = [
     category: "refusal",
     severity: "forbidden",
     triggers: ["不想动", "不想跑", "你自己过来拿", "自己过来拿", "你自己来拿", "自己来拿吧"],
+    guards: { before: ["您[也还都]?", CONDITIONAL] },
     message: {
       zh: "以个人意愿拒绝派送，损害公司形象（手册（二）（三））。致歉、给出预计送达时间，并提供自取作为可选项。",
       en: "Refusing delivery out of personal reluctance hurts the company (manual (二)(三)). Apologise, give an ETA, and offer self-pickup as an option.",
@@ -319,7 +338,10 @@ export const REFUSAL_RULES: PhrasingRule[] = [
     ],
     examples: {
       blunt: ["太热了不想动，你自己过来拿。", "今天不想跑了，自己过来拿吧。"],
-      polite: ["非常抱歉，今天派送会晚一些，预计18点前送达；如您着急，也可以到网点自取，您看哪种方便？"],
+      polite: [
+        "非常抱歉，今天派送会晚一些，预计18点前送达；如您着急，也可以到网点自取，您看哪种方便？",
+        "如果您不想跑一趟，我们可以安排上门派送。",
+      ],
     },
     sources: ["S34"],
   },

@@ -61,7 +61,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
     replacements: ["我来为您说明：{说明}"],
     examples: {
       blunt: ["这不是写着吗？", "没看见短信吗？"],
-      polite: ["我来为您说明一下：短信里有取件码。"],
+      polite: ["我来为您说明一下：短信里有取件码。", "短信上写着取件码，我也给您念一下：3826。"],
     },
     sources: ["S2", "S8"],
   },
@@ -101,7 +101,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
     replacements: ["我换一种方式为您说明"],
     examples: {
       blunt: ["我说的您是不会理解的。", "您就直接按我说的做就行了。"],
-      polite: ["我换一种方式为您说明。"],
+      polite: ["我换一种方式为您说明。", "您按我刚才说的步骤操作，如果还有问题我再帮您看。"],
     },
     sources: ["S11"],
   },
@@ -117,7 +117,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
     replacements: ["没关系，我再为您说明一次"],
     examples: {
       blunt: ["你这人真笨。", "你的记性真差，刚说完就忘。"],
-      polite: ["没关系，我再为您说明一次。"],
+      polite: ["没关系，我再为您说明一次。", "这个操作有点绕，很多客户第一次都会弄错，没关系。"],
     },
     sources: ["S5"],
   },
@@ -133,7 +133,10 @@ export const RUDENESS_RULES: PhrasingRule[] = [
     replacements: ["非常抱歉让您不满意，我会认真处理您的问题"],
     examples: {
       blunt: ["我就是这样的，你能把我怎么样？", "我就这态度，你看着办。"],
-      polite: ["非常抱歉让您不满意，我会认真处理您的问题。"],
+      polite: [
+        "非常抱歉让您不满意，我会认真处理您的问题。",
+        "非常抱歉我的态度让您不舒服，我会注意，现在马上帮您处理。",
+      ],
     },
     sources: ["S5"],
   },
@@ -149,7 +152,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
     replacements: ["对不起，请问有什么可以帮助您？"],
     examples: {
       blunt: ["你嘴巴干净一点。", "你嘴巴放干净点！"],
-      polite: ["对不起，先生，请问有什么可以帮助您？"],
+      polite: ["对不起，先生，请问有什么可以帮助您？", "我理解您很生气，我们先把问题解决好。"],
     },
     sources: ["S17", "Manual A (四)"],
   },
@@ -165,7 +168,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
     replacements: ["您可以再核实一下，我这边也帮您确认"],
     examples: {
       blunt: ["爱信不信，系统就是这么显示的。", "信不信由你。"],
-      polite: ["您可以再核实一下，我这边也帮您确认。"],
+      polite: ["您可以再核实一下，我这边也帮您确认。", "系统显示已签收，我把签收照片发给您看一下。"],
     },
     sources: ["G1", "G2", "G3"],
   },
@@ -182,7 +185,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
     replacements: ["您可以根据需要选择，我帮您确认一下"],
     examples: {
       blunt: ["随便你，反正就这样。", "你自己看着办吧。"],
-      polite: ["您可以根据需要选择，我帮您确认一下。"],
+      polite: ["您可以根据需要选择，我帮您确认一下。", "随便您选哪个时间段，我来安排。"],
     },
     sources: ["G1", "G2", "G3"],
   },
@@ -198,7 +201,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
     replacements: ["我帮您一起想办法"],
     examples: {
       blunt: ["这事你自己想办法。", "我们也没招，自己想办法吧。"],
-      polite: ["我帮您一起想办法。"],
+      polite: ["我帮您一起想办法。", "我们一起想想办法，我先帮您联系网点。"],
     },
     sources: ["G1", "Manual A (一)"],
   },
@@ -214,7 +217,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
     replacements: ["我帮您处理", "我们换个方式处理，{方案}"],
     examples: {
       blunt: ["有本事你自己来。", "拉倒吧，不送了。"],
-      polite: ["我们换个方式处理，我帮您安排上门取件。"],
+      polite: ["我们换个方式处理，我帮您安排上门取件。", "我们有能力处理好这件事，请您放心。"],
     },
     sources: ["G3"],
   },
@@ -230,7 +233,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
     replacements: ["还是回到您的快件，我帮您查一下最新进度"],
     examples: {
       blunt: ["相同的祝福也送给您。", "不管您说什么我都听不到。"],
-      polite: ["还是回到您的快件，我帮您查一下最新进度。"],
+      polite: ["还是回到您的快件，我帮您查一下最新进度。", "谢谢您的祝福，也祝您生活愉快。"],
     },
     sources: ["S11"],
   },
@@ -246,7 +249,10 @@ export const RUDENESS_RULES: PhrasingRule[] = [
     replacements: ["非常抱歉没能提前联系上您，我们约个您方便的时间再送可以吗？"],
     examples: {
       blunt: ["耽误了你赔得起吗？", "我一个小时值多少钱你知道吗？"],
-      polite: ["非常抱歉没能提前联系上您，我们约个您方便的时间再送可以吗？"],
+      polite: [
+        "非常抱歉没能提前联系上您，我们约个您方便的时间再送可以吗？",
+        "耽误了您的时间，真的非常抱歉。",
+      ],
     },
     sources: ["S35"],
   },
@@ -262,7 +268,10 @@ export const RUDENESS_RULES: PhrasingRule[] = [
     replacements: ["还有其他可以帮您的吗？", "感谢您的来电，祝您生活愉快，再见。"],
     examples: {
       blunt: ["喂，没事了吧？", "没事我挂了。"],
-      polite: ["还有其他可以帮您的吗？感谢您的来电，祝您生活愉快，再见。"],
+      polite: [
+        "还有其他可以帮您的吗？感谢您的来电，祝您生活愉快，再见。",
+        "没事的，您不用担心，我会跟进到底。",
+      ],
     },
     sources: ["S17", "S12", "Manual B 2.1"],
   },
@@ -294,7 +303,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
     replacements: ["给您带来不便非常抱歉，之后有任何问题可以直接联系我"],
     examples: {
       blunt: ["你的投诉害我被扣了50块钱。", "求你别投诉我了。"],
-      polite: ["给您带来不便非常抱歉，之后有任何问题可以直接联系我。"],
+      polite: ["给您带来不便非常抱歉，之后有任何问题可以直接联系我。", "您的投诉我们已经收到，会认真处理。"],
     },
     sources: ["S39", "Manual A (一)"],
   },

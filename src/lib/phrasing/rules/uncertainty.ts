@@ -88,7 +88,7 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
     replacements: ["我帮您查询确认，{回复时间}前回复您"],
     examples: {
       blunt: ["我怎么知道？你问快递员。", "我哪知道什么时候到。"],
-      polite: ["我帮您查询确认，10分钟内回复您。"],
+      polite: ["我帮您查询确认，10分钟内回复您。", "您怎么知道快件到了驿站？是收到取件短信了吗？"],
     },
     sources: ["G2"],
   },
@@ -104,7 +104,7 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
     replacements: ["我来帮您查询，{回复时间}内给您答复"],
     examples: {
       blunt: ["你问我，我问谁？", "这事我问谁去？"],
-      polite: ["我来帮您查询，30分钟内给您答复。"],
+      polite: ["我来帮您查询，30分钟内给您答复。", "您问的这个问题，我去问一下网点，十分钟内回复您。"],
     },
     sources: ["S7"],
   },
