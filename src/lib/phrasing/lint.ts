@@ -191,7 +191,11 @@ export function resolveFindings(
   candidates: Candidate[],
 ): PhrasingFinding[] {
   let kept = candidates
-  if (candidates.length > 1) {
+  if (candidates.length > 1) kept = [...candidates].sort((a, b) => a.start - b.start || a.end - b.end)
+  let overlapping = false
+  for (let i = 1; i < kept.length && !overlapping; i++) overlapping = kept[i].start < kept[i - 1].end
+  // Drafts rarely have overlapping hits; only then is the priority pass needed.
+  if (overlapping) {
     const { rules } = compiled
     const ordered = [...candidates].sort(
       (a, b) =>
