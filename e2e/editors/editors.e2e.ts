@@ -1,0 +1,175 @@
+import { type Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+
+import {
+  type EditorCase,
+  type EditorEnv,
+  editorFrame,
+  highlight,
+  htmlToText,
+  insertText,
+  modelText,
+  openFixture,
+  replaceRange,
+  startEnv,
+  submit,
+  waitForDraft,
+} from "./helpers"
+
+const BLUNT = "不行，这个没办法"
+const asIs = (s: string) => s.trim()
+
+const CASES: EditorCase[] = [
+  { fixture: "textarea", kind: "textarea", selector: "#reply", model: "document.getElementById('reply').value", plain: asIs },
+  // The submitted value is React state; the DOM value alone proves nothing.
+  { fixture: "react-textarea", kind: "textarea", selector: "#reply", model: "document.getElementById('reply').value", plain: asIs },
+  { fixture: "vue-textarea", kind: "textarea", selector: "#reply", model: "document.getElementById('reply').value", plain: asIs },
+  { fixture: "contenteditable", kind: "contenteditable", selector: "#reply", model: "document.getElementById('reply').innerText", plain: asIs },
+  {
+    fixture: "ckeditor4",
+    kind: "ckeditor4",
+    selector: "body",
+    iframe: "iframe.cke_wysiwyg_frame",
+    model: "CKEDITOR.instances.reply.getData()",
+    plain: htmlToText,
+  },
+  { fixture: "ckeditor5", kind: "ckeditor5", selector: ".ck-editor__editable", model: "editor.getData()", plain: htmlToText },
+  {
+    fixture: "tinymce",
+    kind: "tinymce",
+    selector: "body",
+    iframe: "iframe",
+    model: "tinymce.activeEditor.getContent()",
+    plain: htmlToText,
+  },
+  { fixture: "quill", kind: "quill", selector: ".ql-editor", model: "quill.getText()", plain: asIs },
+]
+
+let env: EditorEnv
+beforeAll(async () => {
+  env = await startEnv()
+})
+afterAll(async () => {
+  await env?.close()
+})
+
+async function focusEditor(page: Page, c: EditorCase): Promise<void> {
+  await editorFrame(page, c).locator(c.selector).click()
+}
+
+/** The editor's DOM as markup, to prove highlighting does not touch it. */
+function editorMarkup(page: Page, c: EditorCase): Promise<string> {
+  return editorFrame(page, c).evaluate(
+    (sel) => {
+      const el = document.querySelector(sel)!
+      const form = el.closest("form")
+      return (form ?? el).outerHTML + "|" + ((el as HTMLTextAreaElement).value ?? "")
+    },
+    c.selector,
+  )
+}
+
+describe.each(CASES)("$fixture", (c) => {
+  let page: Page
+  beforeAll(async () => {
+    page = await openFixture(env, c.fixture)
+  })
+  afterAll(async () => {
+    await page?.close()
+  })
+
+  it("reads what the agent types as the draft", async () => {
+    await focusEditor(page, c)
+    await page.keyboard.type(BLUNT)
+    const draft = await waitForDraft(page, BLUNT)
+    expect(draft.kind).toBe(c.kind)
+    expect(draft.selection).toEqual({ start: BLUNT.length, end: BLUNT.length })
+  })
+
+  it("refuses a stale replacement", async () => {
+    const draft = await waitForDraft(page, BLUNT)
+    const old = await replaceRange(page, { ...req(draft), revision: draft.revision - 1 })
+    expect(old).toMatchObject({ ok: false, error: "stale" })
+    const wrong = await replaceRange(page, { ...req(draft), expected: "可以" })
+    expect(wrong).toMatchObject({ ok: false, error: "stale" })
+    expect(await waitForDraft(page, BLUNT)).toBeTruthy()
+  })
+
+  it("replaces a range in the editor's model and in what the form submits", async () => {
+    const draft = await waitForDraft(page, BLUNT)
+    const res = await replaceRange(page, { ...req(draft), text: "非常抱歉" })
+    const expected = "非常抱歉，这个没办法"
+    expect(res.error).toBeUndefined()
+    expect(res.ok).toBe(true)
+    expect(res.draft?.text).toBe(expected)
+    expect(res.draft?.revision).toBeGreaterThan(draft.revision)
+    expect(c.plain(await modelText(page, c))).toBe(expected)
+    expect(c.plain(await submit(page))).toBe(expected)
+  })
+
+  it("inserts at the caret, and Ctrl+Z undoes the insertion", async () => {
+    const before = "非常抱歉，这个没办法"
+    await focusEditor(page, c)
+    await page.keyboard.press("End")
+    for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowLeft")
+    await page.waitForFunction(() => window.__sk?.drafts.at(-1)?.selection?.start === 5)
+    const res = await insertText(page, "请您放心，")
+    const expected = "非常抱歉，请您放心，这个没办法"
+    expect(res.error).toBeUndefined()
+    expect(res.draft?.text).toBe(expected)
+    expect(res.draft?.selection).toEqual({ start: 10, end: 10 })
+    expect(c.plain(await modelText(page, c))).toBe(expected)
+    expect(c.plain(await submit(page))).toBe(expected)
+
+    await focusEditor(page, c)
+    await page.keyboard.press("Control+z")
+    await waitForDraft(page, before)
+    expect(c.plain(await modelText(page, c))).toBe(before)
+    expect(c.plain(await submit(page))).toBe(before)
+  })
+
+  it("highlights a span without touching the editor's DOM, and clears it when the text changes", async () => {
+    const draft = await waitForDraft(page, "非常抱歉，这个没办法")
+    const markup = await editorMarkup(page, c)
+    await highlight(page, draft.editorId, draft.revision, [
+      { start: 5, end: 10, severity: "forbidden" },
+      { start: 0, end: 2, severity: "hint" },
+    ])
+    const frame = editorFrame(page, c)
+    if (c.kind === "textarea") {
+      const marks = await page.evaluate(() =>
+        [...(document.querySelector("cs-sidekick-overlay")?.shadowRoot?.querySelectorAll("mark") ?? [])].map(
+          (m) => `${m.dataset.severity}:${m.textContent}`,
+        ),
+      )
+      expect(marks).toEqual(["hint:非常", "forbidden:这个没办法"])
+    } else {
+      const painted = await frame.evaluate(() =>
+        [...CSS.highlights].map(([name, h]) => `${name}:${[...h].map((r) => r.toString()).join(",")}`).sort(),
+      )
+      expect(painted).toEqual(["cs-sidekick-forbidden:这个没办法", "cs-sidekick-hint:非常"])
+    }
+    expect(await editorMarkup(page, c)).toBe(markup)
+
+    // A stale revision draws nothing new.
+    await highlight(page, draft.editorId, draft.revision - 1, [{ start: 0, end: 1, severity: "warning" }])
+    expect(await frame.evaluate(() => CSS.highlights.has("cs-sidekick-warning"))).toBe(false)
+
+    await focusEditor(page, c)
+    await page.keyboard.press("End")
+    await page.keyboard.type("。")
+    await waitForDraft(page, "非常抱歉，这个没办法。")
+    expect(await frame.evaluate(() => CSS.highlights.size)).toBe(0)
+    expect(await page.evaluate(() => document.querySelectorAll("cs-sidekick-overlay").length)).toBe(0)
+  })
+
+  it("left nothing of ours in the submitted content and raised no page errors", async () => {
+    const sent = await submit(page)
+    expect(sent).not.toMatch(/cs-sidekick|[\u200b\u2060\ufeff]/)
+    expect((page as Page & { errors: string[] }).errors).toEqual([])
+  })
+})
+
+function req(draft: { editorId: string; revision: number }) {
+  return { editorId: draft.editorId, revision: draft.revision, start: 0, end: 2, expected: "不行", text: "可以" }
+}

@@ -1,0 +1,111 @@
+import { type Browser, chromium, type Frame, type Page } from "playwright-core"
+
+import type { Draft, EditorKind, HighlightSpan } from "~lib/protocol/types"
+
+import type { EditResult, ReplaceRangeRequest } from "../../src/contents/editors/bridge"
+import { buildBridgeHarness } from "./build-harness"
+import { startEditorServer } from "./server"
+
+export interface EditorEnv {
+  browser: Browser
+  origin: string
+  close(): Promise<void>
+}
+
+export async function startEnv(): Promise<EditorEnv> {
+  const bundle = await buildBridgeHarness()
+  const server = await startEditorServer({ "/__sk.js": bundle })
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  })
+  return {
+    browser,
+    origin: server.origin,
+    async close() {
+      await browser.close()
+      await server.close()
+    },
+  }
+}
+
+/** Opens a fixture, waits for its editor to be ready, injects the bridge (same-origin script). */
+export async function openFixture(env: EditorEnv, name: string): Promise<Page> {
+  const page = await env.browser.newPage()
+  const errors: string[] = []
+  page.on("pageerror", (e) => errors.push(e.message))
+  await page.goto(`${env.origin}/editors/${name}.html`)
+  await page.waitForFunction(() => (window as { editorReady?: boolean }).editorReady === true)
+  await page.addScriptTag({ url: "/__sk.js" })
+  await page.waitForFunction(() => !!window.__sk)
+  ;(page as Page & { errors: string[] }).errors = errors
+  return page
+}
+
+export function lastDraft(page: Page): Promise<Draft | null> {
+  return page.evaluate(() => window.__sk?.drafts.at(-1) ?? null)
+}
+
+/** Waits until the latest draft satisfies `text` (exact) and returns it. */
+export async function waitForDraft(page: Page, text: string): Promise<Draft> {
+  await page.waitForFunction((t) => window.__sk?.drafts.at(-1)?.text === t, text, { timeout: 10_000 })
+  return (await lastDraft(page)) as Draft
+}
+
+export function replaceRange(page: Page, req: ReplaceRangeRequest): Promise<EditResult> {
+  return page.evaluate((r) => window.__sk!.bridge.replaceRange(r), req)
+}
+
+export function insertText(page: Page, text: string, editorId?: string): Promise<EditResult> {
+  return page.evaluate(([t, id]) => window.__sk!.bridge.insertText({ text: t, editorId: id }), [text, editorId] as const)
+}
+
+export function highlight(page: Page, editorId: string, revision: number, spans: HighlightSpan[]): Promise<void> {
+  return page.evaluate(([id, rev, s]) => window.__sk!.bridge.highlight(id, rev, s), [editorId, revision, spans] as const)
+}
+
+/** Clicks submit and returns what the form sent (the fixture writes it into #submitted). */
+export async function submit(page: Page): Promise<string> {
+  await page.evaluate(() => (document.getElementById("submitted")!.textContent = ""))
+  await page.click("#send")
+  await page.waitForFunction(() => document.getElementById("submitted")!.textContent !== "")
+  return (await page.textContent("#submitted")) ?? ""
+}
+
+/** Plain text of submitted HTML (editors submit `<p>…</p>`). */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<\/p>\s*<p>/g, "\n")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&nbsp;/g, " ")
+    .trim()
+}
+
+export interface EditorCase {
+  fixture: string
+  kind: EditorKind
+  /** The editable element (in `frame()` for iframe editors). */
+  selector: string
+  iframe?: string
+  /** The editor's own model as plain text (editor API, React state, …). */
+  model: string
+  /** Submitted value → plain text. */
+  plain(submitted: string): string
+}
+
+export function editorFrame(page: Page, c: EditorCase): Frame | Page {
+  if (!c.iframe) return page
+  const frame = page.frames().find((f) => f !== page.mainFrame() && f.parentFrame() === page.mainFrame())
+  if (!frame) throw new Error(`no iframe for ${c.fixture}`)
+  return frame
+}
+
+export async function modelText(page: Page, c: EditorCase): Promise<string> {
+  return String(await page.evaluate(c.model))
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
