@@ -4,6 +4,10 @@
  */
 const MAX = 2_000
 const MAX_PART = 300
+// Fields that say who / where / how much, not what the case is about: their words ("寄件人",
+// "已保价") would only mislead the classifier.
+const NOISE_LABEL =
+  /寄件|收件|发件|联系|电话|手机|地址|价值|金额|运费|重量|体积|件数|时间|日期|受理人|处理人|坐席|工号|姓名|单号|编号|网点|承运|token/i
 
 function clean(s: string | null | undefined): string {
   return (s ?? "").replace(/\s+/g, " ").trim().slice(0, MAX_PART)
@@ -43,6 +47,10 @@ export function collectCaseText(docs: Document[], skip: Element | null): string 
     return size < MAX
   }
   const own = (el: Element) => !!skip && skip.contains(el)
+  const field = (label: string, value: string) => {
+    const l = label.replace(/[:：]$/, "")
+    return !value || NOISE_LABEL.test(l) ? size < MAX : add(`${l}：${value}`)
+  }
 
   for (const doc of docs) {
     if (!add(clean(doc.title))) break
@@ -57,8 +65,7 @@ export function collectCaseText(docs: Document[], skip: Element | null): string 
       const cells = [...row.children].filter((c) => c.tagName === "TD" || c.tagName === "TH")
       for (let i = 0; i + 1 < cells.length; i++) {
         if (isLabelCell(cells[i]) && !isLabelCell(cells[i + 1])) {
-          const v = fieldValue(cells[i + 1])
-          if (v) add(`${clean(cells[i].textContent).replace(/[:：]$/, "")}：${v}`)
+          field(clean(cells[i].textContent), fieldValue(cells[i + 1]))
         }
       }
     }
@@ -66,15 +73,13 @@ export function collectCaseText(docs: Document[], skip: Element | null): string 
     for (const dt of doc.querySelectorAll("dt")) {
       if (++n > 60 || size >= MAX) break
       const dd = dt.nextElementSibling
-      if (dd?.tagName === "DD") add(`${clean(dt.textContent).replace(/[:：]$/, "")}：${fieldValue(dd)}`)
+      if (dd?.tagName === "DD") field(clean(dt.textContent), fieldValue(dd))
     }
     n = 0
     for (const label of doc.querySelectorAll("label")) {
       if (++n > 60 || size >= MAX) break
       if (own(label)) continue
-      const target = (label as HTMLLabelElement).control
-      const v = fieldValue(target)
-      if (v) add(`${clean(label.textContent).replace(/[:：]$/, "")}：${v}`)
+      field(clean(label.textContent), fieldValue((label as HTMLLabelElement).control))
     }
   }
   return parts.join("\n").slice(0, MAX)

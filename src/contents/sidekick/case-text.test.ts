@@ -1,0 +1,44 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from "vitest"
+
+import { collectCaseText } from "./case-text"
+
+function doc(markup: string, title = ""): Document {
+  const d = new DOMParser().parseFromString(`<title>${title}</title><body>${markup}</body>`, "text/html")
+  return d
+}
+
+describe("collectCaseText", () => {
+  it("keeps the title and the fields about the problem, not the parties", () => {
+    const d = doc(
+      `<h1>工单详情</h1><table>
+        <tr><th>寄件人</th><td>上海宏达家具有限公司</td><th>问题类型</th><td>外包装破损</td></tr>
+        <tr><th>货物价值</th><td>¥3,600.00（已保价）</td><th>联系电话</th><td>13671928804</td></tr>
+        <tr><td>问题描述：</td><td>外包装严重破损，桌角有磕碰</td></tr>
+      </table><dl><dt>诉求</dt><dd>上门取回</dd></dl>`,
+      "工单 GD1 - 破损",
+    )
+    const text = collectCaseText([d], null)
+    expect(text.split("\n")).toEqual([
+      "工单 GD1 - 破损",
+      "工单详情",
+      "问题类型：外包装破损",
+      "问题描述：外包装严重破损，桌角有磕碰",
+      "诉求：上门取回",
+    ])
+  })
+
+  it("reads the frames' documents too, skips our host, and stays within 2,000 characters", () => {
+    const top = doc(`<div id="host"><h1>客服助手</h1></div>`, "工单中心")
+    const frame = doc(
+      Array.from(
+        { length: 100 },
+        (_, i) => `<dl><dt>备注${i}</dt><dd>${"很长的备注".repeat(10)}${i}</dd></dl>`,
+      ).join(""),
+    )
+    const text = collectCaseText([top, frame], top.getElementById("host"))
+    expect(text).not.toContain("客服助手")
+    expect(text.startsWith("工单中心\n备注0：")).toBe(true)
+    expect(text.length).toBeLessThanOrEqual(2000)
+  })
+})
