@@ -154,7 +154,10 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 /** Records a page's console and uncaught errors (the content script logs into the page's console). */
 export function recordConsole(page: Page, into: string[]): void {
   page.on("console", (m) => into.push(`[page ${m.type()}] ${m.text()}`))
-  page.on("pageerror", (e) => into.push(`[page error] ${e.message}`))
+  page.on("pageerror", (e) => {
+    const at = (e.stack ?? "").split("\n").find((l) => l.trim().startsWith("at "))
+    into.push(`[page error] ${e.message}${at ? ` (${at.trim()})` : ""}`)
+  })
 }
 
 /** The sidebar's frame (chrome-extension://<id>/tabs/sidebar.html) inside a CRM page, once it appears. */

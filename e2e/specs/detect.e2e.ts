@@ -97,6 +97,49 @@ describe("the sidebar finds the current waybill on each CRM fixture", () => {
     await page.close()
   })
 
+  it("lookalikes: phones, order numbers, the ID card, timestamps and amounts are not offered as waybills", async () => {
+    const page = await open("lookalikes.html")
+    const frame = await sidebarFrame(page, session.extensionId)
+    await expect
+      .poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL)
+      .toBe("YT8827361045592")
+    const others = () =>
+      frame
+        .getByTestId("waybill-candidate")
+        .evaluateAll((els) => els.map((el) => el.getAttribute("data-number") ?? ""))
+        .catch(() => [] as string[])
+    // The one in prose (另一单顺丰 …) is a real waybill and is offered.
+    await expect.poll(others, POLL).toContain("SF1533908826714")
+    const lookalikes = [
+      "13812345678", // 手机号码
+      "057188886666", // 固定电话
+      "3826615508821970", // 订单号
+      "240611093518872630", // 平台订单号
+      "202411061000153847", // 退款单号
+      "330106199003077515", // 身份证号
+      "6200571102983341", // 会员卡号
+      "5710123456", // 月结账号
+      "20241106093518", // 支付流水号 (a datetime)
+      "1730857018", // 支付时间戳
+      "1730858561123", // t= in the log
+      "15842345665", // 快递员电话
+      "057186912233", // 转运中心电话
+    ]
+    const offered = await others()
+    expect(offered.filter((n) => lookalikes.includes(n.replace(/\D/g, "")))).toEqual([])
+    expect(offered.some((n) => n.includes("*"))).toBe(false) // the masked YT969****639795
+
+    // The agent can switch to the other one.
+    await frame.locator('[data-testid="waybill-candidate"][data-number="SF1533908826714"]').click()
+    await expect
+      .poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL)
+      .toBe("SF1533908826714")
+    await expect
+      .poll(async () => (await sidebarCarriers(page, session.extensionId))?.[0], POLL)
+      .toBe("顺丰速运")
+    await page.close()
+  })
+
   it("the sidebar appears on the SPA and on the demo home page too", async () => {
     for (const [name, path] of [
       ["spa", "spa/ticket/101"],

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+
+import {
+  type ExtensionSession,
+  launchExtension,
+  recordConsole,
+  sidebarFrame,
+  sidebarText,
+  tabIdOf,
+} from "../harness"
+import { type FixtureServer, startFixtureServer } from "../server"
+
+const POLL = { timeout: 20_000, interval: 200 }
+
+describe("the content script's lifetime in an open CRM tab", () => {
+  let server: FixtureServer
+  let session: ExtensionSession
+  const logs: string[] = []
+
+  beforeAll(async () => {
+    server = await startFixtureServer()
+    session = await launchExtension()
+  })
+  beforeEach(({ onTestFailed }) => {
+    logs.length = 0
+    onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
+  })
+  afterAll(async () => {
+    await session?.close()
+    await server?.close()
+  })
+
+  async function openLegacy() {
+    const id = session.extensionId
+    const page = await session.context.newPage()
+    recordConsole(page, logs)
+    await page.goto(server.url("legacy-ticket.html"))
+    await sidebarFrame(page, id)
+    await expect.poll(() => sidebarText(page, id, "waybill-number"), POLL).toBe("SF1385628716739")
+    const hosts = () => page.getByTestId("sidekick-sidebar").count()
+    const frames = () =>
+      page
+        .frames()
+        .filter((f) => !f.isDetached() && f.url().startsWith(`chrome-extension://${id}/tabs/sidebar.html`))
+        .length
+    return { page, hosts, frames }
+  }
+
+  it("a second copy of the content script (as injected on install or update) replaces the first", async () => {
+    const { page, hosts, frames } = await openLegacy()
+    const tabId = await tabIdOf(session, page)
+    const sw = await session.worker()
+    const injected = await sw.evaluate(async (tab) => {
+      const [script] = await chrome.scripting.getRegisteredContentScripts()
+      const files = script?.js ?? []
+      if (files.length) await chrome.scripting.executeScript({ target: { tabId: tab }, files })
+      return files
+    }, tabId)
+    expect(injected.length).toBeGreaterThan(0)
+
+    await expect.poll(async () => [await hosts(), frames()], POLL).toEqual([1, 1])
+    await expect
+      .poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL)
+      .toBe("SF1385628716739")
+    await page.close()
+  })
+
+  // Runs last: under Playwright, an extension loaded with --load-extension does not come back after
+  // chrome.runtime.reload(), so this checks the orphan's teardown only.
+  it("when the extension goes away, the page is left clean: no dead sidebar, no uncaught errors", async () => {
+    const { page, hosts } = await openLegacy()
+    logs.length = 0
+    const sw = await session.worker()
+    await sw.evaluate(() => chrome.runtime.reload()).catch(() => undefined) // the worker dies mid-call
+    await expect.poll(hosts, POLL).toBe(0)
+    // The page itself keeps working.
+    await page.locator("#replyContent").fill("您好，已为您催促网点派送。")
+    expect(await page.locator("#replyContent").inputValue()).toBe("您好，已为您催促网点派送。")
+    expect(logs.filter((l) => l.startsWith("[page error]"))).toEqual([])
+    await page.close()
+  })
+})
