@@ -181,6 +181,36 @@ export function evaluateHit(
   return { trigger: t, rule: trigger.rule, start, end }
 }
 
+/** Above this many candidates, order them with a counting sort so huge inputs stay linear. */
+const COUNTING_SORT_MIN = 512
+
+/** Candidates in priority order: longer span, then higher severity, then earlier rule, then earlier start. */
+function byPriority(compiled: CompiledPhrasebook, byStart: Candidate[]): Candidate[] {
+  const { rules } = compiled
+  if (byStart.length < COUNTING_SORT_MIN) {
+    return [...byStart].sort(
+      (a, b) =>
+        b.end - b.start - (a.end - a.start) ||
+        rules[b.rule].rank - rules[a.rule].rank ||
+        a.rule - b.rule ||
+        a.start - b.start,
+    )
+  }
+  // Spans are short (bounded triggers and gaps), so (length, rank, rule) packs into a small key;
+  // a stable counting sort over the start-ordered list keeps "earlier start" as the last tie-break.
+  let maxLen = 0
+  for (const c of byStart) maxLen = Math.max(maxLen, c.end - c.start)
+  const n = rules.length
+  const key = (c: Candidate): number =>
+    ((maxLen - (c.end - c.start)) * 4 + (3 - rules[c.rule].rank)) * n + c.rule
+  const counts = new Uint32Array((maxLen + 1) * 4 * n + 1)
+  for (const c of byStart) counts[key(c) + 1]++
+  for (let k = 1; k < counts.length; k++) counts[k] += counts[k - 1]
+  const out = new Array<Candidate>(byStart.length)
+  for (const c of byStart) out[counts[key(c)]++] = c
+  return out
+}
+
 /**
  * Keeps non-overlapping candidates: longer span first, then higher severity, then earlier rule.
  * @internal exported for the benchmark's naive baseline.
@@ -190,21 +220,14 @@ export function resolveFindings(
   text: string,
   candidates: Candidate[],
 ): PhrasingFinding[] {
-  let kept = candidates
-  if (candidates.length > 1) kept = [...candidates].sort((a, b) => a.start - b.start || a.end - b.end)
+  // The automaton reports by end, so starts are nearly sorted already and this sort is cheap.
+  let kept = candidates.length > 1 ? [...candidates].sort((a, b) => a.start - b.start) : candidates
   let overlapping = false
   for (let i = 1; i < kept.length && !overlapping; i++) overlapping = kept[i].start < kept[i - 1].end
   // Drafts rarely have overlapping hits; only then is the priority pass needed.
   if (overlapping) {
-    const { rules } = compiled
-    const ordered = [...candidates].sort(
-      (a, b) =>
-        b.end - b.start - (a.end - a.start) ||
-        rules[b.rule].rank - rules[a.rule].rank ||
-        a.rule - b.rule ||
-        a.start - b.start,
-    )
     const taken = new Uint8Array(text.length)
+    const ordered = byPriority(compiled, kept)
     kept = []
     outer: for (const c of ordered) {
       for (let i = c.start; i < c.end; i++) if (taken[i]) continue outer
