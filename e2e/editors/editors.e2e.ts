@@ -42,7 +42,14 @@ const CASES: EditorCase[] = [
     model: "tinymce.activeEditor.getContent()",
     plain: htmlToText,
   },
-  { fixture: "quill", kind: "quill", selector: ".ql-editor", model: "quill.getText()", plain: asIs },
+  {
+    fixture: "quill",
+    kind: "quill",
+    selector: ".ql-editor",
+    model: "quill.getText()",
+    plain: asIs,
+    undoMergeMs: 1000,
+  },
 ]
 
 let env: EditorEnv
@@ -113,6 +120,8 @@ describe.each(CASES)("$fixture", (c) => {
     await page.keyboard.press("End")
     for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowLeft")
     await page.waitForFunction(() => window.__sk?.drafts.at(-1)?.selection?.start === 5)
+    // Let the editor close the previous undo step, as it does when the agent pauses to pick a snippet.
+    if (c.undoMergeMs) await page.waitForTimeout(c.undoMergeMs + 100)
     const res = await insertText(page, "请您放心，")
     const expected = "非常抱歉，请您放心，这个没办法"
     expect(res.error).toBeUndefined()

@@ -92,6 +92,11 @@ export interface EditorCase {
   model: string
   /** Submitted value → plain text. */
   plain(submitted: string): string
+  /**
+   * The editor's own undo merge window: edits closer together than this become one undo step
+   * (Quill's `history.delay`, 1 s by default). Time-based, so there is no condition to wait for.
+   */
+  undoMergeMs?: number
 }
 
 export function editorFrame(page: Page, c: EditorCase): Frame | Page {

@@ -215,6 +215,24 @@ export function createEditorBridge(opts: EditorBridgeOptions): EditorBridge {
     doc.addEventListener("focusin", onFocusIn, o)
     doc.addEventListener("input", onInput, o)
     doc.addEventListener("selectionchange", onSelectionChange, o)
+    // Focus inside an iframe never reaches the parent document's listeners, so editor iframes
+    // (CKEditor 4, TinyMCE) are attached as they appear. The callback only looks for iframes and
+    // checks that the current editor is still on the page.
+    const Observer = doc.defaultView?.MutationObserver ?? MutationObserver
+    const obs = new Observer((records) => {
+      for (const r of records) {
+        for (const n of r.addedNodes) {
+          if (n.nodeType !== 1) continue
+          const el = n as Element
+          if (el.tagName.toUpperCase() === "IFRAME") attachFrame(el as HTMLIFrameElement, false)
+          else if (el.firstElementChild) for (const f of el.getElementsByTagName("iframe")) attachFrame(f, false)
+        }
+      }
+      if (current && !isAttached(current.adapter)) gone()
+    })
+    obs.observe(doc.documentElement ?? doc, { childList: true, subtree: true })
+    o.signal.addEventListener("abort", () => obs.disconnect(), { once: true })
+    for (const f of doc.getElementsByTagName("iframe")) attachFrame(f, false)
   }
 
   function attachFrame(frame: HTMLIFrameElement, reload: boolean): Document | null {

@@ -4,14 +4,16 @@ import { clearRangeHighlights, setRangeHighlights } from "../highlight"
 import { rangeFor, readTextModel, selectionOffsets, type TextModel } from "../text-model"
 import { type EditOutcome, type EditorAdapter, type Snapshot, sameText, settle } from "./adapter"
 
-type Strategy = "exec-insert-text" | "paste" | "range-insert"
+type Strategy = "exec-insert-text" | "paste" | "beforeinput" | "range-insert"
 
 /**
  * Strategy order per editor, best first (what each editor's undo manager and model are known to see):
  * - CKEditor 4 and TinyMCE take a paste through their clipboard pipeline, which records an undo step;
  *   `execCommand` lands in their DOM (and the submitted value) but their undo managers miss it.
- * - CKEditor 5 and Quill handle `beforeinput`/mutations from `execCommand("insertText")` as typing.
- *   Multi-line text goes as a paste, which they split into paragraphs.
+ * - CKEditor 5 only takes input through `beforeinput` (which `execCommand` does not fire in Chromium) and
+ *   re-renders away any other DOM change: a paste, or a synthetic `beforeinput` carrying target ranges.
+ * - Quill turns the DOM mutations of `execCommand("insertText")` into a user delta (undoable).
+ *   Multi-line text goes as a paste, which it splits into lines.
  * - A plain contenteditable has the browser's own undo stack, which only `execCommand` joins.
  */
 function strategies(kind: EditorKind, multiline: boolean): Strategy[] {
@@ -20,6 +22,7 @@ function strategies(kind: EditorKind, multiline: boolean): Strategy[] {
     case "tinymce":
       return ["paste", "exec-insert-text"]
     case "ckeditor5":
+      return ["paste", "beforeinput"]
     case "quill":
       return multiline ? ["paste", "exec-insert-text"] : ["exec-insert-text", "paste"]
     default:
@@ -129,6 +132,23 @@ export class RichTextAdapter implements EditorAdapter {
         const target = this.doc.getSelection()?.anchorNode ?? this.el
         ;(target.nodeType === 1 ? target : (target.parentNode ?? this.el)).dispatchEvent(event)
         // A synthetic paste has no default action: it counts only if an editor handled it.
+        return event.defaultPrevented
+      }
+      case "beforeinput": {
+        const sel = this.doc.getSelection()
+        if (!sel || sel.rangeCount === 0) return false
+        const r = sel.getRangeAt(0)
+        const SR = win?.StaticRange ?? StaticRange
+        const IE = win?.InputEvent ?? InputEvent
+        const event = new IE("beforeinput", {
+          inputType: "insertText",
+          data: text,
+          bubbles: true,
+          cancelable: true,
+          composed: true,
+          targetRanges: [new SR(r)],
+        })
+        this.el.dispatchEvent(event)
         return event.defaultPrevented
       }
       case "range-insert":
