@@ -5,7 +5,7 @@
  * onInstalled). The production build never sees either.
  */
 import { execFileSync } from "node:child_process"
-import { readFileSync, writeFileSync } from "node:fs"
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 
@@ -14,21 +14,31 @@ const root = fileURLToPath(new URL("..", import.meta.url))
 const tag = process.argv.find((a) => a.startsWith("--tag="))?.slice(6) || "e2e"
 if (!/^[a-z0-9-]+$/.test(tag)) throw new Error(`bad --tag ${tag}`)
 const outDir = join(root, "build", `chrome-mv3-${tag}`)
+// Built under a private name, then moved into place: a browser already using outDir (or a second
+// build running at the same time) never sees a half-written extension.
+const stagingTag = `${tag}-staging-${process.pid}`
+const stagingDir = join(root, "build", `chrome-mv3-${stagingTag}`)
 // Port-less origins: enabled on every port of these hosts (the fixture server picks a free port).
 const sites = ["http://127.0.0.1", "http://localhost"]
 
-execFileSync(join(root, "node_modules", ".bin", "plasmo"), ["build", "--target=chrome-mv3", `--tag=${tag}`], {
-  cwd: root,
-  stdio: "inherit",
-  env: { ...process.env, PLASMO_PUBLIC_E2E_SITES: sites.join(",") },
-})
+execFileSync(
+  join(root, "node_modules", ".bin", "plasmo"),
+  ["build", "--target=chrome-mv3", `--tag=${stagingTag}`],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, PLASMO_PUBLIC_E2E_SITES: sites.join(",") },
+  },
+)
 
-const manifestPath = join(outDir, "manifest.json")
+const manifestPath = join(stagingDir, "manifest.json")
 const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { host_permissions?: string[] }
 const patterns = sites.map((s) => `${s}/*`)
 manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), ...patterns])]
 writeFileSync(manifestPath, JSON.stringify(manifest, null, 2))
 
-const built = readFileSync(join(outDir, "static", "background", "index.js"), "utf8")
+const built = readFileSync(join(stagingDir, "static", "background", "index.js"), "utf8")
 if (!built.includes("127.0.0.1")) throw new Error("e2e build: the service worker lacks the e2e sites")
+rmSync(outDir, { recursive: true, force: true })
+renameSync(stagingDir, outDir)
 console.log(`e2e build ready: ${outDir} (sites enabled at install: ${sites.join(", ")})`)
