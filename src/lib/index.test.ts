@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest"
+
+import * as lib from "./index"
+
+describe("src/lib public API", () => {
+  it("detectWaybills returns the documented shape", () => {
+    const [m] = lib.detectWaybills("运单号：SF1385628716739")
+    expect(m).toBeDefined()
+    expect(Object.keys(m).sort()).toEqual(["carriers", "end", "number", "start"])
+    expect(m.number).toBe("SF1385628716739")
+    expect("运单号：SF1385628716739".slice(m.start, m.end)).toBe("SF1385628716739")
+    expect(Object.keys(m.carriers[0]).sort()).toEqual(["checked", "code", "confidence", "name"])
+    expect(m.carriers[0].code).toBe("sf")
+  })
+
+  it("detectWaybills takes a carrier hint", () => {
+    const text = "单号 463431409940372"
+    const hinted = lib.detectWaybills(text, { carrierHint: "yunda" })
+    expect(hinted[0]?.carriers[0]?.code).toBe("yunda")
+  })
+
+  it("lintPhrasing returns the documented shape", () => {
+    const [f] = lib.lintPhrasing("不行，这个不归我管，你去找网点")
+    expect(f).toBeDefined()
+    expect(Object.keys(f).sort()).toEqual(
+      ["category", "end", "message", "replacements", "ruleId", "severity", "start", "text"].sort(),
+    )
+  })
+
+  it("renderScript reports missing slots", () => {
+    const r = lib.renderScript("greeting", {})
+    expect(r.missing.length).toBeGreaterThan(0)
+    const filled = lib.renderScript("greeting", { 公司名称: "某某速运", 工号: "8023" })
+    expect(filled.text).toContain("某某速运")
+    expect(filled.missing).toEqual([])
+  })
+
+  it("classifyCase names the type and the deciding words", () => {
+    const c = lib.classifyCase("快件在网点滞留三天一直不派送")
+    expect(c.type).toBe("滞留")
+    expect(c.matched.length).toBeGreaterThan(0)
+  })
+
+  it("nextEscalation starts at level 1 with no attempts", () => {
+    const advice = lib.nextEscalation({ waybill: "SF1385628716739", caseType: "破损", attempts: [] }, [], 0)
+    expect(advice.level).toBe(1)
+    expect(advice.urgent).toBe(true)
+  })
+})
