@@ -149,7 +149,10 @@ function run(life: Lifetime, initial: SiteConfig): void {
   const onConnect = (port: chrome.runtime.Port) => {
     if (!trustedPort(port) || !life.alive()) return
     ports.add(port)
-    port.onDisconnect.addListener(() => ports.delete(port))
+    port.onDisconnect.addListener(() => {
+      ports.delete(port)
+      life.alive() // a disconnect is often the first sign that the extension was reloaded
+    })
     port.onMessage.addListener((raw: unknown) => onSidebarMessage(raw as SidebarToPage, port))
   }
   const onSidebarMessage = (msg: SidebarToPage, port: chrome.runtime.Port) => {
