@@ -20,11 +20,35 @@ const BLUNT = "不行，这个没办法"
 const asIs = (s: string) => s.trim()
 
 const CASES: EditorCase[] = [
-  { fixture: "textarea", kind: "textarea", selector: "#reply", model: "document.getElementById('reply').value", plain: asIs },
+  {
+    fixture: "textarea",
+    kind: "textarea",
+    selector: "#reply",
+    model: "document.getElementById('reply').value",
+    plain: asIs,
+  },
   // The submitted value is React state; the DOM value alone proves nothing.
-  { fixture: "react-textarea", kind: "textarea", selector: "#reply", model: "document.getElementById('reply').value", plain: asIs },
-  { fixture: "vue-textarea", kind: "textarea", selector: "#reply", model: "document.getElementById('reply').value", plain: asIs },
-  { fixture: "contenteditable", kind: "contenteditable", selector: "#reply", model: "document.getElementById('reply').innerText", plain: asIs },
+  {
+    fixture: "react-textarea",
+    kind: "textarea",
+    selector: "#reply",
+    model: "document.getElementById('reply').value",
+    plain: asIs,
+  },
+  {
+    fixture: "vue-textarea",
+    kind: "textarea",
+    selector: "#reply",
+    model: "document.getElementById('reply').value",
+    plain: asIs,
+  },
+  {
+    fixture: "contenteditable",
+    kind: "contenteditable",
+    selector: "#reply",
+    model: "document.getElementById('reply').innerText",
+    plain: asIs,
+  },
   {
     fixture: "ckeditor4",
     kind: "ckeditor4",
@@ -33,7 +57,13 @@ const CASES: EditorCase[] = [
     model: "CKEDITOR.instances.reply.getData()",
     plain: htmlToText,
   },
-  { fixture: "ckeditor5", kind: "ckeditor5", selector: ".ck-editor__editable", model: "editor.getData()", plain: htmlToText },
+  {
+    fixture: "ckeditor5",
+    kind: "ckeditor5",
+    selector: ".ck-editor__editable",
+    model: "editor.getData()",
+    plain: htmlToText,
+  },
   {
     fixture: "tinymce",
     kind: "tinymce",
@@ -66,14 +96,11 @@ async function focusEditor(page: Page, c: EditorCase): Promise<void> {
 
 /** The editor's DOM as markup, to prove highlighting does not touch it. */
 function editorMarkup(page: Page, c: EditorCase): Promise<string> {
-  return editorFrame(page, c).evaluate(
-    (sel) => {
-      const el = document.querySelector(sel)!
-      const form = el.closest("form")
-      return (form ?? el).outerHTML + "|" + ((el as HTMLTextAreaElement).value ?? "")
-    },
-    c.selector,
-  )
+  return editorFrame(page, c).evaluate((sel) => {
+    const el = document.querySelector(sel)!
+    const form = el.closest("form")
+    return new XMLSerializer().serializeToString(form ?? el) + "|" + ((el as HTMLTextAreaElement).value ?? "")
+  }, c.selector)
 }
 
 describe.each(CASES)("$fixture", (c) => {
@@ -180,5 +207,12 @@ describe.each(CASES)("$fixture", (c) => {
 })
 
 function req(draft: { editorId: string; revision: number }) {
-  return { editorId: draft.editorId, revision: draft.revision, start: 0, end: 2, expected: "不行", text: "可以" }
+  return {
+    editorId: draft.editorId,
+    revision: draft.revision,
+    start: 0,
+    end: 2,
+    expected: "不行",
+    text: "可以",
+  }
 }

@@ -18,7 +18,12 @@ export async function startEnv(): Promise<EditorEnv> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
-    args: ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    args: [
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
   })
   return {
     browser,
@@ -58,11 +63,23 @@ export function replaceRange(page: Page, req: ReplaceRangeRequest): Promise<Edit
 }
 
 export function insertText(page: Page, text: string, editorId?: string): Promise<EditResult> {
-  return page.evaluate(([t, id]) => window.__sk!.bridge.insertText({ text: t, editorId: id }), [text, editorId] as const)
+  return page.evaluate(([t, id]) => window.__sk!.bridge.insertText({ text: t, editorId: id }), [
+    text,
+    editorId,
+  ] as const)
 }
 
-export function highlight(page: Page, editorId: string, revision: number, spans: HighlightSpan[]): Promise<void> {
-  return page.evaluate(([id, rev, s]) => window.__sk!.bridge.highlight(id, rev, s), [editorId, revision, spans] as const)
+export function highlight(
+  page: Page,
+  editorId: string,
+  revision: number,
+  spans: HighlightSpan[],
+): Promise<void> {
+  return page.evaluate(([id, rev, s]) => window.__sk!.bridge.highlight(id, rev, s), [
+    editorId,
+    revision,
+    spans,
+  ] as const)
 }
 
 /** Clicks submit and returns what the form sent (the fixture writes it into #submitted). */

@@ -100,16 +100,36 @@ describe("a page with a strict Content-Security-Policy", () => {
     await page.keyboard.type("这个没办法")
     const note = await waitForDraft(page, "这个没办法")
 
-    const r1 = await replaceRange(page, { editorId: reply.editorId, revision: reply.revision, start: 0, end: 2, expected: "不行", text: "可以" })
-    const r2 = await replaceRange(page, { editorId: note.editorId, revision: note.revision, start: 2, end: 5, expected: "没办法", text: "马上办" })
+    const r1 = await replaceRange(page, {
+      editorId: reply.editorId,
+      revision: reply.revision,
+      start: 0,
+      end: 2,
+      expected: "不行",
+      text: "可以",
+    })
+    const r2 = await replaceRange(page, {
+      editorId: note.editorId,
+      revision: note.revision,
+      start: 2,
+      end: 5,
+      expected: "没办法",
+      text: "马上办",
+    })
     expect([r1.ok, r2.ok]).toEqual([true, true])
 
     const n = (await lastDraft(page))!
     await highlight(page, n.editorId, n.revision, [{ start: 0, end: 2, severity: "warning" }])
-    expect(await page.evaluate(() => [...CSS.highlights.get("cs-sidekick-warning")!].map(String))).toEqual(["这个"])
-    await highlight(page, r1.draft!.editorId, r1.draft!.revision, [{ start: 0, end: 2, severity: "forbidden" }])
+    expect(await page.evaluate(() => [...CSS.highlights.get("cs-sidekick-warning")!].map(String))).toEqual([
+      "这个",
+    ])
+    await highlight(page, r1.draft!.editorId, r1.draft!.revision, [
+      { start: 0, end: 2, severity: "forbidden" },
+    ])
     expect(
-      await page.evaluate(() => document.querySelector("cs-sidekick-overlay")?.shadowRoot?.querySelector("mark")?.textContent),
+      await page.evaluate(
+        () => document.querySelector("cs-sidekick-overlay")?.shadowRoot?.querySelector("mark")?.textContent,
+      ),
     ).toBe("可以")
 
     expect(JSON.parse(await submit(page))).toEqual({ reply: "可以", note: "这个马上办" })
@@ -141,7 +161,9 @@ describe("keystroke-to-draft latency", () => {
       }
       const p50 = percentile(latencies, 50)
       const p95 = percentile(latencies, 95)
-      console.log(`[latency] ${fixture}: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (debounce 120 ms)`)
+      console.log(
+        `[latency] ${fixture}: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (debounce 120 ms)`,
+      )
       expect(latencies).toHaveLength(50)
       await page.close()
     })

@@ -225,7 +225,8 @@ export function createEditorBridge(opts: EditorBridgeOptions): EditorBridge {
           if (n.nodeType !== 1) continue
           const el = n as Element
           if (el.tagName.toUpperCase() === "IFRAME") attachFrame(el as HTMLIFrameElement, false)
-          else if (el.firstElementChild) for (const f of el.getElementsByTagName("iframe")) attachFrame(f, false)
+          else if (el.firstElementChild)
+            for (const f of el.getElementsByTagName("iframe")) attachFrame(f, false)
         }
       }
       if (current && !isAttached(current.adapter)) gone()

@@ -3,6 +3,7 @@ import type { EditorKind, HighlightSpan } from "~lib/protocol/types"
 import { clearRangeHighlights, setRangeHighlights } from "../highlight"
 import { rangeFor, readTextModel, selectionOffsets, type TextModel } from "../text-model"
 import { type EditOutcome, type EditorAdapter, type Snapshot, sameText, settle } from "./adapter"
+import { execInsertText } from "./text-control"
 
 type Strategy = "exec-insert-text" | "paste" | "beforeinput" | "range-insert"
 
@@ -117,7 +118,7 @@ export class RichTextAdapter implements EditorAdapter {
     const win = this.win
     switch (strategy) {
       case "exec-insert-text":
-        return this.doc.execCommand("insertText", false, text)
+        return execInsertText(this.doc, text)
       case "paste": {
         const DT = win?.DataTransfer ?? DataTransfer
         const CE = win?.ClipboardEvent ?? ClipboardEvent

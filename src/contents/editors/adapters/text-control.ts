@@ -17,6 +17,15 @@ function nativeValueSetter(el: TextControl): ((v: string) => void) | null {
   return set ? (v: string) => set.call(el, v) : null
 }
 
+/** `execCommand` is deprecated but still the only way into the native undo stack; it may be missing. */
+export function execInsertText(doc: Document, text: string): boolean {
+  try {
+    return typeof doc.execCommand === "function" && doc.execCommand("insertText", false, text)
+  } catch {
+    return false
+  }
+}
+
 export class TextControlAdapter implements EditorAdapter {
   readonly frame: HTMLIFrameElement | null
   private overlay: OverlayHandle | null = null
@@ -45,7 +54,7 @@ export class TextControlAdapter implements EditorAdapter {
     el.setSelectionRange(start, end)
 
     // 1. The browser's own editing: fires beforeinput/input (React/Vue see it) and joins native undo.
-    el.ownerDocument.execCommand("insertText", false, text)
+    execInsertText(el.ownerDocument, text)
     if (el.value === expected) return { ok: true, via: "exec-insert-text" }
     if (el.value !== before) return { ok: false, error: "the editor changed the text differently" }
 
