@@ -21,9 +21,14 @@ export const E2E_DIR = fileURLToPath(new URL(".", import.meta.url))
 export const PROFILES_DIR = join(E2E_DIR, ".profiles")
 export const SCREENSHOTS_DIR = join(E2E_DIR, "screenshots")
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
+/**
+ * The extension under test. `E2E_BUILD_DIR` points at a private copy (`tsx scripts/build-e2e.ts
+ * --tag=NAME` → build/chrome-mv3-NAME) so that someone else's rebuild cannot swap files mid-run.
+ */
+export const DEFAULT_BUILD_DIR = resolve(REPO_DIR, process.env.E2E_BUILD_DIR ?? "build/chrome-mv3-e2e")
 
 export interface LaunchOptions {
-  /** Unpacked extension directory, relative to the repo root or absolute. */
+  /** Unpacked extension directory, relative to the repo root or absolute; default DEFAULT_BUILD_DIR. */
   buildDir?: string
   /** Reuse a profile (e.g. to relaunch); by default a fresh one is made and removed on close. */
   profileDir?: string
@@ -80,7 +85,7 @@ function isOurWorker(w: Worker): boolean {
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
-  const buildDir = resolve(REPO_DIR, options.buildDir ?? "build/chrome-mv3-e2e")
+  const buildDir = resolve(REPO_DIR, options.buildDir ?? DEFAULT_BUILD_DIR)
   if (!existsSync(join(buildDir, "manifest.json"))) {
     throw new Error(`No extension build at ${buildDir}: run \`npm run build:e2e\` first.`)
   }

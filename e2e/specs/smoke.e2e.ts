@@ -3,9 +3,7 @@ import { join } from "node:path"
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
-import { type ExtensionSession, launchExtension, REPO_DIR } from "../harness"
-
-const BUILD = join(REPO_DIR, "build/chrome-mv3-e2e")
+import { DEFAULT_BUILD_DIR, type ExtensionSession, launchExtension } from "../harness"
 
 describe("the e2e build loads", () => {
   let session: ExtensionSession
@@ -23,7 +21,7 @@ describe("the e2e build loads", () => {
   })
 
   it("holds the local fixture hosts without a prompt", async () => {
-    const manifest = JSON.parse(readFileSync(join(BUILD, "manifest.json"), "utf8")) as {
+    const manifest = JSON.parse(readFileSync(join(DEFAULT_BUILD_DIR, "manifest.json"), "utf8")) as {
       host_permissions?: string[]
     }
     expect(manifest.host_permissions ?? []).toEqual(expect.arrayContaining(["http://127.0.0.1/*"]))
