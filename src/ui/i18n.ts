@@ -45,6 +45,9 @@ export const STRINGS = {
     en: "A waybill has 4–40 digits, letters or hyphens",
   },
   rescan: { zh: "重新识别", en: "Rescan" },
+  collapse: { zh: "收起", en: "Hide" },
+  showAll: { zh: "全部 {n} 个", en: "All {n}" },
+  showFewer: { zh: "收起列表", en: "Fewer" },
 
   // Case
   caseType: { zh: "案件类型", en: "Case type" },

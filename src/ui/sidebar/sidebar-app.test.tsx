@@ -249,6 +249,38 @@ describe("SidebarApp in the page frame", () => {
     expect(again.posted).toEqual([{ type: "hello" }])
   })
 
+  it("rescans, collapses, and moves between tabs with the arrow keys", async () => {
+    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
+    const { port, container } = await openConnected(fb)
+    port.emit({ type: "page-state", state: pageState() })
+    await click(await waitFor(() => byTestId(container, "sidebar-rescan")))
+    expect(port.posted.at(-1)).toEqual({ type: "rescan" })
+    await click(byTestId(container, "sidebar-collapse"))
+    expect(port.posted.at(-1)).toEqual({ type: "set-collapsed", collapsed: true })
+
+    await keyDown(byTestId(container, "tab-handoff"), { key: "ArrowRight" })
+    expect(byTestId(container, "tab-phrasing").getAttribute("aria-selected")).toBe("true")
+    expect(container.querySelector("[data-testid=handoff-form]")).toBeNull()
+    await keyDown(byTestId(container, "tab-phrasing"), { key: "ArrowLeft" })
+    await keyDown(byTestId(container, "tab-handoff"), { key: "ArrowLeft" })
+    expect(byTestId(container, "tab-escalation").getAttribute("aria-selected")).toBe("true")
+  })
+
+  it("shows the first few other numbers and the rest on demand", async () => {
+    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
+    const { port, container } = await openConnected(fb)
+    const many = Array.from({ length: 9 }, (_, i) => ({
+      number: `77312345678${i}`,
+      carriers: [],
+      sources: ["text" as const],
+      count: 1,
+    }))
+    port.emit({ type: "page-state", state: pageState({ candidates: [...pageState().candidates, ...many] }) })
+    await waitFor(() => expect(allByTestId(container, "waybill-candidate")).toHaveLength(4))
+    await click(byTestId(container, "waybill-candidates-toggle"))
+    expect(allByTestId(container, "waybill-candidate")).toHaveLength(10)
+  })
+
   it("shows English only when the locale is en", async () => {
     const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
     const store = testStore()

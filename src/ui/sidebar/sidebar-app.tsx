@@ -3,7 +3,7 @@
  * In the page frame nothing is read from the database until the service worker vouches for the frame.
  */
 import { useLiveQuery } from "dexie-react-hooks"
-import { useEffect, useMemo, useState } from "react"
+import { useEffect, useMemo, useState, type KeyboardEvent } from "react"
 
 import { classifyCase } from "~lib/cases/classify"
 import { URGENT_CASE_TYPES, type CaseStatus, type CaseType } from "~lib/cases/model"
@@ -11,7 +11,7 @@ import { DEFAULT_SETTINGS } from "~lib/store/contract"
 import { identifyWaybill } from "~lib/waybill/identify"
 
 import { ErrorBoundary } from "../error-boundary"
-import type { StringKey } from "../i18n"
+import { text, type StringKey } from "../i18n"
 import { errorMessage, LocaleProvider, T, useLocale } from "../locale"
 import { useServices } from "../services"
 import { useSettings } from "../use-settings"
@@ -135,6 +135,16 @@ function SidebarMain(props: {
   const settings = useSettings()
   const [tab, setTab] = useState<TabId>("handoff")
   const locale = settings?.locale ?? "zh"
+  const t = (key: StringKey) => text(locale, key)
+
+  // Arrow keys move between tabs (the WAI-ARIA tabs pattern); Tab then enters the panel.
+  const onTabKey = (e: KeyboardEvent) => {
+    if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return
+    const i = TABS.findIndex((x) => x.id === tab)
+    const next = TABS[(i + (e.key === "ArrowRight" ? 1 : TABS.length - 1)) % TABS.length].id
+    setTab(next)
+    document.getElementById(`tab-${next}`)?.focus()
+  }
 
   return (
     <LocaleProvider locale={locale}>
@@ -153,6 +163,30 @@ function SidebarMain(props: {
             {connection.kind === "connecting" && <T k="connecting" />}
             {connection.kind === "checking" && <T k="loading" />}
           </span>
+          {connection.kind === "connected" && (
+            <span className="header-actions">
+              <button
+                type="button"
+                className="small"
+                data-testid="sidebar-rescan"
+                title={t("rescan")}
+                onClick={() => send({ type: "rescan" })}
+              >
+                <T k="rescan" />
+              </button>
+              {mode === "inpage" && (
+                <button
+                  type="button"
+                  className="small"
+                  data-testid="sidebar-collapse"
+                  title={t("collapse")}
+                  onClick={() => send({ type: "set-collapsed", collapsed: true })}
+                >
+                  <T k="collapse" />
+                </button>
+              )}
+            </span>
+          )}
         </header>
         {connection.kind === "no-page" && (
           <p className="empty" data-testid="sidebar-no-page">
@@ -172,7 +206,7 @@ function SidebarMain(props: {
         )}
         {(connection.kind === "connecting" || connection.kind === "connected") && (
           <>
-            <nav className="tabs" role="tablist">
+            <nav className="tabs" role="tablist" onKeyDown={onTabKey}>
               {TABS.map(({ id, label }) => (
                 <button
                   key={id}
@@ -180,6 +214,7 @@ function SidebarMain(props: {
                   role="tab"
                   id={`tab-${id}`}
                   aria-selected={tab === id}
+                  tabIndex={tab === id ? 0 : -1}
                   aria-controls={`panel-${id}`}
                   data-testid={`tab-${id}`}
                   className={tab === id ? "tab active" : "tab"}

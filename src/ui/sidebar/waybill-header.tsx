@@ -7,6 +7,9 @@ import { parseWaybillInput } from "~lib/ui-logic/waybill-input"
 
 import { T, useT } from "../locale"
 
+/** Pages with long histories list many numbers; the first few are the likely ones (ranked by the page). */
+const FEW_CANDIDATES = 4
+
 function CarrierLine({ carriers }: { carriers: readonly CarrierGuess[] }) {
   const shown = describeCarriers(carriers)
   if (shown.kind === "none")
@@ -64,7 +67,9 @@ export function WaybillHeader(props: {
   const [invalid, setInvalid] = useState(false)
   const [copyState, setCopyState] = useState<"idle" | "copied" | "failed">("idle")
   const copyTimer = useRef<ReturnType<typeof setTimeout>>()
+  const [showAll, setShowAll] = useState(false)
   const others = candidates.filter((c) => c.number !== waybill)
+  const visible = showAll ? others : others.slice(0, FEW_CANDIDATES)
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -115,7 +120,7 @@ export function WaybillHeader(props: {
             <T k="otherNumbers" />
           </div>
           <ul className="chips">
-            {others.map((c) => (
+            {visible.map((c) => (
               <li key={c.number}>
                 <button
                   type="button"
@@ -130,6 +135,19 @@ export function WaybillHeader(props: {
                 </button>
               </li>
             ))}
+            {others.length > FEW_CANDIDATES && (
+              <li>
+                <button
+                  type="button"
+                  className="chip link"
+                  data-testid="waybill-candidates-toggle"
+                  aria-expanded={showAll}
+                  onClick={() => setShowAll((v) => !v)}
+                >
+                  {showAll ? <T k="showFewer" /> : <T k="showAll" values={{ n: others.length }} />}
+                </button>
+              </li>
+            )}
           </ul>
         </div>
       )}
