@@ -199,6 +199,14 @@ describe.each(CASES)("$fixture", (c) => {
     expect(await page.evaluate(() => document.querySelectorAll("cs-sidekick-overlay").length)).toBe(0)
   })
 
+  it("inserts a multi-line script as lines", async () => {
+    await waitForDraft(page, "非常抱歉，这个没办法。")
+    const res = await insertText(page, "\n祝您生活愉快")
+    const expected = "非常抱歉，这个没办法。\n祝您生活愉快"
+    expect(res).toMatchObject({ ok: true, draft: { text: expected } })
+    expect(c.plain(await submit(page))).toBe(expected)
+  })
+
   it("left nothing of ours in the submitted content and raised no page errors", async () => {
     const sent = await submit(page)
     expect(sent).not.toMatch(/cs-sidekick|[\u200b\u2060\ufeff]/)

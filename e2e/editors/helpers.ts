@@ -94,6 +94,7 @@ export async function submit(page: Page): Promise<string> {
 export function htmlToText(html: string): string {
   return html
     .replace(/<\/p>\s*<p>/g, "\n")
+    .replace(/<br\s*\/?>\s*/g, "\n")
     .replace(/<[^>]+>/g, "")
     .replace(/&nbsp;/g, " ")
     .trim()

@@ -25,7 +25,10 @@ function setup(...els: HTMLElement[]): void {
   })
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}) {
+function el(tag: "textarea", props?: { value?: string; id?: string }): HTMLTextAreaElement
+function el(tag: "input", props: { type: string }): HTMLInputElement
+function el(tag: "div" | "p"): HTMLElement
+function el(tag: string, props: Record<string, string> = {}): HTMLElement {
   return Object.assign(document.createElement(tag), props)
 }
 
