@@ -55,16 +55,22 @@ export function later(fn: () => void, ms: number, signal: AbortSignal): void {
   signal.addEventListener("abort", () => clearTimeout(id), { once: true })
 }
 
-/** Runs `fn` when the browser is idle (or soon), unless the signal ended. */
-export function whenIdle(fn: () => void, signal: AbortSignal): void {
+interface PostTask {
+  postTask(fn: () => void, options: { priority: "background"; signal: AbortSignal }): Promise<void>
+}
+
+/**
+ * Runs `fn` soon, after anything more urgent (input, rendering, the page's own tasks): a
+ * background-priority task where the browser has `scheduler.postTask`, else a timeout. Not
+ * requestIdleCallback: a busy CRM page may have no idle periods at all, and then each ≤ 4 ms slice
+ * would wait for the callback's timeout.
+ */
+export function soon(fn: () => void, signal: AbortSignal): void {
   if (signal.aborted) return
-  const run = () => {
-    if (!signal.aborted) fn()
-  }
-  if (typeof requestIdleCallback === "function") {
-    const id = requestIdleCallback(run, { timeout: 100 })
-    signal.addEventListener("abort", () => cancelIdleCallback(id), { once: true })
+  const scheduler = (globalThis as { scheduler?: PostTask }).scheduler
+  if (scheduler?.postTask) {
+    scheduler.postTask(fn, { priority: "background", signal }).catch(() => undefined) // aborted
   } else {
-    later(run, 0, signal)
+    later(fn, 0, signal)
   }
 }

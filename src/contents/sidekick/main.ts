@@ -16,7 +16,7 @@ import { detectWaybills } from "~lib/waybill/detect"
 
 import { createEditorBridge } from "../editors/bridge"
 import { mountSidebarHost, type SidebarHost } from "./host"
-import { createLifetime, later, type Lifetime, whenIdle } from "./lifetime"
+import { createLifetime, later, type Lifetime, soon } from "./lifetime"
 import { buildPageState } from "./page-state"
 import { type Detect, Scanner } from "./scanner"
 
@@ -68,7 +68,7 @@ function run(life: Lifetime, initial: SiteConfig): void {
     carrierHint: config.carrierHint,
     skip: () => host?.element ?? null,
     onChange: () => queueState(),
-    schedule: (fn) => whenIdle(fn, signal),
+    schedule: (fn) => soon(fn, signal),
   })
 
   const state = (): PageState =>
