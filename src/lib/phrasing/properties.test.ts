@@ -1,8 +1,7 @@
-import { cpuUsage } from "node:process"
-
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 
+import { growthRatio } from "../testing/linearity"
 import { DEFAULT_PHRASEBOOK } from "./default-phrasebook"
 import { lintPhrasing } from "./lint"
 import type { PhrasingFinding } from "./types"
@@ -83,28 +82,7 @@ describe("lintPhrasing properties", () => {
 })
 
 describe("lintPhrasing scales linearly", () => {
-  /**
-   * CPU time, not wall time: five other engineers share two cores, and wall time mostly measures
-   * them. Minimum of interleaved runs, each in ms.
-   */
-  function cpuMs(text: string): number {
-    const before = cpuUsage()
-    lintPhrasing(text)
-    const used = cpuUsage(before)
-    return (used.user + used.system) / 1000
-  }
-
-  function ratioOf(big: string, small: string): number {
-    lintPhrasing(small)
-    let bestBig = Infinity
-    let bestSmall = Infinity
-    for (let i = 0; i < 2; i++) {
-      bestSmall = Math.min(bestSmall, cpuMs(small), cpuMs(small))
-      bestBig = Math.min(bestBig, cpuMs(big))
-    }
-    // Floor the small time so timer granularity cannot inflate the ratio.
-    return bestBig / Math.max(bestSmall, 2)
-  }
+  const ratioOf = (big: string, small: string): number => growthRatio(lintPhrasing, small, big, 2)
 
   it.each(
     [

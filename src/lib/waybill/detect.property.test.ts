@@ -1,6 +1,8 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 
+import { growthRatio } from "../testing/linearity"
+
 import { detectWaybills } from "./detect"
 import { normalizeWaybill } from "./normalize"
 
@@ -84,16 +86,6 @@ describe("detectWaybills properties", () => {
   })
 })
 
-function medianMs(fn: () => void, reps: number): number {
-  const ts: number[] = []
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now()
-    fn()
-    ts.push(performance.now() - t0)
-  }
-  return ts.sort((a, b) => a - b)[reps >> 1]
-}
-
 describe("detectWaybills linearity", () => {
   const unit = 100_000
   const cases: [string, (n: number) => string][] = [
@@ -109,11 +101,7 @@ describe("detectWaybills linearity", () => {
     it(`${name}: 1 MB costs < 20× of 100 KB`, () => {
       const small = make(unit)
       const big = make(unit * 10)
-      detectWaybills(small) // warm-up
-      const ts = medianMs(() => detectWaybills(small), 5)
-      const tb = medianMs(() => detectWaybills(big), 3)
-      // Floor the small time so timer granularity cannot fake a failure.
-      expect(tb / Math.max(ts, 1)).toBeLessThan(20)
+      expect(growthRatio(detectWaybills, small, big)).toBeLessThan(20)
     })
   }
 })
