@@ -55,7 +55,8 @@ export function HandoffForm(props: {
   waybill: string | null
   caseType: CaseType
   record: CaseRecord | undefined
-  profile: AgentProfile
+  /** Undefined while settings load: saving waits, so no note goes out unsigned by accident. */
+  profile: AgentProfile | undefined
   pageUrl?: string
 }) {
   const { waybill, caseType, record, profile, pageUrl } = props
@@ -131,7 +132,7 @@ export function HandoffForm(props: {
   }
 
   const save = async () => {
-    if (saving || !waybill || loadedFor !== waybill) return
+    if (saving || !waybill || loadedFor !== waybill || !profile) return
     const result = buildNote(draft, {
       id: newId(),
       now: now(),
@@ -177,7 +178,7 @@ export function HandoffForm(props: {
   }
 
   const callbackMs = fromLocalInputValue(draft.callbackLocal)
-  const disabled = !waybill || loadedFor !== waybill
+  const disabled = !waybill || loadedFor !== waybill || !profile
 
   return (
     <form
@@ -195,7 +196,7 @@ export function HandoffForm(props: {
         <legend>
           <T k="handoffTitle" />
         </legend>
-        {(!profile.name || !profile.workId) && (
+        {profile && (!profile.name || !profile.workId) && (
           <div className="notice" data-testid="profile-missing">
             <T k="profileMissing" />{" "}
             <button type="button" className="link" onClick={() => void platform.openOptions()}>

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest"
 
 import type { PageState } from "~lib/protocol/types"
 import { SIDEBAR_PORT } from "~lib/protocol/types"
+import { StoreError } from "~lib/store/errors"
 import { draftKey } from "~lib/ui-logic/drafts"
 
 import {
@@ -222,6 +223,31 @@ describe("SidebarApp in the page frame", () => {
       expect(byTestId<HTMLTextAreaElement>(view!.container, "handoff-promise").value).toBe(
         "今天下午五点前回电",
       ),
+    )
+  })
+
+  it("keeps the draft in the form when the store is full, and says so", async () => {
+    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
+    const real = testStore()
+    const full = { ...real, addNote: () => Promise.reject(new StoreError("quota")) }
+    const { port, container } = await openConnected(fb, full)
+    port.emit({ type: "page-state", state: pageState() })
+    await waitFor(() => expect(byTestId(container, "handoff-form").dataset.ready).toBe("true"))
+    await typeInto(byTestId(container, "handoff-problem"), "客户要求赔偿")
+    await click(byTestId(container, "handoff-save"))
+    await waitFor(() => expect(byTestId(container, "handoff-error").textContent).toContain("存储空间已满"))
+    expect(byTestId<HTMLTextAreaElement>(container, "handoff-problem").value).toBe("客户要求赔偿")
+    expect(container.querySelector("[data-testid=handoff-saved]")).toBeNull()
+  })
+
+  it("removes expired drafts on start and keeps fresh ones", async () => {
+    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
+    fb.storage.set(draftKey("OLD12345"), { savedAt: 1, draft: {} })
+    fb.storage.set(draftKey("NEW12345"), { savedAt: Date.now(), draft: { problem: "x" } })
+    fb.storage.set("someone-elses-key", 1)
+    await openConnected(fb)
+    await waitFor(() =>
+      expect([...fb.storage.keys()].sort()).toEqual([draftKey("NEW12345"), "someone-elses-key"]),
     )
   })
 

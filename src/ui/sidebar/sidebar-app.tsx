@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState, type KeyboardEvent } from "react"
 
 import { classifyCase } from "~lib/cases/classify"
 import { URGENT_CASE_TYPES, type CaseStatus, type CaseType } from "~lib/cases/model"
-import { DEFAULT_SETTINGS } from "~lib/store/contract"
+import { expiredDraftKeys } from "~lib/ui-logic/drafts"
 import { identifyWaybill } from "~lib/waybill/identify"
 
 import { ErrorBoundary } from "../error-boundary"
@@ -118,7 +118,7 @@ function HandoffTab(props: {
         waybill={waybill}
         caseType={caseType}
         record={record}
-        profile={settings?.profile ?? DEFAULT_SETTINGS.profile}
+        profile={settings?.profile}
         pageUrl={state?.url}
       />
       <NoteTimeline notes={waybill ? notes : []} />
@@ -132,7 +132,19 @@ function SidebarMain(props: {
   send: ReturnType<typeof usePageConnection>["send"]
 }) {
   const { mode, connection, send } = props
+  const { platform, now } = useServices()
   const settings = useSettings()
+
+  // Drop drafts nobody came back to, once per sidebar start.
+  useEffect(() => {
+    platform
+      .storageGetAll()
+      .then((all) => {
+        const expired = expiredDraftKeys(all, now())
+        return expired.length ? platform.storageRemove(expired) : undefined
+      })
+      .catch(() => undefined)
+  }, [platform, now])
   const [tab, setTab] = useState<TabId>("handoff")
   const locale = settings?.locale ?? "zh"
   const t = (key: StringKey) => text(locale, key)
