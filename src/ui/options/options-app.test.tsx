@@ -95,6 +95,15 @@ describe("OptionsApp", () => {
     expect((await store.getSettings()).locale).toBe("en")
   })
 
+  it("switches the sidebar mode and mirrors it for open tabs", async () => {
+    const store = testStore()
+    const fb = fakeBrowser()
+    view = await render(testServices(fb.platform, store), <OptionsApp />)
+    await typeInto(await waitFor(() => byTestId(view!.container, "sidebar-mode")), "sidepanel")
+    await waitFor(() => expect(fb.storage.get("sidebarMode")).toBe("sidepanel"))
+    expect((await store.getSettings()).sidebarMode).toBe("sidepanel")
+  })
+
   it("imports nothing from a bad file and lists each problem", async () => {
     const store = testStore()
     view = await render(testServices(fakeBrowser().platform, store), <OptionsApp />)

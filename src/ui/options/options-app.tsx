@@ -5,6 +5,7 @@ import type { AgentProfile, ImportProblem, Settings, SiteSetting } from "~lib/st
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 import { pickLanguage } from "~lib/ui-logic/page"
 import { CARRIERS } from "~lib/waybill/carriers"
+import { SIDEBAR_MODE_KEY } from "~background/sidebar-mode"
 
 import { callBackground } from "../background"
 import { ErrorBoundary } from "../error-boundary"
@@ -250,14 +251,18 @@ function SitesSection({ sites }: { sites: SiteSetting[] }) {
 }
 
 function DisplaySection({ settings }: { settings: Settings }) {
-  const { store } = useServices()
+  const { store, platform } = useServices()
   const locale = useLocale()
   const [status, setStatus] = useState<Status>(null)
-  const update = (patch: Partial<Settings>) => {
+  const update = async (patch: Partial<Settings>) => {
     setStatus(null)
-    store
-      .updateSettings(patch)
-      .catch((error: unknown) => setStatus({ kind: "error", message: errorMessage(error, locale) }))
+    try {
+      const next = await store.updateSettings(patch)
+      // Open CRM tabs and the worker switch modes live from this copy (see background/sidebar-mode).
+      if (patch.sidebarMode) await platform.storageSet(SIDEBAR_MODE_KEY, next.sidebarMode)
+    } catch (error) {
+      setStatus({ kind: "error", message: errorMessage(error, locale) })
+    }
   }
   return (
     <section aria-labelledby="display-title">
@@ -272,7 +277,7 @@ function DisplaySection({ settings }: { settings: Settings }) {
           <select
             data-testid="sidebar-mode"
             value={settings.sidebarMode}
-            onChange={(e) => update({ sidebarMode: e.target.value as Settings["sidebarMode"] })}
+            onChange={(e) => void update({ sidebarMode: e.target.value as Settings["sidebarMode"] })}
           >
             <option value="inpage">{text(locale, "modeInpage")}</option>
             <option value="sidepanel">{text(locale, "modeSidepanel")}</option>
@@ -285,7 +290,7 @@ function DisplaySection({ settings }: { settings: Settings }) {
           <select
             data-testid="locale"
             value={settings.locale}
-            onChange={(e) => update({ locale: e.target.value as Settings["locale"] })}
+            onChange={(e) => void update({ locale: e.target.value as Settings["locale"] })}
           >
             <option value="zh">{text(locale, "langZh")}</option>
             <option value="en">{text(locale, "langEn")}</option>
