@@ -55,7 +55,11 @@ describe("callback reminders", () => {
     await store.addNote(note("SF1385628716739", NOW + 3_600_000))
     await store.addNote(note("YT8962646785389", NOW - 1_000))
     await store.addNote(note("JT5261988016578", undefined))
-    fake.alarms.set("callback:OLD", { name: "callback:OLD", scheduledTime: NOW + 5 })
+    fake.alarms.set("callback:OLD", {
+      name: "callback:OLD",
+      scheduledTime: NOW + 5,
+      persistAcrossSessions: true,
+    })
 
     expect(await syncCallbacks(NOW)).toEqual({ scheduled: 2 })
     expect([...fake.alarms.keys()]).toEqual(["callback:SF1385628716739"])
@@ -76,7 +80,7 @@ describe("callback reminders", () => {
   it("an alarm for a case resolved meanwhile shows nothing", async () => {
     await store.addNote(note("SF1385628716739", NOW - 10))
     await store.upsertCase({ waybill: "SF1385628716739", status: "resolved" })
-    await onAlarm({ name: "callback:SF1385628716739", scheduledTime: NOW })
+    await onAlarm({ name: "callback:SF1385628716739", scheduledTime: NOW, persistAcrossSessions: true })
     expect(fake.notifications).toHaveLength(0)
   })
 

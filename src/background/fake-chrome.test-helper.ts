@@ -93,7 +93,7 @@ export function fakeChrome(init: { granted?: string[]; tabs?: FakeTab[] } = {}) 
     alarms: {
       getAll: vi.fn(async () => [...alarms.values()]),
       create: vi.fn(async (name: string, info: { when: number }) => {
-        alarms.set(name, { name, scheduledTime: info.when })
+        alarms.set(name, { name, scheduledTime: info.when, persistAcrossSessions: true })
       }),
       clear: vi.fn(async (name: string) => alarms.delete(name)),
     },
