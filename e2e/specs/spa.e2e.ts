@@ -118,4 +118,30 @@ describe("a single-page helpdesk that navigates with pushState and re-renders", 
     expect(await frame.getByTestId("handoff-problem").inputValue()).toBe(draft)
     await page.close()
   })
+
+  it("keeps each ticket's unsaved note with its own waybill while the agent switches tickets", async () => {
+    const page = await session.context.newPage()
+    recordConsole(page, logs)
+    const id = session.extensionId
+    await page.goto(server.url("spa/ticket/101"))
+    const frame = await sidebarFrame(page, id)
+    await expect.poll(() => sidebarText(page, id, "waybill-number"), POLL).toBe(TICKETS[101].waybill)
+    const problem = () => sidebarText(page, id, "handoff-problem")
+    const text101 = "金华转运中心三天未更新，客户要求核实"
+    await frame.getByTestId("handoff-problem").fill(text101)
+
+    await page.locator('a[data-ticket="103"]').click()
+    await expect.poll(() => sidebarText(page, id, "waybill-number"), POLL).toBe(TICKETS[103].waybill)
+    await expect.poll(problem, POLL).toBe("")
+    const text103 = "客户查询派送进度，已告知预计19点前送达"
+    await frame.getByTestId("handoff-problem").fill(text103)
+
+    await page.goBack()
+    await expect.poll(() => sidebarText(page, id, "waybill-number"), POLL).toBe(TICKETS[101].waybill)
+    await expect.poll(problem, POLL).toBe(text101)
+    await page.goForward()
+    await expect.poll(() => sidebarText(page, id, "waybill-number"), POLL).toBe(TICKETS[103].waybill)
+    await expect.poll(problem, POLL).toBe(text103)
+    await page.close()
+  })
 })
