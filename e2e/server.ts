@@ -25,6 +25,17 @@ const TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 }
 
+/** An extra route: a file to send and its headers (e.g. `/vendor/…` from node_modules, a CSP page). */
+export interface ExtraRoute {
+  file: string
+  headers: Record<string, string>
+}
+
+export interface FixtureServerOptions {
+  /** Consulted first with the raw request path (query included); null falls through to the fixtures. */
+  route?: (urlPath: string) => ExtraRoute | null
+}
+
 export interface FixtureServer {
   origin: string
   url(path: string): string
@@ -54,9 +65,20 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: FixtureServerOptions,
+): Promise<void> {
   if (req.method !== "GET" && req.method !== "HEAD") {
     res.writeHead(405, { Allow: "GET, HEAD" }).end()
+    return
+  }
+  const extra = options.route?.(req.url ?? "/")
+  if (extra) {
+    res.writeHead(200, { "Cache-Control": "no-store", ...extra.headers })
+    if (req.method === "HEAD") res.end()
+    else createReadStream(extra.file).pipe(res)
     return
   }
   const { pathname } = new URL(req.url ?? "/", "http://127.0.0.1")
@@ -83,9 +105,9 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   createReadStream(file).pipe(res)
 }
 
-export async function startFixtureServer(): Promise<FixtureServer> {
+export async function startFixtureServer(options: FixtureServerOptions = {}): Promise<FixtureServer> {
   const server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
+    handle(req, res, options).catch((err: unknown) => {
       if (!res.headersSent) res.writeHead(500)
       res.end(String(err))
     })

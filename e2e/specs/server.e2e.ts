@@ -69,4 +69,24 @@ describe("fixture server", () => {
     expect(resolveFixturePath("/../../etc/passwd")).toBeNull()
     expect(resolveFixturePath("/%E0%A4%A")).toBeNull()
   })
+
+  it("serves extra routes first when asked to (vendor files, CSP pages)", async () => {
+    const extra = await startFixtureServer({
+      route: (path) =>
+        path.startsWith("/vendor/")
+          ? {
+              file: resolveFixturePath("/spa/app.css")!,
+              headers: { "content-type": "text/css", "x-extra": "1" },
+            }
+          : null,
+    })
+    try {
+      const vendor = await rawGet(extra.origin, "/vendor/anything.css")
+      expect(vendor.status).toBe(200)
+      expect(vendor.body).toContain(".topbar")
+      expect((await rawGet(extra.origin, "/legacy-ticket.html")).body).toContain("工单 GD20241105-0193")
+    } finally {
+      await extra.close()
+    }
+  })
 })
