@@ -98,6 +98,54 @@ export const STRINGS = {
   problemTooLong: { zh: "内容过长", en: "Some text is too long" },
   saveFailed: { zh: "保存失败", en: "Save failed" },
 
+  // Phrasing
+  stageOpening: { zh: "开场", en: "Opening" },
+  stageConfirm: { zh: "确认问题", en: "Confirm" },
+  stageHandle: { zh: "处理", en: "Handling" },
+  stagePromise: { zh: "承诺与回复", en: "Promise" },
+  stageClosing: { zh: "结束", en: "Closing" },
+  stageInternal: { zh: "内部沟通", en: "Internal" },
+  scriptsFor: { zh: "适用于当前案件类型的话术", en: "Scripts for this case type" },
+  missingSlots: { zh: "待补充", en: "Fill in" },
+  phrasingCheckNext: {
+    zh: "回复内容的实时用语提示将在下一版本提供。",
+    en: "Live phrasing checks of your reply come in the next version.",
+  },
+
+  // Escalation
+  ladder: { zh: "阶梯联系", en: "Escalation ladder" },
+  decisionStart: { zh: "开始联系", en: "Start here" },
+  decisionWait: { zh: "等待回复", en: "Wait for a reply" },
+  decisionEscalate: { zh: "升级到上一级", en: "Move up a level" },
+  decisionRetry: { zh: "同级再次联系", en: "Try this level again" },
+  decisionExhausted: { zh: "已到最高级", en: "Top of the ladder reached" },
+  level: { zh: "第 {n} 级", en: "Level {n}" },
+  waitFor: { zh: "建议再等 {time}", en: "Wait {time} more" },
+  whatToSay: { zh: "沟通话术", en: "What to say" },
+  contactsAtLevel: { zh: "本级联系人", en: "Contacts at this level" },
+  noContactsLoaded: {
+    zh: "联系人目录为空：管理员可在设置中导入。",
+    en: "The contact directory is empty: an admin can import it in Options.",
+  },
+  logThis: { zh: "记录联系", en: "Log" },
+  logAttempt: { zh: "记录一次联系", en: "Log a contact attempt" },
+  contactName: { zh: "联系人", en: "Contact" },
+  outcome: { zh: "结果", en: "Outcome" },
+  outcomeReached: { zh: "已解决或已承诺", en: "Resolved or committed" },
+  outcomeNoProgress: { zh: "已沟通，无进展", en: "Talked, no progress" },
+  outcomeNoAnswer: { zh: "未接通", en: "No answer" },
+  attemptNote: { zh: "说明", en: "Note" },
+  attemptLogged: { zh: "已记录", en: "Logged" },
+  attemptNeedsContact: { zh: "请填写联系人", en: "Enter who you contacted" },
+  attempts: { zh: "联系记录", en: "Attempts" },
+  noAttempts: { zh: "还没有联系记录", en: "No attempts logged yet" },
+  roleWindow: { zh: "窗口人员", en: "Window staff" },
+  roleSiteManager: { zh: "现场管理员", en: "Site manager" },
+  roleBranchCs: { zh: "相关公司客服", en: "Related company CS" },
+  roleCompanyHead: { zh: "公司负责人", en: "Company head" },
+  roleRegionalHead: { zh: "片区办公室负责人", en: "Regional office head" },
+  roleHqDept: { zh: "总部职能部门", en: "HQ department" },
+
   // Timeline
   timeline: { zh: "交接时间线", en: "Timeline" },
   newestFirst: { zh: "最新在上", en: "newest first" },
@@ -185,8 +233,8 @@ export function fill(text: string, values: Record<string, string | number> = {})
 }
 
 /** Only the primary language: Chinese by default, English in English mode (for tight buttons). */
-export function primary(locale: UiLocale, key: StringKey): string {
-  return STRINGS[key][locale === "en" ? "en" : "zh"]
+export function primary(locale: UiLocale, key: StringKey, values?: Record<string, string | number>): string {
+  return fill(STRINGS[key][locale === "en" ? "en" : "zh"], values)
 }
 
 /** One string for attributes (placeholder, title, aria-label): "中文 / English", or English only. */

@@ -18,6 +18,14 @@ import { ServicesProvider, type Services } from "./services"
 
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
+// Storage and IndexedDB answers land between act() scopes by design (waitFor polls for them); React's
+// "not wrapped in act" warning for those says nothing useful here. Every other console error still shows.
+const consoleError = console.error.bind(console)
+console.error = (...args: unknown[]) => {
+  if (typeof args[0] === "string" && args[0].includes("not wrapped in act(")) return
+  consoleError(...args)
+}
+
 export class FakePort implements PortLike {
   readonly posted: unknown[] = []
   disconnected = false

@@ -307,6 +307,53 @@ describe("SidebarApp in the page frame", () => {
     expect(allByTestId(container, "waybill-candidate")).toHaveLength(10)
   })
 
+  it("phrasing tab: scripts for the case, filled from the profile", async () => {
+    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
+    const { port, container } = await openConnected(fb)
+    port.emit({ type: "page-state", state: pageState() })
+    await click(await waitFor(() => byTestId(container, "tab-phrasing")))
+    await waitFor(() =>
+      expect(
+        container.querySelector('[data-testid=script-item][data-script-id="greeting"]')?.textContent,
+      ).toContain("您好，示例速运客服，工号8012，很高兴为您服务"),
+    )
+    expect(
+      allByTestId(container, "script-item").every((el) => !el.dataset.scriptId?.startsWith("internal")),
+    ).toBe(true)
+  })
+
+  it("escalation tab: advises level 1 with the branch contact and logs an attempt", async () => {
+    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
+    const store = testStore()
+    await store.replaceContacts([
+      { id: "c1", name: "刘站长", role: "site_manager", branch: "文三路营业点", phone: "0571-88880001" },
+      { id: "c2", name: "总部运营部", role: "hq_dept", department: "运营部" },
+    ])
+    const { port, container } = await openConnected(fb, store)
+    port.emit({ type: "page-state", state: pageState() })
+    await click(await waitFor(() => byTestId(container, "tab-escalation")))
+    const advice = await waitFor(() => byTestId(container, "escalation-advice"))
+    expect(advice.dataset.level).toBe("1")
+    expect(allByTestId(container, "escalation-contact").map((c) => c.dataset.contactId)).toEqual(["c1"])
+
+    await click(byTestId(container, "escalation-contact").querySelector("button")!)
+    expect(byTestId<HTMLInputElement>(container, "attempt-contact").value).toBe("刘站长")
+    await typeInto(byTestId(container, "attempt-outcome"), "no_progress")
+    await typeInto(byTestId(container, "attempt-note"), "站长称今天安排派送")
+    await click(byTestId(container, "attempt-save"))
+    await waitFor(() => expect(allByTestId(container, "attempt-item")).toHaveLength(1))
+    const [attempt] = await store.listAttempts(WAYBILL)
+    expect(attempt).toMatchObject({
+      waybill: WAYBILL,
+      level: 1,
+      contactId: "c1",
+      contactName: "刘站长",
+      outcome: "no_progress",
+      note: "站长称今天安排派送",
+      author: { name: "王芳", workId: "8012" },
+    })
+  })
+
   it("shows English only when the locale is en", async () => {
     const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
     const store = testStore()

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState, type KeyboardEvent } from "react"
 import { classifyCase } from "~lib/cases/classify"
 import { URGENT_CASE_TYPES, type CaseStatus, type CaseType } from "~lib/cases/model"
 import { expiredDraftKeys } from "~lib/ui-logic/drafts"
+import { describeCarriers } from "~lib/ui-logic/page"
 import { identifyWaybill } from "~lib/waybill/identify"
 
 import { ErrorBoundary } from "../error-boundary"
@@ -19,6 +20,8 @@ import { CasePanel } from "./case-panel"
 import { HandoffForm } from "./handoff-form"
 import { NoteTimeline } from "./note-timeline"
 import { usePageConnection, type Connection, type SidebarMode } from "./use-page-connection"
+import { EscalationPanel } from "./escalation-panel"
+import { PhrasingPanel } from "./phrasing-panel"
 import { WaybillHeader } from "./waybill-header"
 
 type TabId = "handoff" | "phrasing" | "escalation"
@@ -39,7 +42,8 @@ function NotEnabled() {
   )
 }
 
-function HandoffTab(props: {
+/** Everything about the current waybill: header and case above, then the tabs that work on it. */
+function CaseWorkspace(props: {
   connection: Extract<Connection, { kind: "connecting" | "connected" }>
   send: ReturnType<typeof usePageConnection>["send"]
 }) {
@@ -50,6 +54,7 @@ function HandoffTab(props: {
   const state = connection.kind === "connected" ? connection.state : null
   const [manual, setManual] = useState<string | null>(null)
   const [caseError, setCaseError] = useState<string | null>(null)
+  const [tab, setTab] = useState<TabId>("handoff")
 
   // The agent's pick holds until the page has taken it over or the page changed.
   useEffect(() => {
@@ -92,6 +97,18 @@ function HandoffTab(props: {
       .catch((error: unknown) => setCaseError(errorMessage(error, locale)))
   }
 
+  // Arrow keys move between tabs (the WAI-ARIA tabs pattern); Tab then enters the panel.
+  const onTabKey = (e: KeyboardEvent) => {
+    if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return
+    const i = TABS.findIndex((x) => x.id === tab)
+    const next = TABS[(i + (e.key === "ArrowRight" ? 1 : TABS.length - 1)) % TABS.length].id
+    setTab(next)
+    document.getElementById(`tab-${next}`)?.focus()
+  }
+
+  const sure = describeCarriers(carriers)
+  const carrierName = sure.kind === "sure" ? sure.carrier.name : undefined
+
   return (
     <>
       <WaybillHeader
@@ -114,14 +131,56 @@ function HandoffTab(props: {
           {caseError}
         </div>
       )}
-      <HandoffForm
-        waybill={waybill}
-        caseType={caseType}
-        record={record}
-        profile={settings?.profile}
-        pageUrl={state?.url}
-      />
-      <NoteTimeline notes={waybill ? notes : []} />
+      <nav className="tabs" role="tablist" onKeyDown={onTabKey}>
+        {TABS.map(({ id, label }) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            aria-selected={tab === id}
+            tabIndex={tab === id ? 0 : -1}
+            aria-controls={`panel-${id}`}
+            data-testid={`tab-${id}`}
+            className={tab === id ? "tab active" : "tab"}
+            onClick={() => setTab(id)}
+          >
+            <T k={label} />
+          </button>
+        ))}
+      </nav>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="panel">
+        {tab === "handoff" && (
+          <>
+            <HandoffForm
+              waybill={waybill}
+              caseType={caseType}
+              record={record}
+              profile={settings?.profile}
+              pageUrl={state?.url}
+            />
+            <NoteTimeline notes={waybill ? notes : []} />
+          </>
+        )}
+        {tab === "phrasing" && (
+          <PhrasingPanel
+            caseType={caseType}
+            context={{
+              profile: settings?.profile,
+              waybill: { number: waybill ?? undefined, carrier: carrierName },
+              case: { customerName: record?.customerName, customerContact: record?.customerContact },
+            }}
+          />
+        )}
+        {tab === "escalation" && (
+          <EscalationPanel
+            waybill={waybill}
+            caseType={caseType}
+            record={record}
+            profile={settings?.profile}
+          />
+        )}
+      </div>
     </>
   )
 }
@@ -145,18 +204,8 @@ function SidebarMain(props: {
       })
       .catch(() => undefined)
   }, [platform, now])
-  const [tab, setTab] = useState<TabId>("handoff")
   const locale = settings?.locale ?? "zh"
   const t = (key: StringKey) => text(locale, key)
-
-  // Arrow keys move between tabs (the WAI-ARIA tabs pattern); Tab then enters the panel.
-  const onTabKey = (e: KeyboardEvent) => {
-    if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return
-    const i = TABS.findIndex((x) => x.id === tab)
-    const next = TABS[(i + (e.key === "ArrowRight" ? 1 : TABS.length - 1)) % TABS.length].id
-    setTab(next)
-    document.getElementById(`tab-${next}`)?.focus()
-  }
 
   return (
     <LocaleProvider locale={locale}>
@@ -217,35 +266,7 @@ function SidebarMain(props: {
           </div>
         )}
         {(connection.kind === "connecting" || connection.kind === "connected") && (
-          <>
-            <nav className="tabs" role="tablist" onKeyDown={onTabKey}>
-              {TABS.map(({ id, label }) => (
-                <button
-                  key={id}
-                  type="button"
-                  role="tab"
-                  id={`tab-${id}`}
-                  aria-selected={tab === id}
-                  tabIndex={tab === id ? 0 : -1}
-                  aria-controls={`panel-${id}`}
-                  data-testid={`tab-${id}`}
-                  className={tab === id ? "tab active" : "tab"}
-                  onClick={() => setTab(id)}
-                >
-                  <T k={label} />
-                </button>
-              ))}
-            </nav>
-            <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="panel">
-              {tab === "handoff" ? (
-                <HandoffTab connection={connection} send={send} />
-              ) : (
-                <p className="muted coming" data-testid={`panel-${tab}-placeholder`}>
-                  <T k="comingNext" />
-                </p>
-              )}
-            </div>
-          </>
+          <CaseWorkspace connection={connection} send={send} />
         )}
       </div>
     </LocaleProvider>

@@ -1,10 +1,11 @@
 /** The current waybill, its carrier, the other numbers on the page and a field to type one in. */
-import { useRef, useState, type FormEvent } from "react"
+import { useState, type FormEvent } from "react"
 
 import type { CarrierGuess, WaybillCandidate } from "~lib/protocol/types"
 import { describeCarriers, percent } from "~lib/ui-logic/page"
 import { parseWaybillInput } from "~lib/ui-logic/waybill-input"
 
+import { CopyButton } from "../copy-button"
 import { T, useT } from "../locale"
 
 /** Pages with long histories list many numbers; the first few are the likely ones (ranked by the page). */
@@ -39,22 +40,6 @@ function CarrierLine({ carriers }: { carriers: readonly CarrierGuess[] }) {
   )
 }
 
-async function copyText(value: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(value)
-    return true
-  } catch {
-    // The framed sidebar may lack clipboard-write permission: fall back to a selected input.
-    const input = document.createElement("input")
-    input.value = value
-    document.body.append(input)
-    input.select()
-    const ok = document.execCommand("copy")
-    input.remove()
-    return ok
-  }
-}
-
 export function WaybillHeader(props: {
   waybill: string | null
   carriers: readonly CarrierGuess[]
@@ -65,8 +50,6 @@ export function WaybillHeader(props: {
   const t = useT()
   const [typed, setTyped] = useState("")
   const [invalid, setInvalid] = useState(false)
-  const [copyState, setCopyState] = useState<"idle" | "copied" | "failed">("idle")
-  const copyTimer = useRef<ReturnType<typeof setTimeout>>()
   const [showAll, setShowAll] = useState(false)
   const others = candidates.filter((c) => c.number !== waybill)
   const visible = showAll ? others : others.slice(0, FEW_CANDIDATES)
@@ -81,13 +64,6 @@ export function WaybillHeader(props: {
     }
   }
 
-  const copy = async () => {
-    if (!waybill) return
-    setCopyState((await copyText(waybill)) ? "copied" : "failed")
-    clearTimeout(copyTimer.current)
-    copyTimer.current = setTimeout(() => setCopyState("idle"), 1500)
-  }
-
   return (
     <section className="waybill" aria-label={t("waybill")}>
       {waybill ? (
@@ -99,9 +75,7 @@ export function WaybillHeader(props: {
             <code className="waybill-number" data-testid="waybill-number">
               {waybill}
             </code>
-            <button type="button" className="small" data-testid="waybill-copy" onClick={copy}>
-              <T k={copyState === "copied" ? "copied" : copyState === "failed" ? "copyFailed" : "copy"} />
-            </button>
+            <CopyButton value={waybill} testid="waybill-copy" />
           </div>
           <CarrierLine carriers={carriers} />
         </>

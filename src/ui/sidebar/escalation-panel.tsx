@@ -1,0 +1,346 @@
+/**
+ * The escalation ladder (阶梯联系, manual 九) for the current case: which level to contact now and
+ * whom, what to say, and a log of every attempt (做好跟踪工作).
+ */
+import { useLiveQuery } from "dexie-react-hooks"
+import { useEffect, useState, type FormEvent } from "react"
+
+import {
+  ATTEMPT_OUTCOMES,
+  type AttemptOutcome,
+  type CaseRecord,
+  type CaseType,
+  type ContactAttempt,
+  type ContactRole,
+} from "~lib/cases/model"
+import { LADDER } from "~lib/escalation/ladder"
+import { formatDuration, nextEscalation, type EscalationDecision } from "~lib/escalation/next-escalation"
+import { renderScript } from "~lib/scripts/render"
+import { varsFromContext } from "~lib/scripts/slots"
+import type { AgentProfile } from "~lib/store/contract"
+import { formatDateTime } from "~lib/ui-logic/callback-time"
+
+import { CopyButton } from "../copy-button"
+import { primary, type StringKey } from "../i18n"
+import { errorMessage, T, useLocale, useT } from "../locale"
+import { useServices } from "../services"
+
+const DECISION_KEYS: Record<EscalationDecision, StringKey> = {
+  start: "decisionStart",
+  wait: "decisionWait",
+  escalate: "decisionEscalate",
+  retry: "decisionRetry",
+  exhausted: "decisionExhausted",
+}
+
+export const OUTCOME_KEYS: Record<AttemptOutcome, StringKey> = {
+  reached: "outcomeReached",
+  no_progress: "outcomeNoProgress",
+  no_answer: "outcomeNoAnswer",
+}
+
+const ROLE_KEYS: Record<ContactRole, StringKey> = {
+  window: "roleWindow",
+  site_manager: "roleSiteManager",
+  branch_cs: "roleBranchCs",
+  company_head: "roleCompanyHead",
+  regional_head: "roleRegionalHead",
+  hq_dept: "roleHqDept",
+}
+
+/** Waiting times move on their own: re-advise this often. */
+const TICK_MS = 30_000
+
+export function EscalationPanel(props: {
+  waybill: string | null
+  caseType: CaseType
+  record: CaseRecord | undefined
+  profile: AgentProfile | undefined
+}) {
+  const { waybill, caseType, record, profile } = props
+  const { store, now, newId } = useServices()
+  const locale = useLocale()
+  const t = useT()
+  const pick = (b: { zh: string; en: string }) => (locale === "en" ? b.en : b.zh)
+  const [at, setAt] = useState(now)
+  const [contactName, setContactName] = useState("")
+  const [contactId, setContactId] = useState<string | undefined>()
+  const [outcome, setOutcome] = useState<AttemptOutcome>("no_answer")
+  const [note, setNote] = useState("")
+  const [feedback, setFeedback] = useState<{ ok: boolean; message: string } | null>(null)
+
+  useEffect(() => {
+    const timer = setInterval(() => setAt(now()), TICK_MS)
+    return () => clearInterval(timer)
+  }, [now])
+
+  const attempts = useLiveQuery(
+    () => (waybill ? store.listAttempts(waybill) : Promise.resolve([] as ContactAttempt[])),
+    [store, waybill],
+  )
+  const contacts = useLiveQuery(() => store.listContacts(), [store])
+
+  if (!waybill)
+    return (
+      <p className="muted" data-testid="escalation-panel">
+        <T k="problemNoWaybill" />
+      </p>
+    )
+  if (!attempts || !contacts)
+    return (
+      <p className="muted" data-testid="escalation-panel">
+        <T k="loading" />
+      </p>
+    )
+
+  const advice = nextEscalation(
+    { waybill, caseType, involved: record?.involved, attempts },
+    contacts,
+    Math.max(at, now()),
+  )
+  const script = renderScript(
+    advice.scriptId,
+    varsFromContext({
+      profile,
+      waybill: { number: waybill },
+      case: { customerName: record?.customerName, ...record?.involved },
+      contact: { name: contactName || advice.contacts[0]?.contact.name },
+    }),
+  )
+
+  const choose = (id: string | undefined, name: string) => {
+    setContactId(id)
+    setContactName(name)
+    setFeedback(null)
+    document.getElementById("attempt-note")?.focus()
+  }
+
+  const log = async (e: FormEvent) => {
+    e.preventDefault()
+    if (!contactName.trim()) {
+      setFeedback({ ok: false, message: t("attemptNeedsContact") })
+      return
+    }
+    const attempt: ContactAttempt = {
+      id: newId(),
+      waybill,
+      at: now(),
+      level: advice.level,
+      contactName: contactName.trim().slice(0, 200),
+      outcome,
+      note: note.trim(),
+    }
+    if (contactId) attempt.contactId = contactId
+    if (profile) attempt.author = { name: profile.name, workId: profile.workId }
+    try {
+      await store.logAttempt(attempt)
+      setNote("")
+      setContactId(undefined)
+      setContactName("")
+      setAt(now())
+      setFeedback({ ok: true, message: t("attemptLogged") })
+    } catch (error) {
+      setFeedback({ ok: false, message: errorMessage(error, locale) })
+    }
+  }
+
+  return (
+    <section className="escalation" data-testid="escalation-panel">
+      <ol className="ladder" aria-label={t("ladder")}>
+        {LADDER.map((step) => (
+          <li
+            key={step.level}
+            data-testid="ladder-step"
+            className={
+              step.level === advice.level ? "current" : step.level < advice.level ? "done" : undefined
+            }
+            aria-current={step.level === advice.level ? "step" : undefined}
+            title={pick(step.description)}
+          >
+            <span className="ladder-n">{step.level}</span> {pick(step.name)}
+          </li>
+        ))}
+      </ol>
+
+      <div
+        className={advice.urgent ? "advice urgent" : "advice"}
+        data-testid="escalation-advice"
+        data-decision={advice.decision}
+        data-level={advice.level}
+      >
+        <div className="row">
+          <strong>
+            <T k={DECISION_KEYS[advice.decision]} />
+          </strong>
+          <span className="muted small-text" data-testid="escalation-level">
+            {primary(locale, "level", { n: advice.level })} · {pick(advice.levelName)}
+          </span>
+        </div>
+        <p className="small-text">{pick(advice.reason)}</p>
+        {advice.waitBeforeRetryMs > 0 && (
+          <p className="small-text">
+            {primary(locale, "waitFor", { time: pick(formatDuration(advice.waitBeforeRetryMs)) })}
+          </p>
+        )}
+        {advice.notes.map((n, i) => (
+          <p key={i} className="muted small-text">
+            {pick(n)}
+          </p>
+        ))}
+      </div>
+
+      {script.ok && (
+        <div className="script">
+          <div className="row">
+            <strong className="small-text">
+              <T k="whatToSay" />
+            </strong>
+            <CopyButton value={script.text} testid="escalation-script-copy" />
+          </div>
+          <p className="script-text" data-testid="escalation-script">
+            {script.text}
+          </p>
+        </div>
+      )}
+
+      <h3>
+        <T k="contactsAtLevel" />
+      </h3>
+      {contacts.length === 0 && (
+        <p className="muted small-text">
+          <T k="noContactsLoaded" />
+        </p>
+      )}
+      <ul className="list">
+        {advice.contacts.slice(0, 5).map(({ contact, reason }) => (
+          <li
+            key={contact.id}
+            className="list-item"
+            data-testid="escalation-contact"
+            data-contact-id={contact.id}
+          >
+            <div className="row">
+              <span>
+                <strong>{contact.name}</strong>{" "}
+                <span className="muted small-text">
+                  {primary(locale, ROLE_KEYS[contact.role])}
+                  {[contact.branch, contact.company, contact.region, contact.department]
+                    .filter(Boolean)
+                    .map((x) => ` · ${x}`)
+                    .join("")}
+                </span>
+              </span>
+              <button type="button" className="small" onClick={() => choose(contact.id, contact.name)}>
+                <T k="logThis" />
+              </button>
+            </div>
+            <div className="small-text">
+              {contact.phone && <span className="phone">{contact.phone}</span>}
+              {contact.hours && <span className="muted"> · {contact.hours}</span>}
+            </div>
+            <div className="muted small-text">{pick(reason)}</div>
+          </li>
+        ))}
+      </ul>
+
+      <form className="attempt-form" data-testid="attempt-form" onSubmit={(e) => void log(e)}>
+        <h3>
+          <T k="logAttempt" />
+        </h3>
+        <div className="field-row">
+          <label className="field">
+            <span className="label">
+              <T k="contactName" />
+            </span>
+            <input
+              data-testid="attempt-contact"
+              value={contactName}
+              maxLength={200}
+              autoComplete="off"
+              onChange={(e) => {
+                setContactName(e.target.value)
+                setContactId(undefined)
+                setFeedback(null)
+              }}
+            />
+          </label>
+          <label className="field">
+            <span className="label">
+              <T k="outcome" />
+            </span>
+            <select
+              data-testid="attempt-outcome"
+              value={outcome}
+              onChange={(e) => setOutcome(e.target.value as AttemptOutcome)}
+            >
+              {ATTEMPT_OUTCOMES.map((o) => (
+                <option key={o} value={o}>
+                  {t(OUTCOME_KEYS[o])}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <label className="field">
+          <span className="label">
+            <T k="attemptNote" />
+          </span>
+          <textarea
+            id="attempt-note"
+            data-testid="attempt-note"
+            rows={2}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault()
+                e.currentTarget.form?.requestSubmit()
+              }
+            }}
+          />
+        </label>
+        <button type="submit" className="primary" data-testid="attempt-save">
+          <T k="save" />
+        </button>
+        {feedback && (
+          <div
+            className={feedback.ok ? "ok" : "error"}
+            role={feedback.ok ? "status" : "alert"}
+            data-testid="attempt-feedback"
+          >
+            {feedback.message}
+          </div>
+        )}
+      </form>
+
+      <h3>
+        <T k="attempts" />
+      </h3>
+      {attempts.length === 0 && (
+        <p className="muted small-text">
+          <T k="noAttempts" />
+        </p>
+      )}
+      <ol className="list">
+        {[...attempts].reverse().map((a) => (
+          <li key={a.id} className="list-item" data-testid="attempt-item">
+            <div className="row small-text">
+              <span>
+                <span className="ladder-n">{a.level}</span> <strong>{a.contactName}</strong> ·{" "}
+                <T k={OUTCOME_KEYS[a.outcome]} />
+              </span>
+              <time className="muted">{formatDateTime(a.at)}</time>
+            </div>
+            {a.note && <div className="small-text note-text">{a.note}</div>}
+            {a.author?.name && (
+              <div className="muted small-text">
+                {a.author.name}
+                {a.author.workId && ` (${a.author.workId})`}
+              </div>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}
