@@ -80,6 +80,9 @@ describe("handoff notes", () => {
     await options.getByTestId("profile-workid").fill("KF10086")
     await options.getByTestId("profile-company").fill("通达速运")
     await options.getByTestId("profile-save").click()
+    // The confirmation shows once the store has written it (reloading earlier would lose the save).
+    await options.getByTestId("profile-status").waitFor({ timeout: 15_000 })
+    expect(await options.getByTestId("profile-status").getAttribute("role")).toBe("status")
     await options.reload()
     await expect.poll(() => options.getByTestId("profile-workid").inputValue(), POLL).toBe("KF10086")
     await options.close()
@@ -97,6 +100,14 @@ describe("handoff notes", () => {
     const note = frame.getByTestId("handoff-note").filter({ hasText: token })
     expect(await note.getByTestId("handoff-note-author").textContent()).toContain("KF10086")
     console.log(`screenshot: ${await screenshot(page, "legacy-note-saved")}`)
+    // Nothing of the case landed in the CRM's own origin, where the CRM's scripts could read it.
+    const inPage = await page.evaluate(async () => ({
+      databases: (await indexedDB.databases()).map((d) => d.name),
+      local: Object.keys(localStorage),
+      session: Object.keys(sessionStorage),
+      cookies: document.cookie,
+    }))
+    expect(inPage).toEqual({ databases: [], local: [], session: [], cookies: "" })
 
     await session.close()
     session = await launchExtension({ profileDir })

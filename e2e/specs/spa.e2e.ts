@@ -144,4 +144,21 @@ describe("a single-page helpdesk that navigates with pushState and re-renders", 
     await expect.poll(problem, POLL).toBe(text103)
     await page.close()
   })
+
+  it("re-reads the case type when the agent moves to another ticket", async () => {
+    const page = await session.context.newPage()
+    recordConsole(page, logs)
+    const id = session.extensionId
+    await page.goto(server.url("spa/ticket/102")) // 收到的箱子压坏了，里面杯子碎了 · 外包装破损
+    await sidebarFrame(page, id)
+    await expect.poll(() => sidebarText(page, id, "waybill-number"), POLL).toBe(TICKETS[102].waybill)
+    await expect.poll(() => sidebarText(page, id, "case-type"), POLL).toBe("破损")
+    await page.locator('a[data-ticket="105"]').click() // 快递在网点放了好几天不派送 · 快件滞留
+    await expect.poll(() => sidebarText(page, id, "waybill-number"), POLL).toBe("462817306655193")
+    await expect.poll(() => sidebarText(page, id, "case-type"), POLL).toBe("滞留")
+    await page.locator('a[data-ticket="104"]').click() // 买了三箱只到了两箱 · 少货
+    await expect.poll(() => sidebarText(page, id, "waybill-number"), POLL).toBe("JDVC20771386405")
+    await expect.poll(() => sidebarText(page, id, "case-type"), POLL).toBe("少货")
+    await page.close()
+  })
 })
