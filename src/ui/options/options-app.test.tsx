@@ -104,6 +104,23 @@ describe("OptionsApp", () => {
     expect((await store.getSettings()).sidebarMode).toBe("sidepanel")
   })
 
+  it("imports the contact directory from CSV, all or nothing", async () => {
+    const store = testStore()
+    view = await render(testServices(fakeBrowser().platform, store), <OptionsApp />)
+    const c = view.container
+    const input = await waitFor(() => byTestId<HTMLInputElement>(c, "directory-import"))
+    await chooseFile(
+      input,
+      "姓名,角色,网点,电话\n刘站长,现场管理员,文三路营业点,0571-88880001\n王客服,相关公司客服,,\n",
+    )
+    await waitFor(() => expect(byTestId(c, "directory-count").textContent).toContain("2"))
+    expect((await store.listContacts()).map((x) => x.name).sort()).toEqual(["刘站长", "王客服"])
+
+    await chooseFile(input, "姓名,角色\n张三,不存在的角色\n")
+    await waitFor(() => expect(byTestId(c, "directory-problems").textContent).toContain("不存在的角色"))
+    expect(await store.listContacts()).toHaveLength(2)
+  })
+
   it("imports nothing from a bad file and lists each problem", async () => {
     const store = testStore()
     view = await render(testServices(fakeBrowser().platform, store), <OptionsApp />)

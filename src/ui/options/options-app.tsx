@@ -1,9 +1,11 @@
 /** Options: agent profile, enabled sites, display, and the data (export / import / purge). */
+import { useLiveQuery } from "dexie-react-hooks"
 import { useEffect, useRef, useState, type FormEvent } from "react"
 
 import type { AgentProfile, ImportProblem, Settings, SiteSetting } from "~lib/store/contract"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 import { pickLanguage } from "~lib/ui-logic/page"
+import { contactsToCsv, parseContactsCsv } from "~lib/escalation/contacts-csv"
 import { CARRIERS } from "~lib/waybill/carriers"
 import { SIDEBAR_MODE_KEY } from "~background/sidebar-mode"
 
@@ -302,6 +304,103 @@ function DisplaySection({ settings }: { settings: Settings }) {
   )
 }
 
+/** Saves text as a file through a temporary object URL. */
+function download(name: string, content: string, type: string) {
+  const url = URL.createObjectURL(new Blob([content], { type }))
+  const a = document.createElement("a")
+  a.href = url
+  a.download = name
+  document.body.append(a)
+  a.click()
+  a.remove()
+  // Give the download a moment to start before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+function DirectorySection() {
+  const { store } = useServices()
+  const locale = useLocale()
+  const t = useT()
+  const contacts = useLiveQuery(() => store.listContacts(), [store])
+  const [status, setStatus] = useState<Status>(null)
+  const [problems, setProblems] = useState<ImportProblem[]>([])
+  const fileRef = useRef<HTMLInputElement>(null)
+
+  const importCsv = async (file: File) => {
+    setStatus(null)
+    setProblems([])
+    try {
+      const parsed = parseContactsCsv(await file.text())
+      if (!parsed.ok) {
+        setProblems(parsed.problems)
+        setStatus({ kind: "error", message: text(locale, "importProblems", { n: parsed.problems.length }) })
+        return
+      }
+      await store.replaceContacts(parsed.contacts)
+      setProblems(parsed.warnings)
+      setStatus({ kind: "ok", message: text(locale, "directoryImported", { n: parsed.contacts.length }) })
+    } catch (error) {
+      setStatus({ kind: "error", message: errorMessage(error, locale) })
+    } finally {
+      if (fileRef.current) fileRef.current.value = ""
+    }
+  }
+
+  return (
+    <section aria-labelledby="directory-title">
+      <h2 id="directory-title">
+        <T k="directory" />
+      </h2>
+      <p className="muted" data-testid="directory-count">
+        <T k="directoryCount" values={{ n: contacts?.length ?? 0 }} />
+      </p>
+      <div className="actions">
+        <label className="field">
+          <span className="label">
+            <T k="directoryImport" />
+          </span>
+          <input
+            ref={fileRef}
+            type="file"
+            accept=".csv,text/csv"
+            data-testid="directory-import"
+            aria-label={t("directoryImport")}
+            onChange={(e) => {
+              const file = e.target.files?.[0]
+              if (file) void importCsv(file)
+            }}
+          />
+        </label>
+        <button
+          type="button"
+          data-testid="directory-export"
+          disabled={!contacts?.length}
+          onClick={() =>
+            download(
+              "cs-sidekick-contacts.csv",
+              contactsToCsv(contacts ?? [], { headers: locale === "en" ? "en" : "zh" }),
+              "text/csv",
+            )
+          }
+        >
+          <T k="directoryExport" />
+        </button>
+      </div>
+      <StatusLine status={status} testid="directory-status" />
+      {problems.length > 0 && (
+        <ol className="problems" data-testid="directory-problems">
+          {problems.map((p, i) => (
+            <li key={i}>
+              {/* The CSV parser's messages already name the spreadsheet row. */}
+              {pickLanguage(p.message, locale)}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  )
+}
+
 function backupFileName(now: number): string {
   return `cs-sidekick-backup-${formatDateTime(now).replace(/[-: ]/g, "").slice(0, 12)}.json`
 }
@@ -323,16 +422,7 @@ function DataSection() {
     setProblems([])
     try {
       const backup = await store.exportAll()
-      const blob = new Blob([JSON.stringify(backup, null, 2)], { type: "application/json" })
-      const url = URL.createObjectURL(blob)
-      const a = document.createElement("a")
-      a.href = url
-      a.download = backupFileName(now())
-      document.body.append(a)
-      a.click()
-      a.remove()
-      // Give the download a moment to start before the URL goes away.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000)
+      download(backupFileName(now()), JSON.stringify(backup, null, 2), "application/json")
       setStatus({ kind: "ok", message: text(locale, "exported") })
     } catch (error) {
       setStatus({ kind: "error", message: errorMessage(error, locale) })
@@ -502,6 +592,7 @@ function OptionsMain() {
             <ProfileSection profile={settings.profile} />
             <SitesSection sites={settings.sites} />
             <DisplaySection settings={settings} />
+            <DirectorySection />
             <DataSection />
           </>
         )}
