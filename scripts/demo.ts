@@ -3,6 +3,7 @@
  * of the extension, and saves a screenshot of each to demo-screenshots/. With a display (DISPLAY set)
  * the browser is shown and stays open until Ctrl+C; without one it runs headless and exits.
  */
+import { spawnSync } from "node:child_process"
 import { mkdirSync } from "node:fs"
 import { join } from "node:path"
 
@@ -34,7 +35,17 @@ async function showSidebar(page: Page, extensionId: string): Promise<string> {
   }
 }
 
+/** Without a CJK font every Chinese character in the screenshots is a box. */
+function warnIfNoChineseFont(): void {
+  const fc = spawnSync("fc-list", [":lang=zh"], { encoding: "utf8" })
+  if (fc.status === 0 && !fc.stdout.trim())
+    console.warn(
+      "No Chinese font found: screenshots will show boxes. Install one: sudo apt-get install fonts-noto-cjk",
+    )
+}
+
 async function main(): Promise<void> {
+  warnIfNoChineseFont()
   let headed = Boolean(process.env.DISPLAY)
   mkdirSync(OUT_DIR, { recursive: true })
   const server = await startFixtureServer()
