@@ -41,4 +41,15 @@ describe("collectCaseText", () => {
     expect(text.startsWith("工单中心\n备注0：")).toBe(true)
     expect(text.length).toBeLessThanOrEqual(2000)
   })
+
+  it("ignores other tickets' subjects in an inbox list and reads label + value pairs", () => {
+    const d = doc(
+      `<ul><li><a href="#"><div class="subject">收到的箱子压坏了</div></a></li>
+        <li class="active"><a href="#"><div class="subject">买了三箱只到了两箱</div></a></li></ul>
+      <main><h1>#104 买了三箱只到了两箱</h1>
+        <div class="field"><label>问题分类</label><div class="value">少货</div></div>
+        <div class="field"><label>手机</label><div class="value">13588120946</div></div></main>`,
+    )
+    expect(collectCaseText([d], null).split("\n")).toEqual(["#104 买了三箱只到了两箱", "问题分类：少货"])
+  })
 })

@@ -4,6 +4,7 @@
  */
 const MAX = 2_000
 const MAX_PART = 300
+const LIST_ITEM = "li, a, nav, aside, [role='listitem'], [role='option'], [role='row'], [role='navigation']"
 // Fields that say who / where / how much, not what the case is about: their words ("寄件人",
 // "已保价") would only mislead the classifier.
 const NOISE_LABEL =
@@ -55,7 +56,8 @@ export function collectCaseText(docs: Document[], skip: Element | null): string 
   for (const doc of docs) {
     if (!add(clean(doc.title))) break
     for (const h of doc.querySelectorAll("h1, h2, [class*='title' i], [class*='subject' i]")) {
-      if (own(h)) continue
+      // Titles inside lists and links belong to other tickets (an inbox beside the open one).
+      if (own(h) || h.closest(LIST_ITEM)) continue
       const t = clean(h.textContent)
       if (t.length <= 120 && !add(t)) break
     }
@@ -79,7 +81,10 @@ export function collectCaseText(docs: Document[], skip: Element | null): string 
     for (const label of doc.querySelectorAll("label")) {
       if (++n > 60 || size >= MAX) break
       if (own(label)) continue
-      field(clean(label.textContent), fieldValue((label as HTMLLabelElement).control))
+      // <label for> / a wrapped control, else the value shown right after the label.
+      const target = (label as HTMLLabelElement).control ?? label.nextElementSibling
+      if (target && !own(target) && !target.closest(LIST_ITEM))
+        field(clean(label.textContent), fieldValue(target))
     }
   }
   return parts.join("\n").slice(0, MAX)
