@@ -168,7 +168,13 @@ function CaseWorkspace(props: {
             context={{
               profile: settings?.profile,
               waybill: { number: waybill ?? undefined, carrier: carrierName },
-              case: { customerName: record?.customerName, customerContact: record?.customerContact },
+              case: {
+                customerName: record?.customerName,
+                customerContact: record?.customerContact,
+                // The latest confirmed problem statement, for scripts that restate it.
+                problem: [...(notes ?? [])].reverse().find((n) => n.problem)?.problem,
+                ...record?.involved,
+              },
             }}
           />
         )}
