@@ -140,6 +140,23 @@ describe("the sidebar finds the current waybill on each CRM fixture", () => {
     await page.close()
   })
 
+  it("iframes: opening an older ticket from the history frame into the ticket frame switches the waybill", async () => {
+    const page = await open("iframes.html")
+    await sidebarFrame(page, session.extensionId)
+    await expect
+      .poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL)
+      .toBe("DPK302758164093")
+    // Old framesets do this: a link in one frame with target= the other frame; the top page stays put.
+    await page.frameLocator("#historyFrame").getByRole("link", { name: "GD20241012-0215" }).click()
+    await expect
+      .poll(() => page.frame({ name: "ticketFrame" })?.url() ?? "", POLL)
+      .toBe(server.url("frame-ticket-0215.html"))
+    await expect
+      .poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL)
+      .toBe("DPK300585712204")
+    await page.close()
+  })
+
   it("the sidebar appears on the SPA and on the demo home page too", async () => {
     for (const [name, path] of [
       ["spa", "spa/ticket/101"],
