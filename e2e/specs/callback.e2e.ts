@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 
-import { type ExtensionSession, launchExtension, recordConsole, sidebarFrame, sidebarText } from "../harness"
+import {
+  type ExtensionSession,
+  launchExtension,
+  newProfileDir,
+  recordConsole,
+  removeProfileDir,
+  sidebarFrame,
+  sidebarText,
+} from "../harness"
 import { type FixtureServer, startFixtureServer } from "../server"
 
 const WAYBILL = "SF1385628716739"
@@ -16,11 +24,13 @@ const localMinute = (ms: number) => {
 describe("callback reminders", () => {
   let server: FixtureServer
   let session: ExtensionSession
+  let profileDir: string
   const logs: string[] = []
 
   beforeAll(async () => {
     server = await startFixtureServer()
-    session = await launchExtension()
+    profileDir = newProfileDir()
+    session = await launchExtension({ profileDir })
   })
   beforeEach(({ onTestFailed }) => {
     onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
@@ -28,6 +38,7 @@ describe("callback reminders", () => {
   afterAll(async () => {
     await session?.close()
     await server?.close()
+    if (profileDir) removeProfileDir(profileDir)
   })
 
   it(
@@ -74,4 +85,46 @@ describe("callback reminders", () => {
       await page.close()
     },
   )
+
+  it("a callback promised with the +30 min button is still scheduled after the browser restarts", async () => {
+    const waybill = "YT8827361045592"
+    const page = await session.context.newPage()
+    recordConsole(page, logs)
+    await page.goto(server.url("lookalikes.html"))
+    const frame = await sidebarFrame(page, session.extensionId)
+    await expect
+      .poll(() => sidebarText(page, session.extensionId, "waybill-number"), { timeout: 20_000 })
+      .toBe(waybill)
+    const form = frame.getByTestId("handoff-form")
+    await form.getByTestId("handoff-problem").fill("物流停在杭州转运中心两天未更新")
+    await form.getByTestId("handoff-promise").fill("半小时内回电告知排查结果")
+    const before = Date.now()
+    await form.getByTestId("callback-plus30m").click()
+    const value = await form.getByTestId("handoff-callback").inputValue()
+    const [datePart, timePart] = value.split("T")
+    const [y, mo, d] = datePart!.split("-").map(Number)
+    const [h, mi] = timePart!.split(":").map(Number)
+    const due = new Date(y!, mo! - 1, d!, h!, mi!).getTime()
+    // Whole minutes, 30–31 minutes from now.
+    expect(due - before).toBeGreaterThanOrEqual(29 * 60_000)
+    expect(due - before).toBeLessThanOrEqual(31 * 60_000)
+    await form.getByTestId("handoff-save").click()
+    await frame.getByTestId("handoff-saved").waitFor({ timeout: 15_000 })
+
+    const alarmTime = async () =>
+      (await session.worker())
+        .evaluate(
+          async (name) => (await chrome.alarms.get(name))?.scheduledTime ?? null,
+          `callback:${waybill}`,
+        )
+        .catch(() => null)
+    await expect.poll(alarmTime, { timeout: 10_000 }).toBe(due)
+
+    await session.close()
+    session = await launchExtension({ profileDir })
+    await expect.poll(alarmTime, { timeout: 20_000 }).toBe(due)
+    expect(
+      Object.keys(await (await session.worker()).evaluate(() => chrome.notifications.getAll())),
+    ).not.toContain(`callback:${waybill}`)
+  })
 })
