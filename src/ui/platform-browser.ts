@@ -1,4 +1,9 @@
-/** The real `Platform`, for extension pages. Not imported by tests (the polyfill needs a browser). */
+/**
+ * The real `Platform`, for extension pages. Not imported by tests (the polyfill needs a browser).
+ * Every promise-returning method is `async` on purpose: once the extension is reloaded or removed,
+ * the APIs throw "Extension context invalidated" synchronously, and this turns that into a rejection
+ * the callers already handle (an uncaught error in a page frame would show in the CRM's console).
+ */
 import browser from "webextension-polyfill"
 
 import type { Platform, PortLike, TabInfo } from "./platform"
@@ -7,7 +12,7 @@ const toTabInfo = (tab: browser.Tabs.Tab | undefined): TabInfo | undefined =>
   tab?.id === undefined ? undefined : { id: tab.id, url: tab.url }
 
 export const browserPlatform: Platform = {
-  sendMessage: (message) => browser.runtime.sendMessage(message),
+  sendMessage: async (message) => browser.runtime.sendMessage(message),
   connectToTab: (tabId, name, frameId) => browser.tabs.connect(tabId, { name, frameId }) as PortLike,
   async activeTab() {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true })
@@ -28,18 +33,23 @@ export const browserPlatform: Platform = {
     browser.tabs.onActivated.addListener(activated)
     browser.tabs.onUpdated.addListener(updated)
     return () => {
-      browser.tabs.onActivated.removeListener(activated)
-      browser.tabs.onUpdated.removeListener(updated)
+      try {
+        browser.tabs.onActivated.removeListener(activated)
+        browser.tabs.onUpdated.removeListener(updated)
+      } catch {
+        // The extension context is gone; so are the listeners.
+      }
     }
   },
   async storageGet(key) {
     return (await browser.storage.local.get(key))[key]
   },
-  storageGetAll: () => browser.storage.local.get(null),
-  storageSet: (key, value) => browser.storage.local.set({ [key]: value }),
-  storageRemove: (keys) => browser.storage.local.remove(keys),
-  requestOrigins: (origins) => browser.permissions.request({ origins }),
-  openOptions: () => browser.runtime.openOptionsPage(),
+  storageGetAll: async () => browser.storage.local.get(null),
+  storageSet: async (key, value) => browser.storage.local.set({ [key]: value }),
+  storageRemove: async (keys) => browser.storage.local.remove(keys),
+  // Async, yet `permissions.request` is still called synchronously: an async body runs up to its first await.
+  requestOrigins: async (origins) => browser.permissions.request({ origins }),
+  openOptions: async () => browser.runtime.openOptionsPage(),
   async openTab(url) {
     await browser.tabs.create({ url })
   },

@@ -96,7 +96,11 @@ export function usePageConnection(platform: Platform, mode: SidebarMode) {
         setConnection((c) => (c.kind === "connected" ? { kind: "connecting", ...target } : c))
         retry(target)
       })
-      current.postMessage({ type: "hello" } satisfies SidebarToPage)
+      try {
+        current.postMessage({ type: "hello" } satisfies SidebarToPage)
+      } catch {
+        // Port already closed: onDisconnect schedules the retry.
+      }
     }
 
     const retry = (target: Target) => {
@@ -133,7 +137,11 @@ export function usePageConnection(platform: Platform, mode: SidebarMode) {
     return () => {
       disposed = true
       if (timer) clearTimeout(timer)
-      port?.disconnect()
+      try {
+        port?.disconnect()
+      } catch {
+        // The extension context is gone; the port with it.
+      }
       portRef.current = null
     }
   }, [platform, mode, generation])
