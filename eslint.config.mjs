@@ -40,6 +40,12 @@ export default tseslint.config(
     },
     rules: {
       "@typescript-eslint/no-floating-promises": "error",
+      // An object in a template string renders "[object Object]" to the agent.
+      "@typescript-eslint/restrict-template-expressions": [
+        "error",
+        { allowNumber: true, allowBoolean: true, allowNullish: false, allowAny: false },
+      ],
+      "@typescript-eslint/no-base-to-string": "error",
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
@@ -120,5 +126,11 @@ export default tseslint.config(
   {
     files: ["**/*.{js,mjs,cjs}"],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // Fixture CRM pages' own scripts run in the browser.
+    files: ["e2e/fixtures/**/*.js"],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { "no-redeclare": ["error", { builtinGlobals: false }] },
   },
 )

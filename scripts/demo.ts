@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     }
     // DISPLAY is set but no X server answers (e.g. a stale variable over ssh): show the screenshots instead.
     console.warn(
-      `Could not open a window on DISPLAY=${process.env.DISPLAY}; running headless.\n${String(err).split("\n")[0]}`,
+      `Could not open a window on DISPLAY=${process.env.DISPLAY ?? ""}; running headless.\n${String(err).split("\n")[0]}`,
     )
     headed = false
     session = await launchExtension({ headless: true })

@@ -175,13 +175,15 @@ describe.each(CASES)("$fixture", (c) => {
     if (c.kind === "textarea") {
       const marks = await page.evaluate(() =>
         [...(document.querySelector("cs-sidekick-overlay")?.shadowRoot?.querySelectorAll("mark") ?? [])].map(
-          (m) => `${m.dataset.severity}:${m.textContent}`,
+          (m) => `${m.dataset.severity ?? ""}:${m.textContent ?? ""}`,
         ),
       )
       expect(marks).toEqual(["hint:非常", "forbidden:这个没办法"])
     } else {
       const painted = await frame.evaluate(() =>
-        [...CSS.highlights].map(([name, h]) => `${name}:${[...h].map((r) => r.toString()).join(",")}`).sort(),
+        [...CSS.highlights]
+          .map(([name, h]) => `${name}:${[...h].map((r) => (r as Range).toString()).join(",")}`)
+          .sort(),
       )
       expect(painted).toEqual(["cs-sidekick-forbidden:这个没办法", "cs-sidekick-hint:非常"])
     }

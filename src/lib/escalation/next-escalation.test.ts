@@ -198,6 +198,10 @@ describe("nextEscalation transition table", () => {
     expect(advice.exhausted).toBe(decision === "exhausted")
     expect(advice.scriptId).toBe(LADDER[level - 1].scriptId)
     expect(advice.levelName).toEqual(LADDER[level - 1].name)
+    // Durations are bilingual objects: each language must get its own words, never "[object Object]".
+    expect(advice.reason.zh).not.toMatch(/object|[a-z]{4,}/i)
+    expect(advice.reason.en).not.toContain("[object")
+    expect(advice.reason.en).not.toMatch(/[分小时天]/)
   })
 
   it("reports attempts at the advised level and time since the last attempt", () => {

@@ -332,13 +332,13 @@ function reasonFor(rule: LadderRule, f: LevelFacts, next: LadderLevel | null, wa
       }
     case "reached-pending":
       return {
-        zh: `${cur.zh}已联系上并承诺处理（${f.pendingReached?.contactName ?? ""}），在${win}时限内等待结果；${wait}后仍未解决则升级`,
-        en: `${cur.en} reached and committed (${f.pendingReached?.contactName ?? ""}); wait for the result within ${win}; move up if unresolved in ${wait}`,
+        zh: `${cur.zh}已联系上并承诺处理（${f.pendingReached?.contactName ?? ""}），在${win.zh}时限内等待结果；${wait.zh}后仍未解决则升级`,
+        en: `${cur.en} reached and committed (${f.pendingReached?.contactName ?? ""}); wait for the result within ${win.en}; move up if unresolved in ${wait.en}`,
       }
     case "reached-expired":
       return {
-        zh: `${cur.zh}承诺处理后已超过${win}仍未解决，视为无进展${moveZh}`,
-        en: `${cur.en} committed but ${win} passed without resolution, counted as no progress${moveEn}`,
+        zh: `${cur.zh}承诺处理后已超过${win.zh}仍未解决，视为无进展${moveZh}`,
+        en: `${cur.en} committed but ${win.en} passed without resolution, counted as no progress${moveEn}`,
       }
     case "no-progress":
       return {
@@ -352,14 +352,14 @@ function reasonFor(rule: LadderRule, f: LevelFacts, next: LadderLevel | null, wa
       }
     case "window-passed":
       return {
-        zh: `${cur.zh}自首次联系已超过${win}仍未解决${moveZh}`,
-        en: `${cur.en}: more than ${win} since the first attempt without resolution${moveEn}`,
+        zh: `${cur.zh}自首次联系已超过${win.zh}仍未解决${moveZh}`,
+        en: `${cur.en}: more than ${win.en} since the first attempt without resolution${moveEn}`,
       }
     case "retry":
       return waitMs > 0
         ? {
-            zh: `${cur.zh}已联系${f.attempts}次，尚未达到升级条件；${wait}后再试同级`,
-            en: `${cur.en} tried ${f.attempts} time(s), not yet a reason to move up; try again in ${wait}`,
+            zh: `${cur.zh}已联系${f.attempts}次，尚未达到升级条件；${wait.zh}后再试同级`,
+            en: `${cur.en} tried ${f.attempts} time(s), not yet a reason to move up; try again in ${wait.en}`,
           }
         : {
             zh: `${cur.zh}已联系${f.attempts}次，尚未达到升级条件；现在可再试同级`,

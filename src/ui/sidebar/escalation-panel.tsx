@@ -225,7 +225,7 @@ export function EscalationPanel(props: {
                 <span className="muted small-text">
                   {primary(locale, ROLE_KEYS[contact.role])}
                   {[contact.branch, contact.company, contact.region, contact.department]
-                    .filter(Boolean)
+                    .filter((x): x is string => Boolean(x))
                     .map((x) => ` · ${x}`)
                     .join("")}
                 </span>
