@@ -4,6 +4,7 @@
  * process; medians are reported.
  */
 import { CARRIERS, detectWaybills, identifyWaybill } from "../src/lib/waybill"
+import { CARRIER_EXAMPLES } from "../src/lib/waybill/carrier-examples"
 import type { BenchRow, BenchSuite } from "./types"
 
 function rng(seed: number): () => number {
@@ -27,7 +28,7 @@ export function makeDump(bytes: number, seed = 7): string {
   const r = rng(seed)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]
   const digits = (n: number): string => Array.from({ length: n }, () => Math.floor(r() * 10)).join("")
-  const valid = CARRIERS.flatMap((c) => c.examples.valid.map((e) => ({ c, n: e.number })))
+  const valid = CARRIERS.flatMap((c) => CARRIER_EXAMPLES[c.code].valid.map((e) => ({ c, n: e.number })))
   const rows: string[] = []
   let size = 0
   for (let i = 0; size < bytes; i++) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
 
+import { CARRIER_EXAMPLES } from "./carrier-examples"
 import { CARRIERS, getCarrier } from "./carriers"
 import { detectWaybills } from "./detect"
 import { identifyWaybill } from "./identify"
@@ -16,9 +17,9 @@ describe("carrier registry (meta)", () => {
 
   it("gives every carrier ≥2 valid and ≥2 invalid examples, each with a source", () => {
     for (const c of CARRIERS) {
-      expect(c.examples.valid.length, c.code).toBeGreaterThanOrEqual(2)
-      expect(c.examples.invalid.length, c.code).toBeGreaterThanOrEqual(2)
-      for (const e of [...c.examples.valid, ...c.examples.invalid]) {
+      expect(CARRIER_EXAMPLES[c.code].valid.length, c.code).toBeGreaterThanOrEqual(2)
+      expect(CARRIER_EXAMPLES[c.code].invalid.length, c.code).toBeGreaterThanOrEqual(2)
+      for (const e of [...CARRIER_EXAMPLES[c.code].valid, ...CARRIER_EXAMPLES[c.code].invalid]) {
         expect(e.number, c.code).toMatch(/^[0-9A-Z*]+$/)
         expect(e.source.trim().length, `${c.code} ${e.number}`).toBeGreaterThan(3)
       }
@@ -27,7 +28,7 @@ describe("carrier registry (meta)", () => {
 
   it("matches every valid example with one of the carrier's own patterns", () => {
     for (const c of CARRIERS)
-      for (const { number } of c.examples.valid)
+      for (const { number } of CARRIER_EXAMPLES[c.code].valid)
         expect(
           c.formats.some((f) => f.pattern.test(number)),
           `${c.code} ${number}`,
@@ -48,7 +49,7 @@ describe("carrier registry (meta)", () => {
 
 describe("cross-matrix: valid examples", () => {
   for (const c of CARRIERS)
-    for (const { number } of c.examples.valid) {
+    for (const { number } of CARRIER_EXAMPLES[c.code].valid) {
       it(`${c.code} ${number}`, () => {
         const bare = identifyWaybill(number)
         const hinted = identifyWaybill(number, { carrierHint: c.name })
@@ -81,7 +82,7 @@ describe("cross-matrix: valid examples", () => {
 
 describe("cross-matrix: invalid examples", () => {
   for (const c of CARRIERS)
-    for (const { number } of c.examples.invalid) {
+    for (const { number } of CARRIER_EXAMPLES[c.code].invalid) {
       it(`${c.code} ✗ ${number}`, () => {
         expect(identifyWaybill(number).map((x) => x.code)).not.toContain(c.code)
         // A labelled timestamp may really be a waybill (brief: 运单号 20190520195647 → ZTO), so soft look-alikes are exempt.

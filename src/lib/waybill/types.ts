@@ -63,7 +63,6 @@ export interface Carrier {
   overlaps?: readonly CarrierCode[]
   /** A hint for this carrier also points at its successor (百世 → 极兔, research §0.5). */
   successor?: CarrierCode
-  examples: { valid: readonly WaybillExample[]; invalid: readonly WaybillExample[] }
 }
 
 /** A ranked carrier candidate for one number. */
