@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest"
+
+import { applyReplacement, lintPhrasing } from "~lib/phrasing"
+import type { PhrasingFinding } from "~lib/phrasing/types"
+
+import {
+  altDigit,
+  findingKey,
+  safeFixes,
+  slotDefaults,
+  slotsComplete,
+  visibleFindings,
+} from "./phrasing-fixes"
+
+const finding = (
+  start: number,
+  text: string,
+  replacements: string[],
+  ruleId = `r${start}`,
+): PhrasingFinding => ({
+  ruleId,
+  start,
+  end: start + text.length,
+  text,
+  category: "refusal",
+  severity: "warning",
+  message: { zh: "原因", en: "reason" },
+  replacements,
+})
+
+describe("safeFixes", () => {
+  it("takes the first slot-free replacement per finding, last finding first", () => {
+    const fixes = safeFixes([
+      finding(0, "不行", ["按{规定}办理不了", "很抱歉，暂时无法办理"]),
+      finding(5, "没办法", ["我帮您想想办法"]),
+      finding(10, "不知道", ["{回复时间}前回复您"]),
+    ])
+    expect(fixes.map((f) => [f.finding.start, f.replacement])).toEqual([
+      [5, "我帮您想想办法"],
+      [0, "很抱歉，暂时无法办理"],
+    ])
+  })
+
+  it("skips a finding that overlaps one already taken", () => {
+    const fixes = safeFixes([finding(0, "这个没办法", ["a"]), finding(2, "没办法", ["b"])])
+    expect(fixes.map((f) => f.replacement)).toEqual(["b"])
+  })
+
+  it("applied in order, every fix still finds its text (real rules)", () => {
+    let text = "不行，这个没办法，你去找网点"
+    const fixes = safeFixes(lintPhrasing(text))
+    expect(fixes.length).toBeGreaterThan(1)
+    for (const f of fixes) text = applyReplacement(text, f.finding, f.replacement).text
+    for (const f of fixes) expect(text).toContain(f.replacement)
+  })
+})
+
+describe("visibleFindings", () => {
+  it("hides dismissed ones by rule and words, and sorts by position", () => {
+    const a = finding(8, "没办法", [], "x")
+    const b = finding(0, "不行", [], "y")
+    expect(visibleFindings([a, b], new Set([findingKey(a)]))).toEqual([b])
+    expect(visibleFindings([a, b], new Set()).map((f) => f.start)).toEqual([0, 8])
+  })
+})
+
+describe("slots", () => {
+  it("prefills what is known and reports completeness", () => {
+    const v = slotDefaults(["回复时间", "运单号"], { 运单号: " SF1 ", 其他: "x" })
+    expect(v).toEqual({ 回复时间: "", 运单号: "SF1" })
+    expect(slotsComplete(v)).toBe(false)
+    expect(slotsComplete({ ...v, 回复时间: "今天18点" })).toBe(true)
+  })
+})
+
+describe("altDigit", () => {
+  const k = (code: string, over = {}) => ({ altKey: true, ctrlKey: false, metaKey: false, code, ...over })
+  it.each([
+    [k("Digit1"), 0],
+    [k("Numpad3"), 2],
+    [k("Digit4"), null],
+    [k("Digit1", { ctrlKey: true }), null],
+    [k("Digit2", { altKey: false }), null],
+  ])("%o → %s", (e, n) => expect(altDigit(e)).toBe(n))
+})
