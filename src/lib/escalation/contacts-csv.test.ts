@@ -172,7 +172,7 @@ describe("parseContactsCsv", () => {
   it("enforces field lengths with a clear message", () => {
     const problems = fail(`姓名,角色,备注\n甲,窗口,${"长".repeat(201)}\n`)
     expect(problems[0].message).toBe(
-      "第 2 行：备注 / note 超过 200 个字符 / row 2: note is longer than 200 characters",
+      "第 2 行：备注超过 200 个字符 / row 2: note is longer than 200 characters",
     )
     expect(fail(`姓名,角色\n${"名".repeat(101)},窗口\n`)[0].message).toContain("超过 100 个字符")
   })

@@ -191,7 +191,7 @@ export function parseContactsCsv(csv: string): ContactsImportResult {
       problems: [
         {
           where: "文件 / file",
-          message: `文件过大（超过 ${CONTACTS_CSV_LIMITS.maxChars} 个字符）/ file too large (over ${CONTACTS_CSV_LIMITS.maxChars} characters)`,
+          message: `文件过大（超过 ${CONTACTS_CSV_LIMITS.maxChars} 个字符） / file too large (over ${CONTACTS_CSV_LIMITS.maxChars} characters)`,
         },
       ],
     }
@@ -228,7 +228,7 @@ export function parseContactsCsv(csv: string): ContactsImportResult {
       if (label !== "")
         warnings.push({
           where: `表头第 ${i + 1} 列 / header column ${i + 1}`,
-          message: `已忽略未识别的列「${label}」/ ignored unknown column "${label}"`,
+          message: `已忽略未识别的列「${label}」 / ignored unknown column "${label}"`,
         })
       return
     }
@@ -237,7 +237,7 @@ export function parseContactsCsv(csv: string): ContactsImportResult {
       columns.push(null)
       warnings.push({
         where: `表头第 ${i + 1} 列 / header column ${i + 1}`,
-        message: `列「${label}」与「${first}」重复，只使用「${first}」/ column "${label}" duplicates "${first}"; only "${first}" is used`,
+        message: `列「${label}」与「${first}」重复，只使用「${first}」 / column "${label}" duplicates "${first}"; only "${first}" is used`,
       })
       return
     }
@@ -261,7 +261,7 @@ export function parseContactsCsv(csv: string): ContactsImportResult {
       problems: [
         {
           where: "文件 / file",
-          message: `行数超过上限 ${CONTACTS_CSV_LIMITS.maxRows}（共 ${dataRows} 行）/ too many rows: ${dataRows} (limit ${CONTACTS_CSV_LIMITS.maxRows})`,
+          message: `行数超过上限 ${CONTACTS_CSV_LIMITS.maxRows}（共 ${dataRows} 行） / too many rows: ${dataRows} (limit ${CONTACTS_CSV_LIMITS.maxRows})`,
         },
       ],
     }
@@ -312,7 +312,11 @@ export function parseContactsCsv(csv: string): ContactsImportResult {
       const max = CONTACTS_CSV_LIMITS.fieldMax[f] ?? CONTACTS_CSV_LIMITS.defaultFieldMax
       if (v !== undefined && v.length > max) {
         problems.push(
-          problem(rowNo, `${FIELD_LABEL[f]} 超过 ${max} 个字符`, `${f} is longer than ${max} characters`),
+          problem(
+            rowNo,
+            `${FIELD_LABEL[f].split(" / ")[0]}超过 ${max} 个字符`,
+            `${f} is longer than ${max} characters`,
+          ),
         )
       }
     }
