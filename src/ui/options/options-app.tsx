@@ -6,6 +6,7 @@ import type { AgentProfile, ImportProblem, Settings, SiteSetting } from "~lib/st
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 import { pickLanguage } from "~lib/ui-logic/page"
 import { contactsToCsv, parseContactsCsv } from "~lib/escalation/contacts-csv"
+import { parseImportJson, readImportFile } from "~lib/store/import-file"
 import { CARRIERS } from "~lib/waybill/carriers"
 import { SIDEBAR_MODE_KEY } from "~background/sidebar-mode"
 
@@ -330,7 +331,9 @@ function DirectorySection() {
     setStatus(null)
     setProblems([])
     try {
-      const parsed = parseContactsCsv(await file.text())
+      // Size, encoding (UTF-8 only; GBK named) and binary checks before the CSV parser.
+      const decoded = await readImportFile(file)
+      const parsed = decoded.ok ? parseContactsCsv(decoded.text) : decoded
       if (!parsed.ok) {
         setProblems(parsed.problems)
         setStatus({ kind: "error", message: text(locale, "importProblems", { n: parsed.problems.length }) })
@@ -434,14 +437,15 @@ function DataSection() {
     setProblems([])
     setBusy(true)
     try {
-      let data: unknown
-      try {
-        data = JSON.parse(await file.text())
-      } catch {
-        setStatus({ kind: "error", message: text(locale, "importNotJson") })
+      // Size, encoding, truncated or too deeply nested JSON: refused with a located message.
+      const decoded = await readImportFile(file)
+      const json = decoded.ok ? parseImportJson(decoded.text) : decoded
+      if (!json.ok) {
+        setProblems(json.problems)
+        setStatus({ kind: "error", message: text(locale, "importProblems", { n: json.problems.length }) })
         return
       }
-      const result = await store.importAll(data, mode)
+      const result = await store.importAll(json.data, mode)
       if (result.ok) {
         const counts = Object.entries(result.counts)
           .map(([table, n]) => `${table} ${n}`)
@@ -539,7 +543,7 @@ function DataSection() {
         <ol className="problems" data-testid="import-problems">
           {problems.map((p, i) => (
             <li key={i} data-testid="import-problem">
-              <code>{p.where}</code> {pickLanguage(p.message, locale)}
+              <code>{pickLanguage(p.where, locale)}</code> {pickLanguage(p.message, locale)}
             </li>
           ))}
         </ol>
