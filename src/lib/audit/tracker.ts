@@ -1,0 +1,389 @@
+/**
+ * The suggestion tracker: turns what the sidebar sees (drafts, findings, the agent's clicks) into
+ * audit events. Pure and synchronous; the caller stores the events it returns.
+ *
+ * ## Lifecycle of one suggestion
+ * A *draft session* runs per `editorId` from its first `update` until `end` (or an implicit end, below).
+ * A *suggestion* is one finding followed through the session: identified by editor, rule id and flagged
+ * text, and followed by position as the agent types (offsets are carried through every edit, so typing
+ * before it or around it keeps it the same suggestion).
+ *
+ * - `shown`     — the first `update` in which it appears. Once per suggestion: if it vanishes and comes
+ *                 back (a guard toggling while the agent types, cut and paste) it is not shown again.
+ * - `applied`   — `applied()`; the replacement is then followed in the text.
+ * - `dismissed` — `dismissed()` (the agent closed it). No further outcome for it.
+ * - `wrong`     — `wrong()` (the agent reported the rule as mistaken). No further outcome for it
+ *                 (except that `wrong` after `dismissed`, or the reverse, is still recorded once each).
+ * - at the end of the session (the reply was sent, cleared or its editor went away), for each suggestion:
+ *   - shown, never acted on, and still flagged in the final text → `ignored` (sent as is);
+ *   - shown, never acted on, and no longer flagged → `edited` *without* `replacement`: the agent
+ *     reworded it (or added context so the rule no longer fires) on their own;
+ *   - applied, and the replacement is no longer intact in the final text → `edited` *with*
+ *     `replacement`: taken, then changed;
+ *   - applied and intact, dismissed or wrong → nothing more.
+ *   So every shown suggestion ends with exactly one of applied / dismissed / wrong / ignored /
+ *   edited(self), and an applied one may add edited(after apply).
+ *
+ * ## "Sent" heuristic
+ * The tracker cannot see the send button. The sidebar calls `end(ctx, finalDraft)` when the draft goes
+ * away: the editor is cleared (CRM chat boxes clear on send), its text is replaced wholesale (a template
+ * pasted over it) or the editor leaves the page. `finalDraft` is the last text the agent had *before*
+ * clearing; an empty or null final draft means "use the last text seen by `update`". `end(ctx, null)`
+ * ends every open session. As a safety net, an `update` whose text is empty (after a non-empty one)
+ * ends the session itself, so a cleared-after-send chat box is counted even if the sidebar does not call
+ * `end`. An abandoned draft the agent deletes by hand looks the same: that is the heuristic's limit.
+ *
+ * ## What an event stores
+ * rule id, phrasebook version, agent, site, waybill (when valid), time, the flagged span and text, an
+ * excerpt of ±{@link EXCERPT_RADIUS} characters around it and, for ignored / edited, `finalText`: the
+ * final text around the same place. Excerpts, final text, flagged text, replacement and reasons are
+ * masked with {@link maskDigits}: phone numbers, ID-like numbers and long digit runs become `138****5678`;
+ * waybill numbers stay. Spans are offsets into the text of that moment (the shown/acted-on draft, or
+ * the final text for `ignored`).
+ */
+import type { PhrasingFinding } from "../phrasing/types"
+import { maskDigits, waybillsToKeep } from "./mask"
+import type { AuditEvent, AuditOutcome, TextSpan } from "./model"
+
+/** Who, where and with which book: copied into every event. */
+export type TrackerContext = {
+  phrasebookVersion: string
+  agentWorkId: string
+  agentName: string
+  site: string
+  waybill?: string
+}
+
+/** One editor's text at one moment. `revision` grows with every change; older updates are ignored. */
+export type TrackedDraft = { editorId: string; text: string; revision: number }
+
+export interface SuggestionTracker {
+  /** New findings for a draft: `shown` for every suggestion not seen before in this session. */
+  update(ctx: TrackerContext, draft: TrackedDraft, findings: PhrasingFinding[]): AuditEvent[]
+  /** The agent took `replacement` for `finding` (the sidebar then writes it into the editor). */
+  applied(
+    ctx: TrackerContext,
+    draft: TrackedDraft,
+    finding: PhrasingFinding,
+    replacement: string,
+  ): AuditEvent[]
+  dismissed(ctx: TrackerContext, draft: TrackedDraft, finding: PhrasingFinding, reason?: string): AuditEvent[]
+  /** The agent reports the rule as mistaken here ("不准确"). */
+  wrong(ctx: TrackerContext, draft: TrackedDraft, finding: PhrasingFinding, reason: string): AuditEvent[]
+  /** The reply was sent / cleared / its editor is gone (see the file comment); null ends every session. */
+  end(ctx: TrackerContext, finalDraft: TrackedDraft | null): AuditEvent[]
+}
+
+/** Characters kept on each side of a span in `excerpt` and `finalText`. */
+export const EXCERPT_RADIUS = 40
+
+const MAX_FIELD = 2000
+const WAYBILL = /^[0-9A-Z-]{4,40}$/
+
+type State = "open" | "applied" | "closed"
+
+interface Suggestion {
+  ruleId: string
+  flagged: string
+  /** Where it is in the session's current text (carried through edits). */
+  span: TextSpan
+  /** Among the latest update's findings. */
+  present: boolean
+  state: State
+  dismissed: boolean
+  wrong: boolean
+  replacement?: string
+  /** The text and span when it was last seen flagged (or when applied): the excerpt of an `edited`. */
+  seenText: string
+  seenSpan: TextSpan
+}
+
+interface Session {
+  text: string
+  revision: number
+  suggestions: Suggestion[]
+}
+
+/** Where a position of `before` lands in `after`, given their common prefix and suffix. */
+interface Diff {
+  prefix: number
+  oldChangedEnd: number
+  newChangedEnd: number
+  delta: number
+}
+
+function diff(before: string, after: string): Diff {
+  const max = Math.min(before.length, after.length)
+  let prefix = 0
+  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++
+  let suffix = 0
+  while (
+    suffix < max - prefix &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  )
+    suffix++
+  return {
+    prefix,
+    oldChangedEnd: before.length - suffix,
+    newChangedEnd: after.length - suffix,
+    delta: after.length - before.length,
+  }
+}
+
+/** A span's start moves to the start of a change it touches, its end to the change's end. */
+function mapSpan(d: Diff, s: TextSpan): TextSpan {
+  // Text inserted exactly at a span's edge stays outside the span.
+  const mapStart = (x: number) => (x < d.prefix ? x : x >= d.oldChangedEnd ? x + d.delta : d.prefix)
+  const mapEnd = (x: number) => (x <= d.prefix ? x : x >= d.oldChangedEnd ? x + d.delta : d.newChangedEnd)
+  const start = mapStart(s.start)
+  return { start, end: Math.max(start, mapEnd(s.end)) }
+}
+
+const touches = (a: TextSpan, b: TextSpan) => a.start <= b.end && b.start <= a.end
+
+function clip(s: string): string {
+  return s.length > MAX_FIELD ? s.slice(0, MAX_FIELD) : s
+}
+
+/** Slice bounds that do not split a surrogate pair. */
+function safeSlice(text: string, from: number, to: number): string {
+  let a = Math.max(0, from)
+  let b = Math.min(text.length, to)
+  if (a > 0 && a < text.length && (text.charCodeAt(a) & 0xfc00) === 0xdc00) a--
+  if (b > 0 && b < text.length && (text.charCodeAt(b) & 0xfc00) === 0xdc00) b++
+  return text.slice(a, b)
+}
+
+function excerptOf(text: string, span: TextSpan): string {
+  return safeSlice(text, span.start - EXCERPT_RADIUS, span.end + EXCERPT_RADIUS)
+}
+
+/** Creates a tracker. `now` and `newId` are injectable for tests. */
+export function createSuggestionTracker(
+  opts: { now?: () => number; newId?: () => string } = {},
+): SuggestionTracker {
+  const now = opts.now ?? Date.now
+  const newId = opts.newId ?? (() => globalThis.crypto.randomUUID())
+  const sessions = new Map<string, Session>()
+
+  function event(
+    ctx: TrackerContext,
+    outcome: AuditOutcome,
+    s: { ruleId: string; flagged: string; span: TextSpan },
+    text: string,
+    extra: {
+      excerptFrom?: { text: string; span: TextSpan }
+      finalText?: string
+      replacement?: string
+      reason?: string
+    },
+  ): AuditEvent {
+    const context = extra.excerptFrom?.text ?? text
+    const keep = waybillsToKeep(context, ctx.waybill)
+    const mask = (v: string) => clip(maskDigits(v, keep))
+    const waybill = ctx.waybill?.toUpperCase().replace(/\s/g, "")
+    const e: AuditEvent = {
+      id: newId(),
+      at: now(),
+      outcome,
+      ruleId: s.ruleId,
+      phrasebookVersion: ctx.phrasebookVersion,
+      agentWorkId: ctx.agentWorkId,
+      agentName: ctx.agentName,
+      site: ctx.site,
+      span: { ...s.span },
+      flagged: mask(s.flagged),
+      excerpt: mask(excerptOf(context, extra.excerptFrom?.span ?? s.span)),
+    }
+    if (waybill && WAYBILL.test(waybill)) e.waybill = waybill
+    if (extra.replacement !== undefined) e.replacement = clip(maskDigits(extra.replacement, keep))
+    if (extra.finalText !== undefined)
+      e.finalText = clip(maskDigits(extra.finalText, waybillsToKeep(extra.finalText, ctx.waybill)))
+    if (extra.reason !== undefined && extra.reason.trim()) e.reason = mask(extra.reason.trim())
+    return e
+  }
+
+  function session(editorId: string): Session {
+    let s = sessions.get(editorId)
+    if (!s) {
+      s = { text: "", revision: Number.NEGATIVE_INFINITY, suggestions: [] }
+      sessions.set(editorId, s)
+    }
+    return s
+  }
+
+  /** Carries every suggestion's span into `text`. */
+  function sync(s: Session, text: string): void {
+    if (text === s.text) return
+    const d = diff(s.text, text)
+    for (const g of s.suggestions) g.span = mapSpan(d, g.span)
+    s.text = text
+  }
+
+  /** The open (or already acted-on, unless `openOnly`) suggestion that `f` is, if any. */
+  function match(
+    s: Session,
+    f: PhrasingFinding,
+    taken: Set<Suggestion>,
+    openOnly: boolean,
+  ): Suggestion | undefined {
+    const same = s.suggestions.filter(
+      (g) =>
+        !taken.has(g) &&
+        g.ruleId === f.ruleId &&
+        g.flagged === f.text &&
+        (!openOnly || g.state !== "applied"),
+    )
+    const span = { start: f.start, end: f.end }
+    return (
+      same.find((g) => g.span.start === f.start && g.span.end === f.end) ??
+      same.find((g) => touches(g.span, span)) ??
+      same
+        .filter((g) => !g.present && g.state === "open")
+        .sort((a, b) => Math.abs(a.span.start - f.start) - Math.abs(b.span.start - f.start))[0]
+    )
+  }
+
+  function fresh(f: PhrasingFinding, text: string): Suggestion {
+    const span = { start: f.start, end: f.end }
+    return {
+      ruleId: f.ruleId,
+      flagged: f.text,
+      span,
+      present: true,
+      state: "open",
+      dismissed: false,
+      wrong: false,
+      seenText: text,
+      seenSpan: span,
+    }
+  }
+
+  /** Final outcomes of a session whose last text is `finalText`. */
+  function finish(ctx: TrackerContext, s: Session, finalText: string): AuditEvent[] {
+    const known = finalText === s.text
+    sync(s, finalText)
+    const out: AuditEvent[] = []
+    for (const g of s.suggestions) {
+      const here = finalText.slice(g.span.start, g.span.end)
+      const finalExcerpt = excerptOf(finalText, g.span)
+      if (g.state === "open") {
+        // Without findings for this exact text, "still flagged" falls back to "the words are still there".
+        const stillFlagged = known ? g.present : g.present && here === g.flagged
+        if (stillFlagged) out.push(event(ctx, "ignored", g, finalText, { finalText: finalExcerpt }))
+        else
+          out.push(
+            event(ctx, "edited", { ...g, span: g.seenSpan }, g.seenText, {
+              excerptFrom: { text: g.seenText, span: g.seenSpan },
+              finalText: finalExcerpt,
+            }),
+          )
+      } else if (g.state === "applied" && here !== g.replacement) {
+        out.push(
+          event(ctx, "edited", { ...g, span: g.seenSpan }, g.seenText, {
+            excerptFrom: { text: g.seenText, span: g.seenSpan },
+            finalText: finalExcerpt,
+            replacement: g.replacement,
+          }),
+        )
+      }
+    }
+    return out
+  }
+
+  /** The suggestion an action refers to, creating it (with its `shown`) if update never reported it. */
+  function target(
+    ctx: TrackerContext,
+    draft: TrackedDraft,
+    f: PhrasingFinding,
+  ): { s: Session; g: Suggestion; events: AuditEvent[] } {
+    const s = session(draft.editorId)
+    sync(s, draft.text)
+    s.revision = Math.max(s.revision, draft.revision)
+    const g = match(s, f, new Set(), true) ?? match(s, f, new Set(), false)
+    if (g) return { s, g, events: [] }
+    const created = fresh(f, draft.text)
+    s.suggestions.push(created)
+    return { s, g: created, events: [event(ctx, "shown", created, draft.text, {})] }
+  }
+
+  return {
+    update(ctx, draft, findings) {
+      const existing = sessions.get(draft.editorId)
+      if (existing && draft.revision < existing.revision) return []
+      const out: AuditEvent[] = []
+      if (existing && existing.text.trim() !== "" && draft.text.trim() === "") {
+        out.push(...finish(ctx, existing, existing.text))
+        sessions.delete(draft.editorId)
+      }
+      const s = session(draft.editorId)
+      sync(s, draft.text)
+      s.revision = draft.revision
+      const taken = new Set<Suggestion>()
+      for (const f of findings) {
+        let g = match(s, f, taken, true)
+        if (!g) {
+          g = fresh(f, draft.text)
+          s.suggestions.push(g)
+          out.push(event(ctx, "shown", g, draft.text, {}))
+        }
+        taken.add(g)
+        g.span = { start: f.start, end: f.end }
+        g.present = true
+        if (g.state === "open") {
+          g.seenText = draft.text
+          g.seenSpan = g.span
+        }
+      }
+      for (const g of s.suggestions) if (!taken.has(g)) g.present = false
+      return out
+    },
+
+    applied(ctx, draft, finding, replacement) {
+      const { s, g, events } = target(ctx, draft, finding)
+      if (g.state !== "open") return events
+      events.push(event(ctx, "applied", g, draft.text, { replacement }))
+      // Follow the replacement: the editor will hold the predicted text next.
+      const predicted = draft.text.slice(0, finding.start) + replacement + draft.text.slice(finding.end)
+      sync(s, predicted)
+      g.state = "applied"
+      g.replacement = replacement
+      g.present = false
+      g.span = { start: finding.start, end: finding.start + replacement.length }
+      g.seenText = predicted
+      g.seenSpan = g.span
+      return events
+    },
+
+    dismissed(ctx, draft, finding, reason) {
+      const { g, events } = target(ctx, draft, finding)
+      if (g.state === "applied" || g.dismissed) return events
+      events.push(event(ctx, "dismissed", g, draft.text, { reason }))
+      g.dismissed = true
+      g.state = "closed"
+      return events
+    },
+
+    wrong(ctx, draft, finding, reason) {
+      const { g, events } = target(ctx, draft, finding)
+      if (g.wrong) return events
+      events.push(event(ctx, "wrong", g, draft.text, { reason }))
+      g.wrong = true
+      if (g.state === "open") g.state = "closed"
+      return events
+    },
+
+    end(ctx, finalDraft) {
+      if (finalDraft === null) {
+        const out: AuditEvent[] = []
+        for (const s of sessions.values()) out.push(...finish(ctx, s, s.text))
+        sessions.clear()
+        return out
+      }
+      const s = sessions.get(finalDraft.editorId)
+      if (!s) return []
+      sessions.delete(finalDraft.editorId)
+      return finish(ctx, s, finalDraft.text.trim() === "" ? s.text : finalDraft.text)
+    },
+  }
+}
