@@ -2,9 +2,10 @@
  * The handoff note form (交接, manual 七). The unsaved draft is kept per waybill in extension storage,
  * so reloading the CRM, switching tickets or a failed save never loses what the agent typed.
  */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react"
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react"
 
 import { CASE_STATUSES, type CaseRecord, type CaseType } from "~lib/cases/model"
+import { lintPhrasing } from "~lib/phrasing/lint"
 import type { AgentProfile } from "~lib/store/contract"
 import {
   fromLocalInputValue,
@@ -20,6 +21,14 @@ import { primary, type StringKey } from "../i18n"
 import { errorMessage, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
 import { STATUS_KEYS } from "./case-panel"
+import { useActivePhrasebook } from "./use-phrasebook"
+
+/** Values handed over from another tab (e.g. the reply promised a callback); `token` makes each one new. */
+export interface HandoffPrefill {
+  token: number
+  promise?: string
+  callbackLocal?: string
+}
 
 const PROBLEM_KEYS: Record<NoteProblem, StringKey> = {
   noWaybill: "problemNoWaybill",
@@ -58,8 +67,9 @@ export function HandoffForm(props: {
   /** Undefined while settings load: saving waits, so no note goes out unsigned by accident. */
   profile: AgentProfile | undefined
   pageUrl?: string
+  prefill?: HandoffPrefill | null
 }) {
-  const { waybill, caseType, record, profile, pageUrl } = props
+  const { waybill, caseType, record, profile, pageUrl, prefill } = props
   const { store, platform, now, newId } = useServices()
   const locale = useLocale()
   const t = useT()
@@ -124,6 +134,28 @@ export function HandoffForm(props: {
     window.addEventListener("pagehide", flush)
     return () => window.removeEventListener("pagehide", flush)
   }, [flush])
+
+  // A prefill lands once the waybill's draft is loaded, without overwriting what the agent typed.
+  const applied = useRef<number | null>(null)
+  useEffect(() => {
+    if (!prefill || applied.current === prefill.token || !waybill || loadedFor !== waybill) return
+    applied.current = prefill.token
+    setDraft((d) => ({
+      ...d,
+      promise: d.promise.trim() ? d.promise : (prefill.promise ?? ""),
+      callbackLocal: prefill.callbackLocal ?? d.callbackLocal,
+    }))
+  }, [prefill, waybill, loadedFor])
+
+  // Rule 10 (十): a note that holds goods over internal fees is flagged before it is saved.
+  const { book } = useActivePhrasebook()
+  const noteText = [draft.problem, draft.actionsTaken, draft.contacted, draft.promise, draft.nextStep].join(
+    "\n",
+  )
+  const rule10 = useMemo(
+    () => lintPhrasing(noteText, book).filter((f) => f.category === "rule-10"),
+    [noteText, book],
+  )
 
   const set = <K extends keyof NoteDraft>(key: K, value: NoteDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }))
@@ -333,6 +365,14 @@ export function HandoffForm(props: {
             <T k={saving ? "saving" : "save"} />
           </button>
         </div>
+        {rule10.length > 0 && (
+          <div className="error rule10" role="alert" data-testid="note-rule10">
+            <T k="noteRule10" />: {rule10.map((f) => `“${f.text}”`).join("、")}
+            <div className="small-text">
+              <T k="rule10Banner" />
+            </div>
+          </div>
+        )}
         <div aria-live="polite" className="feedback">
           {problems.map((p) => (
             <div key={p} className="error" role="alert" data-testid="handoff-problem-message">

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState, type KeyboardEvent } from "react"
 
 import { classifyCase } from "~lib/cases/classify"
 import { URGENT_CASE_TYPES, type CaseStatus, type CaseType } from "~lib/cases/model"
+import { toLocalInputValue } from "~lib/ui-logic/callback-time"
 import { expiredDraftKeys } from "~lib/ui-logic/drafts"
 import { describeCarriers } from "~lib/ui-logic/page"
 import { identifyWaybill } from "~lib/waybill/identify"
@@ -17,11 +18,12 @@ import { errorMessage, LocaleProvider, T, useLocale } from "../locale"
 import { useServices } from "../services"
 import { useSettings } from "../use-settings"
 import { CasePanel } from "./case-panel"
-import { HandoffForm } from "./handoff-form"
+import { HandoffForm, type HandoffPrefill } from "./handoff-form"
 import { NoteTimeline } from "./note-timeline"
 import { usePageConnection, type Connection, type SidebarMode } from "./use-page-connection"
 import { EscalationPanel } from "./escalation-panel"
 import { PhrasingPanel } from "./phrasing-panel"
+import { usePhrasingSession } from "./phrasing-session"
 import { WaybillHeader } from "./waybill-header"
 
 type TabId = "handoff" | "phrasing" | "escalation"
@@ -45,16 +47,18 @@ function NotEnabled() {
 /** Everything about the current waybill: header and case above, then the tabs that work on it. */
 function CaseWorkspace(props: {
   connection: Extract<Connection, { kind: "connecting" | "connected" }>
-  send: ReturnType<typeof usePageConnection>["send"]
+  page: ReturnType<typeof usePageConnection>
 }) {
-  const { connection, send } = props
-  const { store } = useServices()
+  const { connection, page } = props
+  const { send } = page
+  const { store, now } = useServices()
   const locale = useLocale()
   const settings = useSettings()
   const state = connection.kind === "connected" ? connection.state : null
   const [manual, setManual] = useState<string | null>(null)
   const [caseError, setCaseError] = useState<string | null>(null)
   const [tab, setTab] = useState<TabId>("handoff")
+  const [prefill, setPrefill] = useState<HandoffPrefill | null>(null)
 
   // The agent's pick holds until the page has taken it over or the page changed.
   useEffect(() => {
@@ -109,6 +113,18 @@ function CaseWorkspace(props: {
   const sure = describeCarriers(carriers)
   const carrierName = sure.kind === "sure" ? sure.carrier.name : undefined
 
+  const phrasing = usePhrasingSession({
+    draft: page.draft,
+    send,
+    edit: page.edit,
+    context: {
+      agentWorkId: settings?.profile?.workId ?? "",
+      agentName: settings?.profile?.name ?? "",
+      site: connection.origin,
+      ...(waybill ? { waybill } : {}),
+    },
+  })
+
   return (
     <>
       <WaybillHeader
@@ -158,12 +174,23 @@ function CaseWorkspace(props: {
               record={record}
               profile={settings?.profile}
               pageUrl={state?.url}
+              prefill={prefill}
             />
             <NoteTimeline notes={waybill ? notes : []} />
           </>
         )}
         {tab === "phrasing" && (
           <PhrasingPanel
+            session={phrasing}
+            onSetCallback={(hit) => {
+              // The handoff form gets the promise and a callback time; the agent checks and saves.
+              setPrefill({
+                token: now(),
+                promise: hit.phrase,
+                callbackLocal: toLocalInputValue(now() + 2 * 60 * 60 * 1000),
+              })
+              setTab("handoff")
+            }}
             caseType={caseType}
             context={{
               profile: settings?.profile,
@@ -194,9 +221,10 @@ function CaseWorkspace(props: {
 function SidebarMain(props: {
   mode: SidebarMode
   connection: Exclude<Connection, { kind: "not-allowed" }>
-  send: ReturnType<typeof usePageConnection>["send"]
+  page: ReturnType<typeof usePageConnection>
 }) {
-  const { mode, connection, send } = props
+  const { mode, connection, page } = props
+  const { send } = page
   const { platform, now } = useServices()
   const settings = useSettings()
 
@@ -272,7 +300,7 @@ function SidebarMain(props: {
           </div>
         )}
         {(connection.kind === "connecting" || connection.kind === "connected") && (
-          <CaseWorkspace connection={connection} send={send} />
+          <CaseWorkspace connection={connection} page={page} />
         )}
       </div>
     </LocaleProvider>
@@ -282,7 +310,8 @@ function SidebarMain(props: {
 /** Decides what may be shown before anything reads the database. */
 function Gate({ mode }: { mode: SidebarMode }) {
   const { platform } = useServices()
-  const { connection, send } = usePageConnection(platform, mode)
+  const page = usePageConnection(platform, mode)
+  const { connection } = page
   if (connection.kind === "not-allowed") return <NotEnabled />
   // In the page frame, wait for the worker's verdict before touching the database.
   if (mode === "inpage" && connection.kind === "checking")
@@ -293,7 +322,7 @@ function Gate({ mode }: { mode: SidebarMode }) {
         </p>
       </div>
     )
-  return <SidebarMain mode={mode} connection={connection} send={send} />
+  return <SidebarMain mode={mode} connection={connection} page={page} />
 }
 
 export function SidebarApp({ mode }: { mode: SidebarMode }) {

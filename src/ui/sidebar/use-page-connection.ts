@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from "react"
 
 import { pageToSidebarSchema, sidebarToPageSchema } from "~lib/protocol/schema"
-import { SIDEBAR_PORT, type PageState, type SidebarToPage } from "~lib/protocol/types"
+import { SIDEBAR_PORT, type Draft, type PageState, type SidebarToPage } from "~lib/protocol/types"
 import { backoffDelay, webOrigin } from "~lib/ui-logic/page"
 
 import { callBackground } from "../background"
@@ -46,9 +46,27 @@ async function resolveTarget(platform: Platform, mode: SidebarMode): Promise<Tar
 
 const isTarget = (x: Target | Connection): x is Target => "tabId" in x && !("kind" in x)
 
+/** The page's answer to an edit request (`replace-range` / `insert-text`). */
+export interface EditOutcome {
+  ok: boolean
+  error?: string
+  draft?: Draft
+}
+
+/** An edit request without its id: the hook numbers them and matches the answers. */
+export type EditRequest =
+  | Omit<Extract<SidebarToPage, { type: "replace-range" }>, "requestId">
+  | Omit<Extract<SidebarToPage, { type: "insert-text" }>, "requestId">
+
+/** How long an edit may take before the sidebar gives up waiting (the editor is gone or frozen). */
+const EDIT_TIMEOUT_MS = 8_000
+
 export function usePageConnection(platform: Platform, mode: SidebarMode) {
   const [connection, setConnection] = useState<Connection>({ kind: "checking" })
+  const [draft, setDraft] = useState<Draft | null>(null)
   const portRef = useRef<PortLike | null>(null)
+  const pending = useRef(new Map<string, (outcome: EditOutcome) => void>())
+  const nextRequest = useRef(1)
   // Bumped by tab switches in side-panel mode to re-resolve the target.
   const [generation, setGeneration] = useState(0)
   const targetTab = useRef<number | null>(null)
@@ -85,14 +103,23 @@ export function usePageConnection(platform: Platform, mode: SidebarMode) {
         if (!parsed.success) return
         failures = 0
         const message = parsed.data
-        // Editor drafts and edit results belong to the phrasing panel (next issue).
         if (message.type === "page-state")
           setConnection({ kind: "connected", ...target, state: message.state })
+        else if (message.type === "draft") setDraft(message.draft)
+        else if (message.type === "draft-gone") setDraft(null)
+        else {
+          const done = pending.current.get(message.requestId)
+          pending.current.delete(message.requestId)
+          if (message.draft) setDraft(message.draft)
+          done?.({ ok: message.ok, error: message.error, draft: message.draft })
+        }
       })
       current.onDisconnect.addListener(() => {
         if (disposed || port !== current) return
         port = null
         portRef.current = null
+        setDraft(null)
+        failPending("disconnected")
         setConnection((c) => (c.kind === "connected" ? { kind: "connecting", ...target } : c))
         retry(target)
       })
@@ -101,6 +128,12 @@ export function usePageConnection(platform: Platform, mode: SidebarMode) {
       } catch {
         // Port already closed: onDisconnect schedules the retry.
       }
+    }
+
+    const failPending = (error: string) => {
+      const waiting = [...pending.current.values()]
+      pending.current.clear()
+      for (const done of waiting) done({ ok: false, error })
     }
 
     const retry = (target: Target) => {
@@ -143,6 +176,8 @@ export function usePageConnection(platform: Platform, mode: SidebarMode) {
         // The extension context is gone; the port with it.
       }
       portRef.current = null
+      setDraft(null)
+      failPending("disconnected")
     }
   }, [platform, mode, generation])
 
@@ -156,5 +191,28 @@ export function usePageConnection(platform: Platform, mode: SidebarMode) {
     }
   }, [])
 
-  return { connection, send }
+  /** Sends an edit to the page and resolves with its `edit-result` (or a local failure). */
+  const edit = useCallback(
+    (request: EditRequest): Promise<EditOutcome> => {
+      const requestId = `edit-${nextRequest.current++}`
+      return new Promise<EditOutcome>((resolve) => {
+        const timer = setTimeout(() => {
+          pending.current.delete(requestId)
+          resolve({ ok: false, error: "timeout" })
+        }, EDIT_TIMEOUT_MS)
+        pending.current.set(requestId, (outcome) => {
+          clearTimeout(timer)
+          resolve(outcome)
+        })
+        if (!send({ ...request, requestId } as SidebarToPage)) {
+          pending.current.delete(requestId)
+          clearTimeout(timer)
+          resolve({ ok: false, error: "not connected" })
+        }
+      })
+    },
+    [send],
+  )
+
+  return { connection, send, draft, edit }
 }
