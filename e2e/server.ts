@@ -9,6 +9,8 @@ import { type AddressInfo } from "node:net"
 import { extname, join, normalize, sep } from "node:path"
 import { fileURLToPath } from "node:url"
 
+import { vendorRoute } from "./editors/vendor-routes"
+
 export const FIXTURES_DIR = fileURLToPath(new URL("./fixtures/", import.meta.url))
 
 const TYPES: Record<string, string> = {
@@ -32,7 +34,10 @@ export interface ExtraRoute {
 }
 
 export interface FixtureServerOptions {
-  /** Consulted first with the raw request path (query included); null falls through to the fixtures. */
+  /**
+   * Consulted first with the raw request path (query included); null falls through to the editor
+   * vendor routes (`/vendor/<pkg>/…`, the CSP page), then to the fixtures.
+   */
   route?: (urlPath: string) => ExtraRoute | null
 }
 
@@ -74,7 +79,7 @@ async function handle(
     res.writeHead(405, { Allow: "GET, HEAD" }).end()
     return
   }
-  const extra = options.route?.(req.url ?? "/")
+  const extra = options.route?.(req.url ?? "/") ?? vendorRoute(req.url ?? "/")
   if (extra) {
     res.writeHead(200, { "Cache-Control": "no-store", ...extra.headers })
     if (req.method === "HEAD") res.end()
