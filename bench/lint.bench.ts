@@ -50,7 +50,7 @@ function mulberry32(seed: number): () => number {
   }
 }
 
-function makeDrafts(count: number, length: number): string[] {
+export function makeDrafts(count: number, length: number): string[] {
   const random = mulberry32(20261122)
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]
   return Array.from({ length: count }, () => {
@@ -63,7 +63,7 @@ function makeDrafts(count: number, length: number): string[] {
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 
 /** The baseline: one RegExp per rule over its triggers' first segments, run rule after rule. */
-function naiveLinter(compiled: CompiledPhrasebook): (text: string) => PhrasingFinding[] {
+export function naiveLinter(compiled: CompiledPhrasebook): (text: string) => PhrasingFinding[] {
   const perRule = compiled.rules.map((_rule, r) => {
     const triggers = compiled.triggers.flatMap((t, i) => (t.rule === r ? [i] : []))
     const firsts = [...new Set(triggers.map((t) => compiled.triggers[t].segments[0]))]

@@ -1,5 +1,6 @@
 /**
  * `npm run bench`: runs every suite, prints one table and saves JSON under bench/results/.
+ * `npm run bench -- node` / `-- browser` runs one group, `-- lint` one suite.
  * Every figure is a ratio of two things measured side by side in the same run (these machines are noisy).
  */
 import { mkdirSync, writeFileSync } from "node:fs"
@@ -13,10 +14,12 @@ const here = join(process.cwd(), "bench")
 const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   lint: () => import("./lint.bench"),
   detect: () => import("./detect.bench"),
+  browser: () => import("./browser.bench"),
 }
+const groups: Record<string, string[]> = { node: ["lint", "detect"], browser: ["browser"] }
 
 async function main(): Promise<void> {
-  const only = process.argv.slice(2)
+  const only = process.argv.slice(2).flatMap((a) => groups[a] ?? [a])
   const rows: (BenchRow & { suite: string })[] = []
   for (const [name, load] of Object.entries(suites)) {
     if (only.length && !only.includes(name)) continue
@@ -32,11 +35,13 @@ async function main(): Promise<void> {
       `| ${r.suite} | ${r.name} | ${fmt(r.ours)} ${r.unit} | ${fmt(r.baseline)} ${r.unit} (${r.baselineName}) | ${fmt(r.ratio)} | ${goal} |`,
     )
   }
-  const out = join(here, "results", `node-${new Date().toISOString().slice(0, 10)}.json`)
+  const which = process.argv.slice(2).join("-") || "all"
+  const out = join(here, "results", `${which}-${new Date().toISOString().slice(0, 10)}.json`)
   mkdirSync(dirname(out), { recursive: true })
   writeFileSync(
     out,
-    JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2) + "\n",
+    JSON.stringify({ date: new Date().toISOString(), node: process.version, suites: which, rows }, null, 2) +
+      "\n",
   )
   console.log(`\nsaved ${out}`)
 }

@@ -55,6 +55,14 @@ const MAYBE_NUMBER = /\d{4}|[０-９]{4}/
 const MAX_TEXT = 5_000
 const TEXT_INPUT_TYPES = new Set(["", "text", "search", "hidden", "tel", "number", "url"])
 
+function mark(name: string): void {
+  try {
+    performance.mark(name)
+  } catch {
+    // no User Timing here (old test environments): the marks are only for measuring
+  }
+}
+
 export class Scanner {
   readonly findings = new Map<Node, Finding[]>()
   /** Same-origin frame documents being scanned (for the case text). */
@@ -77,6 +85,8 @@ export class Scanner {
   private scheduled = false
   private changed = false
   private generation = 0
+  /** Between start() and the end of its full walk (for the scan-start/scan-end performance marks). */
+  private initialScan = false
 
   constructor(opts: ScannerOptions) {
     this.opts = {
@@ -102,6 +112,9 @@ export class Scanner {
     this.ms = 0
     this.truncated = false
     this.changed = true
+    // Marks let a profiler or `npm run bench` time the scan from the page; two entries per scan.
+    mark("cs-sidekick:scan-start")
+    this.initialScan = true
     this.addRoot(doc)
   }
 
@@ -202,7 +215,13 @@ export class Scanner {
     this.ms += now() - t0
     const more = this.pending.length > 0 || this.walkers.length > 0
     if (more) this.kick()
-    else this.busy = false
+    else {
+      this.busy = false
+      if (this.initialScan) {
+        this.initialScan = false
+        mark("cs-sidekick:scan-end")
+      }
+    }
     if (this.changed) {
       this.changed = false
       this.opts.onChange()

@@ -1,0 +1,555 @@
+/**
+ * Browser benchmarks in Debian's Chromium (TOOLCHAIN.md "Real browser"). Two kinds:
+ * - micro: the content script's scanner / page-state builder / linter bundled with esbuild into a
+ *   generated CRM page, compared with a floor run in the same page (cross-origin isolated, so that
+ *   performance.now() has 5 µs resolution);
+ * - end to end: the built extension (build/chrome-mv3-bench, rebuilt unless BENCH_NO_BUILD=1) against
+ *   a second browser without it, loading the same pages, interleaved.
+ * Every figure is a ratio of two things measured side by side in this run.
+ */
+import { execFileSync } from "node:child_process"
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { gzipSync } from "node:zlib"
+
+import { build } from "esbuild"
+import { type BrowserContext, chromium, type Page } from "playwright-core"
+
+import { CHROMIUM, type ExtensionSession, launchExtension, REPO_DIR } from "../e2e/harness"
+import { type FixtureServer, startFixtureServer } from "../e2e/server"
+import type { CsBench } from "./browser/page-entry"
+import { historyPage, listPage } from "./browser/pages"
+import type { CsStoreBench } from "./browser/store-entry"
+import type { BenchRow, BenchSuite } from "./types"
+
+declare const csBench: CsBench
+declare const csStoreBench: CsStoreBench
+
+// tsx compiles the functions passed to page.evaluate with esbuild's keepNames, which calls __name().
+const NAME_SHIM = "globalThis.__name = (f) => f"
+const BUILD_TAG = "bench"
+const BUILD_DIR = join(REPO_DIR, "build", `chrome-mv3-${BUILD_TAG}`)
+const PAGES = {
+  "list-1000": () => listPage(1_000),
+  "list-10000": () => listPage(10_000),
+  "history-2000": () => historyPage(2_000),
+}
+type PageName = keyof typeof PAGES
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
+const quantile = (xs: number[], q: number): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const log = (s: string) => console.error(`[browser] ${s}`)
+
+function row(
+  name: string,
+  ours: number,
+  baseline: number,
+  baselineName: string,
+  unit: string,
+  goal?: { text: string; met: boolean },
+  ratio = ours / baseline,
+): BenchRow {
+  return { name, ours, baseline, baselineName, unit, ratio, goal: goal?.text, met: goal?.met }
+}
+
+async function bundle(dir: string): Promise<void> {
+  await build({
+    entryPoints: {
+      "page-bench": join(REPO_DIR, "bench/browser/page-entry.ts"),
+      "store-bench": join(REPO_DIR, "bench/browser/store-entry.ts"),
+    },
+    outdir: dir,
+    bundle: true,
+    format: "iife",
+    target: "chrome120",
+    minify: true,
+    tsconfig: join(REPO_DIR, "tsconfig.json"),
+    define: { "process.env.NODE_ENV": '"production"' },
+    logLevel: "warning",
+  })
+}
+
+function serve(dir: string): Promise<FixtureServer> {
+  return startFixtureServer({
+    route: (urlPath) => {
+      const m = /^\/bench\/(iso\/)?([a-z0-9-]+\.(?:html|js))$/.exec(urlPath)
+      if (!m) return null
+      const type = m[2].endsWith(".js") ? "text/javascript" : "text/html"
+      // Cross-origin isolation gives performance.now() 5 µs resolution (100 µs otherwise).
+      const iso: Record<string, string> = m[1]
+        ? {
+            "Cross-Origin-Opener-Policy": "same-origin",
+            "Cross-Origin-Embedder-Policy": "require-corp",
+            "Cross-Origin-Resource-Policy": "same-origin",
+          }
+        : {}
+      return { file: join(dir, m[2]), headers: { "Content-Type": `${type}; charset=utf-8`, ...iso } }
+    },
+  })
+}
+
+/** A Chromium with the same flags as the extension's, without the extension, on a disk profile. */
+async function launchPlain(profile: string): Promise<BrowserContext> {
+  const args = [
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ]
+  if (process.getuid?.() === 0) args.push("--no-sandbox")
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args,
+    viewport: { width: 1440, height: 900 },
+    locale: "zh-CN",
+  })
+}
+
+// ---------------------------------------------------------------- micro: scan, incremental, lint
+
+async function openMicro(ctx: BrowserContext, server: FixtureServer, name: PageName): Promise<Page> {
+  const page = await ctx.newPage()
+  await page.goto(server.url(`/bench/iso/${name}.html`))
+  await page.addScriptTag({ url: server.url("/bench/iso/page-bench.js") })
+  if (!(await page.evaluate(() => crossOriginIsolated))) log("warning: page not cross-origin isolated")
+  return page
+}
+
+async function microScan(ctx: BrowserContext, server: FixtureServer): Promise<BenchRow[]> {
+  const rows: BenchRow[] = []
+  for (const name of Object.keys(PAGES) as PageName[]) {
+    const page = await openMicro(ctx, server, name)
+    const ours: number[] = []
+    const base: number[] = []
+    let info = { nodes: 0, findings: 0 }
+    for (let i = 0; i < 9; i++) {
+      // Alternate the order; the first pair warms up and is dropped.
+      const pair = await page.evaluate(
+        (oursFirst) => {
+          const f = () => {
+            const t0 = performance.now()
+            csBench.floor()
+            return performance.now() - t0
+          }
+          if (oursFirst) {
+            const s = csBench.scan()
+            return { s, f: f() }
+          }
+          const fl = f()
+          return { s: csBench.scan(), f: fl }
+        },
+        i % 2 === 0,
+      )
+      if (i === 0) continue
+      ours.push(pair.s.ms)
+      base.push(pair.f)
+      info = pair.s
+    }
+    const o = median(ours)
+    const b = median(base)
+    rows.push(
+      row(
+        `initial scan, ${name} (${info.nodes} nodes, ${info.findings} with waybills), median`,
+        o,
+        b,
+        "TreeWalker reading every text node, same page",
+        "ms",
+        { text: "≤ 1.5", met: o / b <= 1.5 },
+      ),
+    )
+    const states: number[] = []
+    for (let i = 0; i < 5; i++) states.push(await page.evaluate(() => csBench.stateAfterScan()))
+    rows.push(
+      row(
+        `page-state build after the scan, ${name}, median`,
+        median(states),
+        b,
+        "TreeWalker reading every text node, same page",
+        "ms",
+      ),
+    )
+    await page.close()
+  }
+  return rows
+}
+
+async function microIncremental(ctx: BrowserContext, server: FixtureServer): Promise<BenchRow[]> {
+  const small = await openMicro(ctx, server, "list-1000")
+  const big = await openMicro(ctx, server, "list-10000")
+  for (const p of [small, big]) await p.evaluate(() => csBench.observe())
+  const scan: Record<string, number[]> = { small: [], big: [] }
+  const total: Record<string, number[]> = { small: [], big: [] }
+  const BATCHES = 10
+  for (let rep = 0; rep < 9; rep++) {
+    const order: ["small" | "big", Page][] =
+      rep % 2
+        ? [
+            ["big", big],
+            ["small", small],
+          ]
+        : [
+            ["small", small],
+            ["big", big],
+          ]
+    for (const [k, p] of order) {
+      await p.bringToFront() // hidden pages get throttled timers
+      const r = await p.evaluate((n) => csBench.append(n, 10), BATCHES)
+      if (rep === 0) continue // warm-up
+      scan[k].push(r.scan / BATCHES)
+      total[k].push((r.scan + r.state) / BATCHES)
+    }
+  }
+  await small.close()
+  await big.close()
+  const s = { small: median(scan.small), big: median(scan.big) }
+  const t = { small: median(total.small), big: median(total.big) }
+  return [
+    row(
+      "10 appended rows: scanner, at 10,000 rows vs 1,000, median",
+      s.big,
+      s.small,
+      "same at 1,000 rows",
+      "ms",
+      { text: "≤ 1.2", met: s.big / s.small <= 1.2 },
+    ),
+    row(
+      "10 appended rows: scanner + page-state rebuild, at 10,000 rows vs 1,000, median",
+      t.big,
+      t.small,
+      "same at 1,000 rows",
+      "ms",
+      { text: "≤ 1.2", met: t.big / t.small <= 1.2 },
+    ),
+  ]
+}
+
+async function microLint(ctx: BrowserContext, server: FixtureServer): Promise<BenchRow[]> {
+  const page = await openMicro(ctx, server, "list-1000")
+  const r = await page.evaluate(() => csBench.lint(15))
+  await page.close()
+  return [
+    row(
+      "lintPhrasing in Chromium, 2,000-char draft, median",
+      r.ours,
+      r.naive,
+      "naive loop over every rule's RegExp",
+      "ms",
+      { text: "≤ 0.1", met: r.ours / r.naive <= 0.1 },
+    ),
+    row("lintPhrasing in Chromium vs budget", r.ours, 0.2, "0.2 ms budget", "ms", {
+      text: "≤ 1",
+      met: r.ours <= 0.2,
+    }),
+  ]
+}
+
+// ---------------------------------------------------------------- store
+
+async function storeBench(ctx: BrowserContext, server: FixtureServer): Promise<BenchRow[]> {
+  const page = await ctx.newPage()
+  await page.goto(server.url("/bench/store.html"))
+  await page.addScriptTag({ url: server.url("/bench/store-bench.js") })
+  const t0 = Date.now()
+  const waybill = await page.evaluate(() => csStoreBench.seed(100_000, 100))
+  const stored = await page.evaluate(() => csStoreBench.count())
+  log(`store: seeded ${stored} notes in ${Date.now() - t0} ms`)
+  const dexie: number[] = []
+  const raw: number[] = []
+  for (let i = 0; i < 41; i++) {
+    const r = await page.evaluate(
+      async ({ wb, dexieFirst }) => {
+        const a = dexieFirst ? await csStoreBench.dexieTimeline(wb) : null
+        const b = await csStoreBench.rawTimeline(wb)
+        const c = a ?? (await csStoreBench.dexieTimeline(wb))
+        return { d: c, r: b }
+      },
+      { wb: waybill, dexieFirst: i % 2 === 0 },
+    )
+    if (r.d.n !== 100 || r.r.n !== 100) throw new Error(`timeline found ${r.d.n} / ${r.r.n} notes, not 100`)
+    if (i === 0) continue
+    dexie.push(r.d.ms)
+    raw.push(r.r.ms)
+  }
+  const imp: number[] = []
+  const rawImp: number[] = []
+  for (let i = 0; i < 3; i++) {
+    imp.push(await page.evaluate(() => csStoreBench.replaceContacts(10_000)))
+    rawImp.push(await page.evaluate(() => csStoreBench.rawReplaceContacts(10_000)))
+  }
+  await page.close()
+  const p50 = median(dexie)
+  const rp50 = median(raw)
+  return [
+    row(
+      `notes timeline, 1 waybill (100 notes) of ${stored.toLocaleString("en")}, p50`,
+      p50,
+      rp50,
+      "raw IndexedDB getAll on the same index, p50",
+      "ms",
+      { text: "≤ 1.3", met: p50 / rp50 <= 1.3 },
+    ),
+    row("notes timeline, p95", quantile(dexie, 0.95), quantile(raw, 0.95), "raw IndexedDB getAll, p95", "ms"),
+    row(
+      "replaceContacts, 10,000 contacts (zod check + one transaction), median",
+      median(imp),
+      median(rawImp),
+      "raw IndexedDB clear + put in one transaction",
+      "ms",
+    ),
+  ]
+}
+
+// ---------------------------------------------------------------- end to end with the extension
+
+interface LoadResult {
+  scanStart: number | null
+  scanEnd: number | null
+  longtasks: { start: number; duration: number }[]
+}
+
+const OBSERVE_LONGTASKS = `
+  window.__lt = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lt.push({ start: e.startTime, duration: e.duration }) })
+    .observe({ type: "longtask", buffered: true });
+`
+
+async function loadAndWait(page: Page, url: string, withExtension: boolean): Promise<LoadResult> {
+  await page.goto(url)
+  const deadline = Date.now() + 30_000
+  if (withExtension) {
+    while (Date.now() < deadline) {
+      const done = await page.evaluate(() => performance.getEntriesByName("cs-sidekick:scan-end").length)
+      if (done) break
+      await sleep(50)
+    }
+  }
+  // The page state is rebuilt 150 ms after the last change: leave time for it, and for its long tasks.
+  await sleep(600)
+  return page.evaluate(() => {
+    const at = (n: string) => performance.getEntriesByName(n).at(-1)?.startTime ?? null
+    return {
+      scanStart: at("cs-sidekick:scan-start"),
+      scanEnd: at("cs-sidekick:scan-end"),
+      longtasks: (window as unknown as { __lt: LoadResult["longtasks"] }).__lt,
+    }
+  })
+}
+
+async function e2eScan(
+  ext: ExtensionSession,
+  plain: BrowserContext,
+  server: FixtureServer,
+): Promise<BenchRow[]> {
+  const rows: BenchRow[] = []
+  await ext.context.addInitScript(OBSERVE_LONGTASKS)
+  await plain.addInitScript(OBSERVE_LONGTASKS)
+  for (const name of ["list-1000", "list-10000", "history-2000"] as PageName[]) {
+    const url = server.url(`/bench/${name}.html`)
+    const walls: number[] = []
+    const floors: number[] = []
+    let worstOurs = 0
+    let worstBase = 0
+    for (let rep = 0; rep < 3; rep++) {
+      const withPage = await ext.context.newPage()
+      const r = await loadAndWait(withPage, url, true)
+      if (r.scanStart === null || r.scanEnd === null) throw new Error(`no scan marks on ${name}`)
+      // The floor, in the same page after the scan.
+      const floor = await withPage.evaluate(() => {
+        const t0 = performance.now()
+        const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+        let c = 0
+        for (let n = w.nextNode(); n; n = w.nextNode()) c += (n as Text).data.length
+        return c >= 0 ? performance.now() - t0 : 0
+      })
+      walls.push(r.scanEnd - r.scanStart)
+      floors.push(floor)
+      // Long tasks from the scan's start to the page-state rebuild after it (+ 400 ms).
+      const from = r.scanStart
+      const to = r.scanEnd + 400
+      const inWindow = (l: LoadResult["longtasks"]) =>
+        l.filter((t) => t.start + t.duration >= from && t.start <= to)
+      worstOurs = Math.max(worstOurs, ...inWindow(r.longtasks).map((t) => t.duration), 0)
+      await withPage.close()
+      // The same page and the same time window without the extension.
+      const withoutPage = await plain.newPage()
+      const b = await loadAndWait(withoutPage, url, false)
+      worstBase = Math.max(worstBase, ...inWindow(b.longtasks).map((t) => t.duration), 0)
+      await withoutPage.close()
+    }
+    rows.push(
+      row(
+        `real extension: scan-start → scan-end (slices + yields), ${name}, median`,
+        median(walls),
+        median(floors),
+        "TreeWalker reading every text node, same page",
+        "ms",
+      ),
+      row(
+        `real extension: longest main-thread task during the scan + state rebuild, ${name}`,
+        worstOurs,
+        worstBase,
+        "same window without the extension",
+        "ms",
+        { text: "≤ 50 ms", met: worstOurs <= 50 },
+        worstBase > 0 ? worstOurs / worstBase : worstOurs > 0 ? Infinity : 1,
+      ),
+    )
+  }
+  return rows
+}
+
+async function taskDuration(ctx: BrowserContext, url: string, withExtension: boolean) {
+  const page = await ctx.newPage()
+  const cdp = await ctx.newCDPSession(page)
+  await cdp.send("Performance.enable")
+  const metric = async (name: string) =>
+    ((await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === name)?.value ?? 0) as number
+  const before = await metric("TaskDuration")
+  await loadAndWait(page, url, withExtension)
+  const after = await metric("TaskDuration")
+  await cdp.send("HeapProfiler.collectGarbage")
+  const heap = await metric("JSHeapUsedSize")
+  return { page, cdp, task: (after >= before ? after - before : after) * 1000, heap }
+}
+
+async function e2eCost(
+  ext: ExtensionSession,
+  plain: BrowserContext,
+  server: FixtureServer,
+): Promise<BenchRow[]> {
+  const url = server.url("/bench/list-10000.html")
+  const withMs: number[] = []
+  const withoutMs: number[] = []
+  const heapWith: number[] = []
+  const heapWithout: number[] = []
+  const sidebarHeap: number[] = []
+  for (let rep = 0; rep < 7; rep++) {
+    const order = rep % 2 ? [true, false] : [false, true]
+    for (const withExt of order) {
+      const r = await taskDuration(withExt ? ext.context : plain, url, withExt)
+      if (rep > 0) {
+        ;(withExt ? withMs : withoutMs).push(r.task)
+        ;(withExt ? heapWith : heapWithout).push(r.heap)
+      }
+      if (withExt) {
+        const frame = r.page.frames().find((f) => f.url().includes("/tabs/sidebar.html"))
+        if (frame) {
+          const fcdp = await ext.context.newCDPSession(frame).catch(() => null)
+          if (fcdp) {
+            await fcdp.send("Performance.enable")
+            await fcdp.send("HeapProfiler.collectGarbage").catch(() => undefined)
+            const m = await fcdp.send("Performance.getMetrics")
+            sidebarHeap.push(m.metrics.find((x) => x.name === "JSHeapUsedSize")?.value ?? 0)
+            await fcdp.detach()
+          }
+        }
+      }
+      await r.cdp.detach()
+      await r.page.close()
+    }
+  }
+  const a = median(withMs)
+  const b = median(withoutMs)
+  const mb = (x: number) => x / 2 ** 20
+  const rows = [
+    row(
+      "main-thread task time to load list-10000 and settle, with extension, median",
+      a,
+      b,
+      "same page, browser without the extension",
+      "ms",
+      { text: "≤ 1.05", met: a / b <= 1.05 },
+    ),
+    row(
+      "page JS heap after load (page + content script), list-10000, median",
+      mb(median(heapWith)),
+      mb(median(heapWithout)),
+      "same page without the extension",
+      "MB",
+    ),
+  ]
+  if (sidebarHeap.length)
+    rows.push(
+      row(
+        "sidebar frame JS heap (its own process), median",
+        mb(median(sidebarHeap)),
+        mb(median(heapWithout)),
+        "the list-10000 page's own JS heap",
+        "MB",
+      ),
+    )
+  return rows
+}
+
+function sizeRows(): BenchRow[] {
+  // The content script is the main.<hash>.js the service worker registers (content-script.ts).
+  const file = readdirSync(BUILD_DIR).find((f) => /^main\.[0-9a-f]+\.js$/.test(f))
+  if (!file) throw new Error(`no content script in ${BUILD_DIR}`)
+  const gz = gzipSync(readFileSync(join(BUILD_DIR, file)), { level: 9 }).length / 1024
+  return [row("content script size, gzipped", gz, 25, "25 KB budget", "KB", { text: "≤ 1", met: gz <= 25 })]
+}
+
+export default (async () => {
+  if (process.env.BENCH_NO_BUILD !== "1") {
+    log("building the extension (build/chrome-mv3-bench)…")
+    execFileSync("npx", ["tsx", "scripts/build-e2e.ts", `--tag=${BUILD_TAG}`], {
+      cwd: REPO_DIR,
+      stdio: ["ignore", "ignore", "inherit"],
+    })
+  }
+  const tmp = mkdtempSync(join(tmpdir(), "cs-bench-"))
+  const profile = join(tmp, "profile")
+  mkdirSync(profile)
+  await bundle(tmp)
+  for (const [name, make] of Object.entries(PAGES)) writeFileSync(join(tmp, `${name}.html`), make())
+  writeFileSync(join(tmp, "store.html"), `<!doctype html><meta charset="utf-8"><title>store</title>`)
+  const server = await serve(tmp)
+  const plain = await launchPlain(profile)
+  await plain.addInitScript(NAME_SHIM)
+  let ext: ExtensionSession | null = null
+  const rows: BenchRow[] = []
+  try {
+    const steps: [string, () => Promise<BenchRow[]>][] = [
+      ["size", async () => sizeRows()],
+      ["scan (micro)", () => microScan(plain, server)],
+      ["incremental (micro)", () => microIncremental(plain, server)],
+      ["lint (micro)", () => microLint(plain, server)],
+      ["store", () => storeBench(plain, server)],
+    ]
+    for (const [label, step] of steps) {
+      const t = Date.now()
+      rows.push(...(await step()))
+      log(`${label}: ${((Date.now() - t) / 1000).toFixed(1)} s`)
+    }
+    ext = await launchExtension({ buildDir: BUILD_DIR })
+    await ext.context.addInitScript(NAME_SHIM)
+    const session = ext
+    const extSteps: [string, () => Promise<BenchRow[]>][] = [
+      ["scan (extension)", () => e2eScan(session, plain, server)],
+      ["page cost (extension)", () => e2eCost(session, plain, server)],
+    ]
+    for (const [label, step] of extSteps) {
+      const t = Date.now()
+      rows.push(...(await step()))
+      log(`${label}: ${((Date.now() - t) / 1000).toFixed(1)} s`)
+    }
+  } finally {
+    await ext?.close()
+    await plain.close()
+    await server.close()
+    rmSync(tmp, { recursive: true, force: true })
+  }
+  return rows
+}) satisfies BenchSuite

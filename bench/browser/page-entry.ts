@@ -1,0 +1,142 @@
+/**
+ * Bundled with esbuild into the benchmark pages (window.csBench): the content script's scanner and
+ * page-state builder exactly as shipped, the floor they are compared with, and the linter.
+ */
+import { buildPageState } from "../../src/contents/sidekick/page-state"
+import { type Detect, Scanner } from "../../src/contents/sidekick/scanner"
+import { compilePhrasebook } from "../../src/lib/phrasing/compile"
+import { DEFAULT_PHRASEBOOK } from "../../src/lib/phrasing/default-phrasebook"
+import { lintPhrasing } from "../../src/lib/phrasing/lint"
+import { detectWaybills } from "../../src/lib/waybill/detect"
+import { makeDrafts, naiveLinter } from "../lint.bench"
+import { makeRng, rowHtml } from "./pages"
+
+const detect: Detect = (text, context) => detectWaybills(text, context)
+
+/** The floor: a TreeWalker that only reads every text node's data. */
+function floor(): number {
+  const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+  let chars = 0
+  for (let n = w.nextNode(); n; n = w.nextNode()) chars += (n as Text).data.length
+  return chars
+}
+
+interface Run {
+  scanner: Scanner
+  controller: AbortController
+}
+
+/** A scanner as main.ts builds it, but slices run synchronously so their sum is one clock reading. */
+function newScanner(): Run {
+  const controller = new AbortController()
+  const scanner = new Scanner({
+    detect,
+    signal: controller.signal,
+    onChange: () => undefined,
+    schedule: (fn) => fn(),
+  })
+  return { scanner, controller }
+}
+
+function pageState(scanner: Scanner): string {
+  const s = buildPageState({
+    scanner,
+    detect,
+    doc: document,
+    frames: [...scanner.frameDocs],
+    host: null,
+    agentChoice: null,
+    focused: null,
+    selectionText: "",
+  })
+  // main.ts compares the JSON with what it sent last: part of the cost.
+  return JSON.stringify(s)
+}
+
+let live: Run | null = null
+const rand = makeRng(99)
+let appended = 0
+
+const api = {
+  floor,
+  /** A full initial scan: ms, nodes, findings. */
+  scan(): { ms: number; nodes: number; findings: number } {
+    const run = newScanner()
+    const t0 = performance.now()
+    run.scanner.start(document)
+    const ms = performance.now() - t0
+    run.controller.abort()
+    return { ms, nodes: run.scanner.nodes, findings: run.scanner.findings.size }
+  },
+  /** Time of one page-state build after a full scan. */
+  stateAfterScan(): number {
+    const run = newScanner()
+    run.scanner.start(document)
+    const t0 = performance.now()
+    pageState(run.scanner)
+    const ms = performance.now() - t0
+    run.controller.abort()
+    return ms
+  },
+  /** Keeps a scanner observing the page for incremental measurements. */
+  observe(): number {
+    live?.controller.abort()
+    live = newScanner()
+    live.scanner.start(document)
+    pageState(live.scanner)
+    return live.scanner.findings.size
+  },
+  /**
+   * Appends `batches` × `rows` rows, one batch per task, and returns the time spent handling them:
+   * the scanner's slices (run by the MutationObserver callback) and, separately, the page-state
+   * rebuild main.ts does after each change. The DOM insertion itself is the page's cost, not timed.
+   */
+  async append(batches: number, rows: number): Promise<{ scan: number; state: number }> {
+    const run = live
+    if (!run) throw new Error("observe() first")
+    const tbody = document.getElementById("rows") as HTMLElement
+    let scan = 0
+    let state = 0
+    for (let b = 0; b < batches; b++) {
+      const tpl = document.createElement("template")
+      let html = ""
+      for (let i = 0; i < rows; i++) html += rowHtml(1_000_000 + appended++, rand)
+      tpl.innerHTML = html
+      tbody.append(tpl.content)
+      const before = run.scanner.ms
+      // The observer's callback runs at the next microtask checkpoint; a task boundary is after it.
+      await new Promise((r) => setTimeout(r, 0))
+      scan += run.scanner.ms - before
+      const t0 = performance.now()
+      pageState(run.scanner)
+      state += performance.now() - t0
+    }
+    return { scan, state }
+  },
+  /** lintPhrasing vs the naive loop on 2,000-character drafts: per-call medians. */
+  lint(rounds: number): { ours: number; naive: number } {
+    const compiled = compilePhrasebook(DEFAULT_PHRASEBOOK)
+    const naive = naiveLinter(compiled)
+    const drafts = makeDrafts(50, 2000)
+    for (const d of drafts) {
+      lintPhrasing(d)
+      naive(d)
+    }
+    const a: number[] = []
+    const b: number[] = []
+    for (let r = 0; r < rounds; r++) {
+      // Time 50 drafts at once: single calls are below this page's timer resolution.
+      let t0 = performance.now()
+      for (const d of drafts) lintPhrasing(d)
+      a.push((performance.now() - t0) / drafts.length)
+      t0 = performance.now()
+      for (const d of drafts) naive(d)
+      b.push((performance.now() - t0) / drafts.length)
+    }
+    const med = (xs: number[]) => xs.sort((x, y) => x - y)[xs.length >> 1]
+    return { ours: med(a), naive: med(b) }
+  },
+}
+
+;(globalThis as unknown as { csBench: typeof api }).csBench = api
+export type CsBench = typeof api
