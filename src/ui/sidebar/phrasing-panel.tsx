@@ -311,7 +311,14 @@ export function PhrasingPanel(props: {
   }, [session])
 
   return (
-    <section className="phrasing" data-testid="phrasing-panel">
+    <section
+      className="phrasing"
+      data-testid="phrasing-panel"
+      data-editor-kind={draft?.kind}
+      data-revision={draft?.revision}
+      data-length={draft?.text.length}
+      data-caret={draft?.selection ? draft.selection.start : undefined}
+    >
       <div className="row">
         <h3>
           <T k="replyCheck" />
