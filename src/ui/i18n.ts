@@ -171,6 +171,8 @@ export const STRINGS = {
   },
   setCallback: { zh: "设置回电时间", en: "Set callback" },
   auditFailed: { zh: "质检记录保存失败", en: "Could not save the QA record" },
+  sinceLastAttempt: { zh: "距上次联系 {time}", en: "{time} since the last attempt" },
+  timelineAttempt: { zh: "阶梯联系", en: "Ladder contact" },
   noteRule10: {
     zh: "交接内容可能在因内部事项扣货，违反第十条",
     en: "This note may hold goods over an internal matter (rule 10)",

@@ -3,7 +3,7 @@
  * whom, what to say, and a log of every attempt (做好跟踪工作).
  */
 import { useLiveQuery } from "dexie-react-hooks"
-import { useEffect, useState, type FormEvent } from "react"
+import { useEffect, useMemo, useState, type FormEvent } from "react"
 
 import {
   ATTEMPT_OUTCOMES,
@@ -19,11 +19,13 @@ import { renderScript } from "~lib/scripts/render"
 import { varsFromContext } from "~lib/scripts/slots"
 import type { AgentProfile } from "~lib/store/contract"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
+import { lintPhrasing } from "~lib/phrasing/lint"
 
 import { CopyButton } from "../copy-button"
 import { primary, type StringKey } from "../i18n"
 import { errorMessage, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
+import { useActivePhrasebook } from "./use-phrasebook"
 
 const DECISION_KEYS: Record<EscalationDecision, StringKey> = {
   start: "decisionStart",
@@ -68,6 +70,12 @@ export function EscalationPanel(props: {
   const [outcome, setOutcome] = useState<AttemptOutcome>("no_answer")
   const [note, setNote] = useState("")
   const [feedback, setFeedback] = useState<{ ok: boolean; message: string } | null>(null)
+  const { book } = useActivePhrasebook()
+  // Rule 10 (十) for what the agent writes down too: holding goods over internal fees is flagged.
+  const noteRule10 = useMemo(
+    () => (note.trim() ? lintPhrasing(note, book).filter((f) => f.category === "rule-10") : []),
+    [note, book],
+  )
 
   useEffect(() => {
     const timer = setInterval(() => setAt(now()), TICK_MS)
@@ -169,14 +177,26 @@ export function EscalationPanel(props: {
         data-level={advice.level}
       >
         <div className="row">
-          <strong>
+          {advice.urgent && (
+            <span className="badge urgent" data-testid="escalation-urgent">
+              <T k="urgent" />
+            </span>
+          )}
+          <strong data-testid="escalation-decision">
             <T k={DECISION_KEYS[advice.decision]} />
           </strong>
           <span className="muted small-text" data-testid="escalation-level">
             {primary(locale, "level", { n: advice.level })} · {pick(advice.levelName)}
           </span>
         </div>
-        <p className="small-text">{pick(advice.reason)}</p>
+        <p className="small-text" data-testid="escalation-reason">
+          {pick(advice.reason)}
+        </p>
+        {advice.sinceLastAttemptMs !== null && (
+          <p className="small-text" data-testid="escalation-since-last">
+            {primary(locale, "sinceLastAttempt", { time: pick(formatDuration(advice.sinceLastAttemptMs)) })}
+          </p>
+        )}
         {advice.waitBeforeRetryMs > 0 && (
           <p className="small-text">
             {primary(locale, "waitFor", { time: pick(formatDuration(advice.waitBeforeRetryMs)) })}
@@ -216,7 +236,7 @@ export function EscalationPanel(props: {
           <li
             key={contact.id}
             className="list-item"
-            data-testid="escalation-contact"
+            data-testid="escalation-next-contact"
             data-contact-id={contact.id}
           >
             <div className="row">
@@ -230,20 +250,40 @@ export function EscalationPanel(props: {
                     .join("")}
                 </span>
               </span>
-              <button type="button" className="small" onClick={() => choose(contact.id, contact.name)}>
+              <button
+                type="button"
+                className="small"
+                data-testid="escalation-log-this"
+                onClick={() => choose(contact.id, contact.name)}
+              >
                 <T k="logThis" />
               </button>
             </div>
-            <div className="small-text">
-              {contact.phone && <span className="phone">{contact.phone}</span>}
-              {contact.hours && <span className="muted"> · {contact.hours}</span>}
+            <div className="small-text row">
+              {contact.phone && (
+                <span className="phone" data-testid="contact-phone">
+                  {contact.phone}
+                </span>
+              )}
+              {contact.phone && <CopyButton value={contact.phone} testid="contact-phone-copy" />}
+              {contact.im && (
+                <span className="im" data-testid="contact-im">
+                  IM {contact.im}
+                </span>
+              )}
+              {contact.im && <CopyButton value={contact.im} testid="contact-im-copy" />}
+              {contact.hours && (
+                <span className="muted" data-testid="contact-hours">
+                  {contact.hours}
+                </span>
+              )}
             </div>
             <div className="muted small-text">{pick(reason)}</div>
           </li>
         ))}
       </ul>
 
-      <form className="attempt-form" data-testid="attempt-form" onSubmit={(e) => void log(e)}>
+      <form className="attempt-form" data-testid="escalation-log" onSubmit={(e) => void log(e)}>
         <h3>
           <T k="logAttempt" />
         </h3>
@@ -299,6 +339,14 @@ export function EscalationPanel(props: {
             }}
           />
         </label>
+        {noteRule10.length > 0 && (
+          <div className="error rule10" role="alert" data-testid="attempt-rule10">
+            <T k="noteRule10" />: {noteRule10.map((f) => `“${f.text}”`).join("、")}
+            <div className="small-text">
+              <T k="rule10Banner" />
+            </div>
+          </div>
+        )}
         <button type="submit" className="primary" data-testid="attempt-save">
           <T k="save" />
         </button>

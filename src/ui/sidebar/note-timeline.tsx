@@ -1,10 +1,40 @@
 /** All handoff notes of one waybill, newest on top, live across tabs and windows (Dexie liveQuery). */
-import { CASE_TYPE_LABELS, type HandoffNote } from "~lib/cases/model"
+import { CASE_TYPE_LABELS, type ContactAttempt, type HandoffNote } from "~lib/cases/model"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 
 import type { StringKey } from "../i18n"
 import { T, useLocale } from "../locale"
 import { STATUS_KEYS } from "./case-panel"
+import { OUTCOME_KEYS } from "./escalation-panel"
+
+/** A logged ladder contact, shown among the notes so the next shift sees every step (九: 做好跟踪工作). */
+function AttemptItem({ attempt }: { attempt: ContactAttempt }) {
+  return (
+    <li className="note attempt" data-testid="timeline-attempt" data-attempt-id={attempt.id}>
+      <div className="note-head">
+        <time dateTime={new Date(attempt.at).toISOString()}>{formatDateTime(attempt.at)}</time>
+        {attempt.author?.name && (
+          <span className="note-author">
+            {attempt.author.name}
+            {attempt.author.workId && <span className="muted"> ({attempt.author.workId})</span>}
+          </span>
+        )}
+      </div>
+      <div className="note-tags">
+        <span className="tag">
+          <T k="timelineAttempt" /> · <span className="ladder-n">{attempt.level}</span>
+        </span>
+        <span className={`tag outcome-${attempt.outcome}`}>
+          <T k={OUTCOME_KEYS[attempt.outcome]} />
+        </span>
+      </div>
+      <p className="small-text">
+        <strong>{attempt.contactName}</strong>
+        {attempt.note && ` — ${attempt.note}`}
+      </p>
+    </li>
+  )
+}
 
 const FIELDS: { key: keyof HandoffNote; label: StringKey }[] = [
   { key: "problem", label: "problem" },
@@ -68,7 +98,19 @@ function NoteItem({ note }: { note: HandoffNote }) {
   )
 }
 
-export function NoteTimeline({ notes }: { notes: readonly HandoffNote[] | undefined }) {
+export function NoteTimeline({
+  notes,
+  attempts = [],
+}: {
+  notes: readonly HandoffNote[] | undefined
+  /** Ladder contacts of the same waybill, merged in by time. */
+  attempts?: readonly ContactAttempt[]
+}) {
+  type Entry = { at: number; note?: HandoffNote; attempt?: ContactAttempt }
+  const entries: Entry[] = [
+    ...(notes ?? []).map((note) => ({ at: note.createdAt, note })),
+    ...attempts.map((attempt) => ({ at: attempt.at, attempt })),
+  ].sort((a, b) => b.at - a.at)
   return (
     <section className="timeline" aria-labelledby="timeline-title">
       <h2 id="timeline-title">
@@ -77,15 +119,19 @@ export function NoteTimeline({ notes }: { notes: readonly HandoffNote[] | undefi
           (<T k="newestFirst" />)
         </span>
       </h2>
-      {notes && notes.length === 0 && (
+      {notes && notes.length === 0 && attempts.length === 0 && (
         <p className="muted" data-testid="handoff-empty">
           <T k="noNotes" />
         </p>
       )}
       <ol className="notes">
-        {[...(notes ?? [])].reverse().map((note) => (
-          <NoteItem key={note.id} note={note} />
-        ))}
+        {entries.map((e) =>
+          e.note ? (
+            <NoteItem key={e.note.id} note={e.note} />
+          ) : (
+            <AttemptItem key={e.attempt!.id} attempt={e.attempt!} />
+          ),
+        )}
       </ol>
     </section>
   )

@@ -334,9 +334,9 @@ describe("SidebarApp in the page frame", () => {
     await click(await waitFor(() => byTestId(container, "tab-escalation")))
     const advice = await waitFor(() => byTestId(container, "escalation-advice"))
     expect(advice.dataset.level).toBe("1")
-    expect(allByTestId(container, "escalation-contact").map((c) => c.dataset.contactId)).toEqual(["c1"])
+    expect(allByTestId(container, "escalation-next-contact").map((c) => c.dataset.contactId)).toEqual(["c1"])
 
-    await click(byTestId(container, "escalation-contact").querySelector("button")!)
+    await click(byTestId(container, "escalation-next-contact").querySelector("button")!)
     expect(byTestId<HTMLInputElement>(container, "attempt-contact").value).toBe("刘站长")
     await typeInto(byTestId(container, "attempt-outcome"), "no_progress")
     await typeInto(byTestId(container, "attempt-note"), "站长称今天安排派送")

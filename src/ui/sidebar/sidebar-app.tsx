@@ -78,6 +78,10 @@ function CaseWorkspace(props: {
     () => (waybill ? store.listNotes(waybill) : Promise.resolve([])),
     [store, waybill],
   )
+  const attempts = useLiveQuery(
+    () => (waybill ? store.listAttempts(waybill) : Promise.resolve([])),
+    [store, waybill],
+  )
   const caseType: CaseType = record?.caseType ?? classification.type
 
   const select = (number: string) => {
@@ -176,7 +180,7 @@ function CaseWorkspace(props: {
               pageUrl={state?.url}
               prefill={prefill}
             />
-            <NoteTimeline notes={waybill ? notes : []} />
+            <NoteTimeline notes={waybill ? notes : []} attempts={waybill ? (attempts ?? []) : []} />
           </>
         )}
         {tab === "phrasing" && (
