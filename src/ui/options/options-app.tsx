@@ -2,6 +2,7 @@
 import { useLiveQuery } from "dexie-react-hooks"
 import { useEffect, useRef, useState, type FormEvent } from "react"
 
+import type { Contact } from "~lib/cases/model"
 import type { AgentProfile, ImportProblem, Settings, SiteSetting } from "~lib/store/contract"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 import { pickLanguage } from "~lib/ui-logic/page"
@@ -10,12 +11,14 @@ import { parseImportJson, readImportFile } from "~lib/store/import-file"
 import { CARRIERS } from "~lib/waybill/carriers"
 import { SIDEBAR_MODE_KEY } from "~background/sidebar-mode"
 
+import { QaOptionsSection } from "../audit/qa-options"
 import { callBackground } from "../background"
 import { ErrorBoundary } from "../error-boundary"
 import { PURGE_WORD, text } from "../i18n"
 import { errorMessage, LocaleProvider, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
 import { useSettings } from "../use-settings"
+import { ROLE_KEYS } from "../sidebar/escalation-panel"
 
 type Status = { kind: "ok"; message: string } | { kind: "error"; message: string } | null
 
@@ -325,11 +328,14 @@ function DirectorySection() {
   const contacts = useLiveQuery(() => store.listContacts(), [store])
   const [status, setStatus] = useState<Status>(null)
   const [problems, setProblems] = useState<ImportProblem[]>([])
+  const [preview, setPreview] = useState<{ contacts: Contact[]; warnings: ImportProblem[] } | null>(null)
   const fileRef = useRef<HTMLInputElement>(null)
 
-  const importCsv = async (file: File) => {
+  /** Reads and checks the file; nothing is written until the agent confirms the preview. */
+  const readCsv = async (file: File) => {
     setStatus(null)
     setProblems([])
+    setPreview(null)
     try {
       // Size, encoding (UTF-8 only; GBK named) and binary checks before the CSV parser.
       const decoded = await readImportFile(file)
@@ -339,13 +345,23 @@ function DirectorySection() {
         setStatus({ kind: "error", message: text(locale, "importProblems", { n: parsed.problems.length }) })
         return
       }
-      await store.replaceContacts(parsed.contacts)
+      setPreview({ contacts: parsed.contacts, warnings: parsed.warnings })
       setProblems(parsed.warnings)
-      setStatus({ kind: "ok", message: text(locale, "directoryImported", { n: parsed.contacts.length }) })
     } catch (error) {
       setStatus({ kind: "error", message: errorMessage(error, locale) })
     } finally {
       if (fileRef.current) fileRef.current.value = ""
+    }
+  }
+
+  const confirmImport = async () => {
+    if (!preview) return
+    try {
+      await store.replaceContacts(preview.contacts)
+      setStatus({ kind: "ok", message: text(locale, "directoryImported", { n: preview.contacts.length }) })
+      setPreview(null)
+    } catch (error) {
+      setStatus({ kind: "error", message: errorMessage(error, locale) })
     }
   }
 
@@ -370,7 +386,7 @@ function DirectorySection() {
             aria-label={t("directoryImport")}
             onChange={(e) => {
               const file = e.target.files?.[0]
-              if (file) void importCsv(file)
+              if (file) void readCsv(file)
             }}
           />
         </label>
@@ -389,6 +405,44 @@ function DirectorySection() {
           <T k="directoryExport" />
         </button>
       </div>
+      {preview && (
+        <div className="preview" data-testid="directory-preview">
+          <p>
+            <T k="directoryPreview" values={{ n: preview.contacts.length }} />
+          </p>
+          <table>
+            <tbody>
+              {preview.contacts.slice(0, 10).map((c) => (
+                <tr key={c.id} data-testid="directory-preview-row">
+                  <td>{c.name}</td>
+                  <td>{text(locale, ROLE_KEYS[c.role])}</td>
+                  <td>{[c.branch, c.company, c.region, c.department].filter(Boolean).join(" · ")}</td>
+                  <td>{c.phone}</td>
+                  <td>{c.hours}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {preview.contacts.length > 10 && (
+            <p className="muted">
+              <T k="directoryMore" values={{ n: preview.contacts.length - 10 }} />
+            </p>
+          )}
+          <div className="actions">
+            <button
+              type="button"
+              className="primary"
+              data-testid="directory-import-confirm"
+              onClick={() => void confirmImport()}
+            >
+              <T k="directoryConfirm" />
+            </button>
+            <button type="button" data-testid="directory-import-cancel" onClick={() => setPreview(null)}>
+              <T k="cancel" />
+            </button>
+          </div>
+        </div>
+      )}
       <StatusLine status={status} testid="directory-status" />
       {problems.length > 0 && (
         <ol className="problems" data-testid="directory-problems">
@@ -598,6 +652,7 @@ function OptionsMain() {
             <DisplaySection settings={settings} />
             <DirectorySection />
             <DataSection />
+            <QaOptionsSection />
           </>
         )}
       </main>

@@ -9,6 +9,7 @@ import { CASE_TYPE_LABELS, type CaseRecord, type HandoffNote } from "~lib/cases/
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 import { originPattern, webOrigin } from "~lib/ui-logic/page"
 
+import { ReviewLink } from "../audit/review-link"
 import { callBackground } from "../background"
 import { ErrorBoundary } from "../error-boundary"
 import { text } from "../i18n"
@@ -337,6 +338,7 @@ function PopupMain() {
           >
             <T k="openOptions" />
           </button>
+          <ReviewLink />
         </header>
         <SiteBox />
         <Search />

@@ -1,0 +1,188 @@
+/**
+ * The options page's QA section: the link to the review page, how long QA events are kept, and the
+ * import of a phrasebook QA published (validated, stored and activated; the version in force shown).
+ */
+import { useLiveQuery } from "dexie-react-hooks"
+import { useEffect, useState, type ChangeEvent, type FormEvent } from "react"
+
+import { checkPublishable } from "~lib/audit/rule-lab"
+import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
+import { phrasebookSchema } from "~lib/phrasing/schema"
+import {
+  AUDIT_RETENTION_KEY,
+  DEFAULT_AUDIT_RETENTION_DAYS,
+  MAX_AUDIT_RETENTION_DAYS,
+  MIN_AUDIT_RETENTION_DAYS,
+  normalizeRetentionDays,
+  purgeAuditEventsBefore,
+  retentionCutoff,
+} from "~lib/store/audit-retention"
+import type { ImportProblem } from "~lib/store/contract"
+import { getDb, type SidekickDB } from "~lib/store/db"
+import { parseImportJson, readImportFile } from "~lib/store/import-file"
+import { createPhrasebookStore } from "~lib/store/phrasebook-repository"
+
+import { text } from "../i18n"
+import { errorMessage, T, useLocale } from "../locale"
+import { useServices } from "../services"
+import { ReviewLink } from "./review-link"
+
+type Status = { kind: "ok"; message: string } | { kind: "error"; message: string; problems?: ImportProblem[] }
+
+function StatusBox({ status, testid }: { status: Status | null; testid: string }) {
+  if (!status) return null
+  return (
+    <div className={status.kind} role={status.kind === "ok" ? "status" : "alert"} data-testid={testid}>
+      {status.message}
+      {status.kind === "error" && status.problems ? (
+        <ol className="problems">
+          {status.problems.map((p, i) => (
+            <li key={i}>
+              <code>{p.where}</code> {p.message}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </div>
+  )
+}
+
+function Retention({ db }: { db: SidekickDB }) {
+  const { platform, now } = useServices()
+  const locale = useLocale()
+  const [days, setDays] = useState(String(DEFAULT_AUDIT_RETENTION_DAYS))
+  const [status, setStatus] = useState<Status | null>(null)
+
+  useEffect(() => {
+    platform
+      .storageGet(AUDIT_RETENTION_KEY)
+      .then((v) => setDays(String(normalizeRetentionDays(v))))
+      .catch(() => undefined)
+  }, [platform])
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault()
+    setStatus(null)
+    const n = Number(days)
+    if (!Number.isInteger(n) || n < MIN_AUDIT_RETENTION_DAYS || n > MAX_AUDIT_RETENTION_DAYS) {
+      setStatus({ kind: "error", message: `${MIN_AUDIT_RETENTION_DAYS}–${MAX_AUDIT_RETENTION_DAYS}` })
+      return
+    }
+    try {
+      await platform.storageSet(AUDIT_RETENTION_KEY, n)
+      const purged = await purgeAuditEventsBefore(db, retentionCutoff(now(), n))
+      setStatus({ kind: "ok", message: text(locale, "qaRetentionSaved", { n: purged }) })
+    } catch (error) {
+      setStatus({ kind: "error", message: errorMessage(error, locale) })
+    }
+  }
+
+  return (
+    <form onSubmit={(e) => void save(e)}>
+      <div className="actions">
+        <label className="field inline">
+          <span className="label">
+            <T k="qaRetention" />
+          </span>
+          <input
+            type="number"
+            min={MIN_AUDIT_RETENTION_DAYS}
+            max={MAX_AUDIT_RETENTION_DAYS}
+            step={1}
+            value={days}
+            data-testid="qa-retention-days"
+            onChange={(e) => setDays(e.currentTarget.value)}
+            style={{ width: 90 }}
+          />
+        </label>
+        <button type="submit" data-testid="qa-retention-save">
+          <T k="save" />
+        </button>
+      </div>
+      <p className="muted small-text">
+        <T k="qaRetentionHint" />
+      </p>
+      <StatusBox status={status} testid="qa-retention-status" />
+    </form>
+  )
+}
+
+function PhrasebookImport({ db }: { db: SidekickDB }) {
+  const locale = useLocale()
+  const store = createPhrasebookStore(db)
+  const [status, setStatus] = useState<Status | null>(null)
+  const active = useLiveQuery(async () => (await store.getActivePhrasebook()) ?? null, [db])
+  const activeVersion = active && phrasebookSchema.safeParse(active.book).success ? active.version : undefined
+
+  const importFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const input = e.currentTarget
+    const file = input.files?.[0]
+    if (!file) return
+    setStatus(null)
+    try {
+      const decoded = await readImportFile(file)
+      const json = decoded.ok ? parseImportJson(decoded.text) : decoded
+      if (!json.ok) {
+        setStatus({ kind: "error", message: text(locale, "qaBookInvalid"), problems: json.problems })
+        return
+      }
+      // The same bar as publishing: schema and every rule's own examples.
+      const check = checkPublishable(json.data)
+      if (!check.ok) {
+        setStatus({ kind: "error", message: text(locale, "qaBookInvalid"), problems: check.problems })
+        return
+      }
+      await store.putPhrasebook(check.book.version, check.book, { activate: true })
+      setStatus({
+        kind: "ok",
+        message: text(locale, "qaPhrasebookImported", { version: check.book.version }),
+      })
+    } catch (error) {
+      setStatus({ kind: "error", message: errorMessage(error, locale) })
+    } finally {
+      input.value = ""
+    }
+  }
+
+  return (
+    <div>
+      <p data-testid="qa-phrasebook-version">
+        <T k="qaInForce" values={{ version: activeVersion ?? DEFAULT_PHRASEBOOK.version }} />
+        {activeVersion ? null : (
+          <span className="muted">
+            {" "}
+            (<T k="qaBuiltIn" />)
+          </span>
+        )}
+      </p>
+      <label className="field">
+        <span className="label">
+          <T k="qaPhrasebookImport" />
+        </span>
+        <input
+          type="file"
+          accept=".json,application/json"
+          data-testid="qa-phrasebook-import"
+          onChange={(e) => void importFile(e)}
+        />
+      </label>
+      <StatusBox status={status} testid="qa-phrasebook-status" />
+    </div>
+  )
+}
+
+/** The whole QA section of the options page; `db` defaults to the app database (tests pass a fresh one). */
+export function QaOptionsSection({ db = getDb() }: { db?: SidekickDB }) {
+  return (
+    <section aria-labelledby="qa-options-title" data-testid="qa-options">
+      <h2 id="qa-options-title">
+        <T k="qaReviewTitle" />
+      </h2>
+      <div className="actions">
+        <ReviewLink className="" />
+      </div>
+      <Retention db={db} />
+      <PhrasebookImport db={db} />
+    </section>
+  )
+}

@@ -1,0 +1,313 @@
+/**
+ * The QA review page (`tabs/review.html`): the audit trail filtered, per rule and per agent, rates over
+ * time, drill-down to events, export / import, and the phrasebook workbench.
+ */
+import { useEffect, useMemo, useState } from "react"
+
+import { type AuditQuery, byAgent, byDay, byRule, facets, filterEvents } from "~lib/audit/aggregate"
+import { AUDIT_OUTCOMES, type AuditOutcome } from "~lib/audit/model"
+import { PHRASING_CATEGORIES, type PhrasingCategory } from "~lib/phrasing/types"
+import {
+  AUDIT_RETENTION_KEY,
+  normalizeRetentionDays,
+  purgeAuditEventsBefore,
+  retentionCutoff,
+} from "~lib/store/audit-retention"
+import type { SidekickDB } from "~lib/store/db"
+
+import { ErrorBoundary } from "../error-boundary"
+import { text } from "../i18n"
+import { LocaleProvider, T, useLocale, useT } from "../locale"
+import { useServices } from "../services"
+import { useSettings } from "../use-settings"
+import { CATEGORY_LABELS, label, OUTCOME_KEYS } from "./labels"
+import { RateChart } from "./rate-chart"
+import {
+  categoryLookup,
+  type ReviewDeps,
+  ReviewDepsContext,
+  reviewDeps,
+  useBookInForce,
+  useReviewDeps,
+  useTrail,
+} from "./review-data"
+import { RuleWorkbench } from "./rule-workbench"
+import { AgentTable, EventList, RuleTable } from "./stats-tables"
+import { TrailTransfer } from "./trail-transfer"
+
+const DAY = 86_400_000
+
+/** "YYYY-MM-DD" of a local date, for `<input type="date">`. */
+export function toDateInput(ms: number): string {
+  const d = new Date(ms)
+  const p = (n: number) => String(n).padStart(2, "0")
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
+}
+
+/** Local midnight of a `<input type="date">` value; `end` gives the day's last millisecond. */
+export function fromDateInput(value: string, end = false): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!m) return undefined
+  const start = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).getTime()
+  return end ? start + DAY - 1 : start
+}
+
+type Filters = Omit<AuditQuery, "from" | "to">
+
+function Select<V extends string>({
+  k,
+  value,
+  options,
+  onChange,
+  testid,
+}: {
+  k: "qaAgent" | "qaRule" | "qaCategory" | "qaOutcome" | "qaSite"
+  value: V | undefined
+  options: { value: V; label: string }[]
+  onChange: (v: V | undefined) => void
+  testid: string
+}) {
+  const t = useT()
+  return (
+    <label className="field">
+      <span className="label">
+        <T k={k} />
+      </span>
+      <select
+        value={value ?? ""}
+        data-testid={testid}
+        onChange={(e) => onChange(e.currentTarget.value === "" ? undefined : (e.currentTarget.value as V))}
+      >
+        <option value="">{t("qaAll")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
+function ReviewMain() {
+  const { platform, now } = useServices()
+  const { db } = useReviewDeps()
+  const locale = useLocale()
+  const t = useT()
+  const [fromDay, setFromDay] = useState(() => toDateInput(now() - 29 * DAY))
+  const [toDay, setToDay] = useState(() => toDateInput(now()))
+  const [filters, setFilters] = useState<Filters>({})
+  const [purgeNote, setPurgeNote] = useState<string | null>(null)
+
+  // Retention: purge expired events each time the review page opens.
+  useEffect(() => {
+    let live = true
+    void (async () => {
+      try {
+        const days = normalizeRetentionDays(await platform.storageGet(AUDIT_RETENTION_KEY))
+        const n = await purgeAuditEventsBefore(db, retentionCutoff(now(), days))
+        if (live && n > 0) setPurgeNote(text(locale, "qaPurged", { n }))
+      } catch {
+        // A failed purge only delays it to the next opening.
+      }
+    })()
+    return () => {
+      live = false
+    }
+  }, [])
+
+  const from = fromDateInput(fromDay) ?? 0
+  const to = fromDateInput(toDay, true) ?? now()
+  const trail = useTrail(from, to)
+  const inForce = useBookInForce()
+  const categoryOf = useMemo(() => (inForce ? categoryLookup(inForce.book) : () => undefined), [inForce])
+  const all = useMemo(() => trail ?? [], [trail])
+  const filtered = useMemo(() => filterEvents(all, filters, categoryOf), [all, filters, categoryOf])
+  const ruleRows = useMemo(() => byRule(filtered, categoryOf), [filtered, categoryOf])
+  const agentRows = useMemo(() => byAgent(filtered), [filtered])
+  const days = useMemo(
+    () => byDay(filtered, { utcOffsetMinutes: -new Date(to).getTimezoneOffset(), from, to, maxDays: 366 }),
+    [filtered, from, to],
+  )
+  const options = useMemo(() => facets(all), [all])
+  const set =
+    <K extends keyof Filters>(key: K) =>
+    (v: Filters[K]) =>
+      setFilters((f) => ({ ...f, [key]: v }))
+
+  const drill = (patch: Filters) => {
+    setFilters((f) => ({ ...f, ...patch }))
+    document.getElementById("qa-events-title")?.scrollIntoView({ block: "start" })
+  }
+
+  return (
+    <main className="qa-review" data-testid="qa-review" lang={locale === "en" ? "en" : "zh-CN"}>
+      <h1>
+        <T k="qaReviewTitle" />
+      </h1>
+      {purgeNote ? (
+        <p className="muted" role="status" data-testid="qa-purged">
+          {purgeNote}
+        </p>
+      ) : null}
+      <section aria-labelledby="qa-filters-title" className="qa-section">
+        <h2 id="qa-filters-title">
+          <T k="qaFilters" />
+        </h2>
+        <div className="field-row qa-filters">
+          <label className="field">
+            <span className="label">
+              <T k="qaFrom" />
+            </span>
+            <input
+              type="date"
+              value={fromDay}
+              data-testid="qa-from"
+              onChange={(e) => setFromDay(e.currentTarget.value)}
+            />
+          </label>
+          <label className="field">
+            <span className="label">
+              <T k="qaTo" />
+            </span>
+            <input
+              type="date"
+              value={toDay}
+              data-testid="qa-to"
+              onChange={(e) => setToDay(e.currentTarget.value)}
+            />
+          </label>
+          <Select
+            k="qaAgent"
+            testid="qa-filter-agent"
+            value={filters.agentWorkId}
+            options={options.agents.map((a) => ({ value: a.workId, label: `${a.name} (${a.workId})` }))}
+            onChange={set("agentWorkId")}
+          />
+          <Select
+            k="qaRule"
+            testid="qa-filter-rule"
+            value={filters.ruleId}
+            options={options.rules.map((r) => ({ value: r, label: r }))}
+            onChange={set("ruleId")}
+          />
+          <Select<PhrasingCategory>
+            k="qaCategory"
+            testid="qa-filter-category"
+            value={filters.category}
+            options={PHRASING_CATEGORIES.map((c) => ({ value: c, label: label(locale, CATEGORY_LABELS[c]) }))}
+            onChange={set("category")}
+          />
+          <Select<AuditOutcome>
+            k="qaOutcome"
+            testid="qa-filter-outcome"
+            value={filters.outcome}
+            options={AUDIT_OUTCOMES.map((o) => ({ value: o, label: t(OUTCOME_KEYS[o]) }))}
+            onChange={set("outcome")}
+          />
+          <Select
+            k="qaSite"
+            testid="qa-filter-site"
+            value={filters.site}
+            options={options.sites.map((s) => ({ value: s, label: s }))}
+            onChange={set("site")}
+          />
+        </div>
+        <div className="actions">
+          <button type="button" data-testid="qa-clear-filters" onClick={() => setFilters({})}>
+            <T k="qaClearFilters" />
+          </button>
+          <span className="muted" data-testid="qa-count">
+            {trail === undefined ? (
+              <T k="loading" />
+            ) : (
+              <T k="qaEventsInRange" values={{ n: filtered.length }} />
+            )}
+          </span>
+        </div>
+      </section>
+
+      <section aria-labelledby="qa-chart-title" className="qa-section">
+        <h2 id="qa-chart-title">
+          <T k="qaChart" />
+        </h2>
+        {filtered.length === 0 ? (
+          <p className="muted">
+            <T k="qaNoData" />
+          </p>
+        ) : (
+          <RateChart days={days} />
+        )}
+      </section>
+
+      <div className="qa-columns">
+        <section aria-labelledby="qa-rules-title" className="qa-section">
+          <h2 id="qa-rules-title">
+            <T k="qaByRule" />
+          </h2>
+          {ruleRows.length === 0 ? (
+            <p className="muted">
+              <T k="qaNoData" />
+            </p>
+          ) : (
+            <RuleTable rows={ruleRows} selected={filters.ruleId} onDrill={(ruleId) => drill({ ruleId })} />
+          )}
+        </section>
+        <section aria-labelledby="qa-agents-title" className="qa-section">
+          <h2 id="qa-agents-title">
+            <T k="qaByAgent" />
+          </h2>
+          {agentRows.length === 0 ? (
+            <p className="muted">
+              <T k="qaNoData" />
+            </p>
+          ) : (
+            <AgentTable
+              rows={agentRows}
+              selected={filters.agentWorkId}
+              onDrill={(agentWorkId) => drill({ agentWorkId })}
+            />
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="qa-events-title" className="qa-section">
+        <h2 id="qa-events-title">
+          <T k="qaEvents" />
+        </h2>
+        {filtered.length === 0 ? (
+          <p className="muted">
+            <T k="qaNoData" />
+          </p>
+        ) : (
+          <EventList events={filtered} />
+        )}
+      </section>
+
+      <TrailTransfer events={filtered} />
+
+      {inForce ? <RuleWorkbench inForce={inForce} events={all} /> : null}
+    </main>
+  )
+}
+
+function ReviewLocale() {
+  const settings = useSettings()
+  return (
+    <LocaleProvider locale={settings?.locale ?? "zh"}>
+      <ReviewMain />
+    </LocaleProvider>
+  )
+}
+
+/** The page; `deps` defaults to the app database (tests pass a fresh one). */
+export function ReviewApp({ db, deps }: { db?: SidekickDB; deps?: ReviewDeps }) {
+  const value = useMemo(() => deps ?? reviewDeps(db!), [db, deps])
+  return (
+    <ErrorBoundary>
+      <ReviewDepsContext.Provider value={value}>
+        <ReviewLocale />
+      </ReviewDepsContext.Provider>
+    </ErrorBoundary>
+  )
+}
