@@ -272,6 +272,12 @@ export const STRINGS = {
   },
   directoryExport: { zh: "导出 CSV", en: "Export CSV" },
   directoryImported: { zh: "已导入 {n} 位联系人", en: "Imported {n} contacts" },
+  directoryPreview: {
+    zh: "预览：{n} 位联系人，确认后将替换整个目录",
+    en: "Preview: {n} contacts; confirming replaces the whole directory",
+  },
+  directoryConfirm: { zh: "确认导入", en: "Import" },
+  directoryMore: { zh: "另有 {n} 行未显示", en: "{n} more rows not shown" },
   directoryWarnings: { zh: "提示：", en: "Notes:" },
   data: { zh: "数据", en: "Data" },
   exportData: { zh: "导出全部数据（JSON）", en: "Export all data (JSON)" },

@@ -113,11 +113,17 @@ describe("OptionsApp", () => {
       input,
       "姓名,角色,网点,电话\n刘站长,现场管理员,文三路营业点,0571-88880001\n王客服,相关公司客服,,\n",
     )
+    // A preview first; nothing is written until the agent confirms.
+    await waitFor(() => expect(allByTestId(c, "directory-preview-row")).toHaveLength(2))
+    expect(byTestId(c, "directory-preview").textContent).toContain("文三路营业点")
+    expect(await store.listContacts()).toHaveLength(0)
+    await click(byTestId(c, "directory-import-confirm"))
     await waitFor(() => expect(byTestId(c, "directory-count").textContent).toContain("2"))
     expect((await store.listContacts()).map((x) => x.name).sort()).toEqual(["刘站长", "王客服"])
 
     await chooseFile(input, "姓名,角色\n张三,不存在的角色\n")
     await waitFor(() => expect(byTestId(c, "directory-problems").textContent).toContain("不存在的角色"))
+    expect(c.querySelector('[data-testid="directory-import-confirm"]')).toBeNull()
     expect(await store.listContacts()).toHaveLength(2)
   })
 

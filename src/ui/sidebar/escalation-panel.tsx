@@ -41,7 +41,7 @@ export const OUTCOME_KEYS: Record<AttemptOutcome, StringKey> = {
   no_answer: "outcomeNoAnswer",
 }
 
-const ROLE_KEYS: Record<ContactRole, StringKey> = {
+export const ROLE_KEYS: Record<ContactRole, StringKey> = {
   window: "roleWindow",
   site_manager: "roleSiteManager",
   branch_cs: "roleBranchCs",
