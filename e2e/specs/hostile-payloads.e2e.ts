@@ -111,6 +111,8 @@ describe("a hostile page's text, scripts and messages", () => {
       mimeType: "text/csv",
       buffer: Buffer.from(`\uFEFF姓名,角色,备注\r\n${csvRows.join("\r\n")}\r\n`, "utf8"),
     })
+    // The directory import previews first and writes on confirm.
+    await options.getByTestId("directory-import-confirm").click()
     await expect.poll(() => textOf(options.getByTestId("directory-count")), POLL).toMatch(/6/)
     payloadsTried += 2 + 12
 
