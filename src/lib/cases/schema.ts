@@ -2,6 +2,7 @@
  * Runtime schemas for the case model (extension pages and the service worker only: zod stays out of
  * content scripts). Every record read from an import or received in a message passes through these.
  */
+import "../zod-jitless" // first: zod must not probe eval under our CSP
 import * as z from "zod"
 
 import {

@@ -2,6 +2,7 @@
  * zod schema for phrasebooks imported by QA. Kept apart from the matcher so content scripts that
  * only lint never pull zod in.
  */
+import "../zod-jitless" // first: zod must not probe eval under our CSP
 import * as z from "zod"
 
 import { compileContextPattern } from "./compile"

@@ -2,6 +2,7 @@
  * zod schemas for the contract in `types.ts`: used where messages are received (service worker,
  * sidebar). Not imported by content scripts (they stay small and validate by hand where needed).
  */
+import "../zod-jitless" // first: zod must not probe eval under our CSP
 import * as z from "zod"
 
 import type { BackgroundRequestName, BackgroundRequests, PageToSidebar, SidebarToPage } from "./types"

@@ -2,6 +2,7 @@
  * Runtime schemas for settings and the backup file (the contract's `Settings` / `BackupFile`), built on
  * the case schemas. Extension pages and the service worker only: zod stays out of content scripts.
  */
+import "../zod-jitless" // first: zod must not probe eval under our CSP
 import * as z from "zod"
 
 import { caseRecordSchema, contactAttemptSchema, contactSchema, handoffNoteSchema } from "../cases/schema"
