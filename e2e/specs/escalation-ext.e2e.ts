@@ -1,0 +1,139 @@
+/**
+ * The escalation ladder through the real extension: the admin imports the contact directory in the
+ * options page (preview, then confirm); the agent logs attempts in the sidebar and the level, the next
+ * contacts and the handoff timeline follow.
+ */
+import { type Frame, type Page } from "playwright-core"
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+
+import {
+  type ExtensionSession,
+  launchExtension,
+  openOptions,
+  recordConsole,
+  REPO_DIR,
+  screenshot,
+  sidebarFrame,
+  sidebarText,
+  textOf,
+} from "../harness"
+import { type FixtureServer, startFixtureServer } from "../server"
+
+const POLL = { timeout: 15_000, interval: 100 }
+const WAYBILL = "SF1385628716739"
+
+describe("escalation ladder", () => {
+  let server: FixtureServer
+  let session: ExtensionSession
+  const logs: string[] = []
+
+  beforeAll(async () => {
+    server = await startFixtureServer()
+    session = await launchExtension()
+  })
+  beforeEach(({ onTestFailed }) => {
+    logs.length = 0
+    onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
+  })
+  afterAll(async () => {
+    await session?.close()
+    await server?.close()
+  })
+
+  it("imports the directory in the options page after a preview (English and Chinese headers)", async () => {
+    const options = await openOptions(session)
+    recordConsole(options, logs)
+    const input = options.getByTestId("directory-import")
+
+    await input.setInputFiles(`${REPO_DIR}samples/contacts-sample-en.csv`)
+    await options.getByTestId("directory-preview").waitFor({ timeout: 15_000 })
+    expect(await options.getByTestId("directory-preview-row").first().textContent()).toContain("Chen Xiaoyan")
+    await options.getByTestId("directory-import-cancel").click()
+    expect(await textOf(options.getByTestId("directory-count"))).toMatch(/\b0\b/)
+
+    await input.setInputFiles(`${REPO_DIR}samples/contacts-sample.csv`)
+    await options.getByTestId("directory-preview").waitFor({ timeout: 15_000 })
+    expect(await options.getByTestId("directory-preview-row").first().textContent()).toContain("陈晓燕")
+    await options.getByTestId("directory-import-confirm").click()
+    await expect.poll(() => textOf(options.getByTestId("directory-count")), POLL).not.toMatch(/\b0\b/)
+
+    // A file with a bad row imports nothing and names the row.
+    await input.setInputFiles({
+      name: "bad.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("姓名,角色\n张三,不存在的角色\n", "utf8"),
+    })
+    await expect.poll(() => textOf(options.getByTestId("directory-problems")), POLL).toContain("不存在的角色")
+    expect(await options.getByTestId("directory-import-confirm").count()).toBe(0)
+    await options.close()
+  })
+
+  describe("in the sidebar", () => {
+    let page: Page
+    let frame: Frame
+    beforeAll(async () => {
+      page = await session.context.newPage()
+      recordConsole(page, logs)
+      await page.goto(server.url("legacy-ticket.html"))
+      frame = await sidebarFrame(page, session.extensionId)
+    })
+    afterAll(async () => {
+      await page?.close()
+    })
+
+    const level = () => textOf(frame.getByTestId("escalation-level"))
+
+    async function logAttempt(outcome: "reached" | "no_progress" | "no_answer", note: string) {
+      const before = await frame.getByTestId("attempt-item").count()
+      await frame.getByTestId("escalation-next-contact").first().getByTestId("escalation-log-this").click()
+      expect(await frame.getByTestId("attempt-contact").inputValue()).not.toBe("")
+      await frame.getByTestId("attempt-outcome").selectOption(outcome)
+      await frame.getByTestId("attempt-note").fill(note)
+      await frame.getByTestId("attempt-save").click()
+      await expect.poll(() => frame.getByTestId("attempt-item").count(), POLL).toBe(before + 1)
+    }
+
+    it("a stranded-goods case is urgent, starts at level 1 and lists window staff with phone and hours", async () => {
+      await expect.poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL).toBe(WAYBILL)
+      await frame.getByTestId("tab-escalation").click()
+      await frame.getByTestId("escalation-level").waitFor({ timeout: 15_000 })
+      expect(await level()).toContain("第 1 级")
+      await frame.getByTestId("escalation-urgent").waitFor({ timeout: 15_000 })
+      const first = frame.getByTestId("escalation-next-contact").first()
+      await first.waitFor({ timeout: 15_000 })
+      expect(await textOf(first)).toMatch(/窗口人员|现场管理员/)
+      expect(await textOf(first.getByTestId("contact-phone"))).toMatch(/\d{3,}/)
+      expect(await first.getByTestId("contact-phone-copy").count()).toBe(1)
+      expect(await first.getByTestId("contact-hours").count()).toBe(1)
+      expect(await frame.getByTestId("escalation-since-last").count()).toBe(0)
+    })
+
+    it("two unanswered calls move the case up to level 2 with the reason and that step's script", async () => {
+      await logAttempt("no_answer", "窗口电话无人接听")
+      await frame.getByTestId("escalation-since-last").waitFor({ timeout: 15_000 })
+      expect(await level()).toContain("第 1 级")
+      await logAttempt("no_answer", "再次拨打仍无人接听")
+      await expect.poll(level, POLL).toContain("第 2 级")
+      expect(await frame.getByTestId("escalation-decision").textContent()).toContain("升级")
+      expect(await textOf(frame.getByTestId("escalation-reason"))).toMatch(/\S/)
+      expect(await textOf(frame.getByTestId("escalation-script"))).toMatch(/\S/)
+      await expect
+        .poll(() => textOf(frame.getByTestId("escalation-next-contact").first()), POLL)
+        .toContain("相关公司客服")
+      console.log(`screenshot: ${await screenshot(page, "escalation-level-2")}`)
+    })
+
+    it("a note that holds goods over internal fees gets the rule-10 warning", async () => {
+      await frame.getByTestId("attempt-note").fill("中转费没结清，货先扣着")
+      await frame.getByTestId("attempt-rule10").waitFor({ timeout: 15_000 })
+      await frame.getByTestId("attempt-note").fill("")
+      expect(await frame.getByTestId("attempt-rule10").count()).toBe(0)
+    })
+
+    it("the attempts show in the handoff timeline", async () => {
+      await frame.getByTestId("tab-handoff").click()
+      await expect.poll(() => frame.getByTestId("timeline-attempt").count(), POLL).toBe(2)
+      expect(await textOf(frame.getByTestId("timeline-attempt").first())).toContain("再次拨打仍无人接听")
+    })
+  })
+})
