@@ -528,19 +528,24 @@ export default (async () => {
       ["lint (micro)", () => microLint(plain, server)],
       ["store", () => storeBench(plain, server)],
     ]
+    const extSteps: [string, () => Promise<BenchRow[]>][] = [
+      ["scan (extension)", () => e2eScan(ext as ExtensionSession, plain, server)],
+      ["page cost (extension)", () => e2eCost(ext as ExtensionSession, plain, server)],
+    ]
+    // BENCH_STEPS=scan,store … runs only the steps whose label contains one of the words.
+    const wanted = (label: string) =>
+      !process.env.BENCH_STEPS || process.env.BENCH_STEPS.split(",").some((w) => label.includes(w))
     for (const [label, step] of steps) {
+      if (!wanted(label)) continue
       const t = Date.now()
       rows.push(...(await step()))
       log(`${label}: ${((Date.now() - t) / 1000).toFixed(1)} s`)
     }
+    if (!extSteps.some(([label]) => wanted(label))) return rows
     ext = await launchExtension({ buildDir: BUILD_DIR })
     await ext.context.addInitScript(NAME_SHIM)
-    const session = ext
-    const extSteps: [string, () => Promise<BenchRow[]>][] = [
-      ["scan (extension)", () => e2eScan(session, plain, server)],
-      ["page cost (extension)", () => e2eCost(session, plain, server)],
-    ]
     for (const [label, step] of extSteps) {
+      if (!wanted(label)) continue
       const t = Date.now()
       rows.push(...(await step()))
       log(`${label}: ${((Date.now() - t) / 1000).toFixed(1)} s`)

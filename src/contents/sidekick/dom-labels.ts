@@ -57,13 +57,27 @@ function fieldLabel(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectEleme
   return labelFromFieldName(el.getAttribute("name")) || labelFromFieldName(el.id)
 }
 
+// Header rows by table, for one scanner slice: a list of 10,000 rows asks for the same header
+// 10,000 times. The DOM cannot change during a slice (it runs synchronously), so nothing goes stale.
+let headRows = new Map<Element, Element | null>()
+
+/** Forgets the cached header rows (the scanner calls this at the start of each slice). */
+export function resetLabelCache(): void {
+  if (headRows.size > 0) headRows = new Map()
+}
+
 /** The table column header for a cell: <thead>'s th at the same index, or the first row's th. */
 function columnHeader(cell: Element): string {
   const table = cell.closest("table")
   const row = cell.parentElement
   if (!table || !row) return ""
-  const index = [...row.children].indexOf(cell)
-  const headRow = table.querySelector(":scope > thead > tr") ?? table.querySelector("tr")
+  let index = 0
+  for (let e = cell.previousElementSibling; e; e = e.previousElementSibling) index++
+  let headRow = headRows.get(table)
+  if (headRow === undefined) {
+    headRow = table.querySelector(":scope > thead > tr") ?? table.querySelector("tr")
+    headRows.set(table, headRow)
+  }
   if (!headRow || headRow === row) return ""
   const head = headRow.children[index]
   return head && (head.tagName === "TH" || headRow.parentElement?.tagName === "THEAD") ? labelText(head) : ""
