@@ -1,0 +1,307 @@
+// @vitest-environment happy-dom
+// Before Dexie loads: it looks for IndexedDB once, at import.
+import "fake-indexeddb/auto"
+
+import { afterEach, describe, expect, it } from "vitest"
+
+import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
+import type { Draft, PageState, SidebarToPage } from "~lib/protocol/types"
+import { createAuditStore } from "~lib/store/audit-repository"
+import { getDb } from "~lib/store/db"
+import { createPhrasebookStore } from "~lib/store/phrasebook-repository"
+
+import {
+  allByTestId,
+  byTestId,
+  click,
+  fakeBrowser,
+  keyDown,
+  render,
+  testServices,
+  testStore,
+  typeInto,
+  waitFor,
+  type FakePort,
+  type Rendered,
+} from "../testing"
+import { SidebarApp } from "./sidebar-app"
+
+const WAYBILL = "SF1385628716739"
+const ORIGIN = "https://crm.example.com"
+
+function pageState(): PageState {
+  return {
+    url: `${ORIGIN}/ticket/42`,
+    title: "工单 42",
+    candidates: [],
+    current: WAYBILL,
+    currentReason: "label",
+    caseText: "客户反映快件在转运中心滞留三天",
+    scan: { nodes: 10, ms: 1, truncated: false },
+  }
+}
+
+const draft = (text: string, revision = 1, editorId = "editor-1"): Draft => ({
+  editorId,
+  kind: "textarea",
+  text,
+  selection: { start: text.length, end: text.length },
+  revision,
+})
+
+let view: Rendered | undefined
+afterEach(async () => {
+  await view?.unmount()
+  view = undefined
+  await getDb().phrasebooks.clear()
+})
+
+async function open() {
+  const fb = fakeBrowser({
+    handlers: { "sidebar.whoami": () => ({ tabId: 7, origin: ORIGIN, allowed: true }) },
+  })
+  const store = testStore()
+  await store.updateSettings({ profile: { name: "王芳", workId: "8012", company: "示例速运" } })
+  view = await render(testServices(fb.platform, store), <SidebarApp mode="inpage" />)
+  const port = await waitFor(() => {
+    expect(fb.ports).toHaveLength(1)
+    return fb.ports[0]
+  })
+  port.emit({ type: "page-state", state: pageState() })
+  await click(await waitFor(() => byTestId(view!.container, "tab-phrasing")))
+  return { port, c: view.container }
+}
+
+function posted<T extends SidebarToPage["type"]>(port: FakePort, type: T) {
+  return port.posted.filter(
+    (m): m is Extract<SidebarToPage, { type: T }> => (m as SidebarToPage).type === type,
+  )
+}
+
+/** The i-th message of a type the sidebar posted, once it has. */
+function nth<T extends SidebarToPage["type"]>(port: FakePort, type: T, i: number) {
+  return waitFor(() => {
+    const m = posted(port, type)[i]
+    expect(m).toBeDefined()
+    return m
+  })
+}
+
+async function auditEvents(ruleId?: string) {
+  return createAuditStore(getDb()).listAuditEvents({ from: 0, to: Number.MAX_SAFE_INTEGER, ruleId })
+}
+
+describe("phrasing panel", () => {
+  it("lints each draft with the phrasebook in force, shows the findings and paints them", async () => {
+    const { port, c } = await open()
+    expect(byTestId(c, "phrasing-no-editor")).toBeTruthy()
+    expect(byTestId(c, "phrasebook-version").textContent).toContain(`话术库 ${DEFAULT_PHRASEBOOK.version}`)
+    port.emit({ type: "draft", draft: draft("这个没办法", 3) })
+    const finding = await waitFor(() => byTestId(c, "phrasing-finding"))
+    expect(finding.dataset.ruleId).toBe("refusal-meibanfa")
+    expect(byTestId(finding, "phrasing-flagged").textContent).toBe("这个没办法")
+    expect(byTestId(finding, "phrasing-reason").textContent).toMatch(/\S/)
+    expect(allByTestId(finding, "phrasing-replacement").length).toBeGreaterThan(0)
+    await waitFor(() =>
+      expect(posted(port, "highlight").at(-1)).toEqual({
+        type: "highlight",
+        editorId: "editor-1",
+        revision: 3,
+        spans: [{ start: 0, end: 5, severity: "warning" }],
+      }),
+    )
+    await waitFor(async () =>
+      expect((await auditEvents("refusal-meibanfa")).map((e) => e.outcome)).toContain("shown"),
+    )
+
+    port.emit({ type: "draft", draft: draft("您好", 4) })
+    await waitFor(() => byTestId(c, "phrasing-clean"))
+    expect(posted(port, "highlight").at(-1)).toMatchObject({ revision: 4, spans: [] })
+  })
+
+  it("a replacement sends replace-range for the draft's revision and expected text; stale re-checks", async () => {
+    const { port, c } = await open()
+    port.emit({ type: "draft", draft: draft("好的，这个没办法", 5) })
+    const button = await waitFor(
+      () => allByTestId(byTestId(c, "phrasing-finding"), "phrasing-replacement")[0],
+    )
+    const replacement = DEFAULT_PHRASEBOOK.rules.find((r) => r.id === "refusal-meibanfa")!.replacements[0]
+    await click(button)
+    const request = posted(port, "replace-range").at(-1)!
+    expect(request).toMatchObject({
+      editorId: "editor-1",
+      revision: 5,
+      start: 3,
+      end: 8,
+      expected: "这个没办法",
+      text: replacement,
+    })
+
+    // The page refuses: the agent typed meanwhile. The new draft comes with the answer.
+    port.emit({
+      type: "edit-result",
+      requestId: request.requestId,
+      ok: false,
+      error: "stale",
+      draft: draft("好的，这个没办法呀", 6),
+    })
+    await waitFor(() => expect(byTestId(c, "phrasing-notice").dataset.kind).toBe("error"))
+    expect(byTestId(c, "phrasing-findings").dataset.revision).toBe("6")
+
+    await click(allByTestId(byTestId(c, "phrasing-finding"), "phrasing-replacement")[0])
+    const again = posted(port, "replace-range").at(-1)!
+    expect(again.revision).toBe(6)
+    port.emit({
+      type: "edit-result",
+      requestId: again.requestId,
+      ok: true,
+      draft: draft(`好的，${replacement}呀`, 7),
+    })
+    await waitFor(() => byTestId(c, "phrasing-clean"))
+    await waitFor(async () =>
+      expect((await auditEvents("refusal-meibanfa")).map((e) => e.outcome)).toContain("applied"),
+    )
+  })
+
+  it("Fix all applies slot-free fixes from the end backwards, one revision after another", async () => {
+    const { port, c } = await open()
+    port.emit({ type: "draft", draft: draft("不行，这个没办法", 1) })
+    await waitFor(() => expect(allByTestId(c, "phrasing-finding")).toHaveLength(2))
+    await click(byTestId(c, "phrasing-fix-all"))
+    const first = await nth(port, "replace-range", 0)
+    expect(first).toMatchObject({ start: 3, expected: "这个没办法", revision: 1 })
+    port.emit({
+      type: "edit-result",
+      requestId: first.requestId,
+      ok: true,
+      draft: draft(`不行，${first.text}`, 2),
+    })
+    const second = await nth(port, "replace-range", 1)
+    expect(second).toMatchObject({ start: 0, end: 2, expected: "不行", revision: 2 })
+    port.emit({
+      type: "edit-result",
+      requestId: second.requestId,
+      ok: true,
+      draft: draft(`${second.text}，${first.text}`, 3),
+    })
+    await waitFor(() => expect(byTestId(c, "phrasing-notice").textContent).toContain("已修正 2 处"))
+  })
+
+  it("a replacement with slots asks first, prefilled where known; Alt+1 works from the keyboard", async () => {
+    const { port, c } = await open()
+    port.emit({ type: "draft", draft: draft("不知道", 1) })
+    const finding = await waitFor(() => byTestId(c, "phrasing-finding"))
+    const withSlot = allByTestId<HTMLButtonElement>(finding, "phrasing-replacement").find(
+      (b) => b.dataset.slots === "true",
+    )!
+    await click(withSlot)
+    const form = byTestId(c, "phrasing-slot-form")
+    expect(posted(port, "replace-range")).toHaveLength(0)
+    expect(byTestId<HTMLButtonElement>(form, "slot-submit").disabled).toBe(true)
+    await typeInto(byTestId(form, "slot-input"), "今天18点")
+    await click(byTestId(form, "slot-submit"))
+    const request = await nth(port, "replace-range", 0)
+    expect(request.text).toContain("今天18点")
+    expect(request.text).not.toContain("{")
+
+    port.emit({ type: "draft", draft: draft("这个没办法", 2) })
+    await waitFor(() => expect(byTestId(c, "phrasing-finding").dataset.ruleId).toBe("refusal-meibanfa"))
+    await keyDown(byTestId(c, "phrasing-finding"), { code: "Digit1", key: "1", altKey: true })
+    await waitFor(() =>
+      expect(posted(port, "replace-range").at(-1)).toMatchObject({ revision: 2, expected: "这个没办法" }),
+    )
+  })
+
+  it("dismiss hides a finding; Wrong records the reason for QA", async () => {
+    const { port, c } = await open()
+    port.emit({ type: "draft", draft: draft("不行，你去找网点", 1) })
+    await waitFor(() => expect(allByTestId(c, "phrasing-finding")).toHaveLength(2))
+    await click(byTestId(allByTestId(c, "phrasing-finding")[0], "phrasing-dismiss"))
+    expect(allByTestId(c, "phrasing-finding")).toHaveLength(1)
+    const remaining = byTestId(c, "phrasing-finding")
+    const rule = remaining.dataset.ruleId!
+    await click(byTestId(remaining, "phrasing-wrong"))
+    await typeInto(byTestId(remaining, "phrasing-wrong-reason"), "这是在复述客户的话")
+    await click(byTestId(remaining, "phrasing-wrong-submit"))
+    await waitFor(() => byTestId(c, "phrasing-clean"))
+    await waitFor(async () =>
+      expect((await auditEvents(rule)).find((e) => e.outcome === "wrong")?.reason).toBe("这是在复述客户的话"),
+    )
+    // The highlight for the dismissed findings is withdrawn too.
+    expect(posted(port, "highlight").at(-1)?.spans).toEqual([])
+  })
+
+  it("Insert sends insert-text, asking for missing slots first", async () => {
+    const { port, c } = await open()
+    port.emit({ type: "draft", draft: draft("", 1) })
+    await click(
+      await waitFor(() => byTestId(c.querySelector('[data-script-id="closing"]')!, "script-insert")),
+    )
+    const request = await nth(port, "insert-text", 0)
+    expect(request).toMatchObject({ editorId: "editor-1", text: "感谢您的来电，祝您生活愉快，再见。" })
+    port.emit({ type: "edit-result", requestId: request.requestId, ok: true, draft: draft(request.text, 2) })
+    await waitFor(() => expect(byTestId(c, "phrasing-notice").dataset.kind).toBe("ok"))
+
+    await click(byTestId(c.querySelector('[data-script-id="callback-not-convenient"]')!, "script-insert"))
+    const form = byTestId(c, "script-slot-form")
+    await typeInto(byTestId(form, "slot-input"), "明天上午10点")
+    await click(byTestId(form, "slot-submit"))
+    await waitFor(() =>
+      expect(posted(port, "insert-text")[1]?.text).toBe("抱歉打扰您了，我在明天上午10点再与您联系，再见！"),
+    )
+  })
+
+  it("a promise to reply later prefills the handoff form's promise and callback", async () => {
+    const { port, c } = await open()
+    port.emit({ type: "draft", draft: draft("好的，我帮您问问网点", 1) })
+    await click(await waitFor(() => byTestId(c, "promise-set-callback")))
+    await waitFor(() => expect(byTestId<HTMLTextAreaElement>(c, "handoff-promise").value).toBe("我帮您问问"))
+    expect(byTestId<HTMLInputElement>(c, "handoff-callback").value).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/)
+  })
+
+  it("uses a valid stored phrasebook, and falls back to the built-in one when it is invalid", async () => {
+    const custom = {
+      ...DEFAULT_PHRASEBOOK,
+      version: "2026.12.1",
+      rules: [
+        {
+          ...DEFAULT_PHRASEBOOK.rules[0],
+          id: "custom-nani",
+          triggers: ["搞什么"],
+          examples: { blunt: ["搞什么"], polite: ["您好"] },
+        },
+      ],
+    }
+    await createPhrasebookStore(getDb()).putPhrasebook("2026.12.1", custom, { activate: true })
+    const { port, c } = await open()
+    await waitFor(() => expect(byTestId(c, "phrasebook-version").textContent).toContain("2026.12.1"))
+    port.emit({ type: "draft", draft: draft("你搞什么", 1) })
+    await waitFor(() => expect(byTestId(c, "phrasing-finding").dataset.ruleId).toBe("custom-nani"))
+
+    await createPhrasebookStore(getDb()).putPhrasebook(
+      "2026.12.2",
+      { id: "x", rules: [] },
+      { activate: true },
+    )
+    await waitFor(() => byTestId(c, "phrasebook-invalid"))
+    expect(byTestId(c, "phrasebook-version").textContent).toContain(DEFAULT_PHRASEBOOK.version)
+  })
+
+  it("a note that holds goods over internal fees shows the rule-10 warning before saving", async () => {
+    const { c } = await open()
+    await click(byTestId(c, "tab-handoff"))
+    await typeInto(await waitFor(() => byTestId(c, "handoff-actions")), "中转费没结清，货先扣着")
+    await waitFor(() => byTestId(c, "note-rule10"))
+  })
+
+  it("draft-gone ends the draft: the panel asks for an editor again", async () => {
+    const { port, c } = await open()
+    port.emit({ type: "draft", draft: draft("这个没办法", 1) })
+    await waitFor(() => byTestId(c, "phrasing-finding"))
+    port.emit({ type: "draft-gone" })
+    await waitFor(() => byTestId(c, "phrasing-no-editor"))
+    await waitFor(async () =>
+      expect((await auditEvents("refusal-meibanfa")).map((e) => e.outcome)).toContain("ignored"),
+    )
+  })
+})
