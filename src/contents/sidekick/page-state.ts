@@ -50,17 +50,30 @@ function pinnedFindings(inputs: StateInputs): Finding[] {
   return fromText(inputs.detect, text, "pinned", inputs.carrierHint, "运单号")
 }
 
+// nearFocus reads at most this many nodes per ancestor: a container that large is not "near".
+const NEAR_FOCUS_NODES = 3_000
+
 /** Numbers in the nodes closest to the focused element, nearest ancestor first. */
 function nearFocus(scanner: Scanner, focused: Element | null): string[] {
   if (!focused) return []
   const out: string[] = []
+  const add = (found: Finding[] | undefined) => {
+    if (found) for (const f of found) if (!out.includes(f.number)) out.push(f.number)
+  }
   let el: Element | null = focused
   for (let depth = 0; el && depth < 8 && out.length === 0; depth++, el = el.parentElement) {
     if (el.tagName === "BODY" || el.tagName === "HTML") break
-    for (const [node, found] of scanner.findings) {
-      if (el === node || el.contains(node))
-        for (const f of found) if (!out.includes(f.number)) out.push(f.number)
+    if (scanner.findings.size <= NEAR_FOCUS_NODES) {
+      for (const [node, found] of scanner.findings) if (el === node || el.contains(node)) add(found)
+      continue
     }
+    // Many findings: read the ancestor's own nodes instead (in page order, as the findings are).
+    add(scanner.findings.get(el))
+    const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT)
+    let n = 0
+    for (let node = walker.nextNode(); node && n < NEAR_FOCUS_NODES; node = walker.nextNode(), n++)
+      add(scanner.findings.get(node))
+    if (n >= NEAR_FOCUS_NODES) break
   }
   return out
 }
@@ -99,18 +112,39 @@ export function buildTallies(findings: Iterable<Finding[]>): Tally[] {
   return [...byNumber.values()]
 }
 
+/** The tally of one number's findings (for the scanner's TallyBook). */
+export const tallyOf = (lists: Iterable<Finding[]>): Tally | undefined => buildTallies(lists)[0]
+
 export function buildPageState(inputs: StateInputs): PageState {
   const { scanner, detect, doc, carrierHint } = inputs
   scanner.prune()
   const title = doc.title.slice(0, 500)
   const extra: Finding[][] = [pinnedFindings(inputs), fromText(detect, title, "title", carrierHint)]
   const selection = fromText(detect, inputs.selectionText, "selection", carrierHint)
-  const tallies = buildTallies([...extra, ...scanner.findings.values()])
-  const byNumber = new Map(tallies.map((t) => [t.number, t]))
-  for (const f of selection)
-    (byNumber.get(f.number)?.sources as Set<CandidateSource> | undefined)?.add("selection")
   const focus = nearFocus(scanner, inputs.focused)
-  for (const n of focus) (byNumber.get(n)?.sources as Set<CandidateSource> | undefined)?.add("focus")
+
+  // Not every tally of the page: only those chooseCurrent could list or pick (the book keeps the
+  // best few by each of its orders as the page changes), plus every number the pinned field, the
+  // title, the selection or the focus touches. Its result is the same as with all tallies.
+  const byNumber = new Map<string, Tally>()
+  for (const agg of scanner.book.best()) byNumber.set(agg.number, agg.tally)
+  const extraTallies = buildTallies(extra)
+  for (const t of extraTallies) {
+    // Merged as buildTallies over [extra, …page] would: the extra findings first, and first seen.
+    const own = extra.map((list) => list.filter((f) => f.number === t.number))
+    const page = [...(scanner.book.get(t.number)?.entries.values() ?? [])].map((e) => e.list)
+    const merged = tallyOf([...own, ...page]) as Tally
+    merged.firstSeen = t.firstSeen - extraTallies.length - 1 // before every page number
+    byNumber.set(t.number, merged)
+  }
+  const touch = (number: string, source: CandidateSource) => {
+    const t = byNumber.get(number) ?? scanner.book.get(number)?.tally
+    // A copy: the book's tallies are kept between builds.
+    if (t) byNumber.set(number, { ...t, sources: new Set([...t.sources, source]) })
+  }
+  for (const f of selection) touch(f.number, "selection")
+  for (const n of focus) touch(n, "focus")
+  const tallies = [...byNumber.values()]
 
   const chosen = chooseCurrent({
     tallies,

@@ -9,6 +9,8 @@
 import type { CandidateSource, CarrierGuess } from "~lib/protocol/types"
 
 import { inTitle, labelForField, labelForText, resetLabelCache, TITLE_SELECTOR } from "./dom-labels"
+import { tallyOf } from "./page-state"
+import { TallyBook } from "./tally-book"
 
 export interface DetectedNumber {
   number: string
@@ -65,7 +67,10 @@ function mark(name: string): void {
 }
 
 export class Scanner {
+  /** What was found per node. Read-only outside: changes go through put(), which keeps `book`. */
   readonly findings = new Map<Node, Finding[]>()
+  /** The findings tallied per number, kept up to date as they change. */
+  readonly book = new TallyBook(tallyOf)
   /** Same-origin frame documents being scanned (for the case text). */
   readonly frameDocs = new Set<Document>()
   nodes = 0
@@ -107,6 +112,7 @@ export class Scanner {
     this.stop()
     this.generation++
     this.findings.clear()
+    this.book.clear()
     this.frameDocs.clear()
     this.removed = false
     this.observed = new WeakSet()
@@ -279,8 +285,7 @@ export class Scanner {
 
   private visitText(node: Text): void {
     const text = node.data
-    const had = this.findings.delete(node)
-    if (had) this.changed = true
+    if (this.put(node, undefined)) this.changed = true
     if (text.length < 8 || !MAYBE_NUMBER.test(text)) return
     const parent = node.parentElement
     const label = labelForText(node)
@@ -292,7 +297,7 @@ export class Scanner {
     const titleEl = parent?.closest(TITLE_SELECTOR)
     const source: CandidateSource =
       titleEl && inTitle(parent) && (titleEl.textContent ?? "").length <= 200 ? "title" : "text"
-    this.findings.set(
+    this.put(
       node,
       found.map((f) => ({ ...f, source, label: label || undefined })),
     )
@@ -300,8 +305,7 @@ export class Scanner {
   }
 
   private visitField(el: HTMLInputElement | HTMLTextAreaElement): void {
-    const had = this.findings.delete(el)
-    if (had) this.changed = true
+    if (this.put(el, undefined)) this.changed = true
     const type = el instanceof HTMLInputElement ? el.type.toLowerCase() : ""
     if (el instanceof HTMLInputElement && !TEXT_INPUT_TYPES.has(type)) return
     const value = el.value
@@ -313,7 +317,7 @@ export class Scanner {
     })
     if (found.length === 0) return
     const hidden = type === "hidden"
-    this.findings.set(
+    this.put(
       el,
       found.map((f) => ({ ...f, source: "input" as const, label: label || undefined, hidden })),
     )
@@ -358,13 +362,23 @@ export class Scanner {
     if (target instanceof Element) this.refreshField(target)
   }
 
+  /** Sets (or with `undefined`, drops) a node's findings; true if it had some. */
+  private put(node: Node, found: Finding[] | undefined): boolean {
+    const before = this.findings.get(node)
+    if (!before && !found) return false
+    if (before) this.findings.delete(node)
+    if (found) this.findings.set(node, found)
+    this.book.change(node, before, found)
+    return !!before
+  }
+
   /** Number of findings per node that are gone from the page are dropped here (lazily). */
   prune(): void {
     // Without removals every entry is still on the page: nothing to do, whatever the page's size.
     if (!this.removed) return
     this.removed = false
     for (const node of this.findings.keys()) {
-      if (!node.isConnected || !node.ownerDocument?.defaultView) this.findings.delete(node)
+      if (!node.isConnected || !node.ownerDocument?.defaultView) this.put(node, undefined)
     }
     for (const doc of this.frameDocs) if (!doc.defaultView) this.frameDocs.delete(doc)
   }

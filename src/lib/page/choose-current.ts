@@ -62,6 +62,17 @@ function score(t: Tally, focusRank: Map<string, number>, selection: Set<string>)
   return s
 }
 
+const NO_FOCUS = new Map<string, number>()
+const NO_SELECTION = new Set<string>()
+
+/**
+ * A tally's score without the focus and selection bonuses: the content script keeps its best few
+ * tallies by this score as they change, so that a page with 10,000 numbers is not re-ranked whole.
+ */
+export function baseScore(t: Tally): number {
+  return score(t, NO_FOCUS, NO_SELECTION)
+}
+
 function byScore(focusRank: Map<string, number>, selection: Set<string>) {
   return (a: Tally, b: Tally) =>
     score(b, focusRank, selection) - score(a, focusRank, selection) || a.firstSeen - b.firstSeen

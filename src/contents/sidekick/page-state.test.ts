@@ -1,0 +1,97 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from "vitest"
+
+import { chooseCurrent } from "~lib/page/choose-current"
+import type { CandidateSource } from "~lib/protocol/types"
+import { detectWaybills } from "~lib/waybill/detect"
+
+import { buildPageState, buildTallies } from "./page-state"
+import { type Detect, type Finding, Scanner } from "./scanner"
+
+const detect: Detect = (text, context) => detectWaybills(text, context)
+
+/** chooseCurrent over every tally of the page: what buildPageState must agree with. */
+function reference(scanner: Scanner, title: string, selectionText: string) {
+  const from = (text: string, source: CandidateSource): Finding[] =>
+    text.length < 8 ? [] : detect(text.slice(0, 2_000), {}).map((f) => ({ ...f, source }))
+  const tallies = buildTallies([[], from(title, "title"), ...scanner.findings.values()])
+  const selection = from(selectionText, "selection")
+  const byNumber = new Map(tallies.map((t) => [t.number, t]))
+  for (const f of selection) (byNumber.get(f.number)?.sources as Set<CandidateSource>)?.add("selection")
+  return chooseCurrent({
+    tallies,
+    agentChoice: null,
+    nearFocus: [],
+    inSelection: selection.map((f) => f.number),
+  })
+}
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0
+    return s / 2 ** 32
+  }
+}
+
+afterEach(() => document.body.replaceChildren())
+
+describe("buildPageState keeps tallies as the page changes", () => {
+  it("agrees with ranking every tally, through appends, edits and removals", async () => {
+    const r = rng(7)
+    // Few distinct numbers, so that counts, ties and labels all matter.
+    const pool = Array.from({ length: 120 }, (_, i) => `SF${String(1385628716000 + i * 7919)}`)
+    const labels = ["运单号", "订单号", "电话", "备注", ""]
+    const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]
+    const controller = new AbortController()
+    const scanner = new Scanner({
+      detect,
+      signal: controller.signal,
+      onChange: () => undefined,
+      schedule: (fn) => fn(),
+    })
+    const table = document.createElement("table")
+    document.body.append(table)
+    const addRow = () => {
+      const tr = document.createElement("tr")
+      const a = document.createElement("td")
+      a.textContent = pick(labels)
+      const b = document.createElement("td")
+      b.textContent = r() < 0.2 ? `${pick(pool)} 和 ${pick(pool)}` : pick(pool)
+      tr.append(a, b)
+      table.append(tr)
+    }
+    for (let i = 0; i < 200; i++) addRow()
+    scanner.start(document)
+    for (let step = 0; step < 120; step++) {
+      const rows = table.rows
+      const k = r()
+      if (k < 0.5) addRow()
+      else if (k < 0.75 && rows.length > 0) rows[Math.floor(r() * rows.length)].remove()
+      else if (rows.length > 0) {
+        const cell = rows[Math.floor(r() * rows.length)].cells[1]
+        ;(cell.firstChild as Text).data = pick(pool)
+      }
+      await Promise.resolve() // the observer's callback
+      document.title = r() < 0.3 ? `工单 ${pick(pool)}` : "工单"
+      const selectionText = r() < 0.3 ? pick(pool) : ""
+      const state = buildPageState({
+        scanner,
+        detect,
+        doc: document,
+        frames: [],
+        host: null,
+        agentChoice: null,
+        focused: null,
+        selectionText,
+      })
+      const want = reference(scanner, document.title, selectionText)
+      expect({ current: state.current, reason: state.currentReason, candidates: state.candidates }).toEqual({
+        current: want.current,
+        reason: want.currentReason,
+        candidates: want.candidates,
+      })
+    }
+    controller.abort()
+  })
+})
