@@ -40,7 +40,10 @@ describe("QA review page", () => {
     ])
     await review.waitForLoadState("domcontentloaded")
     expect(review.url()).toBe(`chrome-extension://${agent.extensionId}/tabs/review.html`)
-    await review.getByTestId("qa-count").filter({ hasText: /共 0 条/ }).waitFor()
+    await review
+      .getByTestId("qa-count")
+      .filter({ hasText: /共 0 条/ })
+      .waitFor()
     await review.close()
     await options.close()
   })
@@ -91,7 +94,7 @@ describe("QA review page", () => {
     await page.getByTestId("qa-clear-filters").click()
     await page.getByTestId("qa-filter-outcome").selectOption("wrong")
     const wrong = page.getByTestId("qa-event-row")
-    await expect(wrong.count()).resolves.toBe(trail.filter((e) => e.outcome === "wrong").length)
+    await expect.poll(() => wrong.count()).toBe(trail.filter((e) => e.outcome === "wrong").length)
     await expect(wrong.first().textContent()).resolves.toContain("=1+1 客户原话")
 
     // The screenshot of the review page for the report: all events, a rule selected.

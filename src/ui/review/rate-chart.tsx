@@ -44,6 +44,7 @@ export function RateChart({ days }: { days: readonly DayRow[] }) {
   const plotH = H - PAD.top - PAD.bottom
   const x = (i: number) => PAD.left + (days.length === 1 ? plotW / 2 : (i * plotW) / (days.length - 1))
   const y = (rate: number) => PAD.top + plotH - Math.min(1, Math.max(0, rate)) * plotH
+  // Counted back from the last day, so today is always labelled and labels never collide.
   const labelEvery = Math.max(1, Math.ceil(days.length / 8))
   return (
     <figure className="qa-chart" data-testid="qa-chart">
@@ -58,7 +59,7 @@ export function RateChart({ days }: { days: readonly DayRow[] }) {
           </g>
         ))}
         {days.map((d, i) =>
-          i % labelEvery === 0 || i === days.length - 1 ? (
+          (days.length - 1 - i) % labelEvery === 0 ? (
             <text key={d.day} x={x(i)} y={H - 8} textAnchor="middle" fontSize={10} fill="#636c76">
               {d.day.slice(5)}
             </text>

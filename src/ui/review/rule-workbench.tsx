@@ -167,7 +167,12 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
     [schema, freeText],
   )
   const examplesPass = examples !== null && examples.every((e) => e.pass)
-  const dirty = original ? JSON.stringify(rule) !== JSON.stringify(original) : true
+  // Compared through the same form round trip, so key order and trimming do not count as edits.
+  const pristine = useMemo(
+    () => (original ? ruleFromForm(formFromRule(original), original) : undefined),
+    [original],
+  )
+  const dirty = pristine ? JSON.stringify(rule) !== JSON.stringify(pristine) : true
 
   const set = (key: keyof RuleForm) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value
