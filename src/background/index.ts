@@ -15,6 +15,11 @@ watchSidebarMode()
 
 chrome.runtime.onMessage.addListener(onMessage)
 
+// The worker may have been stopped in the middle of anything (e.g. while a sidebar asked it to
+// schedule a reminder for a note it had just saved): every start re-reads the reminders from the
+// database, the only source of truth. Cheap: one indexed query and the alarm list.
+syncCallbacks().catch(warn("callbacks on worker start"))
+
 chrome.runtime.onInstalled.addListener((details) => {
   const seed = details.reason === "install" ? e2eSites() : []
   // After install / update / reload, open CRM tabs get a fresh content script.
