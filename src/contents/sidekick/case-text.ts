@@ -10,6 +10,18 @@ const LIST_ITEM = "li, a, nav, aside, [role='listitem'], [role='option'], [role=
 const NOISE_LABEL =
   /寄件|收件|发件|联系|电话|手机|地址|价值|金额|运费|重量|体积|件数|时间|日期|受理人|处理人|坐席|工号|姓名|单号|编号|网点|承运|token/i
 
+/** Elements whose text is a title (the scanner watches for new ones: see Scanner.titleEpoch). */
+export const CASE_TITLE_SELECTOR = "h1, h2, [class*='title' i], [class*='subject' i]"
+
+/**
+ * A document's elements of one tag in page order, read lazily: the loops below stop after a few
+ * dozen, and querySelectorAll would first collect all 10,000 rows of a big list.
+ */
+function* byTag(doc: Document, tag: string): Generator<Element> {
+  const live = doc.getElementsByTagName(tag)
+  for (let i = 0, el = live.item(0); el; el = live.item(++i)) yield el
+}
+
 function clean(s: string | null | undefined): string {
   return (s ?? "").replace(/\s+/g, " ").trim().slice(0, MAX_PART)
 }
@@ -35,8 +47,15 @@ function fieldValue(el: Element | null): string {
   return field ? fieldValue(field) : clean(el.textContent)
 }
 
-/** Title + labelled fields of the documents given (the page and its same-origin frames). */
-export function collectCaseText(docs: Document[], skip: Element | null): string {
+/**
+ * Title + labelled fields of the documents given (the page and its same-origin frames).
+ * `titlesOf` may return a document's title elements from a cache (page-state.ts keeps one).
+ */
+export function collectCaseText(
+  docs: Document[],
+  skip: Element | null,
+  titlesOf: (doc: Document) => Iterable<Element> = (doc) => doc.querySelectorAll(CASE_TITLE_SELECTOR),
+): string {
   const parts: string[] = []
   const seen = new Set<string>()
   let size = 0
@@ -55,14 +74,14 @@ export function collectCaseText(docs: Document[], skip: Element | null): string 
 
   for (const doc of docs) {
     if (!add(clean(doc.title))) break
-    for (const h of doc.querySelectorAll("h1, h2, [class*='title' i], [class*='subject' i]")) {
+    for (const h of titlesOf(doc)) {
       // Titles inside lists and links belong to other tickets (an inbox beside the open one).
       if (own(h) || h.closest(LIST_ITEM)) continue
       const t = clean(h.textContent)
       if (t.length <= 120 && !add(t)) break
     }
     let rows = 0
-    for (const row of doc.querySelectorAll("tr")) {
+    for (const row of byTag(doc, "tr")) {
       if (++rows > 120 || size >= MAX) break
       const cells = [...row.children].filter((c) => c.tagName === "TD" || c.tagName === "TH")
       for (let i = 0; i + 1 < cells.length; i++) {
@@ -72,13 +91,13 @@ export function collectCaseText(docs: Document[], skip: Element | null): string 
       }
     }
     let n = 0
-    for (const dt of doc.querySelectorAll("dt")) {
+    for (const dt of byTag(doc, "dt")) {
       if (++n > 60 || size >= MAX) break
       const dd = dt.nextElementSibling
       if (dd?.tagName === "DD") field(clean(dt.textContent), fieldValue(dd))
     }
     n = 0
-    for (const label of doc.querySelectorAll("label")) {
+    for (const label of byTag(doc, "label")) {
       if (++n > 60 || size >= MAX) break
       if (own(label)) continue
       // <label for> / a wrapped control, else the value shown right after the label.

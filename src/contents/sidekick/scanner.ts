@@ -8,6 +8,7 @@
  */
 import type { CandidateSource, CarrierGuess } from "~lib/protocol/types"
 
+import { CASE_TITLE_SELECTOR } from "./case-text"
 import { inTitle, labelForField, labelForText, resetLabelCache, TITLE_SELECTOR } from "./dom-labels"
 import { tallyOf } from "./page-state"
 import { TallyBook } from "./tally-book"
@@ -76,6 +77,8 @@ export class Scanner {
   nodes = 0
   ms = 0
   truncated = false
+  /** Changes whenever title elements may have come or gone (a cache of them is stale then). */
+  titleEpoch = 0
   /** True while work is queued or running. */
   busy = false
   /** The carrier the CRM works for (from site.config); applies from the next scan. */
@@ -115,6 +118,7 @@ export class Scanner {
     this.book.clear()
     this.frameDocs.clear()
     this.removed = false
+    this.titleEpoch++
     this.observed = new WeakSet()
     this.nodes = 0
     this.ms = 0
@@ -188,6 +192,7 @@ export class Scanner {
         if (r.removedNodes.length > 0) {
           this.changed = true // pruned lazily in prune()
           this.removed = true
+          this.titleEpoch++
         }
       }
     }
@@ -259,6 +264,8 @@ export class Scanner {
     if (n.nodeType !== Node.ELEMENT_NODE) return
     const el = n as Element
     if (this.skipped(el)) return
+    // Only the added subtree is searched: work in proportion to the change.
+    if (el.matches(CASE_TITLE_SELECTOR) || el.querySelector(CASE_TITLE_SELECTOR)) this.titleEpoch++
     this.visit(el)
     if (el.firstChild) {
       const w = this.walker(el)
@@ -335,6 +342,7 @@ export class Scanner {
       }
       if (doc?.documentElement) {
         this.removed = true // the frame's previous document, if any, is gone
+        this.titleEpoch++
         this.frameDocs.add(doc)
         this.addRoot(doc)
         doc.addEventListener("input", this.onFieldEvent, {
