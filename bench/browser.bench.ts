@@ -191,7 +191,7 @@ async function microIncremental(ctx: BrowserContext, server: FixtureServer): Pro
   for (const p of [small, big]) await p.evaluate(() => csBench.observe())
   const scan: Record<string, number[]> = { small: [], big: [] }
   const total: Record<string, number[]> = { small: [], big: [] }
-  const BATCHES = 10
+  const BATCHES = 20
   for (let rep = 0; rep < 9; rep++) {
     const order: ["small" | "big", Page][] =
       rep % 2

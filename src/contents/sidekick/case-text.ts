@@ -10,12 +10,29 @@ const LIST_ITEM = "li, a, nav, aside, [role='listitem'], [role='option'], [role=
 const NOISE_LABEL =
   /寄件|收件|发件|联系|电话|手机|地址|价值|金额|运费|重量|体积|件数|时间|日期|受理人|处理人|坐席|工号|姓名|单号|编号|网点|承运|token/i
 
-/** Elements whose text is a title (the scanner watches for new ones: see Scanner.titleEpoch). */
+/** Elements whose text is a title. */
 export const CASE_TITLE_SELECTOR = "h1, h2, [class*='title' i], [class*='subject' i]"
+/** Every element collectCaseText looks for besides rows (the scanner watches for new ones: Scanner.caseEpoch). */
+export const CASE_PARTS_SELECTOR = `${CASE_TITLE_SELECTOR}, dt, label`
+
+/** A document's title, dt and label elements in page order (page-state.ts keeps them cached). */
+export interface CaseParts {
+  titles: Iterable<Element>
+  dts: Iterable<Element>
+  labels: Iterable<Element>
+}
+
+export function findCaseParts(doc: Document): CaseParts {
+  return {
+    titles: [...doc.querySelectorAll(CASE_TITLE_SELECTOR)],
+    dts: [...doc.getElementsByTagName("dt")],
+    labels: [...doc.getElementsByTagName("label")],
+  }
+}
 
 /**
- * A document's elements of one tag in page order, read lazily: the loops below stop after a few
- * dozen, and querySelectorAll would first collect all 10,000 rows of a big list.
+ * A document's elements of one tag in page order, read lazily: the row loop stops after 120, and
+ * querySelectorAll would first collect all 10,000 rows of a big list.
  */
 function* byTag(doc: Document, tag: string): Generator<Element> {
   const live = doc.getElementsByTagName(tag)
@@ -49,12 +66,12 @@ function fieldValue(el: Element | null): string {
 
 /**
  * Title + labelled fields of the documents given (the page and its same-origin frames).
- * `titlesOf` may return a document's title elements from a cache (page-state.ts keeps one).
+ * `partsOf` may return a document's title / dt / label elements from a cache.
  */
 export function collectCaseText(
   docs: Document[],
   skip: Element | null,
-  titlesOf: (doc: Document) => Iterable<Element> = (doc) => doc.querySelectorAll(CASE_TITLE_SELECTOR),
+  partsOf: (doc: Document) => CaseParts = findCaseParts,
 ): string {
   const parts: string[] = []
   const seen = new Set<string>()
@@ -74,7 +91,8 @@ export function collectCaseText(
 
   for (const doc of docs) {
     if (!add(clean(doc.title))) break
-    for (const h of titlesOf(doc)) {
+    const parts = partsOf(doc)
+    for (const h of parts.titles) {
       // Titles inside lists and links belong to other tickets (an inbox beside the open one).
       if (own(h) || h.closest(LIST_ITEM)) continue
       const t = clean(h.textContent)
@@ -91,13 +109,13 @@ export function collectCaseText(
       }
     }
     let n = 0
-    for (const dt of byTag(doc, "dt")) {
+    for (const dt of parts.dts) {
       if (++n > 60 || size >= MAX) break
       const dd = dt.nextElementSibling
       if (dd?.tagName === "DD") field(clean(dt.textContent), fieldValue(dd))
     }
     n = 0
-    for (const label of byTag(doc, "label")) {
+    for (const label of parts.labels) {
       if (++n > 60 || size >= MAX) break
       if (own(label)) continue
       // <label for> / a wrapped control, else the value shown right after the label.

@@ -6,7 +6,7 @@ import { chooseCurrent, type Tally } from "~lib/page/choose-current"
 import { labelKind } from "~lib/page/labels"
 import type { CandidateSource, PageState } from "~lib/protocol/types"
 
-import { CASE_TITLE_SELECTOR, collectCaseText } from "./case-text"
+import { type CaseParts, collectCaseText, findCaseParts } from "./case-text"
 import type { Detect, Finding, Scanner } from "./scanner"
 
 export interface StateInputs {
@@ -112,16 +112,17 @@ export function buildTallies(findings: Iterable<Finding[]>): Tally[] {
   return [...byNumber.values()]
 }
 
-// Title elements per document, until the scanner sees titles come or go (titleEpoch). Matching the
-// title selector against every element of a 10,000-row page took longer than the rest of a rebuild.
-const titleCache = new WeakMap<Document, { scanner: Scanner; epoch: number; list: Element[] }>()
+// Title / dt / label elements per document, until the scanner sees such elements come or go
+// (caseEpoch). Matching the title selector against every element of a 10,000-row page took longer
+// than the rest of a rebuild.
+const partsCache = new WeakMap<Document, { scanner: Scanner; epoch: number; parts: CaseParts }>()
 
-function titlesOf(scanner: Scanner, doc: Document): Element[] {
-  const hit = titleCache.get(doc)
-  if (hit && hit.scanner === scanner && hit.epoch === scanner.titleEpoch) return hit.list
-  const list = [...doc.querySelectorAll(CASE_TITLE_SELECTOR)]
-  titleCache.set(doc, { scanner, epoch: scanner.titleEpoch, list })
-  return list
+function partsOf(scanner: Scanner, doc: Document): CaseParts {
+  const hit = partsCache.get(doc)
+  if (hit && hit.scanner === scanner && hit.epoch === scanner.caseEpoch) return hit.parts
+  const parts = findCaseParts(doc)
+  partsCache.set(doc, { scanner, epoch: scanner.caseEpoch, parts })
+  return parts
 }
 
 /** The tally of one number's findings (for the scanner's TallyBook). */
@@ -170,7 +171,7 @@ export function buildPageState(inputs: StateInputs): PageState {
     candidates: chosen.candidates,
     current: chosen.current,
     currentReason: chosen.currentReason.slice(0, 20),
-    caseText: collectCaseText([doc, ...inputs.frames], inputs.host, (d) => titlesOf(scanner, d)),
+    caseText: collectCaseText([doc, ...inputs.frames], inputs.host, (d) => partsOf(scanner, d)),
     scan: { nodes: scanner.nodes, ms: Math.round(scanner.ms * 10) / 10, truncated: scanner.truncated },
   }
 }

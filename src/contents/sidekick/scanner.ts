@@ -8,7 +8,7 @@
  */
 import type { CandidateSource, CarrierGuess } from "~lib/protocol/types"
 
-import { CASE_TITLE_SELECTOR } from "./case-text"
+import { CASE_PARTS_SELECTOR } from "./case-text"
 import { inTitle, labelForField, labelForText, resetLabelCache, TITLE_SELECTOR } from "./dom-labels"
 import { tallyOf } from "./page-state"
 import { TallyBook } from "./tally-book"
@@ -77,8 +77,8 @@ export class Scanner {
   nodes = 0
   ms = 0
   truncated = false
-  /** Changes whenever title elements may have come or gone (a cache of them is stale then). */
-  titleEpoch = 0
+  /** Changes whenever title / dt / label elements may have come or gone (case-text caches go stale). */
+  caseEpoch = 0
   /** True while work is queued or running. */
   busy = false
   /** The carrier the CRM works for (from site.config); applies from the next scan. */
@@ -118,7 +118,7 @@ export class Scanner {
     this.book.clear()
     this.frameDocs.clear()
     this.removed = false
-    this.titleEpoch++
+    this.caseEpoch++
     this.observed = new WeakSet()
     this.nodes = 0
     this.ms = 0
@@ -192,7 +192,7 @@ export class Scanner {
         if (r.removedNodes.length > 0) {
           this.changed = true // pruned lazily in prune()
           this.removed = true
-          this.titleEpoch++
+          this.caseEpoch++
         }
       }
     }
@@ -265,7 +265,7 @@ export class Scanner {
     const el = n as Element
     if (this.skipped(el)) return
     // Only the added subtree is searched: work in proportion to the change.
-    if (el.matches(CASE_TITLE_SELECTOR) || el.querySelector(CASE_TITLE_SELECTOR)) this.titleEpoch++
+    if (el.matches(CASE_PARTS_SELECTOR) || el.querySelector(CASE_PARTS_SELECTOR)) this.caseEpoch++
     this.visit(el)
     if (el.firstChild) {
       const w = this.walker(el)
@@ -342,7 +342,7 @@ export class Scanner {
       }
       if (doc?.documentElement) {
         this.removed = true // the frame's previous document, if any, is gone
-        this.titleEpoch++
+        this.caseEpoch++
         this.frameDocs.add(doc)
         this.addRoot(doc)
         doc.addEventListener("input", this.onFieldEvent, {
