@@ -1,0 +1,128 @@
+// @vitest-environment happy-dom
+import "fake-indexeddb/auto"
+
+import { act } from "react"
+import { afterEach, describe, expect, it } from "vitest"
+
+import type { AuditEvent } from "~lib/audit/model"
+import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
+import type { Phrasebook } from "~lib/phrasing/types"
+import { createAuditStore } from "~lib/store/audit-repository"
+import { AUDIT_RETENTION_KEY } from "~lib/store/audit-retention"
+import { createDb } from "~lib/store/db"
+import { createPhrasebookStore } from "~lib/store/phrasebook-repository"
+
+import {
+  byTestId,
+  click,
+  fakeBrowser,
+  render,
+  testServices,
+  testStore,
+  typeInto,
+  waitFor,
+  type Rendered,
+} from "../testing"
+import { QaOptionsSection } from "./qa-options"
+import { REVIEW_PAGE } from "./review-link"
+
+let view: Rendered | undefined
+afterEach(async () => {
+  await view?.unmount()
+  view = undefined
+})
+
+const NOW = Date.now()
+const DAY = 86_400_000
+
+async function chooseFile(input: HTMLInputElement, content: string) {
+  const file = new File([content], "book.json", { type: "application/json" })
+  Object.defineProperty(input, "files", { value: [file], configurable: true })
+  await act(async () => {
+    input.dispatchEvent(new Event("change", { bubbles: true }))
+  })
+}
+
+async function setup() {
+  const db = createDb(`qa-options-${Math.random().toString(36).slice(2)}`)
+  const fb = fakeBrowser()
+  view = await render(
+    testServices(fb.platform, testStore(), () => NOW),
+    <QaOptionsSection db={db} />,
+  )
+  return { db, fb, c: view.container }
+}
+
+const event = (id: string, at: number): AuditEvent => ({
+  id,
+  at,
+  outcome: "shown",
+  ruleId: "r",
+  phrasebookVersion: "1",
+  agentWorkId: "A1",
+  agentName: "李娜",
+  site: "s",
+  span: { start: 0, end: 1 },
+  flagged: "x",
+  excerpt: "x",
+})
+
+describe("QaOptionsSection", () => {
+  it("opens the review page", async () => {
+    const { c, fb } = await setup()
+    await click(byTestId(c, "open-review"))
+    expect(fb.opened).toHaveLength(1)
+    expect(new URL(String(fb.opened[0])).pathname).toBe(REVIEW_PAGE)
+  })
+
+  it("saves the retention days and purges what is now too old", async () => {
+    const { c, fb, db } = await setup()
+    await createAuditStore(db).addAuditEvents([event("old", NOW - 10 * DAY), event("new", NOW - DAY)])
+    await waitFor(() => expect(byTestId<HTMLInputElement>(c, "qa-retention-days").value).toBe("180"))
+    await typeInto(byTestId(c, "qa-retention-days"), "7")
+    await click(byTestId(c, "qa-retention-save"))
+    await waitFor(() => expect(byTestId(c, "qa-retention-status").className).toBe("ok"))
+    expect(fb.storage.get(AUDIT_RETENTION_KEY)).toBe(7)
+    expect((await db.auditEvents.toArray()).map((e) => e.id)).toEqual(["new"])
+
+    // Out of range: the browser's own validation stops the button; a forced submit meets ours.
+    await typeInto(byTestId(c, "qa-retention-days"), "0")
+    await act(async () => {
+      byTestId(c, "qa-retention-days")
+        .closest("form")!
+        .dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }))
+    })
+    await waitFor(() => expect(byTestId(c, "qa-retention-status").className).toBe("error"))
+    expect(fb.storage.get(AUDIT_RETENTION_KEY)).toBe(7)
+  })
+
+  it("imports a published phrasebook, validated, and shows the version in force", async () => {
+    const { c, db } = await setup()
+    await waitFor(() =>
+      expect(byTestId(c, "qa-phrasebook-version").textContent).toContain(DEFAULT_PHRASEBOOK.version),
+    )
+    const input = byTestId<HTMLInputElement>(c, "qa-phrasebook-import")
+
+    // Not a phrasebook: located problems, nothing stored.
+    await chooseFile(input, JSON.stringify({ ...DEFAULT_PHRASEBOOK, version: "latest" }))
+    await waitFor(() => expect(byTestId(c, "qa-phrasebook-status").className).toBe("error"))
+    expect(byTestId(c, "qa-phrasebook-status").textContent).toContain("version")
+    // A rule whose own example fails: refused too.
+    const broken: Phrasebook = {
+      ...DEFAULT_PHRASEBOOK,
+      version: "2026.11.7",
+      rules: DEFAULT_PHRASEBOOK.rules.map((r, i) =>
+        i === 0 ? { ...r, examples: { ...r.examples, blunt: ["完全正常的一句话"] } } : r,
+      ),
+    }
+    await chooseFile(input, JSON.stringify(broken))
+    await waitFor(() =>
+      expect(byTestId(c, "qa-phrasebook-status").textContent).toContain(DEFAULT_PHRASEBOOK.rules[0].id),
+    )
+    expect(await createPhrasebookStore(db).listPhrasebooks()).toEqual([])
+
+    await chooseFile(input, JSON.stringify({ ...DEFAULT_PHRASEBOOK, version: "2026.11.7" }))
+    await waitFor(() => expect(byTestId(c, "qa-phrasebook-version").textContent).toContain("2026.11.7"))
+    expect((await createPhrasebookStore(db).getActivePhrasebook())?.version).toBe("2026.11.7")
+  })
+})
