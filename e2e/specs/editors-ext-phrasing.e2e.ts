@@ -275,8 +275,13 @@ describe("textarea: the rest of the panel", () => {
     const finding = frame.getByTestId("phrasing-finding").filter({ hasText: "没办法" })
     await finding.waitFor({ timeout: 15_000 })
     const before = await panelAttr(frame, "data-revision")
-    // The page changes the text without an input event the bridge would have reported yet.
-    await page.locator("#reply").evaluate((el: HTMLTextAreaElement) => (el.value = "没办法，这个真没办法"))
+    // The CRM rewrites the reply as the agent clicks into the sidebar (on blur, before the click lands),
+    // so the sidebar's request carries the old revision.
+    await page
+      .locator("#reply")
+      .evaluate((el: HTMLTextAreaElement) =>
+        el.addEventListener("blur", () => (el.value = "没办法，这个真没办法"), { once: true }),
+      )
     await finding.getByTestId("phrasing-replacement").first().click()
     await frame.getByTestId("phrasing-notice").filter({ hasText: "已重新检查" }).waitFor({ timeout: 15_000 })
     expect(await page.locator("#reply").inputValue()).toBe("没办法，这个真没办法")
@@ -305,6 +310,25 @@ describe("textarea: the rest of the panel", () => {
     await finding.getByTestId("phrasing-wrong-reason").fill("客户问的是能不能改地址，这里是复述")
     await finding.getByTestId("phrasing-wrong-submit").click()
     await frame.getByTestId("phrasing-clean").waitFor({ timeout: 15_000 })
+    // The QA trail got it, in the extension's own database (not the CRM's origin).
+    const wrong = () =>
+      frame.evaluate(
+        () =>
+          new Promise<string[]>((resolve, reject) => {
+            const open = indexedDB.open("cs-sidekick")
+            open.onerror = () => reject(open.error)
+            open.onsuccess = () => {
+              const all = open.result.transaction("auditEvents").objectStore("auditEvents").getAll()
+              all.onsuccess = () => {
+                open.result.close()
+                const rows = all.result as { outcome: string; reason?: string }[]
+                resolve(rows.filter((e) => e.outcome === "wrong").map((e) => e.reason ?? ""))
+              }
+              all.onerror = () => reject(all.error)
+            }
+          }),
+      )
+    await expect.poll(wrong, POLL).toContain("客户问的是能不能改地址，这里是复述")
   })
 
   it("a promise to reply later offers to set a callback, prefilled in the handoff form", async () => {
