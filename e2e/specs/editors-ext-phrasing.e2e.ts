@@ -250,6 +250,7 @@ describe("textarea: the rest of the panel", () => {
   it("Fix all replaces every slot-free finding and leaves the reply clean of them", async () => {
     await setDraft("不行，这个没办法")
     await expect.poll(() => frame.getByTestId("phrasing-finding").count(), POLL).toBe(2)
+    console.log(`screenshot: ${await screenshot(page, "phrasing-findings")}`)
     await frame.getByTestId("phrasing-fix-all").click()
     await frame.getByTestId("phrasing-notice").filter({ hasText: "已修正 2 处" }).waitFor({ timeout: 15_000 })
     const text = await page.locator("#reply").inputValue()
