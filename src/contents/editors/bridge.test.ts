@@ -11,6 +11,10 @@ let gone: number
 let bridge: EditorBridge
 
 function setup(...els: HTMLElement[]): void {
+  setupWith(5, ...els)
+}
+
+function setupWith(debounceMs: number, ...els: HTMLElement[]): void {
   document.body.replaceChildren(...els)
   ac = new AbortController()
   drafts = []
@@ -18,7 +22,7 @@ function setup(...els: HTMLElement[]): void {
   bridge = createEditorBridge({
     root: document,
     signal: ac.signal,
-    debounceMs: 5,
+    debounceMs,
     onDraft: (d) => drafts.push(d),
     onDraftGone: () => gone++,
     isOwnElement: (el) => el.id === "own",
@@ -58,6 +62,27 @@ describe("focus following", () => {
     // Coalesced: one draft for both input events.
     expect(drafts.map((d) => d.text)).toEqual(["", "不行，这个没办法"])
     expect(last()).toMatchObject({ revision: 2, selection: { start: 8, end: 8 } })
+  })
+
+  it("sends the first change after a quiet spell at once, and coalesces the rest of the window", async () => {
+    vi.useFakeTimers()
+    try {
+      const ta = el("textarea")
+      setupWith(100, ta)
+      ta.focus()
+      vi.advanceTimersByTime(500) // quiet
+      type(ta, "不")
+      vi.advanceTimersByTime(1) // the next task, not the end of a debounce
+      expect(last()?.text).toBe("不")
+      type(ta, "行")
+      type(ta, "，")
+      vi.advanceTimersByTime(50)
+      expect(last()?.text).toBe("不") // within the window
+      vi.advanceTimersByTime(60)
+      expect(drafts.map((d) => d.text)).toEqual(["", "不", "不行，"])
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it("ignores password, search and number inputs, and our own UI", () => {
