@@ -14,7 +14,7 @@ import { nextVersion } from "~lib/audit/rule-lab"
 import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
 import type { Phrasebook } from "~lib/phrasing/types"
 
-import { type ExtensionSession, launchExtension, openOptions } from "../harness"
+import { type ExtensionSession, launchExtension, openOptions, screenshot } from "../harness"
 import { openReview, sampleTrail, seedTrail } from "./qa-helpers"
 
 const RULE = "refusal-buxing"
@@ -74,6 +74,8 @@ describe("QA rule workbench", () => {
 
     // What would change over the recorded trail: exactly the seeded excerpt is gained, nothing lost.
     await editor.getByTestId("rule-trail").click()
+    await editor.scrollIntoViewIfNeeded()
+    await screenshot(page, "qa-rule-editor")
     await expect.poll(() => editor.getByTestId("trail-gained").count()).toBe(1)
     await expect(editor.getByTestId("trail-gained").textContent()).resolves.toContain(NEW_WORDS)
     await expect.poll(() => editor.getByTestId("trail-lost").count()).toBe(0)
