@@ -134,7 +134,10 @@ describe("OptionsApp", () => {
     const input = await waitFor(() => byTestId<HTMLInputElement>(c, "data-import"))
 
     await chooseFile(input, "{not json")
-    await waitFor(() => expect(byTestId(c, "data-status").textContent).toContain("JSON"))
+    // The located problem (line and column) is listed under the status line.
+    await waitFor(() => expect(byTestId(c, "import-problems").textContent).toContain("JSON"))
+    expect(byTestId(c, "import-problems").textContent).toMatch(/第 1 行第 \d+ 列/)
+    expect(byTestId(c, "data-status").textContent).toContain("未导入任何数据")
 
     const backup = await store.exportAll()
     const broken = {
