@@ -18,6 +18,8 @@ import {
   parseImportJson,
   readImportFile,
 } from "~lib/store/import-file"
+import { auditEventsToCsv, parseAuditImports } from "~lib/audit/transfer"
+import type { AuditEvent } from "~lib/audit/model"
 import { parsePhrasebookFile } from "~lib/store/phrasebook-import"
 import { createStore } from "~lib/store/repository"
 import { freshDb, makeNote } from "~lib/store/testing"
@@ -50,6 +52,14 @@ async function importBackup(name: string) {
   const after = await store.exportAll()
   db.close()
   return { outcome, unchanged: JSON.stringify(after) === JSON.stringify(before) }
+}
+
+async function importAudit(name: string): Promise<Outcome> {
+  const decoded = await readImportFile(blobOf(name))
+  if (!decoded.ok) return decoded
+  const json = parseImportJson(decoded.text)
+  if (!json.ok) return json
+  return parseAuditImports([{ name, data: json.data }])
 }
 
 async function importPhrasebook(name: string): Promise<Outcome> {
@@ -85,6 +95,12 @@ const REFUSED: Record<string, { message: RegExp; where?: RegExp }> = {
   "backup-gbk.json": { message: /不是 UTF-8 编码（可能是 GBK）/ },
   "backup-newer-version.json": { message: /备份来自更新版本/, where: /^schemaVersion$/ },
   "backup-trailing-garbage.json": { message: /JSON 格式错误（第 2 行/ },
+  "audit-not-ours.json": { message: /不是客服助手的质检记录导出文件/, where: /› format$/ },
+  "audit-bad-outcome.json": { message: /^未知的结果 \/ unknown outcome$/, where: /› events\[1\]\.outcome$/ },
+  "audit-span-reversed.json": { message: /结束位置不能早于开始位置/, where: /events\[0\]/ },
+  "audit-conflicting-ids.json": { message: /编号 e1 与 .* 相同但内容不同/, where: /› events\[1\]\.id$/ },
+  "audit-truncated.json": { message: /JSON 不完整/ },
+  "audit-no-events.json": { message: /没有质检记录/ },
   "phrasebook-wrong-shape.json": { message: /类型不对|应为/, where: /^rules$/ },
   "phrasebook-bad-rule.json": { message: /版本格式 YYYY\.M\.patch/, where: /^version$/ },
 }
@@ -110,6 +126,7 @@ describe("malformed import files", () => {
       let outcome: Outcome
       if (file.startsWith("contacts-")) outcome = await importContacts(file)
       else if (file.startsWith("phrasebook-")) outcome = await importPhrasebook(file)
+      else if (file.startsWith("audit-")) outcome = await importAudit(file)
       else {
         const r = await importBackup(file)
         expect(r.unchanged, "the database is unchanged").toBe(true)
@@ -123,7 +140,7 @@ describe("malformed import files", () => {
       // Bilingual: the English half is there and differs (shown alone in the English UI).
       const en = pickLanguage(first!.message, "en")
       expect(en).not.toBe(first!.message)
-      expect(en.replace(/"[^"]*"/g, "")).toMatch(/^[\x20-\x7e]+$/)
+      expect(en.replace(/"[^"]*"/g, "")).not.toMatch(/[\u3000-\u9fff\uff00-\uffef]/) // no Chinese left
     })
   }
 
@@ -168,6 +185,33 @@ describe("malformed import files", () => {
     expect(r.outcome.ok).toBe(true)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     expect(Object.prototype).not.toHaveProperty("polluted")
+  })
+
+  it("the audit trail CSV export defuses formula cells too", () => {
+    const evil = "=cmd|' /C calc'!A0"
+    const e = {
+      id: "e1",
+      at: 1_700_000_000_000,
+      outcome: "edited",
+      ruleId: "@SUM(1)",
+      phrasebookVersion: "+1",
+      agentWorkId: "-2",
+      agentName: evil,
+      site: "http://crm.example",
+      span: { start: 0, end: 1 },
+      flagged: evil,
+      excerpt: "\t=1+1",
+      finalText: "=HYPERLINK(\"http://x\")",
+    } as AuditEvent
+    const csv = auditEventsToCsv([e])
+    const cells = csv
+      .replace(/^\uFEFF/, "")
+      .split("\r\n")[1]
+      .match(/("([^"]|"")*"|[^,]*)/g)!
+      .map((c) => c.replace(/^"|"$/g, "").replace(/""/g, '"'))
+      .filter((c) => c !== "")
+    expect(cells.length).toBeGreaterThan(8)
+    for (const c of cells) expect(c, c).not.toMatch(/^[=+\-@\t\r]/)
   })
 
   it("a 50 MB file is refused by its size, before a byte is read", async () => {

@@ -31,7 +31,8 @@ const FIELD_MESSAGES: Record<string, string> = {
   caseType: "未知的案件类型 / unknown case type",
   status: "未知的案件状态 / unknown case status",
   role: "未知的联系人角色 / unknown contact role",
-  outcome: "未知的联系结果 / unknown attempt outcome",
+  // Shared by ladder attempts (backup) and audit events (QA import): the path says which.
+  outcome: "未知的结果 / unknown outcome",
   level: "阶梯级别只能是 1–4 / ladder level must be 1–4",
   sidebarMode: "侧边栏模式只能是 inpage 或 sidepanel / sidebar mode must be inpage or sidepanel",
   locale: "界面语言只能是 zh 或 en / locale must be zh or en",
