@@ -201,7 +201,7 @@ describe("malformed import files", () => {
       span: { start: 0, end: 1 },
       flagged: evil,
       excerpt: "\t=1+1",
-      finalText: "=HYPERLINK(\"http://x\")",
+      finalText: '=HYPERLINK("http://x")',
     } as AuditEvent
     const csv = auditEventsToCsv([e])
     const cells = csv
