@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 
 import {
+  spokenTime,
   formatDateTime,
   fromLocalInputValue,
   quickCallbackAt,
@@ -63,5 +64,17 @@ describe("quick callback buttons", () => {
       const ms = quickCallbackAt(kind, now)
       expect(fromLocalInputValue(toLocalInputValue(ms))).toBe(ms)
     }
+  })
+})
+
+describe("spokenTime", () => {
+  const now = new Date(2026, 10, 22, 15, 0).getTime()
+  it.each([
+    [new Date(2026, 10, 22, 18, 0), "今天18:00"],
+    [new Date(2026, 10, 23, 9, 30), "明天09:30"],
+    [new Date(2026, 10, 24, 10, 5), "11月24日10:05"],
+    [new Date(2026, 11, 1, 0, 0), "12月1日00:00"],
+  ])("%s → %s", (d, text) => {
+    expect(spokenTime(d.getTime(), now)).toBe(text)
   })
 })

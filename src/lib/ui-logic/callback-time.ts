@@ -57,3 +57,18 @@ export function quickCallbackAt(kind: QuickCallback, now: number): number {
 export function formatDateTime(ms: number): string {
   return toLocalInputValue(ms).replace("T", " ")
 }
+
+/**
+ * A time as an agent says it to the customer: "今天18:00", "明天09:30", else "11月24日10:30".
+ * Used to prefill `{回复时间}` / `{回电时间}` from the case's callback time.
+ */
+export function spokenTime(ms: number, now: number): string {
+  const d = new Date(ms)
+  const today = new Date(now)
+  const dayStart = (x: Date) => new Date(x.getFullYear(), x.getMonth(), x.getDate()).getTime()
+  const days = Math.round((dayStart(d) - dayStart(today)) / 86_400_000)
+  const clock = `${pad(d.getHours())}:${pad(d.getMinutes())}`
+  if (days === 0) return `今天${clock}`
+  if (days === 1) return `明天${clock}`
+  return `${d.getMonth() + 1}月${d.getDate()}日${clock}`
+}

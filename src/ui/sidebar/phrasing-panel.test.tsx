@@ -56,12 +56,13 @@ afterEach(async () => {
   await getDb().phrasebooks.clear()
 })
 
-async function open() {
+async function open(seed?: (store: ReturnType<typeof testStore>) => Promise<unknown>) {
   const fb = fakeBrowser({
     handlers: { "sidebar.whoami": () => ({ tabId: 7, origin: ORIGIN, allowed: true }) },
   })
   const store = testStore()
   await store.updateSettings({ profile: { name: "王芳", workId: "8012", company: "示例速运" } })
+  await seed?.(store)
   view = await render(testServices(fb.platform, store), <SidebarApp mode="inpage" />)
   const port = await waitFor(() => {
     expect(fb.ports).toHaveLength(1)
@@ -210,6 +211,24 @@ describe("phrasing panel", () => {
     await waitFor(() =>
       expect(posted(port, "replace-range").at(-1)).toMatchObject({ revision: 2, expected: "这个没办法" }),
     )
+  })
+
+  it("prefills {回复时间} from the case's callback time", async () => {
+    const callbackAt = Date.now() + 60 * 60 * 1000
+    const { port, c } = await open((store) =>
+      store.upsertCase({ waybill: WAYBILL, caseType: "滞留", callbackAt }),
+    )
+    await waitFor(() => expect(byTestId(c, "case-type-source").dataset.source).toBe("stored"))
+    port.emit({ type: "draft", draft: draft("不知道", 1) })
+    const finding = await waitFor(() => byTestId(c, "phrasing-finding"))
+    await click(
+      allByTestId<HTMLButtonElement>(finding, "phrasing-replacement").find(
+        (b) => b.dataset.slots === "true",
+      )!,
+    )
+    const input = await waitFor(() => byTestId<HTMLInputElement>(c, "slot-input"))
+    expect(input.dataset.slot).toBe("回复时间")
+    expect(input.value).toMatch(/^(今天|明天)\d\d:\d\d$/)
   })
 
   it("dismiss hides a finding; Wrong records the reason for QA", async () => {

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState, type KeyboardEvent } from "react"
 
 import { classifyCase } from "~lib/cases/classify"
 import { URGENT_CASE_TYPES, type CaseStatus, type CaseType } from "~lib/cases/model"
-import { toLocalInputValue } from "~lib/ui-logic/callback-time"
+import { quickCallbackAt, spokenTime, toLocalInputValue } from "~lib/ui-logic/callback-time"
 import { expiredDraftKeys } from "~lib/ui-logic/drafts"
 import { describeCarriers } from "~lib/ui-logic/page"
 import { identifyWaybill } from "~lib/waybill/identify"
@@ -191,7 +191,7 @@ function CaseWorkspace(props: {
               setPrefill({
                 token: now(),
                 promise: hit.phrase,
-                callbackLocal: toLocalInputValue(now() + 2 * 60 * 60 * 1000),
+                callbackLocal: toLocalInputValue(quickCallbackAt("plus2h", now())),
               })
               setTab("handoff")
             }}
@@ -206,6 +206,14 @@ function CaseWorkspace(props: {
                 problem: [...(notes ?? [])].reverse().find((n) => n.problem)?.problem,
                 ...record?.involved,
               },
+              // A callback still ahead is what the agent promised: it fills {回复时间} / {回电时间}.
+              promise:
+                record?.callbackAt !== undefined && record.callbackAt > now()
+                  ? {
+                      replyTime: spokenTime(record.callbackAt, now()),
+                      callbackTime: spokenTime(record.callbackAt, now()),
+                    }
+                  : undefined,
             }}
           />
         )}
