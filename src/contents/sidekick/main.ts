@@ -32,11 +32,24 @@ function ask<T>(name: string): Promise<T | null> {
   )
 }
 
-/** A port from one of our extension pages (the sidebar frame or the side panel), nothing else. */
+/**
+ * This copy's key for its own sidebar frame, put in the frame URL's fragment. The page cannot read
+ * it (the frame sits in a closed shadow root), so a sidebar page that anyone else frames on this
+ * site (web-accessible resources can be framed by any page) cannot connect to us.
+ */
+const FRAME_KEY = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+  b.toString(16).padStart(2, "0"),
+).join("")
+
+/** A port from our own sidebar frame or the side panel, nothing else. */
 function trustedPort(port: chrome.runtime.Port): boolean {
   const sender = port.sender
   if (port.name !== SIDEBAR_PORT || sender?.id !== chrome.runtime.id) return false
-  return /^(chrome|moz)-extension:\/\//.test(sender.url ?? "")
+  const url = sender.url ?? ""
+  if (!/^(chrome|moz)-extension:\/\//.test(url)) return false
+  // The side panel is not inside the page; our in-page frame carries the key.
+  if (!sender.tab && new URL(url).pathname === "/sidepanel.html") return true
+  return url.endsWith(`#k=${FRAME_KEY}`)
 }
 
 async function boot(): Promise<void> {
@@ -138,7 +151,7 @@ function run(life: Lifetime, initial: SiteConfig): void {
 
   const showHost = (show: boolean) => {
     if (show && !host) {
-      host = mountSidebarHost({ src: chrome.runtime.getURL("tabs/sidebar.html"), signal })
+      host = mountSidebarHost({ src: `${chrome.runtime.getURL("tabs/sidebar.html")}#k=${FRAME_KEY}`, signal })
     } else if (!show && host) {
       host.remove()
       host = null

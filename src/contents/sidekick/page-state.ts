@@ -3,11 +3,27 @@
  * the sidebar shows. Runs only when something changed, debounced.
  */
 import { chooseCurrent, type Tally } from "~lib/page/choose-current"
-import { labelKind } from "~lib/page/labels"
 import type { CandidateSource, PageState } from "~lib/protocol/types"
 
 import { type CaseParts, collectCaseText, findCaseParts } from "./case-text"
+import { measure } from "./perf"
 import type { Detect, Finding, Scanner } from "./scanner"
+import { buildTallies, tallyOf } from "./tally-book"
+
+export { buildTallies }
+
+// Title / dt / label elements per document, until the scanner sees such elements come or go
+// (caseEpoch). Matching the title selector against every element of a 10,000-row page took longer
+// than the rest of a rebuild.
+const partsCache = new WeakMap<Document, { scanner: Scanner; epoch: number; parts: CaseParts }>()
+
+function partsOf(scanner: Scanner, doc: Document): CaseParts {
+  const hit = partsCache.get(doc)
+  if (hit && hit.scanner === scanner && hit.epoch === scanner.caseEpoch) return hit.parts
+  const parts = findCaseParts(doc)
+  partsCache.set(doc, { scanner, epoch: scanner.caseEpoch, parts })
+  return parts
+}
 
 export interface StateInputs {
   scanner: Scanner
@@ -78,57 +94,15 @@ function nearFocus(scanner: Scanner, focused: Element | null): string[] {
   return out
 }
 
-export function buildTallies(findings: Iterable<Finding[]>): Tally[] {
-  const byNumber = new Map<string, Tally & { sources: Set<CandidateSource>; hiddenOnly: boolean }>()
-  let order = 0
-  for (const list of findings) {
-    for (const f of list) {
-      let t = byNumber.get(f.number)
-      if (!t) {
-        t = {
-          number: f.number,
-          carriers: f.carriers,
-          sources: new Set(),
-          count: 0,
-          firstSeen: order++,
-          hiddenOnly: true,
-        }
-        byNumber.set(f.number, t)
-      }
-      t.sources.add(f.source)
-      if (f.hidden) {
-        // Hidden inputs repeating the number count once, never more.
-        if (t.hiddenOnly && t.count === 0) t.count = 1
-      } else {
-        if (t.hiddenOnly) t.count = 0
-        t.hiddenOnly = false
-        t.count++
-      }
-      if ((f.carriers[0]?.confidence ?? 0) > (t.carriers[0]?.confidence ?? 0)) t.carriers = f.carriers
-      if (f.label && (!t.label || (labelKind(f.label) === "waybill" && labelKind(t.label) !== "waybill")))
-        t.label = f.label
-    }
-  }
-  return [...byNumber.values()]
-}
-
-// Title / dt / label elements per document, until the scanner sees such elements come or go
-// (caseEpoch). Matching the title selector against every element of a 10,000-row page took longer
-// than the rest of a rebuild.
-const partsCache = new WeakMap<Document, { scanner: Scanner; epoch: number; parts: CaseParts }>()
-
-function partsOf(scanner: Scanner, doc: Document): CaseParts {
-  const hit = partsCache.get(doc)
-  if (hit && hit.scanner === scanner && hit.epoch === scanner.caseEpoch) return hit.parts
-  const parts = findCaseParts(doc)
-  partsCache.set(doc, { scanner, epoch: scanner.caseEpoch, parts })
-  return parts
-}
-
-/** The tally of one number's findings (for the scanner's TallyBook). */
-export const tallyOf = (lists: Iterable<Finding[]>): Tally | undefined => buildTallies(lists)[0]
-
 export function buildPageState(inputs: StateInputs): PageState {
+  const t0 = performance.now()
+  const state = pageState(inputs)
+  // One entry per build (at most a few a second): lets `npm run bench` and profilers see its cost.
+  measure("cs-sidekick:page-state", t0, performance.now() - t0)
+  return state
+}
+
+function pageState(inputs: StateInputs): PageState {
   const { scanner, detect, doc, carrierHint } = inputs
   scanner.prune()
   const title = doc.title.slice(0, 500)

@@ -8,10 +8,46 @@
 import { baseScore, type Tally } from "~lib/page/choose-current"
 import { labelKind } from "~lib/page/labels"
 
+import type { CandidateSource } from "~lib/protocol/types"
+
 import type { Finding } from "./scanner"
 
-/** The tally of one number's findings, given in page order (the rules of buildTallies). */
-export type TallyOf = (lists: Iterable<Finding[]>) => Tally | undefined
+export function buildTallies(findings: Iterable<Finding[]>): Tally[] {
+  const byNumber = new Map<string, Tally & { sources: Set<CandidateSource>; hiddenOnly: boolean }>()
+  let order = 0
+  for (const list of findings) {
+    for (const f of list) {
+      let t = byNumber.get(f.number)
+      if (!t) {
+        t = {
+          number: f.number,
+          carriers: f.carriers,
+          sources: new Set(),
+          count: 0,
+          firstSeen: order++,
+          hiddenOnly: true,
+        }
+        byNumber.set(f.number, t)
+      }
+      t.sources.add(f.source)
+      if (f.hidden) {
+        // Hidden inputs repeating the number count once, never more.
+        if (t.hiddenOnly && t.count === 0) t.count = 1
+      } else {
+        if (t.hiddenOnly) t.count = 0
+        t.hiddenOnly = false
+        t.count++
+      }
+      if ((f.carriers[0]?.confidence ?? 0) > (t.carriers[0]?.confidence ?? 0)) t.carriers = f.carriers
+      if (f.label && (!t.label || (labelKind(f.label) === "waybill" && labelKind(t.label) !== "waybill")))
+        t.label = f.label
+    }
+  }
+  return [...byNumber.values()]
+}
+
+/** The tally of one number's findings (for the scanner's TallyBook). */
+export const tallyOf = (lists: Iterable<Finding[]>): Tally | undefined => buildTallies(lists)[0]
 
 export interface Agg {
   number: string
@@ -31,15 +67,18 @@ const byCount = (a: Agg, b: Agg): number => b.tally.count - a.tally.count || byR
 /** The best `size` aggregates under `order` among those `accepts`; rebuilt from all when unsure. */
 class Best {
   items: Agg[] = []
-  private valid = false
+  // Valid from the start: an empty book's best are none. Then only a drop can make it rebuild.
+  private valid = true
   constructor(
     readonly order: (a: Agg, b: Agg) => number,
     readonly accepts: (a: Agg) => boolean,
     readonly size: number,
   ) {}
 
-  invalidate(): void {
-    this.valid = false
+  /** Back to the empty book's (no) best. */
+  reset(): void {
+    this.items = []
+    this.valid = true
   }
 
   /** `worse`: the aggregate may now rank lower than before (or is gone). */
@@ -90,12 +129,10 @@ export class TallyBook {
     new Best(byRank, (a) => a.waybillLabel, KEEP),
   ]
 
-  constructor(private readonly tallyOf: TallyOf) {}
-
   clear(): void {
     this.byNumber.clear()
     this.dirty.clear()
-    for (const l of this.lists) l.invalidate()
+    for (const l of this.lists) l.reset()
   }
 
   /** A node's findings changed from `before` to `after` (either may be empty). */
@@ -145,8 +182,8 @@ export class TallyBook {
     return this.byNumber.size
   }
 
-  /** Re-tallies the numbers that changed since the last call. */
-  private settle(): void {
+  /** Re-tallies the numbers that changed since the last call (the scanner calls it after each slice). */
+  settle(): void {
     for (const agg of this.dirty) {
       const before = { score: agg.score, count: agg.tally.count, firstSeen: agg.tally.firstSeen }
       const gone = agg.entries.size === 0
@@ -158,7 +195,7 @@ export class TallyBook {
           lists.push(e.list)
           if (e.seq < first) first = e.seq
         }
-        const t = this.tallyOf(lists)
+        const t = tallyOf(lists)
         if (!t) continue
         t.firstSeen = first
         agg.tally = t
