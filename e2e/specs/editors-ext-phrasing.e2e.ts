@@ -203,50 +203,6 @@ describe("textarea: the rest of the panel", () => {
     await expect.poll(() => panelAttr(frame, "data-length"), POLL).toBe(String(text.length))
   }
 
-  // First in this block: later tests dismiss "不行" for this editor.
-  it("measures keystroke → finding shown (reported, not asserted)", async () => {
-    await setDraft("不")
-    await frame.getByTestId("phrasing-clean").waitFor({ timeout: 15_000 })
-    // One clock for both sides: the wall clock, read in the page at keydown and in the sidebar on render.
-    // Characters typed through an IME arrive as input events without a keydown: time the input event.
-    await page.evaluate(() => {
-      const w = window as { __typed?: number[] }
-      w.__typed = []
-      const reply = document.getElementById("reply") as HTMLTextAreaElement
-      reply.addEventListener("input", () => {
-        if (reply.value === "不行") w.__typed!.push(performance.timeOrigin + performance.now())
-      })
-    })
-    await frame.evaluate(() => {
-      const w = window as { __shown?: number[] }
-      w.__shown = []
-      let had = false
-      new MutationObserver(() => {
-        const has = document.querySelector('[data-testid="phrasing-finding"]') !== null
-        if (has && !had) w.__shown!.push(performance.timeOrigin + performance.now())
-        had = has
-      }).observe(document.body, { childList: true, subtree: true })
-    })
-    const samples: number[] = []
-    for (let i = 0; i < 30; i++) {
-      await page.keyboard.type("行")
-      await frame.getByTestId("phrasing-finding").first().waitFor({ timeout: 15_000 })
-      await page.keyboard.press("Backspace")
-      await frame.getByTestId("phrasing-clean").waitFor({ timeout: 15_000 })
-      const [typed, shown] = await Promise.all([
-        page.evaluate(() => (window as { __typed?: number[] }).__typed!.at(-1)!),
-        frame.evaluate(() => (window as { __shown?: number[] }).__shown!.at(-1)!),
-      ])
-      samples.push(shown - typed)
-    }
-    const p50 = percentile(samples, 50)
-    const p95 = percentile(samples, 95)
-    console.log(
-      `keystroke → phrasing-finding shown over ${samples.length} keystrokes: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`,
-    )
-    expect(samples).toHaveLength(30)
-  })
-
   it("Fix all replaces every slot-free finding and leaves the reply clean of them", async () => {
     await setDraft("不行，这个没办法")
     await expect.poll(() => frame.getByTestId("phrasing-finding").count(), POLL).toBe(2)
@@ -350,5 +306,67 @@ describe("textarea: the rest of the panel", () => {
       .poll(() => page.locator("#reply").inputValue(), POLL)
       .toBe("抱歉打扰您了，我在明天上午10点再与您联系，再见！")
     console.log(`screenshot: ${await screenshot(page, "phrasing-sidebar")}`)
+  })
+})
+
+// Reported, not asserted: the time from the keystroke that completes a blunt phrase in the CRM's
+// editor to its finding in the sidebar (bridge debounce + message + lint + render).
+describe.each([CASES[0], CASES.find((c) => c.fixture === "ckeditor5")!])("latency: $fixture", (c) => {
+  let page: Page
+  let frame: Frame
+  beforeAll(async () => {
+    ;({ page, frame } = await open(c))
+  })
+  afterAll(async () => {
+    await page?.close()
+  })
+
+  it("keystroke → finding shown, p50/p95 over 30 keystrokes", async () => {
+    await editor(page, c).click()
+    await page.keyboard.type("不")
+    await frame.getByTestId("phrasing-clean").waitFor({ timeout: 15_000 })
+    // One clock for both sides: the wall clock, read in the page and in the sidebar frame. Characters
+    // typed through an IME arrive as input events without a keydown, so the input event is timed.
+    await page.evaluate(() => {
+      const w = window as { __typed?: number[] }
+      w.__typed = []
+      document.addEventListener(
+        "input",
+        (e) => {
+          const el = e.target as HTMLElement & { value?: string }
+          const text = typeof el.value === "string" ? el.value : (el.innerText ?? "")
+          if (text.trim() === "不行") w.__typed!.push(performance.timeOrigin + performance.now())
+        },
+        true,
+      )
+    })
+    await frame.evaluate(() => {
+      const w = window as { __shown?: number[] }
+      w.__shown = []
+      let had = false
+      new MutationObserver(() => {
+        const has = document.querySelector('[data-testid="phrasing-finding"]') !== null
+        if (has && !had) w.__shown!.push(performance.timeOrigin + performance.now())
+        had = has
+      }).observe(document.body, { childList: true, subtree: true })
+    })
+    const samples: number[] = []
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.type("行")
+      await frame.getByTestId("phrasing-finding").first().waitFor({ timeout: 15_000 })
+      await page.keyboard.press("Backspace")
+      await frame.getByTestId("phrasing-clean").waitFor({ timeout: 15_000 })
+      const [typed, shown] = await Promise.all([
+        page.evaluate(() => (window as { __typed?: number[] }).__typed!.at(-1)),
+        frame.evaluate(() => (window as { __shown?: number[] }).__shown!.at(-1)),
+      ])
+      expect(typed).toBeDefined()
+      samples.push(shown! - typed!)
+    }
+    console.log(
+      `[${c.fixture}] keystroke → phrasing-finding shown over ${samples.length} keystrokes: ` +
+        `p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms`,
+    )
+    expect(samples).toHaveLength(30)
   })
 })
