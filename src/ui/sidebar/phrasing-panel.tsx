@@ -190,7 +190,7 @@ function FindingItem(props: {
           onSubmit={(values) => {
             const filled = fillReplacementSlots(asking, values)
             setAsking(null)
-            void session.apply(finding, filled, asking)
+            void session.apply(finding, filled)
           }}
         />
       )}

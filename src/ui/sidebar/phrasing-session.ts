@@ -28,7 +28,8 @@ export interface PhrasingSession {
   findings: PhrasingFinding[]
   notice: PhrasingNotice | null
   busy: boolean
-  apply(finding: PhrasingFinding, text: string, suggested?: string): Promise<boolean>
+  /** Replaces the finding with `text` (a replacement, its slots already filled). */
+  apply(finding: PhrasingFinding, text: string): Promise<boolean>
   fixAll(): Promise<void>
   dismiss(finding: PhrasingFinding): void
   wrong(finding: PhrasingFinding, reason: string): void
@@ -108,7 +109,7 @@ export function usePhrasingSession(props: {
   }, [])
 
   const apply = useCallback(
-    async (finding: PhrasingFinding, replacement: string, suggested = replacement) => {
+    async (finding: PhrasingFinding, replacement: string) => {
       const d = draftRef.current
       if (!d) return false
       setNotice(null)
@@ -122,7 +123,8 @@ export function usePhrasingSession(props: {
         text: replacement,
       })
       report(outcome)
-      if (outcome.ok) audit.applied(d, finding, suggested)
+      // The filled text, as it now stands in the reply: the trail follows it to see if it was kept.
+      if (outcome.ok) audit.applied(d, finding, replacement)
       return outcome.ok
     },
     [edit, report, audit],
