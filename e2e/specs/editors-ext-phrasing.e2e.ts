@@ -246,12 +246,29 @@ describe("textarea: the rest of the panel", () => {
     await expect.poll(() => frame.getByTestId("phrasing-finding").count(), POLL).toBe(2)
   })
 
-  it("Alt+1 in the sidebar applies the first finding's first suggestion; × dismisses", async () => {
+  it("Alt+1 (in the sidebar or the reply box) applies the first finding's first suggestion; × dismisses", async () => {
     await setDraft("这个没办法")
     await frame.getByTestId("phrasing-finding").first().waitFor({ timeout: 15_000 })
     await frame.getByTestId("phrasing-finding").first().focus()
     await frame.getByTestId("phrasing-finding").first().press("Alt+1")
     await expect.poll(() => page.locator("#reply").inputValue(), POLL).toBe(FIX)
+
+    // Alt+1 in the reply box itself, while the sidebar shows a finding for this draft.
+    await setDraft("这个没办法")
+    await frame.getByTestId("phrasing-finding").first().waitFor({ timeout: 15_000 })
+    await page.locator("#reply").press("Alt+1")
+    await expect.poll(() => page.locator("#reply").inputValue(), POLL).toBe(FIX)
+    // With nothing flagged, Alt+1 is the CRM's: it passes through untouched.
+    await page.evaluate(() => {
+      const w = window as { __alt?: number }
+      w.__alt = 0
+      document.getElementById("reply")!.addEventListener("keydown", (e) => {
+        if (e.altKey && e.code === "Digit1" && !e.defaultPrevented) w.__alt!++
+      })
+    })
+    await frame.getByTestId("phrasing-clean").waitFor({ timeout: 15_000 })
+    await page.locator("#reply").press("Alt+1")
+    expect(await page.evaluate(() => (window as { __alt?: number }).__alt)).toBe(1)
 
     await setDraft("不行")
     await frame.getByTestId("phrasing-finding").first().waitFor({ timeout: 15_000 })

@@ -162,14 +162,18 @@ export const STRINGS = {
   },
   fixedN: { zh: "已修正 {n} 处", en: "Fixed {n}" },
   phrasingHelp: {
-    zh: "Tab 键在提示间移动；在助手内按 Alt+1…3 应用第一条提示的第 1…3 个建议。",
-    en: "Tab moves between findings; in the sidebar, Alt+1…3 applies the first finding's suggestion 1…3.",
+    zh: "Tab 键在提示间移动；在回复框或助手中按 Alt+1…3 应用第一条提示的第 1…3 个建议。",
+    en: "Tab moves between findings; Alt+1…3 (in the reply box or the sidebar) applies the first finding's suggestion 1…3.",
   },
   promiseSeen: {
     zh: "回复中承诺了稍后答复：“{phrase}”",
     en: "Your reply promises to get back: “{phrase}”",
   },
   setCallback: { zh: "设置回电时间", en: "Set callback" },
+  shortcutNeedsSlots: {
+    zh: "该建议需要补充信息，请在助手中点击它填写",
+    en: "That suggestion needs a value: click it in the sidebar to fill it in",
+  },
   auditFailed: { zh: "质检记录保存失败", en: "Could not save the QA record" },
   sinceLastAttempt: { zh: "距上次联系 {time}", en: "{time} since the last attempt" },
   timelineAttempt: { zh: "阶梯联系", en: "Ladder contact" },

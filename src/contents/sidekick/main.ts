@@ -126,6 +126,26 @@ function run(life: Lifetime, initial: SiteConfig): void {
     isOwnElement: (el) => !!host?.element.contains(el),
   })
 
+  // Alt+1..3 in the reply editor applies the sidebar's first finding's suggestion 1..3. Taken from the
+  // CRM only while the sidebar shows findings for exactly this draft; otherwise the keys pass through.
+  let marked: { editorId: string; revision: number } | null = null
+  document.addEventListener(
+    "keydown",
+    (e) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || !marked) return
+      const digit = /^(?:Digit|Numpad)([1-3])$/.exec(e.code)
+      const target = e.composedPath()[0] as HTMLElement | undefined
+      if (!digit || !target || !(target.isContentEditable || /^(?:TEXTAREA|INPUT)$/.test(target.tagName)))
+        return
+      const draft = editors.current()
+      if (!draft || draft.editorId !== marked.editorId || draft.revision !== marked.revision) return
+      e.preventDefault()
+      e.stopPropagation()
+      post({ type: "shortcut", action: "apply-suggestion", index: Number(digit[1]) - 1 })
+    },
+    { capture: true, signal },
+  )
+
   // Rebuilt at most every 150 ms, and only after something changed.
   function queueState(): void {
     if (stateQueued) return
@@ -208,7 +228,11 @@ function run(life: Lifetime, initial: SiteConfig): void {
         break
       }
       case "highlight":
-        if (Array.isArray(msg.spans)) editors.highlight(msg.editorId, msg.revision, msg.spans)
+        if (Array.isArray(msg.spans)) {
+          editors.highlight(msg.editorId, msg.revision, msg.spans)
+          marked =
+            msg.spans.length > 0 ? { editorId: String(msg.editorId), revision: Number(msg.revision) } : null
+        }
         break
       default:
         break

@@ -76,6 +76,11 @@ export const pageToSidebarSchema: z.ZodType<PageToSidebar> = z.discriminatedUnio
     error: bounded(500).optional(),
     draft: draftSchema.optional(),
   }),
+  z.object({
+    type: z.literal("shortcut"),
+    action: z.literal("apply-suggestion"),
+    index: z.number().int().min(0).max(2),
+  }),
 ])
 
 export const sidebarToPageSchema: z.ZodType<SidebarToPage> = z.discriminatedUnion("type", [

@@ -78,6 +78,8 @@ export type PageToSidebar =
   | { type: "draft-gone" }
   /** The result of an edit request. */
   | { type: "edit-result"; requestId: string; ok: boolean; error?: string; draft?: Draft }
+  /** The agent pressed Alt+1..3 in the reply editor while it showed findings: apply suggestion `index`. */
+  | { type: "shortcut"; action: "apply-suggestion"; index: number }
 
 export type SidebarToPage =
   | { type: "hello" }

@@ -231,6 +231,22 @@ describe("phrasing panel", () => {
     expect(input.value).toMatch(/^(今天|明天)\d\d:\d\d$/)
   })
 
+  it("Alt+n pressed in the CRM's editor applies the first finding's suggestion n, or asks for its slots", async () => {
+    const { port, c } = await open()
+    port.emit({ type: "draft", draft: draft("这个没办法", 4) })
+    await waitFor(() => byTestId(c, "phrasing-finding"))
+    port.emit({ type: "shortcut", action: "apply-suggestion", index: 0 })
+    const request = await nth(port, "replace-range", 0)
+    expect(request).toMatchObject({ revision: 4, expected: "这个没办法" })
+    // Suggestion 2 of this rule has a {回复时间} slot: nothing is sent, the agent is told.
+    port.emit({ type: "shortcut", action: "apply-suggestion", index: 1 })
+    await waitFor(() => expect(byTestId(c, "phrasing-notice").dataset.kind).toBe("error"))
+    expect(posted(port, "replace-range")).toHaveLength(1)
+    // A malformed shortcut from the page is dropped.
+    port.emit({ type: "shortcut", action: "apply-suggestion", index: 7 })
+    expect(posted(port, "replace-range")).toHaveLength(1)
+  })
+
   it("dismiss hides a finding; Wrong records the reason for QA", async () => {
     const { port, c } = await open()
     port.emit({ type: "draft", draft: draft("不行，你去找网点", 1) })

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react"
 
 import type { TrackerContext } from "~lib/audit/tracker"
 import { lintPhrasing } from "~lib/phrasing/lint"
+import { replacementSlots } from "~lib/phrasing/replacement"
 import type { Phrasebook, PhrasingFinding } from "~lib/phrasing/types"
 import type { Draft, SidebarToPage } from "~lib/protocol/types"
 import { findingKey, safeFixes, visibleFindings } from "~lib/ui-logic/phrasing-fixes"
@@ -48,8 +49,10 @@ export function usePhrasingSession(props: {
   edit: (request: EditRequest) => Promise<EditOutcome>
   /** Who and where, for the QA trail; the phrasebook version is added here. */
   context: Omit<TrackerContext, "phrasebookVersion">
+  /** Alt+1..3 pressed in the CRM's editor. */
+  shortcut?: { index: number; seq: number } | null
 }): PhrasingSession {
-  const { draft, send, edit, context } = props
+  const { draft, send, edit, context, shortcut } = props
   const { book, invalid } = useActivePhrasebook()
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set())
   const [notice, setNotice] = useState<PhrasingNotice | null>(null)
@@ -129,6 +132,20 @@ export function usePhrasingSession(props: {
     },
     [edit, report, audit],
   )
+
+  // Alt+n from the editor: the first finding's suggestion n, if it needs nothing filled in.
+  const firstRef = useRef<PhrasingFinding | undefined>(undefined)
+  firstRef.current = findings[0]
+  const seq = shortcut?.seq
+  useEffect(() => {
+    if (seq === undefined || !shortcut) return
+    const f = firstRef.current
+    const r = f?.replacements[shortcut.index]
+    if (!f || r === undefined) return
+    if (replacementSlots(r).length) setNotice({ kind: "error", key: "shortcutNeedsSlots" })
+    else void apply(f, r)
+    // Once per press: `seq` changes exactly then (the press and `apply` are read for that press only).
+  }, [seq])
 
   const fixAll = useCallback(async () => {
     const d = draftRef.current

@@ -121,6 +121,7 @@ function CaseWorkspace(props: {
     draft: page.draft,
     send,
     edit: page.edit,
+    shortcut: page.shortcut,
     context: {
       agentWorkId: settings?.profile?.workId ?? "",
       agentName: settings?.profile?.name ?? "",

@@ -64,6 +64,8 @@ const EDIT_TIMEOUT_MS = 8_000
 export function usePageConnection(platform: Platform, mode: SidebarMode) {
   const [connection, setConnection] = useState<Connection>({ kind: "checking" })
   const [draft, setDraft] = useState<Draft | null>(null)
+  // Alt+1..3 pressed in the CRM's editor; `seq` makes each press a new value.
+  const [shortcut, setShortcut] = useState<{ index: number; seq: number } | null>(null)
   const portRef = useRef<PortLike | null>(null)
   const pending = useRef(new Map<string, (outcome: EditOutcome) => void>())
   const nextRequest = useRef(1)
@@ -107,6 +109,8 @@ export function usePageConnection(platform: Platform, mode: SidebarMode) {
           setConnection({ kind: "connected", ...target, state: message.state })
         else if (message.type === "draft") setDraft(message.draft)
         else if (message.type === "draft-gone") setDraft(null)
+        else if (message.type === "shortcut")
+          setShortcut((s) => ({ index: message.index, seq: (s?.seq ?? 0) + 1 }))
         else {
           const done = pending.current.get(message.requestId)
           pending.current.delete(message.requestId)
@@ -214,5 +218,5 @@ export function usePageConnection(platform: Platform, mode: SidebarMode) {
     [send],
   )
 
-  return { connection, send, draft, edit }
+  return { connection, send, draft, edit, shortcut }
 }
