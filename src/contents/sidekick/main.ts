@@ -117,6 +117,22 @@ function run(life: Lifetime, initial: SiteConfig): void {
     post({ type: "page-state", state: s })
   }
 
+  // Alt+1..3 in the reply editor applies the sidebar's first finding's suggestion 1..3. Taken from the
+  // CRM only while the sidebar shows findings for exactly this draft; otherwise the keys pass through.
+  let marked: { editorId: string; revision: number } | null = null
+  function onEditorKey(e: KeyboardEvent): void {
+    if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || !marked) return
+    const digit = /^(?:Digit|Numpad)([1-3])$/.exec(e.code)
+    const target = e.composedPath()[0] as HTMLElement | undefined
+    if (!digit || !target || !(target.isContentEditable || /^(?:TEXTAREA|INPUT)$/.test(target.tagName)))
+      return
+    const draft = editors.current()
+    if (!draft || draft.editorId !== marked.editorId || draft.revision !== marked.revision) return
+    e.preventDefault()
+    e.stopPropagation()
+    post({ type: "shortcut", action: "apply-suggestion", index: Number(digit[1]) - 1 })
+  }
+
   // The agent's reply editor: drafts go to the sidebar, edits and highlights come back.
   const editors = createEditorBridge({
     root: document,
@@ -124,27 +140,8 @@ function run(life: Lifetime, initial: SiteConfig): void {
     onDraft: (draft) => post({ type: "draft", draft }),
     onDraftGone: () => post({ type: "draft-gone" }),
     isOwnElement: (el) => !!host?.element.contains(el),
+    onKeyDown: onEditorKey,
   })
-
-  // Alt+1..3 in the reply editor applies the sidebar's first finding's suggestion 1..3. Taken from the
-  // CRM only while the sidebar shows findings for exactly this draft; otherwise the keys pass through.
-  let marked: { editorId: string; revision: number } | null = null
-  document.addEventListener(
-    "keydown",
-    (e) => {
-      if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || !marked) return
-      const digit = /^(?:Digit|Numpad)([1-3])$/.exec(e.code)
-      const target = e.composedPath()[0] as HTMLElement | undefined
-      if (!digit || !target || !(target.isContentEditable || /^(?:TEXTAREA|INPUT)$/.test(target.tagName)))
-        return
-      const draft = editors.current()
-      if (!draft || draft.editorId !== marked.editorId || draft.revision !== marked.revision) return
-      e.preventDefault()
-      e.stopPropagation()
-      post({ type: "shortcut", action: "apply-suggestion", index: Number(digit[1]) - 1 })
-    },
-    { capture: true, signal },
-  )
 
   // Rebuilt at most every 150 ms, and only after something changed.
   function queueState(): void {

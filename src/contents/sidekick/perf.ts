@@ -3,9 +3,9 @@
  * `npm run bench`). Few and cheap: two marks per scan, one measure per page-state build and one per
  * slice that overran its budget by far.
  */
-export function mark(name: string): void {
+export function mark(name: string, detail?: unknown): void {
   try {
-    performance.mark(name)
+    performance.mark(name, { detail })
   } catch {
     // no User Timing here (old test environments): the entries are only for measuring
   }
