@@ -182,6 +182,19 @@ describe.each(CASES)("$fixture", (c) => {
     await expect.poll(() => modelText(page, c), POLL).toBe(FIX)
     expect(await submit(page, c)).toBe(FIX)
   })
+
+  it("Alt+1 in the editor applies the first finding's first suggestion", async () => {
+    await editor(page, c).click()
+    await page.keyboard.press("Control+a")
+    await page.keyboard.press("Delete")
+    await page.keyboard.type(BLUNT)
+    await frame.getByTestId("phrasing-finding").filter({ hasText: BLUNT }).waitFor({ timeout: 15_000 })
+    // The content script takes Alt+1 only once the sidebar has marked this very draft.
+    await expect.poll(() => panelAttr(frame, "data-length"), POLL).toBe(String(BLUNT.length))
+    await page.keyboard.press("Alt+1")
+    await expect.poll(() => modelText(page, c), POLL).toBe(FIX)
+    expect(await submit(page, c)).toBe(FIX)
+  })
 })
 
 describe("textarea: the rest of the panel", () => {

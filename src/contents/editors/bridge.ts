@@ -15,6 +15,8 @@ export interface EditorBridgeOptions {
   debounceMs?: number
   /** Our own UI (the sidebar host): never an editor. */
   isOwnElement?(el: Element): boolean
+  /** Keydowns (capture phase) in every document the bridge watches, editor iframes included. */
+  onKeyDown?(e: KeyboardEvent): void
 }
 
 export interface EditResult {
@@ -227,6 +229,7 @@ export function createEditorBridge(opts: EditorBridgeOptions): EditorBridge {
     doc.addEventListener("focusin", onFocusIn, o)
     doc.addEventListener("input", onInput, o)
     doc.addEventListener("selectionchange", onSelectionChange, o)
+    if (opts.onKeyDown) doc.addEventListener("keydown", opts.onKeyDown, o)
     // Focus inside an iframe never reaches the parent document's listeners, so editor iframes
     // (CKEditor 4, TinyMCE) are attached as they appear. The callback only looks for iframes and
     // checks that the current editor is still on the page.

@@ -47,8 +47,8 @@ function trustedPort(port: chrome.runtime.Port): boolean {
   if (port.name !== SIDEBAR_PORT || sender?.id !== chrome.runtime.id) return false
   const url = sender.url ?? ""
   if (!/^(chrome|moz)-extension:\/\//.test(url)) return false
-  // The side panel is not inside the page; our in-page frame carries the key.
-  if (!sender.tab && new URL(url).pathname === "/sidepanel.html") return true
+  // The side panel is not web-accessible (no page can frame it); our in-page frame carries the key.
+  if (new URL(url).pathname === "/sidepanel.html") return true
   return url.endsWith(`#k=${FRAME_KEY}`)
 }
 
