@@ -339,6 +339,34 @@ describe("textarea: the rest of the panel", () => {
   })
 })
 
+describe("two editors on one page", () => {
+  let page: Page
+  let frame: Frame
+  beforeAll(async () => {
+    ;({ page, frame } = await open({ ...CASES[0], fixture: "multi" }))
+  })
+  afterAll(async () => {
+    await page?.close()
+  })
+
+  it("the sidebar follows the focused editor, and Insert lands in the last one focused", async () => {
+    await page.locator("#note").click()
+    await page.keyboard.type("不行")
+    await frame.getByTestId("phrasing-finding").filter({ hasText: "不行" }).waitFor({ timeout: 15_000 })
+    expect(await panelAttr(frame, "data-editor-kind")).toBe("textarea")
+
+    await page.locator("#reply").click()
+    await page.keyboard.type(BLUNT)
+    await frame.getByTestId("phrasing-finding").filter({ hasText: BLUNT }).waitFor({ timeout: 15_000 })
+    expect(await panelAttr(frame, "data-editor-kind")).toBe("contenteditable")
+    expect(await frame.getByTestId("phrasing-finding").filter({ hasText: "不行" }).count()).toBe(0)
+
+    await frame.locator('[data-script-id="closing"]').getByTestId("script-insert").click()
+    await expect.poll(() => page.locator("#reply").innerText(), POLL).toBe(BLUNT + CLOSING)
+    expect(await page.locator("#note").inputValue()).toBe("不行")
+  })
+})
+
 // Reported, not asserted: the time from the keystroke that completes a blunt phrase in the CRM's
 // editor to its finding in the sidebar (bridge debounce + message + lint + render).
 describe.each([CASES[0], CASES.find((c) => c.fixture === "ckeditor5")!])("latency: $fixture", (c) => {
