@@ -354,6 +354,43 @@ describe("SidebarApp in the page frame", () => {
     })
   })
 
+  it("escalation tab: urgent stranded case, time since the last attempt, attempts in the handoff timeline", async () => {
+    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
+    const store = testStore()
+    await store.replaceContacts([
+      {
+        id: "c1",
+        name: "刘站长",
+        role: "site_manager",
+        phone: "0571-88880001",
+        im: "dd liu",
+        hours: "8:00-18:00",
+      },
+    ])
+    const { port, container } = await openConnected(fb, store)
+    port.emit({ type: "page-state", state: pageState() })
+    await click(await waitFor(() => byTestId(container, "tab-escalation")))
+    await waitFor(() => byTestId(container, "escalation-urgent"))
+    const contact = byTestId(container, "escalation-next-contact")
+    expect(byTestId(contact, "contact-phone").textContent).toBe("0571-88880001")
+    expect(byTestId(contact, "contact-im").textContent).toContain("dd liu")
+    expect(byTestId(contact, "contact-hours").textContent).toBe("8:00-18:00")
+    expect(container.querySelector("[data-testid=escalation-since-last]")).toBeNull()
+
+    await click(byTestId(contact, "escalation-log-this"))
+    await typeInto(byTestId(container, "attempt-note"), "中转费没结清，货先扣着")
+    await waitFor(() => byTestId(container, "attempt-rule10"))
+    await typeInto(byTestId(container, "attempt-note"), "电话未接通")
+    expect(container.querySelector("[data-testid=attempt-rule10]")).toBeNull()
+    await click(byTestId(container, "attempt-save"))
+    await waitFor(() => byTestId(container, "escalation-since-last"))
+
+    await click(byTestId(container, "tab-handoff"))
+    const item = await waitFor(() => byTestId(container, "timeline-attempt"))
+    expect(item.textContent).toContain("刘站长")
+    expect(item.textContent).toContain("电话未接通")
+  })
+
   it("shows English only when the locale is en", async () => {
     const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
     const store = testStore()
