@@ -107,10 +107,6 @@ export const STRINGS = {
   stageInternal: { zh: "内部沟通", en: "Internal" },
   scriptsFor: { zh: "适用于当前案件类型的话术", en: "Scripts for this case type" },
   missingSlots: { zh: "待补充", en: "Fill in" },
-  phrasingCheckNext: {
-    zh: "回复内容的实时用语提示将在下一版本提供。",
-    en: "Live phrasing checks of your reply come in the next version.",
-  },
   phrasebookVersion: { zh: "话术库 {version}", en: "Phrasebook {version}" },
   phrasebookInvalid: {
     zh: "已导入的话术库无效，正在使用内置话术库",
