@@ -259,7 +259,7 @@ export function EscalationPanel(props: {
                 <T k="logThis" />
               </button>
             </div>
-            <div className="small-text row">
+            <div className="small-text contact-details">
               {contact.phone && (
                 <span className="phone" data-testid="contact-phone">
                   {contact.phone}
