@@ -429,7 +429,7 @@ async function e2eScan(ext: ExtensionSession, server: FixtureServer): Promise<Be
   return rows
 }
 
-const SETTLE_MS = 3_000
+const SETTLE_MS = 1_500
 
 async function taskDuration(ctx: BrowserContext, url: string, withExtension: boolean) {
   const page = await ctx.newPage()
@@ -463,7 +463,7 @@ async function e2eCost(
   const heapWith: number[] = []
   const heapWithout: number[] = []
   const sidebarHeap: number[] = []
-  for (let rep = 0; rep < 6; rep++) {
+  for (let rep = 0; rep < 11; rep++) {
     const order = rep % 2 ? [true, false] : [false, true]
     for (const withExt of order) {
       const r = await taskDuration(withExt ? ext.context : plain, url, withExt)

@@ -27,14 +27,15 @@ async function main(): Promise<void> {
     for (const row of await suite()) rows.push({ suite: name, ...row })
   }
   const fmt = (n: number): string => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toPrecision(3))
-  console.log("| suite | measure | ours | baseline | ratio | goal |")
-  console.log("|---|---|---|---|---|---|")
-  for (const r of rows) {
-    const goal = r.goal ? `${r.goal} ${r.met === false ? "✗" : "✓"}` : ""
-    console.log(
-      `| ${r.suite} | ${r.name} | ${fmt(r.ours)} ${r.unit} | ${fmt(r.baseline)} ${r.unit} (${r.baselineName}) | ${fmt(r.ratio)} | ${goal} |`,
-    )
-  }
+  const table = [
+    "| suite | measure | ours | baseline | ratio | goal |",
+    "|---|---|---|---|---|---|",
+    ...rows.map((r) => {
+      const goal = r.goal ? `${r.goal} ${r.met === false ? "✗" : "✓"}` : ""
+      return `| ${r.suite} | ${r.name} | ${fmt(r.ours)} ${r.unit} | ${fmt(r.baseline)} ${r.unit} (${r.baselineName}) | ${fmt(r.ratio)} | ${goal} |`
+    }),
+  ].join("\n")
+  console.log(table)
   const which = process.argv.slice(2).join("-") || "all"
   const out = join(here, "results", `${which}-${new Date().toISOString().slice(0, 10)}.json`)
   mkdirSync(dirname(out), { recursive: true })
@@ -43,7 +44,9 @@ async function main(): Promise<void> {
     JSON.stringify({ date: new Date().toISOString(), node: process.version, suites: which, rows }, null, 2) +
       "\n",
   )
-  console.log(`\nsaved ${out}`)
+  // The same table as Markdown, for bench/RESULTS.md and the README.
+  writeFileSync(out.replace(/\.json$/, ".md"), `${new Date().toISOString()}\n\n${table}\n`)
+  console.log(`\nsaved ${out} (and .md)`)
 }
 
 main().catch((error: unknown) => {
