@@ -101,6 +101,8 @@ describe("data that is never lost", () => {
   })
 
   it("a v1 database written by the previous release upgrades on the next open", async () => {
+    // Its own browser: the v1 file replaces everything (settings and enabled sites included).
+    const session = await launchExtension()
     const seed = JSON.parse(
       readFileSync(join(REPO_DIR, "src/lib/store/fixtures/v1-seed.json"), "utf8"),
     ) as Seed
@@ -181,8 +183,7 @@ describe("data that is never lost", () => {
     )
     scenarios++
     await cdp.detach()
-    await options.close()
-    await blank.close()
+    await session.close()
   })
 
   it("a note saved while the service worker is stopped is kept, and its reminder is scheduled after restart", async () => {
