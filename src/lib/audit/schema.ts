@@ -2,6 +2,7 @@
  * Runtime schema for audit events (extension pages and the service worker only: zod stays out of
  * content scripts). Events arriving by message or import pass through it before they are stored.
  */
+import "../zod-jitless"
 import * as z from "zod"
 
 import { waybillSchema } from "../cases/schema"
