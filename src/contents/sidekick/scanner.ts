@@ -213,14 +213,18 @@ export class Scanner {
     const deadline = t0 + budgetMs
     const host = this.opts.skip?.()
     resetLabelCache()
+    let capped = false
     let i = 0
     while (this.pending.length > 0 || this.walkers.length > 0) {
       if ((++i & 15) === 0 && now() >= deadline) break
       if (this.initialScan && this.nodes >= maxNodes) {
+        // The cap ends the initial walk only: changes reported meanwhile (an agent's edit in the
+        // middle of a mutation storm) are still read, each in proportion to its size.
         this.truncated = true
         this.walkers = []
-        this.pending = []
-        break
+        this.initialScan = false
+        capped = true // marked at the slice's end, with this slice's time counted
+        continue
       }
       const walker = this.walkers[0]
       if (walker) {
@@ -238,19 +242,21 @@ export class Scanner {
     // Visible to a profiler or `npm run bench`: a slice that overran its budget by far.
     if (took > LONG_SLICE_MS) measure("cs-sidekick:long-slice", t0, took)
     const more = this.pending.length > 0 || this.walkers.length > 0
+    // The initial walk is over when its walkers are, even if a page that never stops changing
+    // keeps the queue of reported changes from ever running empty.
+    if (capped || (this.initialScan && this.walkers.length === 0)) this.endInitialScan()
     if (more) this.kick()
-    else {
-      this.busy = false
-      if (this.initialScan) {
-        this.initialScan = false
-        // The sum of the slices: the main-thread time the scan cost, apart from the yields.
-        mark("cs-sidekick:scan-end", { ms: this.ms, nodes: this.nodes, truncated: this.truncated })
-      }
-    }
+    else this.busy = false
     if (this.changed) {
       this.changed = false
       this.opts.onChange()
     }
+  }
+
+  private endInitialScan(): void {
+    this.initialScan = false
+    // The sum of the slices so far: the main-thread time the scan cost, apart from the yields.
+    mark("cs-sidekick:scan-end", { ms: this.ms, nodes: this.nodes, truncated: this.truncated })
   }
 
   /** A node reported by an observer: a text node is read, an element is walked. */
