@@ -13,6 +13,7 @@ import {
   type Frame,
   type Locator,
   type Page,
+  type Request,
   type Worker,
 } from "playwright-core"
 
@@ -44,7 +45,23 @@ export interface ExtensionSession {
   profileDir: string
   /** Everything the extension's service worker and pages logged, for diagnosing failures. */
   logs: string[]
+  /**
+   * Network requests the extension's worker or pages made to anything but its own files. The product
+   * makes none (customer data never leaves the machine): `close()` fails the spec if this is not empty,
+   * so every real-browser test in the suite doubles as a watch on the extension's network traffic.
+   */
+  networkRequests: string[]
   close(): Promise<void>
+}
+
+/** A request made by the extension itself (its service worker, or one of its pages or frames). */
+function fromExtension(r: Request): boolean {
+  if (r.serviceWorker() !== null) return true
+  try {
+    return r.frame().url().startsWith("chrome-extension://")
+  } catch {
+    return false // no frame: not a page request
+  }
 }
 
 /** A fresh profile directory under e2e/.profiles (gitignored). */
@@ -120,6 +137,10 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     throw err
   }
   const logs: string[] = []
+  const networkRequests: string[] = []
+  context.on("request", (r) => {
+    if (fromExtension(r) && !/^(chrome-extension|data|blob):/.test(r.url())) networkRequests.push(r.url())
+  })
   const watchWorker = (w: Worker): void => {
     if (!isOurWorker(w)) return
     w.on("console", (m: ConsoleMessage) => logs.push(`[sw ${m.type()}] ${m.text()}`))
@@ -149,9 +170,13 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     worker,
     profileDir,
     logs,
+    networkRequests,
     close: async () => {
       await context.close()
       if (ownProfile) removeProfileDir(profileDir)
+      if (networkRequests.length > 0) {
+        throw new Error(`The extension made network requests: ${networkRequests.join(", ")}`)
+      }
     },
   }
 }

@@ -4,6 +4,7 @@ import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import { DEFAULT_BUILD_DIR, type ExtensionSession, launchExtension } from "../harness"
+import { startFixtureServer } from "../server"
 
 describe("the e2e build loads", () => {
   let session: ExtensionSession
@@ -28,5 +29,22 @@ describe("the e2e build loads", () => {
     const sw = await session.worker()
     const granted = await sw.evaluate(() => chrome.permissions.contains({ origins: ["http://127.0.0.1/*"] }))
     expect(granted).toBe(true)
+  })
+
+  it("watches the extension's own network traffic (the guard every session's close() applies)", async () => {
+    const server = await startFixtureServer()
+    try {
+      const sw = await session.worker()
+      // A request the product never makes, made on purpose from the worker: the watch must see it.
+      const url = server.url("/index.html")
+      await sw.evaluate(async (u: string) => {
+        await fetch(u).catch(() => undefined)
+      }, url)
+      await expect.poll(() => session.networkRequests).toContain(url)
+    } finally {
+      // Clear it, or close() would (rightly) fail this spec file.
+      session.networkRequests.length = 0
+      await server.close()
+    }
   })
 })
