@@ -47,4 +47,12 @@ describe("the e2e build loads", () => {
       await server.close()
     }
   })
+
+  it("titles its pages in words, not the manifest's placeholder", async () => {
+    const page = await session.context.newPage()
+    await page.goto(`chrome-extension://${session.extensionId}/options.html`)
+    await expect.poll(() => page.title()).toContain("客服助手")
+    expect(await page.title()).not.toContain("__MSG_")
+    await page.close()
+  })
 })
