@@ -65,6 +65,16 @@ describe("createSuggestionTracker", () => {
     expect(auditEventSchema.parse(e)).toEqual(e)
   })
 
+  it("a match that grows as the agent types stays one suggestion (又不是我 → 又不是我的错)", () => {
+    const { tracker, type, draft } = setup()
+    expect(outcomes(type("又不是我").events)).toEqual(["shown:blame-bushi-wo-cuo"])
+    expect(find(type("又不是我的错").findings, "blame-bushi-wo-cuo").text).not.toBe("又不是我")
+    expect(type("又不是我的错").events).toEqual([])
+    const ended = tracker.end(ctx, draft("又不是我的错"))
+    expect(outcomes(ended)).toEqual(["ignored:blame-bushi-wo-cuo"])
+    expect(ended[0].flagged).toBe(find(lintPhrasing("又不是我的错"), "blame-bushi-wo-cuo").text)
+  })
+
   it("a second occurrence of the same words is a second suggestion", () => {
     const { type } = setup()
     type("不行。")

@@ -140,6 +140,7 @@ function mapSpan(d: Diff, s: TextSpan): TextSpan {
 }
 
 const touches = (a: TextSpan, b: TextSpan) => a.start <= b.end && b.start <= a.end
+const overlaps = (a: TextSpan, b: TextSpan) => a.start < b.end && b.start < a.end
 
 function clip(s: string): string {
   return s.length > MAX_FIELD ? s.slice(0, MAX_FIELD) : s
@@ -227,17 +228,17 @@ export function createSuggestionTracker(
     taken: Set<Suggestion>,
     openOnly: boolean,
   ): Suggestion | undefined {
-    const same = s.suggestions.filter(
-      (g) =>
-        !taken.has(g) &&
-        g.ruleId === f.ruleId &&
-        g.flagged === f.text &&
-        (!openOnly || g.state !== "applied"),
+    const sameRule = s.suggestions.filter(
+      (g) => !taken.has(g) && g.ruleId === f.ruleId && (!openOnly || g.state !== "applied"),
     )
+    const same = sameRule.filter((g) => g.flagged === f.text)
     const span = { start: f.start, end: f.end }
     return (
       same.find((g) => g.span.start === f.start && g.span.end === f.end) ??
       same.find((g) => touches(g.span, span)) ??
+      // The same rule over overlapping words with other text: the match grew or shrank as the agent
+      // typed (又不是我 → 又不是我的错). One suggestion, not a new one shown and the old one "edited".
+      sameRule.find((g) => g.state === "open" && overlaps(g.span, span)) ??
       same
         .filter((g) => !g.present && g.state === "open")
         .sort((a, b) => Math.abs(a.span.start - f.start) - Math.abs(b.span.start - f.start))[0]
@@ -331,6 +332,7 @@ export function createSuggestionTracker(
         g.span = { start: f.start, end: f.end }
         g.present = true
         if (g.state === "open") {
+          g.flagged = f.text
           g.seenText = draft.text
           g.seenSpan = g.span
         }
