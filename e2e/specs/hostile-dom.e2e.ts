@@ -82,8 +82,8 @@ describe("a page that is hard on the content script", () => {
     await page.close()
   })
 
-  // Fails today: scanner.ts drops observer-reported changes (`pending`) together with the initial walk
-  // when the node cap is hit, and a storm keeps the initial scan from ever ending. Owner: scanner.ts.
+  // Guards a fixed bug: the scanner used to drop observer-reported changes together with the initial
+  // walk when the node cap was hit, so under a storm the initial scan never ended.
   it("once the storm ends, the sidebar catches up with the page by itself", async () => {
     const id = session.extensionId
     const page = await session.context.newPage()
