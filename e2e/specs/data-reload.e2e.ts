@@ -72,9 +72,12 @@ describe("an extension reload", () => {
 
     await reloadExtension()
 
-    // The tab that was open keeps a working sidebar (a fresh content script replaced the orphan)…
-    await expect.poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL).toBe(WAYBILL)
+    // The tab that was open gets a working sidebar again: a fresh content script replaces the orphan's
+    // panel (whose frame the reload killed) with a new frame.
+    await expect.poll(() => frame.isDetached(), POLL).toBe(true)
     const frameAfter = await sidebarFrame(page, session.extensionId)
+    expect(frameAfter).not.toBe(frame)
+    await expect.poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL).toBe(WAYBILL)
     await expect
       .poll(() => frameAfter.getByTestId("handoff-note").filter({ hasText: token }).count(), POLL)
       .toBe(1)
