@@ -53,4 +53,10 @@ describe("waybillsToKeep / maskForAudit", () => {
   it("never keeps a phone or an ID card even when labelled as a number", () => {
     expect(maskForAudit("运单号13812345678")).toBe("运单号138****5678")
   })
+
+  it("masks pure-digit numbers that are not the case's waybill: a phone glued to digits looks like one", () => {
+    // 15 digits the detector ranks as a possible waybill, with a mobile number inside it.
+    expect(maskForAudit("又不是我的错138123456785678")).toBe("又不是我的错138********5678")
+    expect(maskForAudit("中通 73612208847516 已签收")).toBe("中通 736*******7516 已签收")
+  })
 })

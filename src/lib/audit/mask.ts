@@ -52,11 +52,16 @@ export function maskDigits(text: string, keep: readonly string[] = []): string {
 }
 
 /**
- * The waybill numbers to keep readable when masking `text`: the case's own waybill plus every number
- * the waybill detector recognises in the text (it already leaves phones and ID cards out).
+ * The waybill numbers to keep readable when masking `text`: the case's own waybill plus every
+ * letter-prefixed number the waybill detector recognises in the text (SF…, YT…, JD…, S10 …).
+ * Pure-digit numbers the detector merely ranks as possible waybills are masked like any other long
+ * digit run: a phone typed next to other digits ("13812345678" + "5678") reads as a 15-digit
+ * "waybill" too, and privacy wins over readability when the two cannot be told apart.
  */
 export function waybillsToKeep(text: string, caseWaybill?: string): string[] {
-  const keep = detectWaybills(text).map((m) => m.number)
+  const keep = detectWaybills(text)
+    .map((m) => m.number)
+    .filter((n) => /[A-Z]/.test(n))
   if (caseWaybill) keep.push(caseWaybill.toUpperCase().replace(/[\s-]/g, ""))
   return keep
 }
