@@ -60,6 +60,28 @@ function Field(props: { label: StringKey; children: ReactNode; wide?: boolean })
   )
 }
 
+type NoteTextKey = "problem" | "actionsTaken" | "contacted" | "promise" | "nextStep"
+
+/** One free-text field of the note; the field name is also its label's i18n key. */
+function NoteText(props: {
+  name: NoteTextKey
+  testid: string
+  rows: number
+  value: string
+  onChange: (name: NoteTextKey, value: string) => void
+}) {
+  return (
+    <Field label={props.name} wide>
+      <textarea
+        data-testid={props.testid}
+        rows={props.rows}
+        value={props.value}
+        onChange={(e) => props.onChange(props.name, e.target.value)}
+      />
+    </Field>
+  )
+}
+
 export function HandoffForm(props: {
   waybill: string | null
   caseType: CaseType
@@ -257,38 +279,22 @@ export function HandoffForm(props: {
             />
           </Field>
         </div>
-        <Field label="problem" wide>
-          <textarea
-            data-testid="handoff-problem"
-            rows={2}
-            value={draft.problem}
-            onChange={(e) => set("problem", e.target.value)}
-          />
-        </Field>
-        <Field label="actionsTaken" wide>
-          <textarea
-            data-testid="handoff-actions"
-            rows={2}
-            value={draft.actionsTaken}
-            onChange={(e) => set("actionsTaken", e.target.value)}
-          />
-        </Field>
-        <Field label="contacted" wide>
-          <textarea
-            data-testid="handoff-contacted"
-            rows={2}
-            value={draft.contacted}
-            onChange={(e) => set("contacted", e.target.value)}
-          />
-        </Field>
-        <Field label="promise" wide>
-          <textarea
-            data-testid="handoff-promise"
-            rows={1}
-            value={draft.promise}
-            onChange={(e) => set("promise", e.target.value)}
-          />
-        </Field>
+        <NoteText name="problem" testid="handoff-problem" rows={2} value={draft.problem} onChange={set} />
+        <NoteText
+          name="actionsTaken"
+          testid="handoff-actions"
+          rows={2}
+          value={draft.actionsTaken}
+          onChange={set}
+        />
+        <NoteText
+          name="contacted"
+          testid="handoff-contacted"
+          rows={2}
+          value={draft.contacted}
+          onChange={set}
+        />
+        <NoteText name="promise" testid="handoff-promise" rows={1} value={draft.promise} onChange={set} />
         <div className="field wide">
           <label className="label" htmlFor="handoff-callback">
             <T k="callbackAt" />
@@ -330,14 +336,7 @@ export function HandoffForm(props: {
             </span>
           )}
         </div>
-        <Field label="nextStep" wide>
-          <textarea
-            data-testid="handoff-next-step"
-            rows={1}
-            value={draft.nextStep}
-            onChange={(e) => set("nextStep", e.target.value)}
-          />
-        </Field>
+        <NoteText name="nextStep" testid="handoff-next-step" rows={1} value={draft.nextStep} onChange={set} />
         <div className="form-footer">
           <label className="field inline">
             <span className="label">
