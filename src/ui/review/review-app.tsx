@@ -2,7 +2,7 @@
  * The QA review page (`tabs/review.html`): the audit trail filtered, per rule and per agent, rates over
  * time, drill-down to events, export / import, and the phrasebook workbench.
  */
-import { useEffect, useMemo, useState } from "react"
+import { type ReactNode, useEffect, useMemo, useState } from "react"
 
 import { type AuditQuery, byAgent, byDay, byRule, facets, filterEvents } from "~lib/audit/aggregate"
 import { AUDIT_OUTCOMES, type AuditOutcome } from "~lib/audit/model"
@@ -16,7 +16,7 @@ import {
 import type { SidekickDB } from "~lib/store/db"
 
 import { ErrorBoundary } from "../error-boundary"
-import { text } from "../i18n"
+import { type StringKey, text } from "../i18n"
 import { LocaleProvider, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
 import { useSettings } from "../use-settings"
@@ -227,62 +227,26 @@ function ReviewMain() {
         </div>
       </section>
 
-      <section aria-labelledby="qa-chart-title" className="qa-section">
-        <h2 id="qa-chart-title">
-          <T k="qaChart" />
-        </h2>
-        {filtered.length === 0 ? (
-          <p className="muted">
-            <T k="qaNoData" />
-          </p>
-        ) : (
-          <RateChart days={days} />
-        )}
-      </section>
+      <QaSection id="qa-chart-title" title="qaChart" empty={filtered.length === 0}>
+        <RateChart days={days} />
+      </QaSection>
 
       <div className="qa-columns">
-        <section aria-labelledby="qa-rules-title" className="qa-section">
-          <h2 id="qa-rules-title">
-            <T k="qaByRule" />
-          </h2>
-          {ruleRows.length === 0 ? (
-            <p className="muted">
-              <T k="qaNoData" />
-            </p>
-          ) : (
-            <RuleTable rows={ruleRows} selected={filters.ruleId} onDrill={(ruleId) => drill({ ruleId })} />
-          )}
-        </section>
-        <section aria-labelledby="qa-agents-title" className="qa-section">
-          <h2 id="qa-agents-title">
-            <T k="qaByAgent" />
-          </h2>
-          {agentRows.length === 0 ? (
-            <p className="muted">
-              <T k="qaNoData" />
-            </p>
-          ) : (
-            <AgentTable
-              rows={agentRows}
-              selected={filters.agentWorkId}
-              onDrill={(agentWorkId) => drill({ agentWorkId })}
-            />
-          )}
-        </section>
+        <QaSection id="qa-rules-title" title="qaByRule" empty={ruleRows.length === 0}>
+          <RuleTable rows={ruleRows} selected={filters.ruleId} onDrill={(ruleId) => drill({ ruleId })} />
+        </QaSection>
+        <QaSection id="qa-agents-title" title="qaByAgent" empty={agentRows.length === 0}>
+          <AgentTable
+            rows={agentRows}
+            selected={filters.agentWorkId}
+            onDrill={(agentWorkId) => drill({ agentWorkId })}
+          />
+        </QaSection>
       </div>
 
-      <section aria-labelledby="qa-events-title" className="qa-section">
-        <h2 id="qa-events-title">
-          <T k="qaEvents" />
-        </h2>
-        {filtered.length === 0 ? (
-          <p className="muted">
-            <T k="qaNoData" />
-          </p>
-        ) : (
-          <EventList events={filtered} />
-        )}
-      </section>
+      <QaSection id="qa-events-title" title="qaEvents" empty={filtered.length === 0}>
+        <EventList events={filtered} />
+      </QaSection>
 
       <TrailTransfer events={filtered} />
 
@@ -309,5 +273,23 @@ export function ReviewApp({ db, deps }: { db?: SidekickDB; deps?: ReviewDeps }) 
         <ReviewLocale />
       </ReviewDepsContext.Provider>
     </ErrorBoundary>
+  )
+}
+
+/** A titled section of the review page that says "no data" instead of an empty table or chart. */
+function QaSection(props: { id: string; title: StringKey; empty: boolean; children: ReactNode }) {
+  return (
+    <section aria-labelledby={props.id} className="qa-section">
+      <h2 id={props.id}>
+        <T k={props.title} />
+      </h2>
+      {props.empty ? (
+        <p className="muted">
+          <T k="qaNoData" />
+        </p>
+      ) : (
+        props.children
+      )}
+    </section>
   )
 }
