@@ -1,10 +1,14 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+
 import { type Browser, chromium, type Frame, type Page } from "playwright-core"
 
 import type { Draft, EditorKind, HighlightSpan } from "~lib/protocol/types"
 
 import type { EditResult, ReplaceRangeRequest } from "../../src/contents/editors/bridge"
+import { startFixtureServer } from "../server"
 import { buildBridgeHarness } from "./build-harness"
-import { startEditorServer } from "./server"
 
 export interface EditorEnv {
   browser: Browser
@@ -13,8 +17,16 @@ export interface EditorEnv {
 }
 
 export async function startEnv(): Promise<EditorEnv> {
-  const bundle = await buildBridgeHarness()
-  const server = await startEditorServer({ "/__sk.js": bundle })
+  // The shared fixture server (fixtures, editor vendor files, the CSP page) plus the bridge bundle.
+  const dir = mkdtempSync(join(tmpdir(), "sk-bridge-"))
+  const bundleFile = join(dir, "sk.js")
+  writeFileSync(bundleFile, await buildBridgeHarness())
+  const server = await startFixtureServer({
+    route: (url) =>
+      url.split("?")[0] === "/__sk.js"
+        ? { file: bundleFile, headers: { "Content-Type": "text/javascript; charset=utf-8" } }
+        : null,
+  })
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
@@ -31,6 +43,7 @@ export async function startEnv(): Promise<EditorEnv> {
     async close() {
       await browser.close()
       await server.close()
+      rmSync(dir, { recursive: true, force: true })
     },
   }
 }

@@ -67,10 +67,3 @@ export function vendorRoute(urlPath: string): Route | null {
   const file = safeJoin(join(ROOT, "node_modules", m[1]), m[2])
   return file ? { file, headers: contentType(file) } : null
 }
-
-/** Any fixture file under e2e/fixtures (path-traversal safe). */
-export function fixtureRoute(urlPath: string): Route | null {
-  const path = urlPath.split("?")[0].split("#")[0]
-  const file = safeJoin(FIXTURES, path.slice(1))
-  return file ? { file, headers: contentType(file) } : null
-}
