@@ -34,7 +34,13 @@ export interface SidebarHost {
 const clampWidth = (w: number, viewport: number) =>
   Math.round(Math.max(MIN_WIDTH, Math.min(w, MAX_WIDTH, Math.max(MIN_WIDTH, viewport - 120))))
 
-export function mountSidebarHost(opts: { src: string; signal: AbortSignal; doc?: Document }): SidebarHost {
+export function mountSidebarHost(opts: {
+  src: string
+  signal: AbortSignal
+  doc?: Document
+  /** Each time the frame (re)loads, e.g. with an error page when the extension went away. */
+  onFrameLoad?: () => void
+}): SidebarHost {
   const doc = opts.doc ?? document
   doc.getElementById(HOST_ID)?.remove() // left by an older copy
   const host = doc.createElement("div")
@@ -61,6 +67,7 @@ export function mountSidebarHost(opts: { src: string; signal: AbortSignal; doc?:
   frame.src = opts.src
   frame.title = "客服助手 CS Sidekick"
   frame.allow = "clipboard-write"
+  if (opts.onFrameLoad) frame.addEventListener("load", opts.onFrameLoad, { signal: opts.signal })
   const handle = doc.createElement("div")
   handle.className = "handle"
   handle.title = "拖动调整宽度 / Drag to resize"

@@ -168,11 +168,22 @@ function run(life: Lifetime, initial: SiteConfig): void {
 
   const showHost = (show: boolean) => {
     if (show && !host) {
-      host = mountSidebarHost({ src: `${chrome.runtime.getURL("tabs/sidebar.html")}#k=${FRAME_KEY}`, signal })
+      host = mountSidebarHost({
+        src: `${chrome.runtime.getURL("tabs/sidebar.html")}#k=${FRAME_KEY}`,
+        signal,
+        onFrameLoad: checkContext,
+      })
     } else if (!show && host) {
       host.remove()
       host = null
     }
+  }
+
+  // The sidebar going away (its port disconnects, its frame reloads with an error page) is often the
+  // first sign that the extension was reloaded or removed; the context may be invalidated a moment
+  // later, so look again until it is clear.
+  function checkContext(): void {
+    if (life.alive()) for (const ms of [100, 1_000, 5_000]) later(() => life.alive(), ms, signal)
   }
 
   // --- the sidebar's port ---
@@ -181,7 +192,9 @@ function run(life: Lifetime, initial: SiteConfig): void {
     ports.add(port)
     port.onDisconnect.addListener(() => {
       ports.delete(port)
-      life.alive() // a disconnect is often the first sign that the extension was reloaded
+      // A disconnect is often the first sign that the extension was reloaded or removed, but the
+      // context may be invalidated a moment after it: look again until it is clear.
+      checkContext()
     })
     port.onMessage.addListener((raw: unknown) => onSidebarMessage(raw as SidebarToPage, port))
   }
