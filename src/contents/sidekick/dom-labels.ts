@@ -16,7 +16,8 @@ function shortText(el: Element | null | undefined): string {
 /** Visible text of a short label-ish element that does not itself hold digits-only values. */
 function labelText(el: Element | null | undefined): string {
   const t = shortText(el)
-  return /[\p{L}]/u.test(t) ? cleanLabel(t) : ""
+  // A run of 5+ digits is a value (a label cell together with its number), not a label.
+  return /[\p{L}]/u.test(t) && !/\d{5}/.test(t) ? cleanLabel(t) : ""
 }
 
 function fieldLabel(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement): string {

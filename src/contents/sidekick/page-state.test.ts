@@ -95,3 +95,41 @@ describe("buildPageState keeps tallies as the page changes", () => {
     controller.abort()
   })
 })
+
+describe("buildPageState near the focus", () => {
+  it("resolves the focused row's numbers on a list longer than the scan resolves on its own", () => {
+    const controller = new AbortController()
+    const scanner = new Scanner({
+      detect,
+      signal: controller.signal,
+      onChange: () => undefined,
+      schedule: (fn) => fn(),
+    })
+    const rows = Array.from(
+      { length: 2_400 },
+      (_, i) => `<tr><td>YT${String(8962646780000 + i)}</td><td><input id="note${i}"></td></tr>`,
+    )
+    // Test fixture only: our own markup, parsed with DOMParser.
+    const parsed = new DOMParser().parseFromString(`<table>${rows.join("")}</table>`, "text/html")
+    document.body.append(document.importNode(parsed.body.firstChild as Node, true))
+    scanner.start(document)
+    const last = "YT8962646782399"
+    expect(scanner.unresolved).toBeGreaterThan(0)
+    const state = (focused: Element | null) =>
+      buildPageState({
+        scanner,
+        detect,
+        doc: document,
+        frames: [],
+        host: null,
+        agentChoice: null,
+        focused,
+        selectionText: "",
+      })
+    expect(state(null).candidates.map((c) => c.number)).not.toContain(last)
+    const focused = state(document.getElementById("note2399"))
+    expect(focused.current).toBe(last)
+    expect(focused.currentReason).toMatch(/focus|焦点/)
+    controller.abort()
+  })
+})

@@ -79,6 +79,8 @@ function nearFocus(scanner: Scanner, focused: Element | null): string[] {
   let el: Element | null = focused
   for (let depth = 0; el && depth < 8 && out.length === 0; depth++, el = el.parentElement) {
     if (el.tagName === "BODY" || el.tagName === "HTML") break
+    // On a long page not every candidate is resolved yet: the focus's surroundings are, now.
+    scanner.resolveWithin(el, NEAR_FOCUS_NODES)
     if (scanner.findings.size <= NEAR_FOCUS_NODES) {
       for (const [node, found] of scanner.findings) if (el === node || el.contains(node)) add(found)
       continue

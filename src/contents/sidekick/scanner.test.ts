@@ -110,7 +110,79 @@ describe("Scanner", () => {
     await runAll()
     expect(scanner.truncated).toBe(true)
     expect(scanner.nodes).toBe(50)
-    expect(numbers(scanner).length).toBeLessThan(50)
+    // The first 50 text nodes were read, none after them.
+    expect(numbers(scanner)).toEqual(Array.from({ length: 50 }, (_, i) => `SF${String(1385628716000 + i)}`))
+  })
+
+  it("reads the whole page first, resolves where the number likely is, and ends the scan before the rest", async () => {
+    const rows = Array.from(
+      { length: 300 },
+      (_, i) => `<tr><td>${100000 + i}</td><td>SF${String(1385628716000 + i)}</td></tr>`,
+    )
+    html(`<form><label for="wb">运单号</label><input id="wb" value="JT5261988016578"></form>
+      <table><thead><tr><th>工单号</th><th>运单号</th></tr></thead><tbody>${rows.join("")}</tbody></table>
+      <h2>相关运单 YT8962646785389</h2>`)
+    let atEnd: { resolved: number; found: string[] } | null = null
+    const { scanner, runAll } = manual({ budgetMs: 4, tick: 0.05 })
+    // What was known when the scan ended: perf.ts leaves the scan-end mark at that moment.
+    const origMark = performance.mark.bind(performance)
+    performance.mark = ((name: string, opts?: PerformanceMarkOptions) => {
+      if (name === "cs-sidekick:scan-end") atEnd = { resolved: scanner.resolved, found: numbers(scanner) }
+      return origMark(name, opts)
+    }) as typeof performance.mark
+    try {
+      scanner.start(document)
+      await runAll()
+    } finally {
+      performance.mark = origMark
+    }
+    const end = atEnd as { resolved: number; found: string[] } | null
+    expect(end).not.toBeNull()
+    // At the scan's end: the field, the heading and the page's first rows are known; not all 300.
+    expect(end?.found.slice(0, 1)).toEqual(["JT5261988016578"])
+    expect(end?.found).toContain("YT8962646785389")
+    expect(end?.found).toContain("SF1385628716000")
+    expect(end?.found).not.toContain("SF1385628716299")
+    expect(end?.resolved).toBeLessThan(100)
+    // Then the rest were resolved: every number of the page, with the column's label.
+    expect(numbers(scanner)).toHaveLength(302)
+    expect(scanner.unresolved).toBe(0)
+    expect(buildTallies(scanner.findings.values()).find((t) => t.number === "SF1385628716299")?.label).toBe(
+      "运单号",
+    )
+    expect(scanner.initialMs).toBeGreaterThan(0)
+    expect(scanner.settledMs).toBeGreaterThan(scanner.initialMs)
+  })
+
+  it("resolves at most a fixed number of remembered candidates; the rest on demand around the focus", async () => {
+    const rows = Array.from({ length: 2_300 }, (_, i) => `<p id="r${i}">SF${String(1385628710000 + i)}</p>`)
+    html(rows.join(""))
+    const { scanner, runAll } = manual()
+    scanner.start(document)
+    await runAll()
+    const found = numbers(scanner)
+    expect(found.length).toBeGreaterThan(1_000)
+    expect(found.length).toBeLessThan(2_300)
+    expect(scanner.unresolved).toBe(2_300 - found.length)
+    const last = document.getElementById("r2299") as Element
+    expect(scanner.findings.has(last.firstChild as Node)).toBe(false)
+    scanner.resolveWithin(last, 100)
+    expect(numbers(scanner)).toContain("SF1385628712299")
+    // A change is read at once, wherever it is.
+    const p = document.getElementById("r2250") as Element
+    ;(p.firstChild as Text).data = "YT8962646785389"
+    await runAll()
+    expect(numbers(scanner)).toContain("YT8962646785389")
+  })
+
+  it("reads a textarea once, as a field (not its default-value text too)", async () => {
+    html(`<label for="t">运单号</label><textarea id="t">SF1385628716739</textarea>`)
+    const { scanner, runAll } = manual()
+    scanner.start(document)
+    await runAll()
+    expect(buildTallies(scanner.findings.values())).toMatchObject([
+      { number: "SF1385628716739", count: 1, label: "运单号" },
+    ])
   })
 
   it("picks up added, edited and removed nodes incrementally", async () => {

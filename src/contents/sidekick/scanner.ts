@@ -1,10 +1,23 @@
 /**
- * The page scanner (STYLE practice 8): an initial walk over text nodes and form fields in ≤ 4 ms
- * slices, then incremental work on what MutationObservers report (the observer callback only
- * queues). Open shadow roots and same-origin iframes are walked and observed too; our own host and
- * script/style/noscript/svg/template are skipped; each text node is read once per scan; the initial
- * walk stops at a node cap (changes reported later are still read: that work is proportional to the
- * change). What it finds is kept per node, so removals and edits just replace entries.
+ * The page scanner (STYLE practice 8). Work runs in ≤ 4 ms slices; MutationObserver callbacks only
+ * queue. A scan of a page has three parts:
+ *
+ * 1. **Read** (the initial scan): every text node of the document (and of same-origin frames) is read
+ *    once by a text-only TreeWalker, with one cheap test (`MAYBE_NUMBER`); a node that could hold a
+ *    number is only remembered, in page order. Form fields are found by tag name and tested the same
+ *    way. Then the few places the case's number is most likely to be (fields, <h1>/<h2>, the first
+ *    candidates of the page) are **resolved** — labelled and run through `detect` — and the scan ends
+ *    (`cs-sidekick:scan-end`): the sidebar can name the current waybill.
+ * 2. **Complete**, right after and in the same slices: an element walk finds open shadow roots (read
+ *    and observed in full from then on), and the remembered candidates are resolved in page order, up
+ *    to `RESOLVE_MAX` per scan (`cs-sidekick:scan-settled`). A 10,000-row list holds far more numbers
+ *    than the sidebar's 20 candidates; those past the cap are resolved on demand (`resolveWithin`,
+ *    around the agent's focus) or when they change.
+ * 3. **Incremental**: what observers report (added subtrees, edited text, fields' input events) is
+ *    read in full at once, in proportion to the change.
+ *
+ * Our own host and script/style/noscript/svg/template are skipped; the initial read stops at a node
+ * cap. What it finds is kept per node, so removals and edits just replace entries.
  */
 import type { CandidateSource, CarrierGuess } from "~lib/protocol/types"
 
@@ -59,7 +72,34 @@ const MAYBE_NUMBER = /\d{4}|[０-９]{4}/
 const MAX_TEXT = 5_000
 const TEXT_INPUT_TYPES = new Set(["", "text", "search", "hidden", "tel", "number", "url"])
 
+/** Negative when `a` comes before `b` in the page (nodes of different documents: any stable order). */
+function pageOrder(a: Node, b: Node): number {
+  return a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1
+}
+
+/** A text-like field whose value passes the cheap test. */
+function fieldMayHold(el: HTMLInputElement | HTMLTextAreaElement): boolean {
+  if (el instanceof HTMLInputElement && !TEXT_INPUT_TYPES.has(el.type.toLowerCase())) return false
+  return maybeNumber(el.value)
+}
+
 const LONG_SLICE_MS = 16
+/** Resolved before the scan ends: this many fields, <h1>/<h2> texts, and first text candidates. */
+const EAGER_FIELDS = 16
+const EAGER_HEADINGS = 8
+const EAGER_TEXTS = 32
+/** Remembered candidates resolved after the scan, per scan; the rest wait until needed. */
+const RESOLVE_MAX = 2_000
+
+/** The scanner's cheap test: could this text hold a waybill number? */
+export const maybeNumber = (text: string): boolean => text.length >= 8 && MAYBE_NUMBER.test(text)
+
+/** A text walk (the initial read), a full walk (elements and text: a change) or a shadow-host walk. */
+type WalkKind = "read" | "full" | "hosts"
+interface Walk {
+  walker: TreeWalker
+  kind: WalkKind
+}
 
 export class Scanner {
   /** What was found per node. Read-only outside: changes go through put(), which keeps `book`. */
@@ -68,8 +108,18 @@ export class Scanner {
   readonly book = new TallyBook()
   /** Same-origin frame documents being scanned (for the case text). */
   readonly frameDocs = new Set<Document>()
+  /** Nodes read (text nodes in the initial read; every node of a full read). */
   nodes = 0
+  /** Main-thread time of all slices so far. */
   ms = 0
+  /** Main-thread time until the initial scan ended (the `scan-end` mark), and until it settled. */
+  initialMs = 0
+  settledMs = 0
+  /** Candidates resolved (labelled and detected) so far in this scan; remembered, not yet resolved. */
+  resolved = 0
+  get unresolved(): number {
+    return this.texts.length - this.textAt + this.fields.length - this.fieldAt
+  }
   truncated = false
   /** Changes whenever title / dt / label elements may have come or gone (case-text caches go stale). */
   caseEpoch = 0
@@ -79,26 +129,43 @@ export class Scanner {
   carrierHint: string | undefined
 
   private readonly opts: Required<Omit<ScannerOptions, "skip" | "carrierHint">> & Pick<ScannerOptions, "skip">
-  private walkers: TreeWalker[] = []
+  private walks: Walk[] = []
+  /** Shadow-host walks of the roots read so far: they run once the initial scan ended. */
+  private hostWalks: Walk[] = []
+  private hostNodes = 0
   private pending: Node[] = []
+  /** Candidates remembered by the initial read, in page order, and how far they were resolved. */
+  private texts: Node[] = []
+  private textAt = 0
+  private fields: Element[] = []
+  private fieldAt = 0
+  /** Resolved before the scan ends (fields, headings, first texts). */
+  private eager: Node[] | null = null
+  /** Nodes whose findings are up to date in this scan. */
+  private read = new WeakSet<Node>()
+  /** Elements whose whole subtree was resolved on demand in this scan. */
+  private within = new WeakSet<Node>()
   private observed = new WeakSet<Node>()
   private hookedFrames = new WeakSet<Element>()
   private observers: MutationObserver[] = []
   private scheduled = false
   private changed = false
   private generation = 0
-  /** Between start() and the end of its full walk (the node cap and the scan-start/scan-end marks). */
+  /** Between start() and the end of its initial read (the node cap and the scan-start/scan-end marks). */
   private initialScan = false
+  /** Between the end of the initial scan and the end of the remembered candidates' resolution. */
+  private settling = false
   /** Nodes were removed (or a frame navigated) since the last prune(). */
   private removed = false
 
   constructor(opts: ScannerOptions) {
     this.opts = {
-      budgetMs: 4,
-      maxNodes: 60_000,
-      schedule: (fn) => setTimeout(fn, 0),
-      now: () => performance.now(),
       ...opts,
+      // An option passed as undefined takes the default too.
+      budgetMs: opts.budgetMs ?? 4,
+      maxNodes: opts.maxNodes ?? 100_000,
+      schedule: opts.schedule ?? ((fn) => setTimeout(fn, 0)),
+      now: opts.now ?? (() => performance.now()),
     }
     this.carrierHint = opts.carrierHint
     opts.signal.addEventListener("abort", () => this.stop(), { once: true })
@@ -114,21 +181,34 @@ export class Scanner {
     this.removed = false
     this.caseEpoch++
     this.observed = new WeakSet()
+    this.read = new WeakSet()
+    this.within = new WeakSet()
     this.nodes = 0
     this.ms = 0
+    this.initialMs = 0
+    this.settledMs = 0
+    this.resolved = 0
+    this.hostNodes = 0
     this.truncated = false
     this.changed = true
     // Marks let a profiler or `npm run bench` time the scan from the page; two entries per scan.
     mark("cs-sidekick:scan-start")
     this.initialScan = true
+    this.settling = true
     this.addRoot(doc)
   }
 
   stop(): void {
     for (const o of this.observers) o.disconnect()
     this.observers = []
-    this.walkers = []
+    this.walks = []
+    this.hostWalks = []
     this.pending = []
+    this.texts = []
+    this.textAt = 0
+    this.fields = []
+    this.fieldAt = 0
+    this.eager = null
     this.busy = false
   }
 
@@ -139,31 +219,67 @@ export class Scanner {
     this.kick()
   }
 
-  /** Scans a document or shadow root: walk it now and observe it from now on. */
+  /**
+   * Resolves the remembered candidates under `root` now (at most `limit` nodes are looked at): the
+   * page-state build asks for the focused element's surroundings, which on a long list may lie past
+   * what was resolved so far. Each element's subtree is done at most once per scan.
+   */
+  resolveWithin(root: Element, limit: number): void {
+    if (this.unresolved === 0 || this.within.has(root) || this.opts.signal.aborted) return
+    const walker = this.walker(root)
+    let n = 0
+    for (let node: Node | null = root; node && n < limit; node = walker.nextNode(), n++) {
+      if (this.read.has(node)) continue
+      if (node.nodeType === Node.TEXT_NODE) {
+        if (maybeNumber((node as Text).data)) this.resolve(node)
+      } else if (FIELD_TAGS.has((node as Element).tagName)) this.resolve(node)
+    }
+    if (n < limit) this.within.add(root)
+    if (this.changed) this.book.settle()
+  }
+
+  /** Scans a document or shadow root: read it now and observe it from now on. */
   private addRoot(root: Document | ShadowRoot): void {
     if (this.observed.has(root)) return
     this.observed.add(root)
-    const start = root instanceof Document ? (root.body ?? root.documentElement) : root
+    const isDoc = root.nodeType === Node.DOCUMENT_NODE
+    const start = isDoc ? ((root as Document).body ?? (root as Document).documentElement) : root
     if (!start) return
     const observer = new MutationObserver((records) => this.onMutations(records))
-    observer.observe(root instanceof Document ? root.documentElement : root, {
+    observer.observe(isDoc ? (root as Document).documentElement : root, {
       childList: true,
       subtree: true,
       characterData: true,
     })
     this.observers.push(observer)
-    this.walkers.push(this.walker(start))
+    if (this.initialScan && isDoc) {
+      // The initial read: text only, fields and frames by tag name, shadow hosts after the scan.
+      this.walks.push({ walker: this.walker(start, NodeFilter.SHOW_TEXT), kind: "read" })
+      this.hostWalks.push({ walker: this.walker(start, NodeFilter.SHOW_ELEMENT), kind: "hosts" })
+      for (const tag of ["input", "textarea"]) {
+        const list = (root as Document).getElementsByTagName(tag)
+        for (let k = 0; k < list.length; k++)
+          if (fieldMayHold(list[k] as HTMLInputElement)) this.fields.push(list[k])
+      }
+      for (const tag of ["iframe", "frame"]) {
+        // A copy: visitFrame may add roots, and a live collection would change under the loop.
+        for (const f of [...(root as Document).getElementsByTagName(tag)])
+          this.visitFrame(f as HTMLIFrameElement)
+      }
+    } else {
+      this.walks.push({ walker: this.walker(start), kind: "full" })
+    }
     this.kick()
   }
 
-  private walker(root: Node): TreeWalker {
+  private walker(root: Node, what = NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT): TreeWalker {
     const doc = root.ownerDocument ?? (root as Document)
     // No NodeFilter: Chromium calls a JS filter for every node, which cost 20–40× the walk itself
     // (bench/browser.bench.ts). Skipped subtrees are stepped over in step() instead.
-    return doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT)
+    return doc.createTreeWalker(root, what)
   }
 
-  /** The walker's next node; a skipped element's subtree is stepped over without being read. */
+  /** A full walk's next node; a skipped element's subtree is stepped over without being read. */
   private step(walker: TreeWalker, host: Element | null | undefined): Node | null {
     for (;;) {
       const n = walker.nextNode()
@@ -208,32 +324,51 @@ export class Scanner {
   /** One ≤ budget slice of work; schedules the next while work remains. */
   private slice(): void {
     if (this.opts.signal.aborted) return
-    const { now, budgetMs, maxNodes } = this.opts
+    const { now, budgetMs } = this.opts
     const t0 = now()
     const deadline = t0 + budgetMs
     const host = this.opts.skip?.()
     resetLabelCache()
-    let capped = false
     let i = 0
-    while (this.pending.length > 0 || this.walkers.length > 0) {
+    let ended = false
+    let settled = false
+    for (;;) {
       if ((++i & 15) === 0 && now() >= deadline) break
-      if (this.initialScan && this.nodes >= maxNodes) {
-        // The cap ends the initial walk only: changes reported meanwhile (an agent's edit in the
-        // middle of a mutation storm) are still read, each in proportion to its size.
-        this.truncated = true
-        this.walkers = []
-        this.initialScan = false
-        capped = true // marked at the slice's end, with this slice's time counted
+      const walk = this.walks[0]
+      if (walk) {
+        this.walkOne(walk, host)
         continue
       }
-      const walker = this.walkers[0]
-      if (walker) {
-        const n = this.step(walker, host)
-        if (n) this.visit(n)
-        else this.walkers.shift()
+      const next = this.pending.shift()
+      if (next) {
+        this.queued(next)
         continue
       }
-      this.queued(this.pending.shift() as Node)
+      if (this.initialScan) {
+        // Read everything: resolve where the case's number most likely is, then the scan has ended.
+        this.eager ??= this.eagerCandidates()
+        const n = this.eager.pop()
+        if (n) this.resolve(n)
+        else {
+          this.initialScan = false
+          this.initialMs = this.ms + (now() - t0)
+          ended = true
+          this.walks.push(...this.hostWalks)
+          this.hostWalks = []
+        }
+        continue
+      }
+      if (this.settling) {
+        const n = this.resolved < RESOLVE_MAX ? this.nextRemembered() : null
+        if (n) this.resolve(n)
+        else {
+          this.settling = false
+          this.settledMs = this.ms + (now() - t0)
+          settled = true
+        }
+        continue
+      }
+      break
     }
     // Tally this slice's findings now, in small steps, not all at once in the next state build.
     this.book.settle()
@@ -241,10 +376,12 @@ export class Scanner {
     this.ms += took
     // Visible to a profiler or `npm run bench`: a slice that overran its budget by far.
     if (took > LONG_SLICE_MS) measure("cs-sidekick:long-slice", t0, took)
-    const more = this.pending.length > 0 || this.walkers.length > 0
-    // The initial walk is over when its walkers are, even if a page that never stops changing
-    // keeps the queue of reported changes from ever running empty.
-    if (capped || (this.initialScan && this.walkers.length === 0)) this.endInitialScan()
+    if (ended) {
+      // The main-thread time the scan cost, apart from the yields.
+      mark("cs-sidekick:scan-end", { ms: this.initialMs, nodes: this.nodes, truncated: this.truncated })
+    }
+    if (settled) mark("cs-sidekick:scan-settled", { ms: this.settledMs, resolved: this.resolved })
+    const more = this.walks.length > 0 || this.pending.length > 0 || this.initialScan || this.settling
     if (more) this.kick()
     else this.busy = false
     if (this.changed) {
@@ -253,10 +390,83 @@ export class Scanner {
     }
   }
 
-  private endInitialScan(): void {
-    this.initialScan = false
-    // The sum of the slices so far: the main-thread time the scan cost, apart from the yields.
-    mark("cs-sidekick:scan-end", { ms: this.ms, nodes: this.nodes, truncated: this.truncated })
+  /** One step of a walk: a read remembers candidates, a full walk reads, a host walk finds shadow roots. */
+  private walkOne(walk: Walk, host: Element | null | undefined): void {
+    if (walk.kind === "read") {
+      if (this.nodes >= this.opts.maxNodes) {
+        // The cap ends the initial read only: changes reported meanwhile are still read in full.
+        this.truncated = true
+        this.walks = this.walks.filter((w) => w.kind !== "read")
+        return
+      }
+      const n = walk.walker.nextNode()
+      if (!n) {
+        this.walks.shift()
+        return
+      }
+      this.nodes++
+      if (maybeNumber((n as Text).data)) this.texts.push(n)
+      return
+    }
+    if (walk.kind === "hosts") {
+      const el = this.hostNodes++ < this.opts.maxNodes ? (walk.walker.nextNode() as Element | null) : null
+      if (!el) this.walks.shift()
+      else if (el.shadowRoot && el !== host) this.addRoot(el.shadowRoot)
+      return
+    }
+    const n = this.step(walk.walker, host)
+    if (n) this.visit(n)
+    else this.walks.splice(this.walks.indexOf(walk), 1)
+  }
+
+  /** Resolved before the scan ends, in page order, last first (they are popped): fields, headings, first texts. */
+  private eagerCandidates(): Node[] {
+    const out: Node[] = this.fields.slice(0, EAGER_FIELDS)
+    this.fieldAt = out.length
+    const doc = this.texts[0]?.ownerDocument ?? this.fields[0]?.ownerDocument
+    if (doc) {
+      for (const tag of ["h1", "h2"]) {
+        const list = doc.getElementsByTagName(tag)
+        for (let k = 0; k < list.length && k < EAGER_HEADINGS; k++) {
+          const w = this.walker(list[k], NodeFilter.SHOW_TEXT)
+          for (let t = w.nextNode(); t; t = w.nextNode()) if (maybeNumber((t as Text).data)) out.push(t)
+        }
+      }
+    }
+    const texts = this.texts.slice(0, EAGER_TEXTS)
+    this.textAt = texts.length
+    out.push(...texts)
+    return out.sort((a, b) => -pageOrder(a, b))
+  }
+
+  /** The next remembered candidate still on the page and not yet read, in page order. */
+  private nextRemembered(): Node | null {
+    for (;;) {
+      const field = this.fields[this.fieldAt] as Node | undefined
+      const text = this.texts[this.textAt] as Node | undefined
+      if (!field && !text) return null
+      const n =
+        field && (!text || pageOrder(field, text) < 0)
+          ? this.fields[this.fieldAt++]
+          : this.texts[this.textAt++]
+      if (!this.read.has(n) && n.isConnected) return n
+    }
+  }
+
+  /** Reads one remembered candidate (a text node or a field) in full. */
+  private resolve(n: Node): void {
+    if (this.read.has(n) || !n.isConnected) return
+    this.resolved++
+    if (n.nodeType === Node.TEXT_NODE) {
+      const parent = n.parentElement
+      // The initial read did not step around skipped subtrees: look now, for candidates only.
+      if (!parent || FIELD_TAGS.has(parent.tagName) || this.skipped(parent)) {
+        this.read.add(n)
+        return
+      }
+    }
+    this.nodes-- // counted when the initial read remembered it
+    this.visit(n)
   }
 
   /** A node reported by an observer: a text node is read, an element is walked. */
@@ -264,7 +474,7 @@ export class Scanner {
     if (!n.isConnected) return
     if (n.nodeType === Node.TEXT_NODE) {
       const parent = n.parentElement
-      if (parent && !this.skipped(parent)) this.visit(n)
+      if (parent && !FIELD_TAGS.has(parent.tagName) && !this.skipped(parent)) this.visit(n)
       return
     }
     if (n.nodeType !== Node.ELEMENT_NODE) return
@@ -274,9 +484,8 @@ export class Scanner {
     if (el.matches(CASE_PARTS_SELECTOR) || el.querySelector(CASE_PARTS_SELECTOR)) this.caseEpoch++
     this.visit(el)
     if (el.firstChild) {
-      const w = this.walker(el)
       // Walk the subtree now, not after the whole pending list.
-      this.walkers.unshift(w)
+      this.walks.unshift({ walker: this.walker(el), kind: "full" })
     }
   }
 
@@ -289,6 +498,7 @@ export class Scanner {
 
   private visit(n: Node): void {
     this.nodes++
+    this.read.add(n)
     if (n.nodeType === Node.TEXT_NODE) return this.visitText(n as Text)
     const el = n as Element
     if (FIELD_TAGS.has(el.tagName)) this.visitField(el as HTMLInputElement | HTMLTextAreaElement)
@@ -299,8 +509,9 @@ export class Scanner {
   private visitText(node: Text): void {
     const text = node.data
     if (this.put(node, undefined)) this.changed = true
-    if (text.length < 8 || !MAYBE_NUMBER.test(text)) return
     const parent = node.parentElement
+    // A textarea's text child is its default value: the field itself is read instead.
+    if (!maybeNumber(text) || (parent && FIELD_TAGS.has(parent.tagName))) return
     const label = labelForText(node)
     const found = this.opts.detect(text.slice(0, MAX_TEXT), {
       label: label || undefined,
@@ -319,17 +530,15 @@ export class Scanner {
 
   private visitField(el: HTMLInputElement | HTMLTextAreaElement): void {
     if (this.put(el, undefined)) this.changed = true
-    const type = el instanceof HTMLInputElement ? el.type.toLowerCase() : ""
-    if (el instanceof HTMLInputElement && !TEXT_INPUT_TYPES.has(type)) return
+    if (!fieldMayHold(el)) return
     const value = el.value
-    if (value.length < 8 || !MAYBE_NUMBER.test(value)) return
     const label = labelForField(el)
     const found = this.opts.detect(value.slice(0, MAX_TEXT), {
       label: label || undefined,
       carrierHint: this.carrierHint,
     })
     if (found.length === 0) return
-    const hidden = type === "hidden"
+    const hidden = el instanceof HTMLInputElement && el.type.toLowerCase() === "hidden"
     this.put(
       el,
       found.map((f) => ({ ...f, source: "input" as const, label: label || undefined, hidden })),
