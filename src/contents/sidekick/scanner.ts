@@ -67,8 +67,11 @@ const SKIP_TAGS = new Set([
   "svg",
 ])
 const FIELD_TAGS = new Set(["INPUT", "TEXTAREA"])
-// A waybill has at least 4 digits in a row somewhere; most text nodes fail this cheap test.
-const MAYBE_NUMBER = /\d{4}|[０-９]{4}/
+// A waybill has at least 8 digits, in one run or in groups split by single spaces or hyphens
+// ("SF 1385 6287 16739", "773 277 027 280 336"): so 5 digits in a row, or two groups of 3 around a
+// separator. Dates and times ("2026-11-22 16:14") and short amounts fail this cheap test, as does
+// most text; full-width digits are rare enough to be let through on 4.
+const MAYBE_NUMBER = /\d{5}|\d{3}[\s-]\d{3}|[０-９]{4}/
 const MAX_TEXT = 5_000
 const TEXT_INPUT_TYPES = new Set(["", "text", "search", "hidden", "tel", "number", "url"])
 
