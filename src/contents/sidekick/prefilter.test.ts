@@ -30,7 +30,6 @@ describe("the scanner's cheap test (maybeNumber)", () => {
       "2026-11-22 16:14:05",
       "2026/11/22 下午",
       "¥1,299.00 共 3 件",
-      "工单 T-2026-0042",
       "第 1234 行",
     ])
       expect(maybeNumber(t), t).toBe(false)
