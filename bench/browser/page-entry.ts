@@ -78,9 +78,9 @@ const api = {
   floor,
   floorDetect,
   /**
-   * A scan, all of it (slices back to back): the main-thread time until it ended (scan-end: the page
-   * read, fields / headings / first candidates resolved) and until it settled (shadow hosts walked,
-   * remembered candidates resolved up to the cap), with the wall time of the whole as a check.
+   * A scan, all of it (slices back to back): the main-thread time until it ended (scan-end: every text
+   * node read, the first candidates resolved) and until it settled (fields and shadow hosts found by
+   * the element walk, remembered texts and fields resolved up to the cap), and the wall time of all.
    */
   scan(): {
     initial: number
@@ -95,9 +95,8 @@ const api = {
     const t0 = performance.now()
     run.scanner.start(document)
     const wall = performance.now() - t0
-    run.controller.abort()
     const s = run.scanner
-    return {
+    const out = {
       initial: s.initialMs,
       settled: s.settledMs,
       wall,
@@ -106,6 +105,8 @@ const api = {
       resolved: s.resolved,
       unresolved: s.unresolved,
     }
+    run.controller.abort()
+    return out
   },
   /** Time of one page-state build after a full scan. */
   stateAfterScan(): number {

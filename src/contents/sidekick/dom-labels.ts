@@ -23,9 +23,10 @@ function labelText(el: Element | null | undefined): string {
 function fieldLabel(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement): string {
   const root = el.getRootNode() as Document | ShadowRoot
   if (el.id) {
-    const forLabel = [...(root.querySelectorAll?.("label[for]") ?? [])].find(
-      (l) => l.getAttribute("for") === el.id,
-    )
+    // The browser's own list of the field's labels; a query over the whole page only without it.
+    const forLabel =
+      [...(el.labels ?? [])].find((l) => l.htmlFor === el.id) ??
+      [...(root.querySelectorAll?.("label[for]") ?? [])].find((l) => l.getAttribute("for") === el.id)
     const t = labelText(forLabel)
     if (t) return t
   }

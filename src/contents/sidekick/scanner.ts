@@ -2,17 +2,17 @@
  * The page scanner (STYLE practice 8). Work runs in ≤ 4 ms slices; MutationObserver callbacks only
  * queue. A scan of a page has three parts:
  *
- * 1. **Read** (the initial scan): every text node of the document (and of same-origin frames) is read
- *    once by a text-only TreeWalker, with one cheap test (`MAYBE_NUMBER`); a node that could hold a
- *    number is only remembered, in page order. Form fields are found by tag name and tested the same
- *    way. Then the few places the case's number is most likely to be (fields, <h1>/<h2>, the first
- *    candidates of the page) are **resolved** — labelled and run through `detect` — and the scan ends
- *    (`cs-sidekick:scan-end`): the sidebar can name the current waybill.
- * 2. **Complete**, right after and in the same slices: an element walk finds open shadow roots (read
- *    and observed in full from then on), and the remembered candidates are resolved in page order, up
- *    to `RESOLVE_MAX` per scan (`cs-sidekick:scan-settled`). A 10,000-row list holds far more numbers
- *    than the sidebar's 20 candidates; those past the cap are resolved on demand (`resolveWithin`,
- *    around the agent's focus) or when they change.
+ * 1. **Read** (the initial scan, `cs-sidekick:scan-start` → `scan-end`): a text-only TreeWalker reads
+ *    every text node of the document (and of same-origin frames) once and remembers, in page order,
+ *    those long enough to hold a number: nothing else per node, so the read costs about what reading
+ *    the page's text costs. Then the first candidates in page order (where a ticket shows its title,
+ *    header and fields) pass the cheap test (`maybeNumber`) and are **resolved** — labelled and run
+ *    through `detect` — and the scan ends: the sidebar can name the case's number.
+ * 2. **Settle**, in the next slices (`scan-settled`): an element walk finds form fields and open
+ *    shadow roots (read and observed in full from then on); then the remembered texts and fields are
+ *    tested and resolved in page order, up to `RESOLVE_MAX` numbers per scan. A 10,000-row list holds
+ *    far more numbers than the sidebar's 20 candidates: those past the cap are resolved on demand
+ *    (`resolveWithin`, around the agent's focus) or when they change.
  * 3. **Incremental**: what observers report (added subtrees, edited text, fields' input events) is
  *    read in full at once, in proportion to the change.
  *
@@ -67,13 +67,28 @@ const SKIP_TAGS = new Set([
   "svg",
 ])
 const FIELD_TAGS = new Set(["INPUT", "TEXTAREA"])
-// A waybill has at least 8 digits, in one run or in groups split by single spaces or hyphens
-// ("SF 1385 6287 16739", "773 277 027 280 336"): so 5 digits in a row, or two groups of 3 around a
-// separator. Dates and times ("2026-11-22 16:14") and short amounts fail this cheap test, as does
-// most text; full-width digits are rare enough to be let through on 4.
-const MAYBE_NUMBER = /\d{5}|\d{3}[\s-]\d{3}|[０-９]{4}/
+// A waybill has at least 8 digits, in one run or in groups split by single separators as
+// detectWaybills accepts them ("SF 1385 6287 16739", "773 277 027 280 336"): so 5 digits in a row, or
+// two groups of 3 around a separator (half- or full-width digits alike). Dates and times
+// ("2026-11-22 16:14") and short amounts fail this cheap test, as does most text.
+const MAYBE_NUMBER = /[0-9０-９]{5}|[0-9０-９]{3}[\s\-\uff0d\u2010-\u2013][0-9０-９]{3}/
 const MAX_TEXT = 5_000
 const TEXT_INPUT_TYPES = new Set(["", "text", "search", "hidden", "tel", "number", "url"])
+
+/** The frame elements of a document's child frames (same-origin ones; others cannot be read anyway). */
+function childFrames(doc: Document): HTMLIFrameElement[] {
+  const out: HTMLIFrameElement[] = []
+  const frames = doc.defaultView?.frames
+  for (let i = 0; frames && i < frames.length; i++) {
+    try {
+      const el = frames[i]?.frameElement
+      if (el && el.ownerDocument === doc) out.push(el as HTMLIFrameElement)
+    } catch {
+      // cross-origin: its frameElement is not ours to read
+    }
+  }
+  return out
+}
 
 /** Negative when `a` comes before `b` in the page (nodes of different documents: any stable order). */
 function pageOrder(a: Node, b: Node): number {
@@ -87,18 +102,19 @@ function fieldMayHold(el: HTMLInputElement | HTMLTextAreaElement): boolean {
 }
 
 const LONG_SLICE_MS = 16
-/** Resolved before the scan ends: this many fields, <h1>/<h2> texts, and first text candidates. */
-const EAGER_FIELDS = 16
-const EAGER_HEADINGS = 8
-const EAGER_TEXTS = 32
+/** Resolved before the scan ends: the page's first candidates, looking at most at so many texts. */
+const EAGER_TEXTS = 16
+const EAGER_LOOK = 4_000
+/** Text nodes read per step of the initial read (the slice checks its clock every 16 steps). */
+const READ_BATCH = 32
 /** Remembered candidates resolved after the scan, per scan; the rest wait until needed. */
 const RESOLVE_MAX = 2_000
 
 /** The scanner's cheap test: could this text hold a waybill number? */
 export const maybeNumber = (text: string): boolean => text.length >= 8 && MAYBE_NUMBER.test(text)
 
-/** A text walk (the initial read), a full walk (elements and text: a change) or a shadow-host walk. */
-type WalkKind = "read" | "full" | "hosts"
+/** A text walk (the initial read), a full walk (elements and text: a change) or an element walk (settle). */
+type WalkKind = "read" | "full" | "elements"
 interface Walk {
   walker: TreeWalker
   kind: WalkKind
@@ -118,7 +134,7 @@ export class Scanner {
   /** Main-thread time until the initial scan ended (the `scan-end` mark), and until it settled. */
   initialMs = 0
   settledMs = 0
-  /** Candidates resolved (labelled and detected) so far in this scan; remembered, not yet resolved. */
+  /** Candidates resolved (labelled and detected) so far in this scan; remembered, not yet looked at. */
   resolved = 0
   get unresolved(): number {
     return this.texts.length - this.textAt + this.fields.length - this.fieldAt
@@ -133,16 +149,16 @@ export class Scanner {
 
   private readonly opts: Required<Omit<ScannerOptions, "skip" | "carrierHint">> & Pick<ScannerOptions, "skip">
   private walks: Walk[] = []
-  /** Shadow-host walks of the roots read so far: they run once the initial scan ended. */
-  private hostWalks: Walk[] = []
-  private hostNodes = 0
+  /** Element walks (fields, shadow hosts) of the roots read so far: they run once the scan ended. */
+  private elementWalks: Walk[] = []
+  private elementNodes = 0
   private pending: Node[] = []
-  /** Candidates remembered by the initial read, in page order, and how far they were resolved. */
+  /** Texts and fields remembered by the initial read, in page order, and how far they were resolved. */
   private texts: Node[] = []
   private textAt = 0
   private fields: Element[] = []
   private fieldAt = 0
-  /** Resolved before the scan ends (fields, headings, first texts). */
+  /** Resolved before the scan ends (the first candidates). */
   private eager: Node[] | null = null
   /** Nodes whose findings are up to date in this scan. */
   private read = new WeakSet<Node>()
@@ -191,7 +207,7 @@ export class Scanner {
     this.initialMs = 0
     this.settledMs = 0
     this.resolved = 0
-    this.hostNodes = 0
+    this.elementNodes = 0
     this.truncated = false
     this.changed = true
     // Marks let a profiler or `npm run bench` time the scan from the page; two entries per scan.
@@ -205,7 +221,7 @@ export class Scanner {
     for (const o of this.observers) o.disconnect()
     this.observers = []
     this.walks = []
-    this.hostWalks = []
+    this.elementWalks = []
     this.pending = []
     this.texts = []
     this.textAt = 0
@@ -256,19 +272,11 @@ export class Scanner {
     })
     this.observers.push(observer)
     if (this.initialScan && isDoc) {
-      // The initial read: text only, fields and frames by tag name, shadow hosts after the scan.
+      // The initial read: text only. Fields and shadow hosts come from an element walk after it;
+      // frames from the window's list of child frames (no walk over the page's elements).
       this.walks.push({ walker: this.walker(start, NodeFilter.SHOW_TEXT), kind: "read" })
-      this.hostWalks.push({ walker: this.walker(start, NodeFilter.SHOW_ELEMENT), kind: "hosts" })
-      for (const tag of ["input", "textarea"]) {
-        const list = (root as Document).getElementsByTagName(tag)
-        for (let k = 0; k < list.length; k++)
-          if (fieldMayHold(list[k] as HTMLInputElement)) this.fields.push(list[k])
-      }
-      for (const tag of ["iframe", "frame"]) {
-        // A copy: visitFrame may add roots, and a live collection would change under the loop.
-        for (const f of [...(root as Document).getElementsByTagName(tag)])
-          this.visitFrame(f as HTMLIFrameElement)
-      }
+      this.elementWalks.push({ walker: this.walker(start, NodeFilter.SHOW_ELEMENT), kind: "elements" })
+      for (const frame of childFrames(root as Document)) this.visitFrame(frame)
     } else {
       this.walks.push({ walker: this.walker(start), kind: "full" })
     }
@@ -356,8 +364,10 @@ export class Scanner {
           this.initialScan = false
           this.initialMs = this.ms + (now() - t0)
           ended = true
-          this.walks.push(...this.hostWalks)
-          this.hostWalks = []
+          this.walks.push(...this.elementWalks)
+          this.elementWalks = []
+          // The slice ends here: its findings go to the sidebar now, the rest comes after.
+          break
         }
         continue
       }
@@ -396,25 +406,31 @@ export class Scanner {
   /** One step of a walk: a read remembers candidates, a full walk reads, a host walk finds shadow roots. */
   private walkOne(walk: Walk, host: Element | null | undefined): void {
     if (walk.kind === "read") {
-      if (this.nodes >= this.opts.maxNodes) {
+      // The hot loop of the scan: a batch of text nodes, one cheap test each, nothing else.
+      const { walker } = walk
+      const texts = this.texts
+      const batch = Math.min(READ_BATCH, this.opts.maxNodes - this.nodes)
+      let k = 0
+      for (; k < batch; k++) {
+        const n = walker.nextNode()
+        if (!n) break
+        // Its length only: the text itself is tested later, for the few that are looked at.
+        if ((n as Text).length >= 8) texts.push(n)
+      }
+      this.nodes += k
+      if (k < batch) this.walks.shift()
+      else if (this.nodes >= this.opts.maxNodes) {
         // The cap ends the initial read only: changes reported meanwhile are still read in full.
         this.truncated = true
         this.walks = this.walks.filter((w) => w.kind !== "read")
-        return
       }
-      const n = walk.walker.nextNode()
-      if (!n) {
-        this.walks.shift()
-        return
-      }
-      this.nodes++
-      if (maybeNumber((n as Text).data)) this.texts.push(n)
       return
     }
-    if (walk.kind === "hosts") {
-      const el = this.hostNodes++ < this.opts.maxNodes ? (walk.walker.nextNode() as Element | null) : null
+    if (walk.kind === "elements") {
+      const el = this.elementNodes++ < this.opts.maxNodes ? (walk.walker.nextNode() as Element | null) : null
       if (!el) this.walks.shift()
       else if (el.shadowRoot && el !== host) this.addRoot(el.shadowRoot)
+      else if (FIELD_TAGS.has(el.tagName) && fieldMayHold(el as HTMLInputElement)) this.fields.push(el)
       return
     }
     const n = this.step(walk.walker, host)
@@ -422,27 +438,19 @@ export class Scanner {
     else this.walks.splice(this.walks.indexOf(walk), 1)
   }
 
-  /** Resolved before the scan ends, in page order, last first (they are popped): fields, headings, first texts. */
+  /** Resolved before the scan ends, last first (they are popped): the first candidates in page order. */
   private eagerCandidates(): Node[] {
-    const out: Node[] = this.fields.slice(0, EAGER_FIELDS)
-    this.fieldAt = out.length
-    const doc = this.texts[0]?.ownerDocument ?? this.fields[0]?.ownerDocument
-    if (doc) {
-      for (const tag of ["h1", "h2"]) {
-        const list = doc.getElementsByTagName(tag)
-        for (let k = 0; k < list.length && k < EAGER_HEADINGS; k++) {
-          const w = this.walker(list[k], NodeFilter.SHOW_TEXT)
-          for (let t = w.nextNode(); t; t = w.nextNode()) if (maybeNumber((t as Text).data)) out.push(t)
-        }
-      }
-    }
-    const texts = this.texts.slice(0, EAGER_TEXTS)
-    this.textAt = texts.length
-    out.push(...texts)
-    return out.sort((a, b) => -pageOrder(a, b))
+    const out: Node[] = []
+    const { texts } = this
+    const end = Math.min(texts.length, EAGER_LOOK)
+    let i = this.textAt
+    for (; i < end && out.length < EAGER_TEXTS; i++)
+      if (maybeNumber((texts[i] as Text).data)) out.push(texts[i])
+    this.textAt = i
+    return out.reverse()
   }
 
-  /** The next remembered candidate still on the page and not yet read, in page order. */
+  /** The next remembered text or field still on the page, not yet read and passing the cheap test, in page order. */
   private nextRemembered(): Node | null {
     for (;;) {
       const field = this.fields[this.fieldAt] as Node | undefined
@@ -452,7 +460,8 @@ export class Scanner {
         field && (!text || pageOrder(field, text) < 0)
           ? this.fields[this.fieldAt++]
           : this.texts[this.textAt++]
-      if (!this.read.has(n) && n.isConnected) return n
+      if (this.read.has(n) || !n.isConnected) continue
+      if (n.nodeType !== Node.TEXT_NODE || maybeNumber((n as Text).data)) return n
     }
   }
 
