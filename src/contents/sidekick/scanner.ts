@@ -8,9 +8,10 @@
  *    the page's text costs. Then the first candidates in page order (where a ticket shows its title,
  *    header and fields) pass the cheap test (`maybeNumber`) and are **resolved** — labelled and run
  *    through `detect` — and the scan ends: the sidebar can name the case's number.
- * 2. **Settle**, in the next slices (`scan-settled`): an element walk finds form fields and open
- *    shadow roots (read and observed in full from then on); then the remembered texts and fields are
- *    tested and resolved in page order, up to `RESOLVE_MAX` numbers per scan. A 10,000-row list holds
+ * 2. **Settle**, in the next slices (`scan-settled`): form fields come from the browser's tag-name
+ *    lists, open shadow roots from a walk over the first `HOST_WALK_MAX` elements (read and observed in
+ *    full from then on); then the remembered texts and fields are tested and resolved in page order,
+ *    up to `RESOLVE_MAX` per scan. A 10,000-row list holds
  *    far more numbers than the sidebar's 20 candidates: those past the cap are resolved on demand
  *    (`resolveWithin`, around the agent's focus) or when they change.
  * 3. **Incremental**: what observers report (added subtrees, edited text, fields' input events) is
@@ -66,6 +67,7 @@ const SKIP_TAGS = new Set([
   "AUDIO",
   "svg",
 ])
+const SKIP_SELECTOR = "script, style, noscript, svg, template, head, canvas, video, audio"
 const FIELD_TAGS = new Set(["INPUT", "TEXTAREA"])
 // A waybill has at least 8 digits, in one run or in groups split by single separators as
 // detectWaybills accepts them ("SF 1385 6287 16739", "773 277 027 280 336"): so 5 digits in a row, or
@@ -95,6 +97,32 @@ function pageOrder(a: Node, b: Node): number {
   return a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1
 }
 
+/**
+ * A document's inputs and textareas that pass the cheap test, in page order: from the browser's own
+ * tag-name lists (no walk over the page's elements, no DOM wrapper for fields that do not match).
+ */
+function fieldsOf(doc: Document): Element[] {
+  const pick = (tag: string) => {
+    const out: Element[] = []
+    const list = doc.getElementsByTagName(tag)
+    for (let i = 0; i < list.length; i++) if (fieldMayHold(list[i] as HTMLInputElement)) out.push(list[i])
+    return out
+  }
+  const inputs = pick("input")
+  const areas = pick("textarea")
+  if (areas.length === 0) return inputs
+  const out: Element[] = []
+  let i = 0
+  let j = 0
+  while (i < inputs.length || j < areas.length)
+    out.push(
+      j >= areas.length || (i < inputs.length && pageOrder(inputs[i], areas[j]) < 0)
+        ? inputs[i++]
+        : areas[j++],
+    )
+  return out
+}
+
 /** A text-like field whose value passes the cheap test. */
 function fieldMayHold(el: HTMLInputElement | HTMLTextAreaElement): boolean {
   if (el instanceof HTMLInputElement && !TEXT_INPUT_TYPES.has(el.type.toLowerCase())) return false
@@ -108,13 +136,19 @@ const EAGER_LOOK = 4_000
 /** Text nodes read per step of the initial read (the slice checks its clock every 16 steps). */
 const READ_BATCH = 32
 /** Remembered candidates resolved after the scan, per scan; the rest wait until needed. */
-const RESOLVE_MAX = 2_000
+const RESOLVE_MAX = 1_000
+/**
+ * Elements the settle phase's walk looks at for open shadow roots. Every element walked costs a DOM
+ * wrapper in the content script's world; shadow hosts of the apps CRMs are built from (micro-frontend
+ * containers, widgets) sit high in the page, and shadow roots attached later are found by the observers.
+ */
+const HOST_WALK_MAX = 20_000
 
 /** The scanner's cheap test: could this text hold a waybill number? */
 export const maybeNumber = (text: string): boolean => text.length >= 8 && MAYBE_NUMBER.test(text)
 
-/** A text walk (the initial read), a full walk (elements and text: a change) or an element walk (settle). */
-type WalkKind = "read" | "full" | "elements"
+/** A text walk (the initial read), a full walk (elements and text: a change) or a shadow-host walk (settle). */
+type WalkKind = "read" | "full" | "hosts"
 interface Walk {
   walker: TreeWalker
   kind: WalkKind
@@ -149,9 +183,11 @@ export class Scanner {
 
   private readonly opts: Required<Omit<ScannerOptions, "skip" | "carrierHint">> & Pick<ScannerOptions, "skip">
   private walks: Walk[] = []
-  /** Element walks (fields, shadow hosts) of the roots read so far: they run once the scan ended. */
-  private elementWalks: Walk[] = []
-  private elementNodes = 0
+  /** Shadow-host walks of the documents read so far: they run once the scan ended. */
+  private hostWalks: Walk[] = []
+  private hostNodes = 0
+  /** Documents read by the initial read: their fields are collected when it ends. */
+  private readDocs: Document[] = []
   private pending: Node[] = []
   /** Texts and fields remembered by the initial read, in page order, and how far they were resolved. */
   private texts: Node[] = []
@@ -207,7 +243,7 @@ export class Scanner {
     this.initialMs = 0
     this.settledMs = 0
     this.resolved = 0
-    this.elementNodes = 0
+    this.hostNodes = 0
     this.truncated = false
     this.changed = true
     // Marks let a profiler or `npm run bench` time the scan from the page; two entries per scan.
@@ -221,7 +257,8 @@ export class Scanner {
     for (const o of this.observers) o.disconnect()
     this.observers = []
     this.walks = []
-    this.elementWalks = []
+    this.hostWalks = []
+    this.readDocs = []
     this.pending = []
     this.texts = []
     this.textAt = 0
@@ -275,7 +312,8 @@ export class Scanner {
       // The initial read: text only. Fields and shadow hosts come from an element walk after it;
       // frames from the window's list of child frames (no walk over the page's elements).
       this.walks.push({ walker: this.walker(start, NodeFilter.SHOW_TEXT), kind: "read" })
-      this.elementWalks.push({ walker: this.walker(start, NodeFilter.SHOW_ELEMENT), kind: "elements" })
+      this.hostWalks.push({ walker: this.walker(start, NodeFilter.SHOW_ELEMENT), kind: "hosts" })
+      this.readDocs.push(root as Document)
       for (const frame of childFrames(root as Document)) this.visitFrame(frame)
     } else {
       this.walks.push({ walker: this.walker(start), kind: "full" })
@@ -364,8 +402,10 @@ export class Scanner {
           this.initialScan = false
           this.initialMs = this.ms + (now() - t0)
           ended = true
-          this.walks.push(...this.elementWalks)
-          this.elementWalks = []
+          this.walks.push(...this.hostWalks)
+          this.hostWalks = []
+          for (const doc of this.readDocs) this.fields.push(...fieldsOf(doc))
+          this.readDocs = []
           // The slice ends here: its findings go to the sidebar now, the rest comes after.
           break
         }
@@ -426,11 +466,10 @@ export class Scanner {
       }
       return
     }
-    if (walk.kind === "elements") {
-      const el = this.elementNodes++ < this.opts.maxNodes ? (walk.walker.nextNode() as Element | null) : null
+    if (walk.kind === "hosts") {
+      const el = this.hostNodes++ < HOST_WALK_MAX ? (walk.walker.nextNode() as Element | null) : null
       if (!el) this.walks.shift()
       else if (el.shadowRoot && el !== host) this.addRoot(el.shadowRoot)
-      else if (FIELD_TAGS.has(el.tagName) && fieldMayHold(el as HTMLInputElement)) this.fields.push(el)
       return
     }
     const n = this.step(walk.walker, host)
@@ -504,8 +543,7 @@ export class Scanner {
   private skipped(el: Element): boolean {
     const host = this.opts.skip?.()
     if (host && (el === host || host.contains(el))) return true
-    for (let e: Element | null = el; e; e = e.parentElement) if (SKIP_TAGS.has(e.tagName)) return true
-    return false
+    return el.closest(SKIP_SELECTOR) !== null
   }
 
   private visit(n: Node): void {
