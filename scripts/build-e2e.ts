@@ -23,7 +23,8 @@ const sites = ["http://127.0.0.1", "http://localhost"]
 
 execFileSync(
   join(root, "node_modules", ".bin", "plasmo"),
-  ["build", "--target=chrome-mv3", `--tag=${stagingTag}`],
+  // --hoist as in package.json's build: scope hoisting (one scope, no module registry per bundle).
+  ["build", "--target=chrome-mv3", "--hoist", `--tag=${stagingTag}`],
   {
     cwd: root,
     stdio: "inherit",
