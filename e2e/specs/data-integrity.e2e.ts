@@ -115,11 +115,12 @@ describe("data that is never lost", () => {
     await cdp.send("ServiceWorker.enable")
     await cdp.send("ServiceWorker.stopAllWorkers")
     const created = await blank.evaluate(async (tables) => {
-      await new Promise<void>((resolve, reject) => {
-        const del = indexedDB.deleteDatabase("cs-sidekick")
-        del.onsuccess = () => resolve()
-        del.onerror = () => reject(del.error)
-      })
+      const remove = () =>
+        new Promise<void>((resolve, reject) => {
+          const del = indexedDB.deleteDatabase("cs-sidekick")
+          del.onsuccess = () => resolve()
+          del.onerror = () => reject(del.error)
+        })
       // Dexie stores version n as IndexedDB version n × 10; v1's tables and indexes as released.
       const spec: Record<string, [string, string[]]> = {
         cases: ["waybill", ["status", "callbackAt", "updatedAt", "customerName"]],
@@ -127,17 +128,28 @@ describe("data that is never lost", () => {
         contacts: ["id", ["role", "branch", "company", "region"]],
         settings: ["key", []],
       }
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open("cs-sidekick", 10)
-        req.onupgradeneeded = () => {
-          for (const [name, [key, indexes]] of Object.entries(spec)) {
-            const store = req.result.createObjectStore(name, { keyPath: key })
-            for (const i of indexes) store.createIndex(i, i)
+      const openV1 = () =>
+        new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open("cs-sidekick", 10)
+          req.onupgradeneeded = () => {
+            for (const [name, [key, indexes]] of Object.entries(spec)) {
+              const store = req.result.createObjectStore(name, { keyPath: key })
+              for (const i of indexes) store.createIndex(i, i)
+            }
           }
-        }
-        req.onsuccess = () => resolve(req.result)
-        req.onerror = () => reject(req.error)
-      })
+          req.onsuccess = () => resolve(req.result)
+          req.onerror = () => reject(req.error)
+        })
+      // The service worker may wake (an event, the install-time work) and open the current version
+      // between the delete and our open: then delete again and retry.
+      let db: IDBDatabase | null = null
+      for (let attempt = 0; !db; attempt++) {
+        await remove()
+        db = await openV1().catch((e: unknown) => {
+          if (attempt < 5 && e instanceof DOMException && e.name === "VersionError") return null
+          throw e
+        })
+      }
       await new Promise<void>((resolve, reject) => {
         const tx = db.transaction(Object.keys(spec), "readwrite")
         for (const [name, rows] of Object.entries(tables))
