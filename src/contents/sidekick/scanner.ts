@@ -136,13 +136,13 @@ const EAGER_LOOK = 4_000
 /** Text nodes read per step of the initial read (the slice checks its clock every 16 steps). */
 const READ_BATCH = 32
 /** Remembered candidates resolved after the scan, per scan; the rest wait until needed. */
-const RESOLVE_MAX = 1_000
+const RESOLVE_MAX = 500
 /**
  * Elements the settle phase's walk looks at for open shadow roots. Every element walked costs a DOM
  * wrapper in the content script's world; shadow hosts of the apps CRMs are built from (micro-frontend
  * containers, widgets) sit high in the page, and shadow roots attached later are found by the observers.
  */
-const HOST_WALK_MAX = 20_000
+const HOST_WALK_MAX = 10_000
 
 /** The scanner's cheap test: could this text hold a waybill number? */
 export const maybeNumber = (text: string): boolean => text.length >= 8 && MAYBE_NUMBER.test(text)
@@ -218,7 +218,7 @@ export class Scanner {
       ...opts,
       // An option passed as undefined takes the default too.
       budgetMs: opts.budgetMs ?? 4,
-      maxNodes: opts.maxNodes ?? 100_000,
+      maxNodes: opts.maxNodes ?? 50_000,
       schedule: opts.schedule ?? ((fn) => setTimeout(fn, 0)),
       now: opts.now ?? (() => performance.now()),
     }
