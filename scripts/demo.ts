@@ -26,9 +26,17 @@ async function showSidebar(page: Page, extensionId: string): Promise<string> {
     const frame = await sidebarFrame(page, extensionId, 10_000)
     const number = frame.getByTestId("waybill-number")
     await number.waitFor({ timeout: 10_000 })
-    const value = await number.evaluate((el) =>
-      el instanceof HTMLInputElement ? el.value : (el.textContent ?? "").trim(),
-    )
+    const read = () =>
+      number.evaluate((el) => (el instanceof HTMLInputElement ? el.value : (el.textContent ?? "").trim()))
+    // A page that is still loading (an SPA's ticket shows "加载中…" first) can change the number: take
+    // it once it has held for a second, as an agent would see it.
+    let value = await read()
+    for (let held = 0, waited = 0; held < 1_000 && waited < 10_000; waited += 100) {
+      await page.waitForTimeout(100)
+      const now = await read()
+      held = now === value ? held + 100 : 0
+      value = now
+    }
     return value || "（未识别运单号）"
   } catch {
     return "（侧边栏未出现）"

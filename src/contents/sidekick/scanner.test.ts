@@ -155,6 +155,33 @@ describe("Scanner", () => {
     expect(scanner.settledMs).toBeGreaterThan(scanner.initialMs)
   })
 
+  it("before ending the scan, goes past a ticket list pane to the ticket's own labelled number", async () => {
+    // An SPA's layout: the queue of tickets (numbers, no labels) comes before the open ticket's fields.
+    const queue = Array.from({ length: 40 }, (_, i) => `<li>#${101 + i} 京东 JDVC${20771386400 + i}</li>`)
+    html(
+      `<ul>${queue.join("")}</ul><main><div class="field"><label>运单号</label><div>73612208847516</div></div></main>`,
+    )
+    let atEnd: string[] | null = null
+    const { scanner, runAll } = manual()
+    const origMark = performance.mark.bind(performance)
+    performance.mark = ((name: string, opts?: PerformanceMarkOptions) => {
+      if (name === "cs-sidekick:scan-end") atEnd = numbers(scanner)
+      return origMark(name, opts)
+    }) as typeof performance.mark
+    try {
+      scanner.start(document)
+      await runAll()
+    } finally {
+      performance.mark = origMark
+    }
+    const end = atEnd as string[] | null
+    expect(end).toContain("73612208847516")
+    expect(end).toHaveLength(41) // the list pane's 40, then the labelled one: no further
+    expect(buildTallies(scanner.findings.values()).find((t) => t.number === "73612208847516")?.label).toBe(
+      "运单号",
+    )
+  })
+
   it("resolves at most a fixed number of remembered candidates; the rest on demand around the focus", async () => {
     const rows = Array.from({ length: 2_300 }, (_, i) => `<p id="r${i}">SF${String(1385628710000 + i)}</p>`)
     html(rows.join(""))

@@ -24,6 +24,8 @@ import type { CandidateSource, CarrierGuess } from "~lib/protocol/types"
 
 import { CASE_PARTS_SELECTOR } from "./case-text"
 import { inTitle, labelForField, labelForText, resetLabelCache, TITLE_SELECTOR } from "./dom-labels"
+import { labelKind } from "~lib/page/labels"
+
 import { mark, measure } from "./perf"
 import { TallyBook } from "./tally-book"
 
@@ -130,8 +132,14 @@ function fieldMayHold(el: HTMLInputElement | HTMLTextAreaElement): boolean {
 }
 
 const LONG_SLICE_MS = 16
-/** Resolved before the scan ends: the page's first candidates, looking at most at so many texts. */
+/**
+ * Resolved before the scan ends, in page order: at least the first `EAGER_TEXTS` candidates, and on
+ * until one names the case's number the way chooseCurrent trusts most (in the title, or labelled as a
+ * waybill: a ticket list pane often comes before the ticket's own 运单号 field), at most `EAGER_MAX`;
+ * looking at no more than `EAGER_LOOK` remembered texts.
+ */
 const EAGER_TEXTS = 16
+const EAGER_MAX = 200
 const EAGER_LOOK = 4_000
 /** Text nodes read per step of the initial read (the slice checks its clock every 16 steps). */
 const READ_BATCH = 32
@@ -194,8 +202,9 @@ export class Scanner {
   private textAt = 0
   private fields: Element[] = []
   private fieldAt = 0
-  /** Resolved before the scan ends (the first candidates). */
-  private eager: Node[] | null = null
+  /** Candidates resolved before the scan ends, and whether one was in the title or labelled as a waybill. */
+  private eager = 0
+  private strong = false
   /** Nodes whose findings are up to date in this scan. */
   private read = new WeakSet<Node>()
   /** Elements whose whole subtree was resolved on demand in this scan. */
@@ -264,7 +273,8 @@ export class Scanner {
     this.textAt = 0
     this.fields = []
     this.fieldAt = 0
-    this.eager = null
+    this.eager = 0
+    this.strong = false
     this.busy = false
   }
 
@@ -395,10 +405,13 @@ export class Scanner {
       }
       if (this.initialScan) {
         // Read everything: resolve where the case's number most likely is, then the scan has ended.
-        this.eager ??= this.eagerCandidates()
-        const n = this.eager.pop()
-        if (n) this.resolve(n)
-        else {
+        const n = this.nextEager()
+        if (n) {
+          this.resolve(n)
+          this.strong ||= (this.findings.get(n) ?? []).some(
+            (f) => f.source === "title" || labelKind(f.label) === "waybill",
+          )
+        } else {
           this.initialScan = false
           this.initialMs = this.ms + (now() - t0)
           ended = true
@@ -477,16 +490,19 @@ export class Scanner {
     else this.walks.splice(this.walks.indexOf(walk), 1)
   }
 
-  /** Resolved before the scan ends, last first (they are popped): the first candidates in page order. */
-  private eagerCandidates(): Node[] {
-    const out: Node[] = []
+  /** The next candidate to resolve before the scan ends, in page order, or null when enough were. */
+  private nextEager(): Node | null {
+    if (this.eager >= EAGER_MAX || (this.eager >= EAGER_TEXTS && this.strong)) return null
     const { texts } = this
     const end = Math.min(texts.length, EAGER_LOOK)
-    let i = this.textAt
-    for (; i < end && out.length < EAGER_TEXTS; i++)
-      if (maybeNumber((texts[i] as Text).data)) out.push(texts[i])
-    this.textAt = i
-    return out.reverse()
+    while (this.textAt < end) {
+      const n = texts[this.textAt++]
+      if (maybeNumber((n as Text).data)) {
+        this.eager++
+        return n
+      }
+    }
+    return null
   }
 
   /** The next remembered text or field still on the page, not yet read and passing the cheap test, in page order. */
