@@ -288,7 +288,7 @@ export class Scanner {
   /**
    * Resolves the remembered candidates under `root` now (at most `limit` nodes are looked at): the
    * page-state build asks for the focused element's surroundings, which on a long list may lie past
-   * what was resolved so far. Each element's subtree is done at most once per scan.
+   * what was resolved so far. Each element is looked at most once per scan.
    */
   resolveWithin(root: Element, limit: number): void {
     if (this.unresolved === 0 || this.within.has(root) || this.opts.signal.aborted) return
@@ -300,7 +300,8 @@ export class Scanner {
         if (maybeNumber((node as Text).data)) this.resolve(node)
       } else if (FIELD_TAGS.has((node as Element).tagName)) this.resolve(node)
     }
-    if (n < limit) this.within.add(root)
+    // Looked at once per scan, limit hit or not: the same first nodes would be looked at again.
+    this.within.add(root)
     if (this.changed) this.book.settle()
   }
 
