@@ -162,6 +162,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     throw new Error(`The extension's service worker did not start: ${String(err)}`)
   }
   const extensionId = new URL(serviceWorker.url()).host
+  await settleStartup(serviceWorker)
 
   return {
     context,
@@ -188,6 +189,30 @@ export function recordConsole(page: Page, into: string[]): void {
     const at = (e.stack ?? "").split("\n").find((l) => l.trim().startsWith("at "))
     into.push(`[page error] ${e.message}${at ? ` (${at.trim()})` : ""}`)
   })
+}
+
+/** The Web Lock the service worker holds while it reconciles sites (`LOCK` in src/background/sites.ts). */
+const SITES_LOCK = "cs-sidekick-sites"
+
+/**
+ * Waits for the extension's install-time work: enabling the e2e sites, registering the content script
+ * and injecting it into open CRM tabs, all under the sites lock. A page opened meanwhile can get a second
+ * copy that replaces the first (by design), which would detach a sidebar frame a test already holds.
+ * A profile that already had the extension has its scripts registered at once.
+ */
+async function settleStartup(sw: Worker): Promise<void> {
+  const deadline = Date.now() + 10_000
+  while (Date.now() < deadline) {
+    const registered = await sw
+      .evaluate(() => chrome.scripting.getRegisteredContentScripts().then((s) => s.length))
+      .catch(() => 0)
+    if (registered > 0) break
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  // Registration happens inside the lock: once it shows, taking the lock waits for the rest.
+  await sw
+    .evaluate((lock) => navigator.locks.request(lock, () => undefined), SITES_LOCK)
+    .catch(() => undefined)
 }
 
 /** The sidebar's frame (chrome-extension://<id>/tabs/sidebar.html) inside a CRM page, once it appears. */
