@@ -224,17 +224,8 @@ export async function sidebarFrame(page: Page, extensionId?: string, timeout = 1
   for (;;) {
     const frame = page.frames().find(matches)
     if (frame) {
-      // A second copy of the content script (injected when the extension installs while the page
-      // loads) replaces the first and its sidebar: a frame detached meanwhile is looked for again.
-      const loaded = await frame.waitForLoadState("domcontentloaded").then(
-        () => true,
-        (e: unknown) => {
-          if (frame.isDetached()) return false
-          throw e
-        },
-      )
-      if (loaded) return frame
-      continue
+      await frame.waitForLoadState("domcontentloaded")
+      return frame
     }
     const left = deadline - Date.now()
     if (left <= 0) throw new Error(`No sidebar frame in ${page.url()} after ${timeout} ms`)

@@ -24,9 +24,9 @@ function fieldLabel(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectEleme
   const root = el.getRootNode() as Document | ShadowRoot
   if (el.id) {
     // The browser's own list of the field's labels; a query over the whole page only without it.
-    const forLabel =
-      [...(el.labels ?? [])].find((l) => l.htmlFor === el.id) ??
-      [...(root.querySelectorAll?.("label[for]") ?? [])].find((l) => l.getAttribute("for") === el.id)
+    const forLabel = el.labels
+      ? [...el.labels].find((l) => l.htmlFor === el.id)
+      : [...(root.querySelectorAll?.("label[for]") ?? [])].find((l) => l.getAttribute("for") === el.id)
     const t = labelText(forLabel)
     if (t) return t
   }

@@ -57,19 +57,10 @@ export interface ScannerOptions {
   now?: () => number
 }
 
-const SKIP_TAGS = new Set([
-  "SCRIPT",
-  "STYLE",
-  "NOSCRIPT",
-  "SVG",
-  "TEMPLATE",
-  "HEAD",
-  "CANVAS",
-  "VIDEO",
-  "AUDIO",
-  "svg",
-])
-const SKIP_SELECTOR = "script, style, noscript, svg, template, head, canvas, video, audio"
+// Never read: by tag name in a walk (svg's is lower-case in HTML documents), as one selector for closest().
+const SKIP = ["script", "style", "noscript", "svg", "template", "head", "canvas", "video", "audio"]
+const SKIP_TAGS = new Set([...SKIP.map((t) => t.toUpperCase()), "svg"])
+const SKIP_SELECTOR = SKIP.join(", ")
 const FIELD_TAGS = new Set(["INPUT", "TEXTAREA"])
 // A waybill has at least 8 digits, in one run or in groups split by single separators as
 // detectWaybills accepts them ("SF 1385 6287 16739", "773 277 027 280 336"): so 5 digits in a row, or
@@ -99,30 +90,9 @@ function pageOrder(a: Node, b: Node): number {
   return a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1
 }
 
-/**
- * A document's inputs and textareas that pass the cheap test, in page order: from the browser's own
- * tag-name lists (no walk over the page's elements, no DOM wrapper for fields that do not match).
- */
+/** A document's inputs and textareas that pass the cheap test, in page order. */
 function fieldsOf(doc: Document): Element[] {
-  const pick = (tag: string) => {
-    const out: Element[] = []
-    const list = doc.getElementsByTagName(tag)
-    for (let i = 0; i < list.length; i++) if (fieldMayHold(list[i] as HTMLInputElement)) out.push(list[i])
-    return out
-  }
-  const inputs = pick("input")
-  const areas = pick("textarea")
-  if (areas.length === 0) return inputs
-  const out: Element[] = []
-  let i = 0
-  let j = 0
-  while (i < inputs.length || j < areas.length)
-    out.push(
-      j >= areas.length || (i < inputs.length && pageOrder(inputs[i], areas[j]) < 0)
-        ? inputs[i++]
-        : areas[j++],
-    )
-  return out
+  return [...doc.querySelectorAll("input, textarea")].filter((el) => fieldMayHold(el as HTMLInputElement))
 }
 
 /** A text-like field whose value passes the cheap test. */
@@ -488,7 +458,7 @@ export class Scanner {
     }
     const n = this.step(walk.walker, host)
     if (n) this.visit(n)
-    else this.walks.splice(this.walks.indexOf(walk), 1)
+    else this.walks.shift()
   }
 
   /** The next candidate to resolve before the scan ends, in page order, or null when enough were. */
@@ -533,8 +503,7 @@ export class Scanner {
         return
       }
     }
-    this.nodes-- // counted when the initial read remembered it
-    this.visit(n)
+    this.readNode(n) // counted when the initial read remembered it
   }
 
   /** A node reported by an observer: a text node is read, an element is walked. */
@@ -565,6 +534,11 @@ export class Scanner {
 
   private visit(n: Node): void {
     this.nodes++
+    this.readNode(n)
+  }
+
+  /** Reads a node in full: a text's numbers, a field's value, a shadow root or frame to scan. */
+  private readNode(n: Node): void {
     this.read.add(n)
     if (n.nodeType === Node.TEXT_NODE) return this.visitText(n as Text)
     const el = n as Element
