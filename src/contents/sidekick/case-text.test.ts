@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest"
 
-import { collectCaseText } from "./case-text"
+import { CASE_TITLE_SELECTOR, collectCaseText, findCaseParts, TITLE_LOOK } from "./case-text"
 
 function doc(markup: string, title = ""): Document {
   const d = new DOMParser().parseFromString(`<title>${title}</title><body>${markup}</body>`, "text/html")
@@ -51,5 +51,33 @@ describe("collectCaseText", () => {
         <div class="field"><label>手机</label><div class="value">13588120946</div></div></main>`,
     )
     expect(collectCaseText([d], null).split("\n")).toEqual(["#104 买了三箱只到了两箱", "问题分类：少货"])
+  })
+
+  it("reads label cells of a detail table, not the rows of a list under column headers", () => {
+    const d = doc(
+      `<table><thead><tr><th colspan="2">工单信息</th></tr></thead>
+        <tbody><tr><th>问题类型</th><td>延误</td></tr></tbody></table>
+      <table><thead><tr><th>工单号</th><th>状态</th><th>备注</th></tr></thead>
+        <tbody><tr><th>诉求：</th><td>退款</td><td>-</td></tr><tr><td>问题描述：</td><td>外包装破损</td><td></td></tr></tbody></table>`,
+    )
+    expect(collectCaseText([d], null).split("\n")).toEqual(["问题类型：延误"])
+  })
+
+  it("finds titles by class near the top of the page and headings anywhere, in page order", () => {
+    const filler = (n: number) => "<span></span>".repeat(n)
+    const d = doc(
+      `<div class="ticket-title">顶部标题</div>${filler(TITLE_LOOK)}` +
+        `<div class="ticket-title">列表后的标题</div><section><h2>后面的小标题</h2></section><h1>最后的大标题</h1>`,
+    )
+    const titles = [...findCaseParts(d).titles].map((e) => e.textContent)
+    expect(titles).toEqual(["顶部标题", "后面的小标题", "最后的大标题"])
+    // Within the walked part, class titles and headings keep their order; the walk's test and the
+    // selector the scanner watches for new titles agree.
+    const small = doc(
+      `<h1>一</h1><p class="Subject">二</p><h3>no</h3><h2>三</h2><div class="a TicketTitle-x">四</div>`,
+    )
+    const found = [...findCaseParts(small).titles]
+    expect(found.map((e) => e.textContent)).toEqual(["一", "二", "三", "四"])
+    expect([...small.querySelectorAll(CASE_TITLE_SELECTOR)]).toEqual(found)
   })
 })

@@ -2,6 +2,8 @@
  * The text classifyCase reads in the sidebar: the ticket title and labelled fields (th/td, dt/dd,
  * label + field), bounded to 2,000 characters. Built only when the page state is rebuilt.
  */
+import { theadRow } from "./dom-labels"
+
 const MAX = 2_000
 const MAX_PART = 300
 const LIST_ITEM = "li, a, nav, aside, [role='listitem'], [role='option'], [role='row'], [role='navigation']"
@@ -12,6 +14,10 @@ const NOISE_LABEL =
 
 /** Elements whose text is a title. */
 export const CASE_TITLE_SELECTOR = "h1, h2, [class*='title' i], [class*='subject' i]"
+/** The same test in code, for a walk: `matches()` per element costs ~3× this (bench/RESULTS.md). */
+const TITLE_CLASS = /title|subject/i
+const isTitle = (el: Element): boolean =>
+  el.tagName === "H1" || el.tagName === "H2" || TITLE_CLASS.test(el.getAttribute("class") ?? "")
 /** Every element collectCaseText looks for besides rows (the scanner watches for new ones: Scanner.caseEpoch). */
 export const CASE_PARTS_SELECTOR = `${CASE_TITLE_SELECTOR}, dt, label`
 
@@ -22,11 +28,43 @@ export interface CaseParts {
   labels: Iterable<Element>
 }
 
+/**
+ * Elements looked at for a title by class or id. A ticket's title sits near the top of its page or
+ * pane; matching a class-substring selector against every element of a 10,000-row list cost ~20 ms
+ * (bench/RESULTS.md). h1 and h2 are found anywhere (the browser keeps them by tag name).
+ */
+export const TITLE_LOOK = 5_000
+
+function pageOrder(a: Element, b: Element): number {
+  return a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1
+}
+
+/** A document's titles in page order: h1/h2 anywhere, other title elements among its first `TITLE_LOOK` elements. */
+function titlesOf(doc: Document): Element[] {
+  const out: Element[] = []
+  const root = doc.body ?? doc.documentElement
+  if (!root) return out
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT)
+  let last: Node = root
+  for (let n = 0, el = walker.nextNode(); el && n < TITLE_LOOK; el = walker.nextNode(), n++) {
+    last = el
+    if (isTitle(el as Element)) out.push(el as Element)
+  }
+  // Headings past the part walked (inside the last element walked too), by tag name.
+  let later: Element[] = []
+  for (const tag of ["h1", "h2"])
+    for (const h of doc.getElementsByTagName(tag))
+      if (last.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING) later.push(h)
+  if (later.length > 1) later = later.sort(pageOrder)
+  return later.length ? out.concat(later) : out
+}
+
 export function findCaseParts(doc: Document): CaseParts {
   return {
-    titles: [...doc.querySelectorAll(CASE_TITLE_SELECTOR)],
-    dts: [...doc.getElementsByTagName("dt")],
-    labels: [...doc.getElementsByTagName("label")],
+    titles: titlesOf(doc),
+    // Live lists, read only as far as collectCaseText goes (60 of each).
+    dts: doc.getElementsByTagName("dt"),
+    labels: doc.getElementsByTagName("label"),
   }
 }
 
@@ -46,6 +84,17 @@ function clean(s: string | null | undefined): string {
 function isLabelCell(cell: Element): boolean {
   const t = clean(cell.textContent)
   return cell.tagName === "TH" || (t.length > 0 && t.length <= 12 && /[:：]$/.test(t))
+}
+
+/** A table with a header row of three or more column names (cached per call). */
+function isList(table: Element, cache: Map<Element, boolean>): boolean {
+  let list = cache.get(table)
+  if (list === undefined) {
+    const head = theadRow(table)
+    list = !!head && head.children.length >= 3
+    cache.set(table, list)
+  }
+  return list
 }
 
 function fieldValue(el: Element | null): string {
@@ -99,8 +148,12 @@ export function collectCaseText(
       if (t.length <= 120 && !add(t)) break
     }
     let rows = 0
+    const lists = new Map<Element, boolean>()
     for (const row of byTag(doc, "tr")) {
       if (++rows > 120 || size >= MAX) break
+      // A list (a header row of column names) holds other tickets' values, not this case's fields.
+      const table = row.closest("table")
+      if (table && isList(table, lists)) continue
       const cells = [...row.children].filter((c) => c.tagName === "TD" || c.tagName === "TH")
       for (let i = 0; i + 1 < cells.length; i++) {
         if (isLabelCell(cells[i]) && !isLabelCell(cells[i + 1])) {

@@ -20,14 +20,36 @@ function labelText(el: Element | null | undefined): string {
   return /[\p{L}]/u.test(t) && !/\d{5}/.test(t) ? cleanLabel(t) : ""
 }
 
+const isLabelFor = (el: Element, id: string): boolean =>
+  el.tagName === "LABEL" && (el as HTMLLabelElement).htmlFor === id
+
+/**
+ * The `<label for>` of a field, looked for around it: the siblings (and their children) of the field
+ * and of its first ancestors, where forms put them (label + input, a label cell beside the field's
+ * cell, a form item's label beside the control's wrappers, a floating label after the input).
+ * Not the field's `labels` list: the browser finds those by going through the whole page (~2 ms per
+ * field on a 10,000-row list), and a label far from its field is rare; the surroundings are read next.
+ */
+function forLabel(field: Element, id: string): Element | null {
+  let el: Element | null = field
+  for (let depth = 0; el && depth < 4; depth++, el = el.parentElement) {
+    for (const next of [false, true]) {
+      let sib = next ? el.nextElementSibling : el.previousElementSibling
+      for (let k = 0; sib && k < 3; k++, sib = next ? sib.nextElementSibling : sib.previousElementSibling) {
+        if (isLabelFor(sib, id)) return sib
+        const kids = sib.children
+        for (let i = 0; i < kids.length && i < 6; i++) if (isLabelFor(kids[i], id)) return kids[i]
+      }
+    }
+    if (el.tagName === "FORM" || el.tagName === "BODY") break
+  }
+  return null
+}
+
 function fieldLabel(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement): string {
   const root = el.getRootNode() as Document | ShadowRoot
   if (el.id) {
-    // The browser's own list of the field's labels; a query over the whole page only without it.
-    const forLabel = el.labels
-      ? [...el.labels].find((l) => l.htmlFor === el.id)
-      : [...(root.querySelectorAll?.("label[for]") ?? [])].find((l) => l.getAttribute("for") === el.id)
-    const t = labelText(forLabel)
+    const t = labelText(forLabel(el, el.id))
     if (t) return t
   }
   const wrapping = el.closest("label")
@@ -68,6 +90,19 @@ export function resetLabelCache(): void {
   if (headRows.size > 0) headRows = new Map()
 }
 
+/**
+ * The first row of a table's <thead>, from its children (a `:scope > thead > tr` query goes through
+ * every row of a 10,000-row table that has no <thead>).
+ */
+export function theadRow(table: Element): Element | null {
+  for (let c = table.firstElementChild; c; c = c.nextElementSibling) {
+    if (c.tagName !== "THEAD") continue
+    for (let r = c.firstElementChild; r; r = r.nextElementSibling) if (r.tagName === "TR") return r
+    return null
+  }
+  return null
+}
+
 /** The table column header for a cell: <thead>'s th at the same index, or the first row's th. */
 function columnHeader(cell: Element): string {
   const table = cell.closest("table")
@@ -77,7 +112,7 @@ function columnHeader(cell: Element): string {
   for (let e = cell.previousElementSibling; e; e = e.previousElementSibling) index++
   let headRow = headRows.get(table)
   if (headRow === undefined) {
-    headRow = table.querySelector(":scope > thead > tr") ?? table.querySelector("tr")
+    headRow = theadRow(table) ?? table.querySelector("tr")
     headRows.set(table, headRow)
   }
   if (!headRow || headRow === row) return ""

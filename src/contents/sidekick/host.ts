@@ -1,7 +1,14 @@
 /**
- * The in-page sidebar: a light-DOM host (`#cs-sidekick-host`, fixed on the right, max z-index,
- * `all: initial`) with a closed shadow root holding the extension's sidebar page in an iframe, a
- * collapse tab and a drag handle on the left edge. It overlays the page and never reflows it.
+ * The in-page sidebar: a light-DOM host (`#cs-sidekick-host`, fixed on the right, `all: initial`)
+ * with a closed shadow root holding the extension's sidebar page in an iframe, a collapse tab and a
+ * drag handle on the left edge. It overlays the page and never reflows it.
+ *
+ * The host is a manual popover shown in the browser's **top layer**. Measured on a 10,000-row list
+ * (bench/RESULTS.md): any box added to the page's own tree after its first paint — a fixed element
+ * with max z-index, even a 1 px one, under <html> or <body> — costs a paint-property walk of the whole
+ * page (~55 ms); a top-layer box hangs off the viewport and costs none. Where popovers are not
+ * supported it falls back to a fixed element with max z-index. It is not shown (no box at all) until
+ * its remembered width and collapsed state are read, so the page lays it out once.
  */
 const HOST_ID = "cs-sidekick-host"
 const WIDTH_KEY = "sidebarWidth"
@@ -28,6 +35,8 @@ export interface SidebarHost {
   readonly element: HTMLElement
   setCollapsed(collapsed: boolean): void
   toggle(): void
+  /** Puts the host back after the page removed it (some CRMs rebuild <html>'s children). */
+  reattach(): void
   remove(): void
 }
 
@@ -48,14 +57,26 @@ export function mountSidebarHost(opts: {
   host.dataset.testid = "sidekick-sidebar"
   let width = DEFAULT_WIDTH
   let collapsed = false
-  let ready = false // hidden until the remembered width/collapsed state is read
+  let ready = false // no box until the remembered width/collapsed state is read
+  // The top layer where the browser has popovers (manual: no light dismiss, no Esc).
+  const topLayer = typeof host.showPopover === "function"
+  if (topLayer) host.popover = "manual"
   const applyStyle = () => {
     host.style.cssText =
-      "all: initial !important; position: fixed !important; top: 0 !important; right: 0 !important;" +
-      " height: 100vh !important; z-index: 2147483647 !important; display: block !important;" +
+      "all: initial !important; position: fixed !important; inset: 0 0 auto auto !important;" +
+      " margin: 0 !important; height: 100vh !important; z-index: 2147483647 !important;" +
+      " overflow: visible !important;" +
       ` width: ${collapsed ? 0 : width}px !important;` +
-      (ready ? "" : " visibility: hidden !important;")
+      (ready ? " display: block !important;" : " display: none !important;")
     host.dataset.collapsed = String(collapsed)
+  }
+  const show = () => {
+    if (!ready || !topLayer || !host.isConnected) return
+    try {
+      if (!host.matches(":popover-open")) host.showPopover()
+    } catch {
+      // not shown as a popover (e.g. the document is going away): it is still a fixed element
+    }
   }
 
   const shadow = host.attachShadow({ mode: "closed" })
@@ -141,12 +162,18 @@ export function mountSidebarHost(opts: {
       if (opts.signal.aborted) return
       ready = true
       render()
+      show()
     })
 
   return {
     element: host,
     setCollapsed,
     toggle: () => setCollapsed(!collapsed),
+    reattach: () => {
+      if (host.isConnected) return
+      doc.documentElement.append(host)
+      show()
+    },
     remove: () => host.remove(),
   }
 }

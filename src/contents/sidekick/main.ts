@@ -322,7 +322,7 @@ function run(life: Lifetime, initial: SiteConfig): void {
   const urlWatch = new MutationObserver(() => {
     checkUrl()
     // Some CRMs rebuild <html>'s children wholesale: put the panel back.
-    if (host && !host.element.isConnected) document.documentElement.append(host.element)
+    if (host && !host.element.isConnected) host.reattach()
   })
   urlWatch.observe(document.documentElement, { childList: true, subtree: true })
 

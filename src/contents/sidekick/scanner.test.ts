@@ -5,7 +5,7 @@ import { detectWaybills } from "~lib/waybill/detect"
 
 import { labelForField, labelForText } from "./dom-labels"
 import { buildTallies } from "./page-state"
-import { type Detect, Scanner } from "./scanner"
+import { type Detect, REMEMBER_MAX, Scanner } from "./scanner"
 
 const detect: Detect = (text, context) => detectWaybills(text, context)
 
@@ -64,6 +64,22 @@ describe("labels", () => {
     expect(labelForField(get("d"))).toBe("运单号")
   })
 
+  it("finds a field's <label for> where forms put it, without going through the page", () => {
+    html(`<div class="el-form-item"><label for="a" class="el-form-item__label">运单号</label>
+        <div class="el-form-item__content"><div class="el-input"><input id="a"></div></div></div>
+      <table><tr><td><label for="b">快递单号：</label></td><td><span><input id="b"></span></td></tr></table>
+      <div class="mdc-text-field"><input id="c"><label for="c" class="floating">Tracking No.</label></div>
+      <p><label for="d">运单编号</label><span class="req">*</span><input id="d"></p>
+      <label for="e">联系电话</label><div><div><div><div><div><input id="e" name="mailNo"></div></div></div></div></div>`)
+    const get = (id: string) => document.getElementById(id) as HTMLInputElement
+    expect(labelForField(get("a"))).toBe("运单号")
+    expect(labelForField(get("b"))).toBe("快递单号")
+    expect(labelForField(get("c"))).toBe("Tracking No.")
+    expect(labelForField(get("d"))).toBe("运单编号")
+    // Too far from its field: the field's name says what it is.
+    expect(labelForField(get("e"))).toBe("运单号")
+  })
+
   it("finds the previous cell, the column header and the dt", () => {
     html(`<table><tr><td>运单号</td><td id="v">SF1385628716739</td></tr></table>
       <table><thead><tr><th>物流单号</th><th>状态</th></tr></thead><tbody><tr><td id="w">773277027280336</td><td>派送中</td></tr></tbody></table>
@@ -93,13 +109,13 @@ describe("Scanner", () => {
   })
 
   it("works in slices within the budget, and resumes where it stopped", async () => {
-    html(Array.from({ length: 400 }, (_, i) => `<p>第 ${i} 行 SF${String(1385628716000 + i)}</p>`).join(""))
-    // Every clock read advances 1 ms: a 4 ms budget allows only a few checks per slice.
-    const { scanner, runAll } = manual({ budgetMs: 4, tick: 1 })
+    html(Array.from({ length: 180 }, (_, i) => `<p>第 ${i} 行 SF${String(1385628716000 + i)}</p>`).join(""))
+    // Every clock read advances 1 ms: a 2 ms budget ends a slice at its second check (32 steps).
+    const { scanner, runAll } = manual({ budgetMs: 2, tick: 1 })
     scanner.start(document)
     const slices = await runAll()
     expect(slices).toBeGreaterThan(10)
-    expect(numbers(scanner)).toHaveLength(400)
+    expect(numbers(scanner)).toHaveLength(180)
     expect(scanner.truncated).toBe(false)
   })
 
@@ -112,11 +128,30 @@ describe("Scanner", () => {
     expect(scanner.nodes).toBe(50)
     // The first 50 text nodes were read, none after them.
     expect(numbers(scanner)).toEqual(Array.from({ length: 50 }, (_, i) => `SF${String(1385628716000 + i)}`))
+    // All that was read is resolved, yet the rest of the page is there to resolve on demand.
+    expect(scanner.unresolved).toBe(0)
+    scanner.resolveWithin(document.body.lastElementChild as Element, 10)
+    expect(numbers(scanner)).toContain("SF1385628716199")
+  })
+
+  it("stops reading a document once it remembered enough texts; the rest on demand", async () => {
+    const n = REMEMBER_MAX + 300
+    html(Array.from({ length: n }, (_, i) => `<p>SF${String(1385628710000 + i)}</p>`).join(""))
+    const { scanner, runAll } = manual()
+    scanner.start(document)
+    await runAll()
+    expect(scanner.truncated).toBe(true)
+    expect(scanner.nodes).toBeGreaterThanOrEqual(REMEMBER_MAX)
+    expect(scanner.nodes).toBeLessThan(n)
+    const last = document.body.lastElementChild as Element
+    expect(scanner.findings.has(last.firstChild as Node)).toBe(false)
+    scanner.resolveWithin(last, 10)
+    expect(numbers(scanner)).toContain(`SF${String(1385628710000 + n - 1)}`)
   })
 
   it("reads the whole page first, resolves its first candidates, and ends the scan before the rest", async () => {
     const rows = Array.from(
-      { length: 300 },
+      { length: 150 },
       (_, i) => `<tr><td>${100000 + i}</td><td>SF${String(1385628716000 + i)}</td></tr>`,
     )
     html(`<h1>工单：快件滞留 YT8962646785389</h1>
@@ -143,12 +178,12 @@ describe("Scanner", () => {
     expect(end?.found.slice(0, 1)).toEqual(["YT8962646785389"])
     expect(end?.found).not.toContain("JT5261988016578")
     expect(end?.found).toContain("SF1385628716000")
-    expect(end?.found).not.toContain("SF1385628716299")
+    expect(end?.found).not.toContain("SF1385628716149")
     expect(end?.resolved).toBeLessThan(100)
     // Then the rest were resolved: every number of the page, with the column's label.
-    expect(numbers(scanner)).toHaveLength(302)
+    expect(numbers(scanner)).toHaveLength(152)
     expect(scanner.unresolved).toBe(0)
-    expect(buildTallies(scanner.findings.values()).find((t) => t.number === "SF1385628716299")?.label).toBe(
+    expect(buildTallies(scanner.findings.values()).find((t) => t.number === "SF1385628716149")?.label).toBe(
       "运单号",
     )
     expect(scanner.initialMs).toBeGreaterThan(0)

@@ -3,11 +3,12 @@
  * queue. A scan of a page has three parts:
  *
  * 1. **Read** (the initial scan, `cs-sidekick:scan-start` → `scan-end`): a text-only TreeWalker reads
- *    every text node of the document (and of same-origin frames) once and remembers, in page order,
+ *    the text nodes of the document (and of same-origin frames) once and remembers, in page order,
  *    those long enough to hold a number: nothing else per node, so the read costs about what reading
- *    the page's text costs. Then the first candidates in page order (where a ticket shows its title,
- *    header and fields) pass the cheap test (`maybeNumber`) and are **resolved** — labelled and run
- *    through `detect` — and the scan ends: the sidebar can name the case's number.
+ *    the page's text costs. It stops once it remembered `REMEMBER_MAX` texts of a document (more
+ *    than are ever resolved at load). Then the first candidates in page order (where a ticket shows
+ *    its title, header and fields) pass the cheap test (`maybeNumber`) and are **resolved** —
+ *    labelled and run through `detect` — and the scan ends: the sidebar can name the case's number.
  * 2. **Settle**, in the next slices (`scan-settled`): form fields come from the browser's tag-name
  *    lists, open shadow roots from a walk over the first `HOST_WALK_MAX` elements (read and observed in
  *    full from then on); then the remembered texts and fields are tested and resolved in page order,
@@ -17,8 +18,8 @@
  * 3. **Incremental**: what observers report (added subtrees, edited text, fields' input events) is
  *    read in full at once, in proportion to the change.
  *
- * Our own host and script/style/noscript/svg/template are skipped; the initial read stops at a node
- * cap. What it finds is kept per node, so removals and edits just replace entries.
+ * Our own host and script/style/noscript/svg/template are skipped; the initial read also stops at a
+ * node cap. What it finds is kept per node, so removals and edits just replace entries.
  */
 import type { CandidateSource, CarrierGuess } from "~lib/protocol/types"
 
@@ -113,8 +114,20 @@ const EAGER_MAX = 200
 const EAGER_LOOK = 4_000
 /** Text nodes read per step of the initial read (the slice checks its clock every 16 steps). */
 const READ_BATCH = 32
-/** Remembered candidates resolved after the scan, per scan; the rest wait until needed. */
-const RESOLVE_MAX = 500
+/**
+ * Texts remembered per document by the initial read; it stops there. Only the first `EAGER_LOOK`
+ * are looked at before the scan ends and at most `RESOLVE_MAX` resolved after it, so reading on
+ * would only cost the page (every node read costs a DOM wrapper and garbage in the content
+ * script's world: ~35 ms of a 10,000-row list's load, bench/RESULTS.md). The rest of a longer page
+ * is resolved on demand (`resolveWithin`) or when it changes.
+ */
+export const REMEMBER_MAX = 4_000
+/**
+ * Remembered candidates resolved after the scan, per scan (ten times the sidebar's 20 candidates);
+ * the rest wait until needed. Each costs a label lookup and `detect`: 500 cost ~25 ms of a
+ * 10,000-row list's load.
+ */
+const RESOLVE_MAX = 200
 /**
  * Elements the settle phase's walk looks at for open shadow roots. Every element walked costs a DOM
  * wrapper in the content script's world; shadow hosts of the apps CRMs are built from (micro-frontend
@@ -130,6 +143,8 @@ type WalkKind = "read" | "full" | "hosts"
 interface Walk {
   walker: TreeWalker
   kind: WalkKind
+  /** Texts a read walk remembered. */
+  kept?: number
 }
 
 export class Scanner {
@@ -261,7 +276,9 @@ export class Scanner {
    * what was resolved so far. Each element is looked at most once per scan.
    */
   resolveWithin(root: Element, limit: number): void {
-    if (this.unresolved === 0 || this.within.has(root) || this.opts.signal.aborted) return
+    // Nothing left to resolve, unless the initial read stopped at a cap before the end of the page.
+    if ((this.unresolved === 0 && !this.truncated) || this.within.has(root) || this.opts.signal.aborted)
+      return
     const walker = this.walker(root)
     let n = 0
     for (let node: Node | null = root; node && n < limit; node = walker.nextNode(), n++) {
@@ -292,7 +309,7 @@ export class Scanner {
     if (this.initialScan && isDoc) {
       // The initial read: text only. Fields and shadow hosts come from an element walk after it;
       // frames from the window's list of child frames (no walk over the page's elements).
-      this.walks.push({ walker: this.walker(start, NodeFilter.SHOW_TEXT), kind: "read" })
+      this.walks.push({ walker: this.walker(start, NodeFilter.SHOW_TEXT), kind: "read", kept: 0 })
       this.hostWalks.push({ walker: this.walker(start, NodeFilter.SHOW_ELEMENT), kind: "hosts" })
       this.readDocs.push(root as Document)
       for (const frame of childFrames(root as Document)) this.visitFrame(frame)
@@ -433,6 +450,7 @@ export class Scanner {
       // The hot loop of the scan: a batch of text nodes, one cheap test each, nothing else.
       const { walker } = walk
       const texts = this.texts
+      const before = texts.length
       const batch = Math.min(READ_BATCH, this.opts.maxNodes - this.nodes)
       let k = 0
       for (; k < batch; k++) {
@@ -442,9 +460,14 @@ export class Scanner {
         if ((n as Text).length >= 8) texts.push(n)
       }
       this.nodes += k
+      walk.kept = (walk.kept ?? 0) + texts.length - before
       if (k < batch) this.walks.shift()
-      else if (this.nodes >= this.opts.maxNodes) {
-        // The cap ends the initial read only: changes reported meanwhile are still read in full.
+      else if (walk.kept >= REMEMBER_MAX) {
+        // Enough of this document: the rest is read on demand or when it changes.
+        this.truncated = true
+        this.walks.shift()
+      } else if (this.nodes >= this.opts.maxNodes) {
+        // The caps end the initial read only: changes reported meanwhile are still read in full.
         this.truncated = true
         this.walks = this.walks.filter((w) => w.kind !== "read")
       }
