@@ -41,15 +41,19 @@ interface Run {
   controller: AbortController
 }
 
-/** A scanner as main.ts builds it, but slices run synchronously so their sum is one clock reading. */
-function newScanner(): Run {
+/**
+ * A scanner as main.ts builds it, but slices run synchronously so their sum is one clock reading.
+ * `whole`: without the caps (node cap, texts remembered per document), so that it reads every text
+ * node of the page like the floor; otherwise as shipped (the read stops at REMEMBER_MAX texts).
+ */
+function newScanner(whole = false): Run {
   const controller = new AbortController()
-  // No node cap here: the ratio is for reading the whole page (the cap is measured end to end).
   const scanner = new Scanner({
     detect,
     signal: controller.signal,
     onChange: () => undefined,
-    maxNodes: Number.MAX_SAFE_INTEGER,
+    maxNodes: whole ? Number.MAX_SAFE_INTEGER : undefined,
+    rememberMax: whole ? Number.MAX_SAFE_INTEGER : undefined,
     schedule: (fn) => fn(),
   })
   return { scanner, controller }
@@ -78,11 +82,12 @@ const api = {
   floor,
   floorDetect,
   /**
-   * A scan, all of it (slices back to back): the main-thread time until it ended (scan-end: every text
-   * node read, the first candidates resolved) and until it settled (fields and shadow hosts found by
-   * the element walk, remembered texts and fields resolved up to the cap), and the wall time of all.
+   * A scan, all of it (slices back to back): the main-thread time until it ended (scan-end: the text
+   * read, the first candidates resolved) and until it settled (fields and shadow hosts found by the
+   * element walk, remembered texts and fields resolved up to the cap), and the wall time of all.
+   * `whole`: every text node read (no caps), as the floor does.
    */
-  scan(): {
+  scan(whole = false): {
     initial: number
     settled: number
     wall: number
@@ -91,7 +96,7 @@ const api = {
     resolved: number
     unresolved: number
   } {
-    const run = newScanner()
+    const run = newScanner(whole)
     const t0 = performance.now()
     run.scanner.start(document)
     const wall = performance.now() - t0

@@ -53,6 +53,8 @@ export interface ScannerOptions {
   carrierHint?: string
   budgetMs?: number
   maxNodes?: number
+  /** Texts remembered per document before the initial read stops (default `REMEMBER_MAX`). */
+  rememberMax?: number
   /** Schedules the next slice; tests pass a synchronous or manual one. */
   schedule?: (fn: () => void) => void
   now?: () => number
@@ -213,6 +215,7 @@ export class Scanner {
       // An option passed as undefined takes the default too.
       budgetMs: opts.budgetMs ?? 4,
       maxNodes: opts.maxNodes ?? 50_000,
+      rememberMax: opts.rememberMax ?? REMEMBER_MAX,
       schedule: opts.schedule ?? ((fn) => setTimeout(fn, 0)),
       now: opts.now ?? (() => performance.now()),
     }
@@ -462,7 +465,7 @@ export class Scanner {
       this.nodes += k
       walk.kept = (walk.kept ?? 0) + texts.length - before
       if (k < batch) this.walks.shift()
-      else if (walk.kept >= REMEMBER_MAX) {
+      else if (walk.kept >= this.opts.rememberMax) {
         // Enough of this document: the rest is read on demand or when it changes.
         this.truncated = true
         this.walks.shift()
