@@ -62,9 +62,9 @@ function titlesOf(doc: Document): Element[] {
 export function findCaseParts(doc: Document): CaseParts {
   return {
     titles: titlesOf(doc),
-    // Live lists, read only as far as collectCaseText goes (60 of each).
-    dts: doc.getElementsByTagName("dt"),
-    labels: doc.getElementsByTagName("label"),
+    // Copied, not live: a live list goes through the page again after every change to it.
+    dts: [...doc.getElementsByTagName("dt")],
+    labels: [...doc.getElementsByTagName("label")],
   }
 }
 

@@ -11,10 +11,11 @@
  *    labelled and run through `detect` — and the scan ends: the sidebar can name the case's number.
  * 2. **Settle**, in the next slices (`scan-settled`): form fields come from the browser's tag-name
  *    lists, open shadow roots from a walk over the first `HOST_WALK_MAX` elements (read and observed in
- *    full from then on); then the remembered texts and fields are tested and resolved in page order,
- *    up to `RESOLVE_MAX` per scan. A 10,000-row list holds
- *    far more numbers than the sidebar's 20 candidates: those past the cap are resolved on demand
- *    (`resolveWithin`, around the agent's focus) or when they change.
+ *    full from then on); then the fields that pass the cheap test are resolved (few, and the strongest
+ *    signal: a field labelled 运单号), then the remembered texts in page order, up to `RESOLVE_MAX`
+ *    candidates per scan. A 10,000-row list holds far more numbers than the sidebar's 20 candidates:
+ *    those past the cap are resolved on demand (`resolveWithin`, around the agent's focus) or when
+ *    they change.
  * 3. **Incremental**: what observers report (added subtrees, edited text, fields' input events) is
  *    read in full at once, in proportion to the change.
  *
@@ -88,11 +89,6 @@ function childFrames(doc: Document): HTMLIFrameElement[] {
   return out
 }
 
-/** Negative when `a` comes before `b` in the page (nodes of different documents: any stable order). */
-function pageOrder(a: Node, b: Node): number {
-  return a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1
-}
-
 /** A document's inputs and textareas that pass the cheap test, in page order. */
 function fieldsOf(doc: Document): Element[] {
   return [...doc.querySelectorAll("input, textarea")].filter((el) => fieldMayHold(el as HTMLInputElement))
@@ -125,11 +121,14 @@ const READ_BATCH = 32
  */
 export const REMEMBER_MAX = 4_000
 /**
- * Remembered candidates resolved after the scan, per scan (ten times the sidebar's 20 candidates);
- * the rest wait until needed. Each costs a label lookup and `detect`: 500 cost ~25 ms of a
- * 10,000-row list's load.
+ * Candidates resolved per scan, before and after it ends (three times the sidebar's 20 candidates);
+ * the rest wait until needed. Each costs a label lookup and `detect` in code that is still cold at
+ * load: measured side by side on a 10,000-row list, 200 of them cost the page's load ~35 ms more
+ * than 60 (bench/RESULTS.md).
  */
-const RESOLVE_MAX = 200
+const RESOLVE_MAX = 60
+/** Fields resolved after the scan ends, whatever the texts took of `RESOLVE_MAX`. */
+const FIELDS_MAX = 100
 /**
  * Elements the settle phase's walk looks at for open shadow roots. Every element walked costs a DOM
  * wrapper in the content script's world; shadow hosts of the apps CRMs are built from (micro-frontend
@@ -416,7 +415,7 @@ export class Scanner {
         continue
       }
       if (this.settling) {
-        const n = this.resolved < RESOLVE_MAX ? this.nextRemembered() : null
+        const n = this.nextRemembered()
         if (n) this.resolve(n)
         else {
           this.settling = false
@@ -502,19 +501,23 @@ export class Scanner {
     return null
   }
 
-  /** The next remembered text or field still on the page, not yet read and passing the cheap test, in page order. */
+  /**
+   * The next candidate to resolve after the scan: the fields first (up to `FIELDS_MAX`), then the
+   * remembered texts in page order while fewer than `RESOLVE_MAX` were resolved; only those still on
+   * the page, not yet read, passing the cheap test.
+   */
   private nextRemembered(): Node | null {
-    for (;;) {
-      const field = this.fields[this.fieldAt] as Node | undefined
-      const text = this.texts[this.textAt] as Node | undefined
-      if (!field && !text) return null
-      const n =
-        field && (!text || pageOrder(field, text) < 0)
-          ? this.fields[this.fieldAt++]
-          : this.texts[this.textAt++]
-      if (this.read.has(n) || !n.isConnected) continue
-      if (n.nodeType !== Node.TEXT_NODE || maybeNumber((n as Text).data)) return n
+    const fields = Math.min(this.fields.length, FIELDS_MAX)
+    while (this.fieldAt < fields) {
+      const n = this.fields[this.fieldAt++]
+      if (!this.read.has(n) && n.isConnected) return n
     }
+    if (this.resolved >= RESOLVE_MAX) return null
+    while (this.textAt < this.texts.length) {
+      const n = this.texts[this.textAt++]
+      if (!this.read.has(n) && n.isConnected && maybeNumber((n as Text).data)) return n
+    }
+    return null
   }
 
   /** Reads one remembered candidate (a text node or a field) in full. */
