@@ -29,7 +29,7 @@ export interface CaseParts {
 }
 
 /**
- * Elements looked at for a title by class or id. A ticket's title sits near the top of its page or
+ * Elements looked at for a title by class. A ticket's title sits near the top of its page or
  * pane; matching a class-substring selector against every element of a 10,000-row list cost ~20 ms
  * (bench/RESULTS.md). h1 and h2 are found anywhere (the browser keeps them by tag name).
  */
@@ -46,10 +46,12 @@ function titlesOf(doc: Document): Element[] {
   if (!root) return out
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT)
   let last: Node = root
-  for (let n = 0, el = walker.nextNode(); el && n < TITLE_LOOK; el = walker.nextNode(), n++) {
+  let n = 0
+  for (let el = walker.nextNode(); el && n < TITLE_LOOK; el = walker.nextNode(), n++) {
     last = el
     if (isTitle(el as Element)) out.push(el as Element)
   }
+  if (n < TITLE_LOOK) return out // the whole page was walked
   // Headings past the part walked (inside the last element walked too), by tag name.
   let later: Element[] = []
   for (const tag of ["h1", "h2"])
