@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest"
 
-import { CASE_TITLE_SELECTOR, collectCaseText, findCaseParts, TITLE_LOOK } from "./case-text"
+import { CASE_TITLE_SELECTOR, collectCaseText, findCaseParts, PARTS_LOOK } from "./case-text"
 
 function doc(markup: string, title = ""): Document {
   const d = new DOMParser().parseFromString(`<title>${title}</title><body>${markup}</body>`, "text/html")
@@ -66,11 +66,16 @@ describe("collectCaseText", () => {
   it("finds titles by class near the top of the page and headings anywhere, in page order", () => {
     const filler = (n: number) => "<span></span>".repeat(n)
     const d = doc(
-      `<div class="ticket-title">顶部标题</div>${filler(TITLE_LOOK)}` +
+      `<div class="ticket-title">顶部标题</div>${filler(PARTS_LOOK)}` +
         `<div class="ticket-title">列表后的标题</div><section><h2>后面的小标题</h2></section><h1>最后的大标题</h1>`,
     )
     const titles = [...findCaseParts(d).titles].map((e) => e.textContent)
     expect(titles).toEqual(["顶部标题", "后面的小标题", "最后的大标题"])
+    // dt and label elements from the same walk: those past it are not read.
+    const late = doc(
+      `<dl><dt>问题类型</dt><dd>破损</dd></dl>${filler(PARTS_LOOK)}<dl><dt>诉求</dt><dd>退款</dd></dl>`,
+    )
+    expect([...findCaseParts(late).dts].map((e) => e.textContent)).toEqual(["问题类型"])
     // Within the walked part, class titles and headings keep their order; the walk's test and the
     // selector the scanner watches for new titles agree.
     const small = doc(

@@ -29,45 +29,47 @@ export interface CaseParts {
 }
 
 /**
- * Elements looked at for a title by class. A ticket's title sits near the top of its page or
- * pane; matching a class-substring selector against every element of a 10,000-row list cost ~20 ms
- * (bench/RESULTS.md). h1 and h2 are found anywhere (the browser keeps them by tag name).
+ * Elements looked at for titles, dt and label elements. A ticket's title and fields sit near the top
+ * of its page or pane; matching a class-substring selector against every element of a 10,000-row list
+ * cost ~20 ms, and each tag-name list goes through the whole page (bench/RESULTS.md). h1 and h2 are
+ * found anywhere.
  */
-export const TITLE_LOOK = 5_000
+export const PARTS_LOOK = 5_000
 
 function pageOrder(a: Element, b: Element): number {
   return a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1
 }
 
-/** A document's titles in page order: h1/h2 anywhere, other title elements among its first `TITLE_LOOK` elements. */
-function titlesOf(doc: Document): Element[] {
-  const out: Element[] = []
+/**
+ * A document's title, dt and label elements in page order, from one walk over its first `PARTS_LOOK`
+ * elements; h1/h2 past them too.
+ */
+export function findCaseParts(doc: Document): CaseParts {
+  const titles: Element[] = []
+  const dts: Element[] = []
+  const labels: Element[] = []
+  const parts = { titles, dts, labels }
   const root = doc.body ?? doc.documentElement
-  if (!root) return out
+  if (!root) return parts
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT)
   let last: Node = root
   let n = 0
-  for (let el = walker.nextNode(); el && n < TITLE_LOOK; el = walker.nextNode(), n++) {
-    last = el
-    if (isTitle(el as Element)) out.push(el as Element)
+  for (let node = walker.nextNode(); node && n < PARTS_LOOK; node = walker.nextNode(), n++) {
+    last = node
+    const el = node as Element
+    if (el.tagName === "DT") dts.push(el)
+    else if (el.tagName === "LABEL") labels.push(el)
+    else if (isTitle(el)) titles.push(el)
   }
-  if (n < TITLE_LOOK) return out // the whole page was walked
+  if (n < PARTS_LOOK) return parts // the whole page was walked
   // Headings past the part walked (inside the last element walked too), by tag name.
   let later: Element[] = []
   for (const tag of ["h1", "h2"])
     for (const h of doc.getElementsByTagName(tag))
       if (last.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING) later.push(h)
   if (later.length > 1) later = later.sort(pageOrder)
-  return later.length ? out.concat(later) : out
-}
-
-export function findCaseParts(doc: Document): CaseParts {
-  return {
-    titles: titlesOf(doc),
-    // Copied, not live: a live list goes through the page again after every change to it.
-    dts: [...doc.getElementsByTagName("dt")],
-    labels: [...doc.getElementsByTagName("label")],
-  }
+  if (later.length) parts.titles = titles.concat(later)
+  return parts
 }
 
 /**
