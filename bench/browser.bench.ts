@@ -18,6 +18,7 @@ import { type BrowserContext, chromium, type Page } from "playwright-core"
 
 import { CHROMIUM, type ExtensionSession, launchExtension, REPO_DIR, sidebarFrame } from "../e2e/harness"
 import { type FixtureServer, startFixtureServer } from "../e2e/server"
+import { REMEMBER_MAX } from "../src/contents/sidekick/scanner"
 import { lintPhrasing } from "../src/lib/phrasing/lint"
 import type { CsBench } from "./browser/page-entry"
 import { historyPage, listPage } from "./browser/pages"
@@ -174,7 +175,7 @@ async function microScan(ctx: BrowserContext, server: FixtureServer): Promise<Be
     const w = median(whole)
     rows.push(
       row(
-        `initial scan as shipped (text read until 4,000 candidate texts, first candidates resolved: scan-end), ${name} (${info.nodes} text nodes read), median`,
+        `initial scan as shipped (text read until ${REMEMBER_MAX.toLocaleString("en")} candidate texts, first candidates resolved: scan-end), ${name} (${info.nodes} text nodes read), median`,
         o,
         b,
         "TreeWalker reading every text node, same page",

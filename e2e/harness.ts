@@ -17,6 +17,8 @@ import {
   type Worker,
 } from "playwright-core"
 
+import { SITES_LOCK } from "~lib/protocol/types"
+
 export const REPO_DIR = fileURLToPath(new URL("..", import.meta.url))
 export const E2E_DIR = fileURLToPath(new URL(".", import.meta.url))
 export const PROFILES_DIR = join(E2E_DIR, ".profiles")
@@ -190,9 +192,6 @@ export function recordConsole(page: Page, into: string[]): void {
     into.push(`[page error] ${e.message}${at ? ` (${at.trim()})` : ""}`)
   })
 }
-
-/** The Web Lock the service worker holds while it reconciles sites (`LOCK` in src/background/sites.ts). */
-const SITES_LOCK = "cs-sidekick-sites"
 
 /**
  * Waits for the extension's install-time work: enabling the e2e sites, registering the content script

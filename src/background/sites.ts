@@ -3,7 +3,7 @@
  * content script must agree. Every change runs under one Web Lock so that enable, disable and the
  * start-up reconcile never interleave (the worker keeps no state of its own).
  */
-import type { BackgroundToPage, SiteConfig } from "~lib/protocol/types"
+import { type BackgroundToPage, type SiteConfig, SITES_LOCK } from "~lib/protocol/types"
 import { originOf, patternCovers, siteCovers } from "~lib/page/origin"
 import type { SiteSetting } from "~lib/store/contract"
 
@@ -18,10 +18,8 @@ import {
 import { mirrorSidebarMode } from "./sidebar-mode"
 import { getStore } from "./store"
 
-const LOCK = "cs-sidekick-sites"
-
 async function locked<T>(fn: () => Promise<T>): Promise<T> {
-  return (await navigator.locks.request(LOCK, fn)) as T
+  return (await navigator.locks.request(SITES_LOCK, fn)) as T
 }
 
 async function hasPermission(origin: string): Promise<boolean> {

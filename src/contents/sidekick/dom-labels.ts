@@ -161,9 +161,4 @@ export function labelForField(el: HTMLInputElement | HTMLTextAreaElement | HTMLS
 const TITLE_SELECTOR =
   "h1, h2, [class*='title' i], [class*='subject' i], [class*='headline' i], [id*='title' i], [role='heading']"
 
-/** Whether a node sits in the ticket's title (h1, .ticket-title …). */
-export function inTitle(el: Element | null): boolean {
-  return !!el?.closest(TITLE_SELECTOR)
-}
-
 export { TITLE_SELECTOR }

@@ -43,6 +43,30 @@ function manual(
 
 const numbers = (s: Scanner) => buildTallies(s.findings.values()).map((t) => t.number)
 
+/**
+ * Runs a whole scan and returns `snapshot()` as it was when the scan ended: perf.ts leaves the
+ * scan-end mark at that moment (null if it never did).
+ */
+async function atScanEnd<T>(
+  scanner: Scanner,
+  runAll: () => Promise<number>,
+  snapshot: () => T,
+): Promise<T | null> {
+  let seen: { value: T } | null = null
+  const origMark = performance.mark.bind(performance)
+  performance.mark = ((name: string, opts?: PerformanceMarkOptions) => {
+    if (name === "cs-sidekick:scan-end") seen = { value: snapshot() }
+    return origMark(name, opts)
+  }) as typeof performance.mark
+  try {
+    scanner.start(document)
+    await runAll()
+  } finally {
+    performance.mark = origMark
+  }
+  return (seen as { value: T } | null)?.value ?? null
+}
+
 afterEach(() => {
   document.body.replaceChildren()
 })
@@ -157,21 +181,11 @@ describe("Scanner", () => {
     html(`<h1>工单：快件滞留 YT8962646785389</h1>
       <table><thead><tr><th>工单号</th><th>运单号</th></tr></thead><tbody>${rows.join("")}</tbody></table>
       <form><label for="wb">运单号</label><input id="wb" value="JT5261988016578"></form>`)
-    let atEnd: { resolved: number; found: string[] } | null = null
     const { scanner, runAll } = manual({ budgetMs: 4, tick: 0.05 })
-    // What was known when the scan ended: perf.ts leaves the scan-end mark at that moment.
-    const origMark = performance.mark.bind(performance)
-    performance.mark = ((name: string, opts?: PerformanceMarkOptions) => {
-      if (name === "cs-sidekick:scan-end") atEnd = { resolved: scanner.resolved, found: numbers(scanner) }
-      return origMark(name, opts)
-    }) as typeof performance.mark
-    try {
-      scanner.start(document)
-      await runAll()
-    } finally {
-      performance.mark = origMark
-    }
-    const end = atEnd as { resolved: number; found: string[] } | null
+    const end = await atScanEnd(scanner, runAll, () => ({
+      resolved: scanner.resolved,
+      found: numbers(scanner),
+    }))
     expect(end).not.toBeNull()
     // At the scan's end: the title and the page's first rows are known; not all 300, and the form's
     // fields only after the element walk that follows.
@@ -196,20 +210,8 @@ describe("Scanner", () => {
     html(
       `<ul>${queue.join("")}</ul><main><div class="field"><label>运单号</label><div>73612208847516</div></div></main>`,
     )
-    let atEnd: string[] | null = null
     const { scanner, runAll } = manual()
-    const origMark = performance.mark.bind(performance)
-    performance.mark = ((name: string, opts?: PerformanceMarkOptions) => {
-      if (name === "cs-sidekick:scan-end") atEnd = numbers(scanner)
-      return origMark(name, opts)
-    }) as typeof performance.mark
-    try {
-      scanner.start(document)
-      await runAll()
-    } finally {
-      performance.mark = origMark
-    }
-    const end = atEnd as string[] | null
+    const end = await atScanEnd(scanner, runAll, () => numbers(scanner))
     expect(end).toContain("73612208847516")
     expect(end).toHaveLength(41) // the list pane's 40, then the labelled one: no further
     expect(buildTallies(scanner.findings.values()).find((t) => t.number === "73612208847516")?.label).toBe(

@@ -22,12 +22,11 @@
  * Our own host and script/style/noscript/svg/template are skipped; the initial read also stops at a
  * node cap. What it finds is kept per node, so removals and edits just replace entries.
  */
+import { labelKind } from "~lib/page/labels"
 import type { CandidateSource, CarrierGuess } from "~lib/protocol/types"
 
 import { CASE_PARTS_SELECTOR } from "./case-text"
-import { inTitle, labelForField, labelForText, resetLabelCache, TITLE_SELECTOR } from "./dom-labels"
-import { labelKind } from "~lib/page/labels"
-
+import { labelForField, labelForText, resetLabelCache, TITLE_SELECTOR } from "./dom-labels"
 import { mark, measure } from "./perf"
 import { TallyBook } from "./tally-book"
 
@@ -104,17 +103,15 @@ const LONG_SLICE_MS = 16
 /**
  * Resolved before the scan ends, in page order: at least the first `EAGER_TEXTS` candidates, and on
  * until one names the case's number the way chooseCurrent trusts most (in the title, or labelled as a
- * waybill: a ticket list pane often comes before the ticket's own 运单号 field), at most `EAGER_MAX`;
- * looking at no more than `EAGER_LOOK` remembered texts.
+ * waybill: a ticket list pane often comes before the ticket's own 运单号 field), at most `EAGER_MAX`.
  */
 const EAGER_TEXTS = 16
 const EAGER_MAX = 200
-const EAGER_LOOK = 4_000
 /** Text nodes read per step of the initial read (the slice checks its clock every 16 steps). */
 const READ_BATCH = 32
 /**
- * Texts remembered per document by the initial read; it stops there. Only the first `EAGER_LOOK`
- * are looked at before the scan ends and at most `RESOLVE_MAX` resolved after it, so reading on
+ * Texts remembered per document by the initial read; it stops there. At most `EAGER_MAX` are
+ * resolved before the scan ends and `RESOLVE_MAX` in all, so reading on
  * would only cost the page (every node read costs a DOM wrapper and garbage in the content
  * script's world: ~35 ms of a 10,000-row list's load, bench/RESULTS.md). The rest of a longer page
  * is resolved on demand (`resolveWithin`) or when it changes.
@@ -490,8 +487,7 @@ export class Scanner {
   private nextEager(): Node | null {
     if (this.eager >= EAGER_MAX || (this.eager >= EAGER_TEXTS && this.strong)) return null
     const { texts } = this
-    const end = Math.min(texts.length, EAGER_LOOK)
-    while (this.textAt < end) {
+    while (this.textAt < texts.length) {
       const n = texts[this.textAt++]
       if (maybeNumber((n as Text).data)) {
         this.eager++
@@ -588,9 +584,9 @@ export class Scanner {
       carrierHint: this.carrierHint,
     })
     if (found.length === 0) return
+    // In the ticket's title (h1, .ticket-title …), if that is short enough to be a title.
     const titleEl = parent?.closest(TITLE_SELECTOR)
-    const source: CandidateSource =
-      titleEl && inTitle(parent) && (titleEl.textContent ?? "").length <= 200 ? "title" : "text"
+    const source: CandidateSource = titleEl && (titleEl.textContent ?? "").length <= 200 ? "title" : "text"
     this.put(
       node,
       found.map((f) => ({ ...f, source, label: label || undefined })),

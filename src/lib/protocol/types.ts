@@ -12,6 +12,12 @@
 
 export const SIDEBAR_PORT = "cs-sidekick-sidebar"
 
+/**
+ * The Web Lock the service worker holds while it reconciles the enabled sites with the registered
+ * content script (and injects it into open tabs); the e2e harness waits on it before a test starts.
+ */
+export const SITES_LOCK = "cs-sidekick-sites"
+
 /** Where on the page a candidate waybill was seen. Order is not priority; see choose-current. */
 export type CandidateSource = "pinned" | "label" | "title" | "focus" | "selection" | "input" | "text"
 
