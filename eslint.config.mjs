@@ -80,6 +80,57 @@ export default tseslint.config(
             { group: ["plasmo", "@plasmohq/*"], message: "src/lib is pure: no Plasmo." },
             { group: ["webextension-polyfill"], message: "src/lib is pure: no browser APIs." },
             { group: ["dexie", "dexie-*"], message: "Only src/lib/store may use Dexie." },
+            {
+              group: ["~lib/store", "~lib/store/*", "**/store", "**/store/*"],
+              message: "The pure core never imports the store (the store imports the core).",
+            },
+            {
+              group: [
+                "~ui",
+                "~ui/*",
+                "~contents/*",
+                "~background/*",
+                "**/ui/*",
+                "**/contents/*",
+                "**/background/*",
+              ],
+              message:
+                "src/lib is the core: the UI, content scripts and service worker import it, never the reverse.",
+            },
+            {
+              group: ["node:*"],
+              message: "src/lib runs in the browser: no node:* outside tests and src/lib/testing.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tests and test helpers of the core may use Node (files, timing), still nothing from the store/UI.
+    files: ["src/lib/**/*.test.ts", "src/lib/testing/**/*.ts"],
+    ignores: ["src/lib/store/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["react", "react-dom", "react/*", "react-dom/*"],
+              message: "src/lib is pure: no React.",
+            },
+            {
+              group: [
+                "~ui",
+                "~ui/*",
+                "~contents/*",
+                "~background/*",
+                "**/ui/*",
+                "**/contents/*",
+                "**/background/*",
+              ],
+              message: "src/lib is the core: nothing from the UI, content scripts or service worker.",
+            },
           ],
         },
       ],
@@ -118,6 +169,83 @@ export default tseslint.config(
               group: ["dexie", "dexie-*", "~lib/store", "~lib/store/*", "**/lib/store/**"],
               message: "Never open the database in the CRM page's origin.",
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Extension pages' UI: storage through the services object; nothing from the worker or the page glue.
+    files: [
+      "src/ui/**/*.{ts,tsx}",
+      "src/tabs/**/*.{ts,tsx}",
+      "src/popup/**/*.{ts,tsx}",
+      "src/options/**/*.{ts,tsx}",
+    ],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~background", "~background/*"],
+              message: "The UI talks to the worker by messages (src/ui/background.ts).",
+            },
+            {
+              group: ["~contents", "~contents/*"],
+              message: "The UI talks to the page over the sidebar port.",
+            },
+            {
+              group: ["~lib/store/db", "**/store/db"],
+              message:
+                "Only the composition root (src/ui/default-services.ts) opens the database; use useServices().",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Until issue 11's services layer lands, these still reach the database directly (listed so no new one can).
+    files: [
+      "src/ui/default-services.ts",
+      "src/ui/testing.tsx",
+      "src/ui/**/*.test.tsx",
+      "src/ui/audit/qa-options.tsx",
+      "src/ui/review/review-app.tsx",
+      "src/ui/review/review-data.ts",
+      "src/ui/sidebar/phrasing-audit.ts",
+      "src/ui/sidebar/use-phrasebook.ts",
+      "src/tabs/review.tsx",
+    ],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["~background", "~background/*"], message: "The UI talks to the worker by messages." },
+            {
+              group: ["~contents", "~contents/*"],
+              message: "The UI talks to the page over the sidebar port.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The service worker is glue around the core and the store: no UI.
+    files: ["src/background/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["react", "react-dom", "react/*", "~ui", "~ui/*", "**/ui/*"],
+              message: "The service worker has no UI.",
+            },
+            { group: ["~contents", "~contents/*"], message: "The worker reaches the page by messages only." },
           ],
         },
       ],

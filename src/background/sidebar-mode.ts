@@ -3,9 +3,7 @@
  * exists because `sidePanel.open` must be called synchronously inside the shortcut's user gesture,
  * and because content scripts (which never open the database) switch modes live from it.
  */
-import type { SidebarMode } from "~lib/store/contract"
-
-export const SIDEBAR_MODE_KEY = "sidebarMode"
+import { SIDEBAR_MODE_KEY, type SidebarMode } from "~lib/protocol/types"
 
 let cached: SidebarMode | undefined
 

@@ -10,7 +10,7 @@ import type {
   SidebarToPage,
   SiteConfig,
 } from "~lib/protocol/types"
-import { SIDEBAR_PORT } from "~lib/protocol/types"
+import { SIDEBAR_MODE_KEY, SIDEBAR_PORT, WAYBILL_SHAPE } from "~lib/protocol/types"
 import { siteCovers } from "~lib/page/origin"
 import { detectWaybills } from "~lib/waybill/detect"
 
@@ -19,9 +19,6 @@ import { mountSidebarHost, type SidebarHost } from "./host"
 import { createLifetime, later, type Lifetime, soon } from "./lifetime"
 import { buildPageState } from "./page-state"
 import { type Detect, Scanner } from "./scanner"
-
-const SIDEBAR_MODE_KEY = "sidebarMode"
-const WAYBILL = /^[0-9A-Z-]{4,40}$/
 
 const detect: Detect = (text, context) => detectWaybills(text, context)
 
@@ -208,7 +205,7 @@ function run(life: Lifetime, initial: SiteConfig): void {
         break
       }
       case "select-waybill":
-        if (typeof msg.number === "string" && WAYBILL.test(msg.number)) {
+        if (typeof msg.number === "string" && WAYBILL_SHAPE.test(msg.number)) {
           agentChoice = msg.number
           send()
         }

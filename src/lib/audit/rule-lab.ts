@@ -6,8 +6,7 @@
 import { lintPhrasing } from "../phrasing/lint"
 import { phrasebookSchema } from "../phrasing/schema"
 import type { Phrasebook, PhrasingFinding, PhrasingRule } from "../phrasing/types"
-import { formatPath } from "../store/import-problems"
-import type { ImportProblem } from "../store/contract"
+import { formatPath, type ImportProblem } from "../import-problems"
 import type { AuditEvent } from "./model"
 
 /** One example's result: a blunt one passes when its rule flags it, a polite one when no rule does. */

@@ -41,6 +41,7 @@
  * waybill numbers stay. Spans are offsets into the text of that moment (the shown/acted-on draft, or
  * the final text for `ignored`).
  */
+import { WAYBILL_SHAPE } from "../protocol/types"
 import type { PhrasingFinding } from "../phrasing/types"
 import { maskDigits, waybillsToKeep } from "./mask"
 import type { AuditEvent, AuditOutcome, TextSpan } from "./model"
@@ -78,7 +79,6 @@ export interface SuggestionTracker {
 export const EXCERPT_RADIUS = 40
 
 const MAX_FIELD = 2000
-const WAYBILL = /^[0-9A-Z-]{4,40}$/
 
 type State = "open" | "applied" | "closed"
 
@@ -196,7 +196,7 @@ export function createSuggestionTracker(
       flagged: mask(s.flagged),
       excerpt: mask(excerptOf(context, extra.excerptFrom?.span ?? s.span)),
     }
-    if (waybill && WAYBILL.test(waybill)) e.waybill = waybill
+    if (waybill && WAYBILL_SHAPE.test(waybill)) e.waybill = waybill
     if (extra.replacement !== undefined) e.replacement = clip(maskDigits(extra.replacement, keep))
     if (extra.finalText !== undefined)
       e.finalText = clip(maskDigits(extra.finalText, waybillsToKeep(extra.finalText, ctx.waybill)))

@@ -7,8 +7,7 @@
  * with different content is a problem, not a silent overwrite.
  */
 import { csvCell } from "../escalation/contacts-csv"
-import { capProblems, problemsFromIssues } from "../store/import-problems"
-import type { ImportProblem } from "../store/contract"
+import { capProblems, problemsFromIssues, type ImportProblem } from "../import-problems"
 import type { AuditEvent } from "./model"
 import { auditEventSchema } from "./schema"
 

@@ -9,7 +9,7 @@ import Papa from "papaparse"
 
 import { CONTACT_ROLES, type Contact, type ContactRole } from "../cases/model"
 import { contactSchema } from "../cases/schema"
-import type { ImportProblem } from "../store/contract"
+import type { ImportProblem } from "../import-problems"
 
 export type { ImportProblem }
 

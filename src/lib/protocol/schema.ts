@@ -5,9 +5,15 @@
 import "../zod-jitless" // first: zod must not probe eval under our CSP
 import * as z from "zod"
 
-import type { BackgroundRequestName, BackgroundRequests, PageToSidebar, SidebarToPage } from "./types"
+import {
+  WAYBILL_SHAPE,
+  type BackgroundRequestName,
+  type BackgroundRequests,
+  type PageToSidebar,
+  type SidebarToPage,
+} from "./types"
 
-const waybillText = z.string().regex(/^[0-9A-Z-]{4,40}$/)
+const waybillText = z.string().regex(WAYBILL_SHAPE)
 const bounded = (n: number) => z.string().max(n)
 const origin = z
   .string()

@@ -12,6 +12,18 @@
 
 export const SIDEBAR_PORT = "cs-sidekick-sidebar"
 
+/** The shape of a normalised waybill wherever one crosses a boundary (port, storage key, audit). */
+export const WAYBILL_SHAPE = /^[0-9A-Z-]{4,40}$/
+
+/** Where the sidebar shows: framed into the CRM page, or in the browser's side panel. */
+export type SidebarMode = "inpage" | "sidepanel"
+
+/**
+ * The `chrome.storage.local` key of the sidebar-mode copy (the database holds the truth; the service
+ * worker writes the copy, content scripts and the shortcut handler read it).
+ */
+export const SIDEBAR_MODE_KEY = "sidebarMode"
+
 /**
  * The Web Lock the service worker holds while it reconciles the enabled sites with the registered
  * content script (and injects it into open tabs); the e2e harness waits on it before a test starts.

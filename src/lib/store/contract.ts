@@ -4,6 +4,10 @@
  * Every write that touches several tables runs in one Dexie transaction: all or nothing.
  */
 import type { CaseRecord, CaseStatus, Contact, ContactAttempt, HandoffNote } from "../cases/model"
+import type { ImportProblem } from "../import-problems"
+import type { SidebarMode } from "../protocol/types"
+
+export type { ImportProblem, SidebarMode }
 
 export interface AgentProfile {
   /** 姓名 */
@@ -24,7 +28,6 @@ export interface SiteSetting {
   enabledAt: number
 }
 
-export type SidebarMode = "inpage" | "sidepanel"
 export type UiLocale = "zh" | "en"
 
 export interface Settings {
@@ -51,13 +54,6 @@ export interface BackupFile {
   attempts: ContactAttempt[]
   contacts: Contact[]
   settings: Settings
-}
-
-export interface ImportProblem {
-  /** JSON path or CSV row, e.g. "notes[3].waybill" */
-  where: string
-  /** Bilingual message, Chinese first: "缺少运单号 / missing waybill" */
-  message: string
 }
 
 export type ImportResult =

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest"
 
 import { CASE_TYPES, type HandoffNote } from "../cases/model"
 import type { BackupFile, SidekickStore } from "./contract"
-import { MAX_PROBLEMS } from "./import-problems"
+import { MAX_PROBLEMS } from "../import-problems"
 import { DB_VERSION } from "./migrations"
 import { createStore } from "./repository"
 import { freshDb, makeAttempt, makeNote } from "./testing"

@@ -16,4 +16,4 @@ export {
   BACKUP_FORMAT,
 } from "./backup-schema"
 export { DB_VERSION, MIGRATIONS } from "./migrations"
-export { normalizeWaybill } from "./normalize"
+export { waybillKey } from "./normalize"

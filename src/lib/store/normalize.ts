@@ -1,20 +1,23 @@
 /** Small pure helpers shared by the store's repositories. */
 import type * as z from "zod"
 
+import { WAYBILL_SHAPE } from "../protocol/types"
 import { StoreError } from "./errors"
-import { formatPath } from "./import-problems"
+import { formatPath } from "../import-problems"
 
-/** Stored waybills are upper case without spaces, so one parcel is one key however it was typed. */
-export function normalizeWaybill(waybill: string): string {
+/**
+ * The storage key of a waybill: upper case without spaces, so one parcel is one key however it was
+ * typed. Lighter than `normalizeWaybill` in `lib/waybill` (which also folds full-width and drops hyphens):
+ * stored keys must stay exactly what was saved.
+ */
+export function waybillKey(waybill: string): string {
   return waybill.replace(/\s+/g, "").toUpperCase()
 }
 
-const WAYBILL_LIKE = /^[0-9A-Z-]{4,40}$/
-
 /** A search query that could be (the start of) a waybill: 4+ characters of [0-9A-Z-] with a digit. */
 export function looksLikeWaybill(query: string): boolean {
-  const q = normalizeWaybill(query)
-  return WAYBILL_LIKE.test(q) && /\d/.test(q)
+  const q = waybillKey(query)
+  return WAYBILL_SHAPE.test(q) && /\d/.test(q)
 }
 
 /** Drops keys whose value is undefined, so stored rows and exports hold only real fields. */

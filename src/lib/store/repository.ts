@@ -14,9 +14,9 @@ import {
 } from "./contract"
 import type { SidekickDB } from "./db"
 import { guard, StoreError } from "./errors"
-import { capProblems, duplicateProblems, problemsFromIssues } from "./import-problems"
+import { capProblems, duplicateProblems, problemsFromIssues } from "../import-problems"
 import { DB_VERSION } from "./migrations"
-import { compact, looksLikeWaybill, normalizeWaybill, parseOrThrow } from "./normalize"
+import { compact, looksLikeWaybill, waybillKey, parseOrThrow } from "./normalize"
 
 const SETTINGS_KEY = "settings"
 const DEFAULT_SEARCH_LIMIT = 50
@@ -82,7 +82,7 @@ export function createStore(db: SidekickDB, options: StoreOptions = {}): Sidekic
   const store: SidekickStore = {
     async addNote(input) {
       const note = compact(
-        parseOrThrow(handoffNoteSchema, { ...input, waybill: normalizeWaybill(String(input.waybill)) }),
+        parseOrThrow(handoffNoteSchema, { ...input, waybill: waybillKey(String(input.waybill)) }),
       )
       await guard(() =>
         db.transaction("rw", db.notes, db.cases, async () => {
@@ -94,7 +94,7 @@ export function createStore(db: SidekickDB, options: StoreOptions = {}): Sidekic
     },
 
     listNotes(waybill) {
-      const key = normalizeWaybill(waybill)
+      const key = waybillKey(waybill)
       return guard(() =>
         db.notes.where("[waybill+createdAt]").between([key, Dexie.minKey], [key, Dexie.maxKey]).toArray(),
       )
@@ -108,7 +108,7 @@ export function createStore(db: SidekickDB, options: StoreOptions = {}): Sidekic
         if (looksLikeWaybill(trimmed)) {
           const prefix = await db.notes
             .where("waybill")
-            .startsWith(normalizeWaybill(trimmed))
+            .startsWith(waybillKey(trimmed))
             .limit(PREFIX_SCAN_CAP)
             .toArray()
           for (const note of prefix) found.set(note.id, note)
@@ -147,11 +147,11 @@ export function createStore(db: SidekickDB, options: StoreOptions = {}): Sidekic
     },
 
     getCase(waybill) {
-      return guard(() => db.cases.get(normalizeWaybill(waybill)))
+      return guard(() => db.cases.get(waybillKey(waybill)))
     },
 
     async upsertCase(patch) {
-      const waybill = normalizeWaybill(String(patch.waybill))
+      const waybill = waybillKey(String(patch.waybill))
       return guard(() =>
         db.transaction("rw", db.cases, async () => {
           const existing = await db.cases.get(waybill)
@@ -199,7 +199,7 @@ export function createStore(db: SidekickDB, options: StoreOptions = {}): Sidekic
 
     async logAttempt(input) {
       const attempt = compact(
-        parseOrThrow(contactAttemptSchema, { ...input, waybill: normalizeWaybill(String(input.waybill)) }),
+        parseOrThrow(contactAttemptSchema, { ...input, waybill: waybillKey(String(input.waybill)) }),
       )
       await guard(() =>
         db.transaction("rw", db.attempts, db.cases, async () => {
@@ -211,7 +211,7 @@ export function createStore(db: SidekickDB, options: StoreOptions = {}): Sidekic
     },
 
     listAttempts(waybill) {
-      const key = normalizeWaybill(waybill)
+      const key = waybillKey(waybill)
       return guard(() =>
         db.attempts.where("[waybill+at]").between([key, Dexie.minKey], [key, Dexie.maxKey]).toArray(),
       )

@@ -1,8 +1,6 @@
 /** Normalising what an agent types or pastes into the waybill field. */
+import { WAYBILL_SHAPE } from "../protocol/types"
 import { normalizeWaybill } from "../waybill/normalize"
-
-/** Same shape the message contract accepts for a waybill. */
-export const WAYBILL_PATTERN = /^[0-9A-Z-]{4,40}$/
 
 /**
  * "ｓｆ 1234 5678 9012" → "SF123456789012": the same normalisation the page scanner applies (full-width
@@ -15,5 +13,5 @@ export function normalizeWaybillInput(text: string): string {
 /** The normalised number, or null when it cannot be a waybill. */
 export function parseWaybillInput(text: string): string | null {
   const n = normalizeWaybillInput(text)
-  return WAYBILL_PATTERN.test(n) ? n : null
+  return WAYBILL_SHAPE.test(n) ? n : null
 }

@@ -9,7 +9,7 @@ import { pickLanguage } from "~lib/ui-logic/page"
 import { contactsToCsv, parseContactsCsv } from "~lib/escalation/contacts-csv"
 import { parseImportJson, readImportFile } from "~lib/store/import-file"
 import { CARRIERS } from "~lib/waybill/carriers"
-import { SIDEBAR_MODE_KEY } from "~background/sidebar-mode"
+import { SIDEBAR_MODE_KEY } from "~lib/protocol/types"
 
 import { QaOptionsSection } from "../audit/qa-options"
 import { callBackground } from "../background"

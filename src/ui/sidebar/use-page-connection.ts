@@ -5,13 +5,17 @@
 import { useCallback, useEffect, useRef, useState } from "react"
 
 import { pageToSidebarSchema, sidebarToPageSchema } from "~lib/protocol/schema"
-import { SIDEBAR_PORT, type Draft, type PageState, type SidebarToPage } from "~lib/protocol/types"
+import {
+  SIDEBAR_PORT,
+  type Draft,
+  type PageState,
+  type SidebarMode,
+  type SidebarToPage,
+} from "~lib/protocol/types"
 import { backoffDelay, webOrigin } from "~lib/ui-logic/page"
 
 import { callBackground } from "../background"
 import type { Platform, PortLike } from "../platform"
-
-export type SidebarMode = "inpage" | "sidepanel"
 
 export type Connection =
   | { kind: "checking" }

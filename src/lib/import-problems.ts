@@ -1,7 +1,15 @@
-/** Turns zod issues and duplicate keys in a backup file into row-level, bilingual import problems. */
+/**
+ * Import problems: what is wrong with one row or field of an imported file (backup, phrasebook, contact
+ * directory, QA trail), bilingual. Pure, so the domain core can report them without importing the store.
+ */
 import type * as z from "zod"
 
-import type { ImportProblem } from "./contract"
+export interface ImportProblem {
+  /** JSON path or CSV row, e.g. "notes[3].waybill" */
+  where: string
+  /** Bilingual message, Chinese first: "缺少运单号 / missing waybill" */
+  message: string
+}
 
 /** Beyond this many, one summary line stands for the rest: a broken 100,000-row file stays readable. */
 export const MAX_PROBLEMS = 200
