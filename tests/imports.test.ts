@@ -70,7 +70,7 @@ async function importPhrasebook(name: string): Promise<Outcome> {
 
 /** file → the message (Chinese part) and where (a row / line / path) it must name. */
 const REFUSED: Record<string, { message: RegExp; where?: RegExp }> = {
-  "contacts-gbk.csv": { message: /不是 UTF-8 编码（可能是 GBK）/, where: /第 1 行/ },
+  "contacts-big5.csv": { message: /无法识别文件编码/, where: /第 1 行/ },
   "contacts-missing-role-column.csv": { message: /缺少必填列：角色/ },
   "contacts-duplicate-ids.csv": { message: /第 3 行：编号「c1」与第 2 行重复/ },
   "contacts-unknown-role.csv": { message: /第 3 行：无法识别的角色「保安」/ },
@@ -92,7 +92,8 @@ const REFUSED: Record<string, { message: RegExp; where?: RegExp }> = {
   "backup-deep-nesting.json": { message: /JSON 嵌套过深/ },
   "backup-deep-in-field.json": { message: /JSON 嵌套过深/ },
   "backup-binary-garbage.json": { message: /不是文本文件|不是 UTF-8/ },
-  "backup-gbk.json": { message: /不是 UTF-8 编码（可能是 GBK）/ },
+  // Read as GB18030 (it is valid GBK), then refused for what it says.
+  "backup-gbk.json": { message: /不是客服助手的备份文件/ },
   "backup-newer-version.json": { message: /备份来自更新版本/, where: /^schemaVersion$/ },
   "backup-trailing-garbage.json": { message: /JSON 格式错误（第 2 行/ },
   "audit-not-ours.json": { message: /不是客服助手的质检记录导出文件/, where: /› format$/ },
@@ -107,6 +108,7 @@ const REFUSED: Record<string, { message: RegExp; where?: RegExp }> = {
 
 /** Accepted on purpose (documented decisions), with what must hold. */
 const ACCEPTED = [
+  "contacts-gbk.csv",
   "contacts-bom-extra-columns.csv",
   "contacts-formula-cells.csv",
   "backup-proto-pollution.json",
@@ -143,6 +145,19 @@ describe("malformed import files", () => {
       expect(en.replace(/"[^"]*"/g, "")).not.toMatch(/[\u3000-\u9fff\uff00-\uffef]/) // no Chinese left
     })
   }
+
+  it("a CSV saved by Excel on Chinese Windows (GBK) is read as GB18030 and says so", async () => {
+    const decoded = await readImportFile(blobOf("contacts-gbk.csv"))
+    if (!decoded.ok) throw new Error(JSON.stringify(decoded.problems))
+    expect(decoded.encoding).toBe("GB18030")
+    const parsed = parseContactsCsv(decoded.text)
+    expect(parsed.ok && parsed.contacts.map((c) => [c.name, c.role])).toEqual([["张三", "window"]])
+  })
+
+  it("UTF-8 stays UTF-8 even when its bytes would also pass as GBK-like", async () => {
+    const decoded = decodeImportBytes(new TextEncoder().encode("姓名,角色\r\n张三,窗口人员\r\n"))
+    expect(decoded.ok && decoded.encoding).toBe("UTF-8")
+  })
 
   it("BOM and extra columns: imported, the extra column named in a warning", async () => {
     const decoded = await readImportFile(blobOf("contacts-bom-extra-columns.csv"))

@@ -353,10 +353,10 @@ describe("data that is never lost", () => {
     const dir = join(REPO_DIR, "tests/fixtures/malformed")
     const cases: [string, string, RegExp][] = [
       ["data-import", "backup-truncated.json", /JSON 不完整/],
-      ["data-import", "backup-gbk.json", /不是 UTF-8 编码（可能是 GBK）/],
+      ["data-import", "backup-gbk.json", /不是客服助手的备份文件/],
       ["data-import", "backup-duplicate-note-ids.json", /重复的 id/],
       ["data-import", "backup-deep-nesting.json", /JSON 嵌套过深/],
-      ["directory-import", "contacts-gbk.csv", /不是 UTF-8 编码（可能是 GBK）/],
+      ["directory-import", "contacts-big5.csv", /无法识别文件编码/],
       ["directory-import", "contacts-unknown-role.csv", /第 3 行：无法识别的角色「保安」/],
       ["directory-import", "contacts-xlsx-renamed.csv", /不是文本文件/],
     ]

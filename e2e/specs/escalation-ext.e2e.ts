@@ -51,9 +51,29 @@ describe("escalation ladder", () => {
     await options.getByTestId("directory-import-cancel").click()
     expect(await textOf(options.getByTestId("directory-count"))).toMatch(/\b0\b/)
 
+    // Saved by Excel on Chinese Windows (GBK): read as GB18030, the encoding shown, columns one line each
+    // even in a narrow window.
+    await options.setViewportSize({ width: 640, height: 720 })
+    await input.setInputFiles(`${REPO_DIR}samples/contacts-sample-gbk.csv`)
+    await options.getByTestId("directory-preview").waitFor({ timeout: 15_000 })
+    expect(await textOf(options.getByTestId("directory-encoding"))).toContain("GB18030")
+    const row = options.getByTestId("directory-preview-row").first()
+    expect(await row.textContent()).toContain("陈晓燕")
+    // Line boxes of each cell's text: name, role and phone on one line each (the place column may wrap).
+    const lines = await row.evaluate((tr) =>
+      [...tr.querySelectorAll("td")].map((td) => {
+        const range = document.createRange()
+        range.selectNodeContents(td)
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
+      }),
+    )
+    expect([lines[0], lines[1], lines[3]]).toEqual([1, 1, 1])
+    await options.getByTestId("directory-import-cancel").click()
+
     await input.setInputFiles(`${REPO_DIR}samples/contacts-sample.csv`)
     await options.getByTestId("directory-preview").waitFor({ timeout: 15_000 })
     expect(await options.getByTestId("directory-preview-row").first().textContent()).toContain("陈晓燕")
+    expect(await textOf(options.getByTestId("directory-encoding"))).toContain("UTF-8")
     await options.getByTestId("directory-import-confirm").click()
     await expect.poll(() => textOf(options.getByTestId("directory-count")), POLL).not.toMatch(/\b0\b/)
 

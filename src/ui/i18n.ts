@@ -272,6 +272,10 @@ export const STRINGS = {
   },
   directoryExport: { zh: "导出 CSV", en: "Export CSV" },
   directoryImported: { zh: "已导入 {n} 位联系人", en: "Imported {n} contacts" },
+  directoryEncoding: {
+    zh: "文件编码：{encoding}",
+    en: "File encoding: {encoding}",
+  },
   directoryPreview: {
     zh: "预览：{n} 位联系人，确认后将替换整个目录",
     en: "Preview: {n} contacts; confirming replaces the whole directory",

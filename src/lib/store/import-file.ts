@@ -2,12 +2,13 @@
  * The first gate of every import (backup JSON, contacts CSV, phrasebooks): size, encoding and shape
  * are checked before any parser sees the file, and each refusal is a bilingual, located message.
  *
- * Encoding decision: files must be UTF-8 (with or without BOM) or UTF-16 with a BOM (Excel's
- * "Unicode text"). A file that is not valid UTF-8 is refused, never guessed: GBK and Big5 overlap,
- * and a wrong guess would silently store mojibake in the agent's contact directory. When the bytes
- * decode cleanly as GBK, the message says so and tells the agent how to re-save the file.
+ * Encoding decision: UTF-8 (with or without BOM), UTF-16 with a BOM (Excel's "Unicode text"), and
+ * GBK/GB18030 — what Excel on Chinese Windows writes for "CSV (逗号分隔)". Legacy bytes are accepted as
+ * GB18030 only when nearly every double-byte pair lies in GB2312's region (hanzi and full-width
+ * punctuation): Big5 text decodes "cleanly" as GBK too, but half its pairs fall outside that region, so
+ * it is refused rather than stored as mojibake. The encoding used is returned for the preview to show.
  */
-import type { ImportProblem } from "./contract"
+import type { ImportProblem } from "../import-problems"
 
 export const IMPORT_LIMITS = {
   /** Checked on the file's size, before reading it: a 50 MB file is never parsed. */
@@ -16,7 +17,12 @@ export const IMPORT_LIMITS = {
   maxDepth: 32,
 }
 
-export type DecodeResult = { ok: true; text: string } | { ok: false; problems: ImportProblem[] }
+/** The encoding a file was read in (shown in import previews). */
+export type ImportEncoding = "UTF-8" | "UTF-16LE" | "UTF-16BE" | "GB18030"
+
+export type DecodeResult =
+  | { ok: true; text: string; encoding: ImportEncoding }
+  | { ok: false; problems: ImportProblem[] }
 export type JsonResult = { ok: true; data: unknown } | { ok: false; problems: ImportProblem[] }
 
 const FILE = "文件 / file"
@@ -57,12 +63,33 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1
 }
 
-function looksLikeGbk(bytes: Uint8Array): boolean {
+/** Share of GB2312-region pairs among a legacy file's multi-byte pairs below which it is not taken for GBK. */
+export const GBK_REGION_MIN = 0.9
+
+/**
+ * The text if the bytes are GBK/GB18030 written by a simplified-Chinese system, else null: they must
+ * decode strictly as GB18030, hold some hanzi, and ≥ {@link GBK_REGION_MIN} of their double-byte pairs
+ * must lie in GB2312's region (lead A1–A9 symbols or B0–F7 hanzi, trail A1–FE).
+ */
+export function decodeGbk(bytes: Uint8Array): string | null {
+  let pairs = 0
+  let inRegion = 0
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i]
+    if (lead < 0x81) continue
+    const trail = bytes[i + 1] ?? 0
+    pairs++
+    if (((lead >= 0xa1 && lead <= 0xa9) || (lead >= 0xb0 && lead <= 0xf7)) && trail >= 0xa1 && trail <= 0xfe)
+      inRegion++
+    // A GB18030 four-byte sequence (second byte a digit) counts as one pair outside the region.
+    i += trail >= 0x30 && trail <= 0x39 ? 3 : 1
+  }
+  if (pairs === 0 || inRegion / pairs < GBK_REGION_MIN) return null
   try {
-    const text = new TextDecoder("gbk", { fatal: true }).decode(bytes)
-    return /[\u4e00-\u9fff]/.test(text)
+    const text = new TextDecoder("gb18030", { fatal: true }).decode(bytes)
+    return /[\u4e00-\u9fff]/.test(text) ? text : null
   } catch {
-    return false
+    return null
   }
 }
 
@@ -82,7 +109,9 @@ export function decodeImportBytes(bytes: Uint8Array, maxBytes = IMPORT_LIMITS.ma
     try {
       const text = new TextDecoder(label, { fatal: true }).decode(bytes.subarray(2))
       if (text.includes("\0")) return fail(FILE, "不是文本文件 / not a text file")
-      return text.trim() === "" ? fail(FILE, "文件是空的 / the file is empty") : { ok: true, text }
+      return text.trim() === ""
+        ? fail(FILE, "文件是空的 / the file is empty")
+        : { ok: true, text, encoding: label === "utf-16le" ? "UTF-16LE" : "UTF-16BE" }
     } catch {
       return fail(FILE, "UTF-16 文件已损坏 / broken UTF-16 file")
     }
@@ -100,20 +129,23 @@ export function decodeImportBytes(bytes: Uint8Array, maxBytes = IMPORT_LIMITS.ma
     )
   }
   let text: string
+  let encoding: ImportEncoding = "UTF-8"
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(body)
   } catch {
-    const line = lineAt(body, Math.max(0, firstInvalidUtf8(body)))
-    const gbk = looksLikeGbk(body)
-    return fail(
-      `第 ${line} 行 / line ${line}`,
-      gbk
-        ? `文件不是 UTF-8 编码（可能是 GBK），请在 Excel 中另存为“CSV UTF-8”后再导入 / not UTF-8 (maybe GBK): save it as "CSV UTF-8" and import again`
-        : `文件不是 UTF-8 编码，请另存为 UTF-8 后再导入 / not UTF-8: save it as UTF-8 and import again`,
-    )
+    const gbk = body === bytes ? decodeGbk(body) : null
+    if (gbk === null) {
+      const line = lineAt(body, Math.max(0, firstInvalidUtf8(body)))
+      return fail(
+        `第 ${line} 行 / line ${line}`,
+        `无法识别文件编码（不是 UTF-8，也不像 GBK，可能是 Big5 等），请另存为“CSV UTF-8”后再导入 / unknown encoding (not UTF-8, not GBK; maybe Big5): save it as "CSV UTF-8" and import again`,
+      )
+    }
+    text = gbk
+    encoding = "GB18030"
   }
   if (text.trim() === "") return fail(FILE, "文件是空的 / the file is empty")
-  return { ok: true, text }
+  return { ok: true, text, encoding }
 }
 
 /** Reads a File/Blob: refused by size before a single byte is read, then {@link decodeImportBytes}. */

@@ -7,7 +7,7 @@ import type { AgentProfile, ImportProblem, Settings, SiteSetting } from "~lib/st
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 import { pickLanguage } from "~lib/ui-logic/page"
 import { contactsToCsv, parseContactsCsv } from "~lib/escalation/contacts-csv"
-import { parseImportJson, readImportFile } from "~lib/store/import-file"
+import { parseImportJson, readImportFile, type ImportEncoding } from "~lib/store/import-file"
 import { CARRIERS } from "~lib/waybill/carriers"
 import { SIDEBAR_MODE_KEY } from "~lib/protocol/types"
 
@@ -328,7 +328,11 @@ function DirectorySection() {
   const contacts = useLiveQuery(() => store.listContacts(), [store])
   const [status, setStatus] = useState<Status>(null)
   const [problems, setProblems] = useState<ImportProblem[]>([])
-  const [preview, setPreview] = useState<{ contacts: Contact[]; warnings: ImportProblem[] } | null>(null)
+  const [preview, setPreview] = useState<{
+    contacts: Contact[]
+    warnings: ImportProblem[]
+    encoding: ImportEncoding
+  } | null>(null)
   const fileRef = useRef<HTMLInputElement>(null)
 
   /** Reads and checks the file; nothing is written until the agent confirms the preview. */
@@ -337,7 +341,8 @@ function DirectorySection() {
     setProblems([])
     setPreview(null)
     try {
-      // Size, encoding (UTF-8 only; GBK named) and binary checks before the CSV parser.
+      // Size, encoding (UTF-8, UTF-16 with BOM, or GBK as Excel on Chinese Windows saves it) and binary
+      // checks before the CSV parser.
       const decoded = await readImportFile(file)
       const parsed = decoded.ok ? parseContactsCsv(decoded.text) : decoded
       if (!parsed.ok) {
@@ -345,7 +350,11 @@ function DirectorySection() {
         setStatus({ kind: "error", message: text(locale, "importProblems", { n: parsed.problems.length }) })
         return
       }
-      setPreview({ contacts: parsed.contacts, warnings: parsed.warnings })
+      setPreview({
+        contacts: parsed.contacts,
+        warnings: parsed.warnings,
+        encoding: decoded.ok ? decoded.encoding : "UTF-8",
+      })
       setProblems(parsed.warnings)
     } catch (error) {
       setStatus({ kind: "error", message: errorMessage(error, locale) })
@@ -410,13 +419,18 @@ function DirectorySection() {
           <p>
             <T k="directoryPreview" values={{ n: preview.contacts.length }} />
           </p>
+          <p className="muted" data-testid="directory-encoding">
+            <T k="directoryEncoding" values={{ encoding: preview.encoding }} />
+          </p>
           <table>
             <tbody>
               {preview.contacts.slice(0, 10).map((c) => (
                 <tr key={c.id} data-testid="directory-preview-row">
                   <td>{c.name}</td>
                   <td>{text(locale, ROLE_KEYS[c.role])}</td>
-                  <td>{[c.branch, c.company, c.region, c.department].filter(Boolean).join(" · ")}</td>
+                  <td className="wrap">
+                    {[c.branch, c.company, c.region, c.department].filter(Boolean).join(" · ")}
+                  </td>
                   <td>{c.phone}</td>
                   <td>{c.hours}</td>
                 </tr>
