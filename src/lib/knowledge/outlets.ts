@@ -47,7 +47,8 @@ export function outletCards(contacts: readonly Contact[], effective: string): Kn
       area: "outlets",
       title: `${branch}`,
       keywords: [...new Set([branch, short, local, `${local}网点`].filter((k) => k.length <= 30))],
-      synonyms: ["网点电话", "网点地址", "营业时间", ...(where ? [where.slice(0, 30)] : [])],
+      // Not "网点电话" etc.: every outlet would match them; the 网点查询 card answers the generic question.
+      synonyms: where ? [where.slice(0, 30)] : [],
       answer: `电话：${phones}${hours ? `；工作时间：${hours}` : ""}${where ? `；所属：${where}` : ""}。目录没有地址：插入前请填写网点地址。`,
       checks: ["地址以系统登记为准", "确认网点当前是否营业"],
       script:

@@ -18,6 +18,10 @@ interface Entry {
   card: KnowledgeCard
   order: number
   terms: Term[]
+  /** Every term and every initials spelling, joined: one `includes` rejects most cards for a letters query. */
+  hay: string
+  /** The characters of all terms: a query sharing none of them can only match the body. */
+  chars: Set<string>
   /** Answer and script: searched with a low weight. (Not the example questions: they must find the card on their own.) */
   body: string
 }
@@ -53,16 +57,21 @@ const termOf = (text: string, weight: number): Term | null => {
 /** Prepares `cards` for {@link searchKnowledge} and {@link suggestKnowledge}. */
 export function buildKnowledgeIndex(cards: readonly KnowledgeCard[]): KnowledgeIndex {
   return {
-    entries: cards.map((card, order) => ({
-      card,
-      order,
-      terms: [
+    entries: cards.map((card, order) => {
+      const terms = [
         termOf(card.title, 1),
         ...card.keywords.map((k) => termOf(k, 0.9)),
         ...card.synonyms.map((s) => termOf(s, 0.85)),
-      ].filter((t): t is Term => t !== null),
-      body: normalizeQuery(card.answer + card.script),
-    })),
+      ].filter((t): t is Term => t !== null)
+      return {
+        card,
+        order,
+        terms,
+        hay: terms.flatMap((t) => [t.text, ...t.initials]).join("\u0001"),
+        chars: new Set(terms.flatMap((t) => [...t.text])),
+        body: normalizeQuery(card.answer + card.script),
+      }
+    }),
   }
 }
 
@@ -129,8 +138,12 @@ export function searchKnowledge(index: KnowledgeIndex, query: string, limit = 20
   const q = normalizeQuery(query)
   if (!q) return []
   const letters = LETTERS.test(q)
+  const qChars = [...new Set(q)]
   const hits: (KnowledgeHit & { order: number })[] = []
   for (const entry of index.entries) {
+    // Letters found in no term, spelling or text of the card: nothing below can score.
+    if (letters && !entry.hay.includes(q) && !entry.body.includes(q)) continue
+    if (!letters && !qChars.some((c) => entry.chars.has(c)) && !entry.body.includes(q)) continue
     const chinese = scoreChinese(entry, q)
     const initials = letters ? scoreInitials(entry, q) : { score: 0, matched: "" }
     const top = initials.score > chinese.score ? initials : chinese
