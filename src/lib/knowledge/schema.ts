@@ -13,7 +13,7 @@ import type { ImportProblem } from "../store/contract"
 import { parseImportJson } from "../store/import-file"
 import { capProblems, formatPath, problemsFromIssues } from "../store/import-problems"
 import { buildKnowledgeIndex, searchKnowledge } from "./search"
-import { KNOWLEDGE_AREAS, SOURCE_KINDS, type KnowledgePack } from "./types"
+import { KNOWLEDGE_AREAS, SOURCE_KINDS, type KnowledgeCard, type KnowledgePack } from "./types"
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const text = (max: number) => z.string().trim().min(1).max(max)
@@ -134,21 +134,37 @@ export function parseKnowledgePack(json: unknown): KnowledgePackResult {
       ],
     }
   const parsed = knowledgePackSchema.safeParse(json)
-  if (!parsed.success) return { ok: false, problems: capProblems(describeIssues(parsed.error.issues, json)) }
-  const pack = parsed.data
-  const index = buildKnowledgeIndex(pack.cards)
+  if (parsed.success) {
+    const problems = exampleProblems(parsed.data.cards.map((card, i) => ({ card, i })))
+    return problems.length ? { ok: false, problems: capProblems(problems) } : { ok: true, pack: parsed.data }
+  }
+  // Report the example questions of the cards that are otherwise valid too: one round of fixes, not two.
+  const raw = (json as { cards?: unknown }).cards
+  const valid = Array.isArray(raw)
+    ? raw.flatMap((c, i) => {
+        const card = knowledgeCardSchema.safeParse(c)
+        return card.success ? [{ card: card.data, i }] : []
+      })
+    : []
+  return {
+    ok: false,
+    problems: capProblems([...describeIssues(parsed.error.issues, json), ...exampleProblems(valid)]),
+  }
+}
+
+/** Each example question must find its own card among the first {@link EXAMPLE_RANK}, searching all `cards`. */
+function exampleProblems(cards: { card: KnowledgeCard; i: number }[]): ImportProblem[] {
+  const index = buildKnowledgeIndex(cards.map((c) => c.card))
   const problems: ImportProblem[] = []
-  pack.cards.forEach((card, i) =>
+  for (const { card, i } of cards)
     card.examples.forEach((question, k) => {
-      const found = searchKnowledge(index, question, EXAMPLE_RANK).some((h) => h.card.id === card.id)
-      if (!found)
+      if (!searchKnowledge(index, question, EXAMPLE_RANK).some((h) => h.card.id === card.id))
         problems.push({
           where: `cards[${i}].examples[${k}]`,
           message: `示例问题找不到这张卡片（前 ${EXAMPLE_RANK} 条内）：请补充关键词或同义词 / the example question does not find this card in the top ${EXAMPLE_RANK}: add keywords or synonyms`,
         })
-    }),
-  )
-  return problems.length ? { ok: false, problems: capProblems(problems) } : { ok: true, pack }
+    })
+  return problems
 }
 
 /** A pack file's text (the options page's import): the JSON gate, then {@link parseKnowledgePack}. */
