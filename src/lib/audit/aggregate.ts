@@ -76,7 +76,8 @@ const rate = (n: number, shown: number): number | null => (shown === 0 ? null : 
 /** Counts and rates of a set of events. */
 export function tally(events: readonly AuditEvent[]): Tally {
   const c = { shown: 0, applied: 0, dismissed: 0, ignored: 0, edited: 0, wrong: 0 }
-  for (const e of events) c[e.outcome]++
+  // Knowledge-card inserts are not phrasing suggestions: they have their own table (knowledge.ts).
+  for (const e of events) if (e.outcome !== "inserted") c[e.outcome]++
   return {
     ...c,
     appliedRate: rate(c.applied, c.shown),

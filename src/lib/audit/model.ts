@@ -8,9 +8,19 @@
  * What happened to a suggestion:
  * shown = displayed; applied = replacement taken as is; edited = taken, then changed by the agent;
  * dismissed = closed by the agent; ignored = the message was sent with the flagged text still in it;
- * wrong = the agent reported the rule as mistaken (a false positive).
+ * wrong = the agent reported the rule as mistaken (a false positive);
+ * inserted = a knowledge card's answer was inserted into the reply (`ruleId` is `knowledge:<card id>`,
+ * `phrasebookVersion` the pack's version); not a phrasing suggestion, so not counted in its rates.
  */
-export const AUDIT_OUTCOMES = ["shown", "applied", "dismissed", "ignored", "edited", "wrong"] as const
+export const AUDIT_OUTCOMES = [
+  "shown",
+  "applied",
+  "dismissed",
+  "ignored",
+  "edited",
+  "wrong",
+  "inserted",
+] as const
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number]
 
 /** Character offsets into the agent's text, end exclusive. */
@@ -44,4 +54,12 @@ export interface AuditEvent {
   finalText?: string
   /** The agent's reason, for "wrong" / "dismissed". */
   reason?: string
+}
+
+/** `ruleId` prefix of knowledge-card events (outcome "inserted"). */
+export const KNOWLEDGE_RULE_PREFIX = "knowledge:"
+
+/** True for a knowledge-card event rather than a phrasing one. */
+export function isKnowledgeEvent(e: Pick<AuditEvent, "ruleId">): boolean {
+  return e.ruleId.startsWith(KNOWLEDGE_RULE_PREFIX)
 }

@@ -23,6 +23,15 @@ export interface PhrasebookRecord {
   book: unknown
 }
 
+/** One stored knowledge pack per version (Options → 知识库). The knowledge module validates `pack`. */
+export interface KnowledgePackRecord {
+  version: string
+  importedAt: number
+  /** 1 for the pack in use, else 0. */
+  active: 0 | 1
+  pack: unknown
+}
+
 /** The `settings` table holds a single row with key "settings". */
 export interface SettingsRow {
   key: "settings"
@@ -37,6 +46,7 @@ export class SidekickDB extends Dexie {
   contacts!: Table<Contact, string>
   phrasebooks!: Table<PhrasebookRecord, string>
   auditEvents!: Table<AuditEvent, string>
+  knowledgePacks!: Table<KnowledgePackRecord, string>
   settings!: Table<SettingsRow, string>
 
   /**

@@ -10,13 +10,17 @@ import seed from "./fixtures/v1-seed.json"
 import { DB_VERSION, MIGRATIONS } from "./migrations"
 import { v1 } from "./migrations/v1"
 import { v2 } from "./migrations/v2"
+import { v5 } from "./migrations/v5"
 import { createStore } from "./repository"
 import { freshDb } from "./testing"
 
 describe("migrations meta", () => {
-  it("are numbered contiguously from 1, one file per version", () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1))
-    expect(DB_VERSION).toBe(MIGRATIONS.length)
+  // Rising from 1; a gap is allowed (numbers were handed out ahead to parallel features).
+  it("are numbered in rising order from 1, one file per version", () => {
+    const versions = MIGRATIONS.map((m) => m.version)
+    expect(versions[0]).toBe(1)
+    for (let i = 1; i < versions.length; i++) expect(versions[i]).toBeGreaterThan(versions[i - 1])
+    expect(DB_VERSION).toBe(versions[versions.length - 1])
     const dir = fileURLToPath(new URL("./migrations/", import.meta.url))
     const files = readdirSync(dir)
       .filter((f) => /^v\d+\.ts$/.test(f))
@@ -39,7 +43,10 @@ describe("migrations meta", () => {
       phrasebooks: "version, active",
       auditEvents: "id, at, ruleId, outcome, agentWorkId, site, waybill, [ruleId+at]",
     })
-    expect(Object.isFrozen(v1) && Object.isFrozen(v2) && Object.isFrozen(MIGRATIONS)).toBe(true)
+    expect(v5.stores).toEqual({ knowledgePacks: "version, active" })
+    expect(
+      Object.isFrozen(v1) && Object.isFrozen(v2) && Object.isFrozen(v5) && Object.isFrozen(MIGRATIONS),
+    ).toBe(true)
   })
 })
 
@@ -66,6 +73,7 @@ describe("fresh database", () => {
       contacts: ["id", "branch", "company", "region", "role"],
       phrasebooks: ["version", "active"],
       auditEvents: ["id", "[ruleId+at]", "agentWorkId", "at", "outcome", "ruleId", "site", "waybill"],
+      knowledgePacks: ["version", "active"],
       settings: ["key"],
     })
     db.close()
@@ -90,7 +98,7 @@ describe("upgrade v1 → v2", () => {
 
   it("upper-cases case waybills, merging two spellings of one parcel", async () => {
     const db = await upgradedFromSeed()
-    expect(db.verno).toBe(2)
+    expect(db.verno).toBe(DB_VERSION)
     const cases = await db.cases.toArray()
     expect(cases.map((c) => c.waybill).sort()).toEqual([
       "JT00012345678",
@@ -138,6 +146,29 @@ describe("upgrade v1 → v2", () => {
     // A backup of the upgraded database is valid: the upgrade left nothing the schemas reject.
     const result = await store.importAll(await store.exportAll(), "replace")
     expect(result.ok).toBe(true)
+    db.close()
+  })
+})
+
+describe("upgrade v2 → v5", () => {
+  it("adds the knowledge pack table and keeps every v2 row", async () => {
+    const { db, factory, name } = freshDb()
+    // A v2 database as the previous release leaves it on disk.
+    const old = new Dexie(name, { indexedDB: factory, IDBKeyRange })
+    old.version(v1.version).stores({ ...v1.stores })
+    old.version(v2.version).stores({ ...v2.stores })
+    await old.open()
+    await old.table("phrasebooks").put({ version: "qa-7", importedAt: 1, active: 1, book: { rules: [] } })
+    await old.table("contacts").put({ id: "c-1", name: "陈晓燕", role: "window", branch: "萧山网点" })
+    expect(old.verno).toBe(2)
+    old.close()
+    await db.open()
+    expect(db.verno).toBe(5)
+    expect(await db.phrasebooks.get("qa-7")).toMatchObject({ active: 1 })
+    expect(await db.contacts.count()).toBe(1)
+    expect(await db.knowledgePacks.count()).toBe(0)
+    await db.knowledgePacks.put({ version: "k1", importedAt: 2, active: 1, pack: {} })
+    expect(await db.knowledgePacks.where("active").equals(1).count()).toBe(1)
     db.close()
   })
 })

@@ -12,6 +12,7 @@ import { CARRIERS } from "~lib/waybill/carriers"
 import { SIDEBAR_MODE_KEY } from "~lib/protocol/types"
 
 import { QaOptionsSection } from "../audit/qa-options"
+import { KnowledgeOptionsSection } from "../knowledge/knowledge-options"
 import { callBackground } from "../background"
 import { ErrorBoundary } from "../error-boundary"
 import { PURGE_WORD, text } from "../i18n"
@@ -665,6 +666,7 @@ function OptionsMain() {
             <SitesSection sites={settings.sites} />
             <DisplaySection settings={settings} />
             <DirectorySection />
+            <KnowledgeOptionsSection />
             <DataSection />
             <QaOptionsSection />
           </>

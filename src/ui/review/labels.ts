@@ -12,6 +12,7 @@ export const OUTCOME_KEYS: Record<AuditOutcome, StringKey> = {
   ignored: "outcomeIgnored",
   edited: "outcomeEdited",
   wrong: "outcomeWrong",
+  inserted: "outcomeInserted",
 }
 
 export const CATEGORY_LABELS: Record<PhrasingCategory, Bilingual> = {

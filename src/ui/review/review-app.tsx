@@ -5,7 +5,8 @@
 import { type ReactNode, useEffect, useMemo, useState } from "react"
 
 import { type AuditQuery, byAgent, byDay, byRule, facets, filterEvents } from "~lib/audit/aggregate"
-import { AUDIT_OUTCOMES, type AuditOutcome } from "~lib/audit/model"
+import { byKnowledgeCard } from "~lib/audit/knowledge"
+import { AUDIT_OUTCOMES, isKnowledgeEvent, type AuditOutcome } from "~lib/audit/model"
 import { PHRASING_CATEGORIES, type PhrasingCategory } from "~lib/phrasing/types"
 import {
   AUDIT_RETENTION_KEY,
@@ -31,6 +32,7 @@ import {
   useReviewDeps,
   useTrail,
 } from "./review-data"
+import { KnowledgeInsertTable } from "./knowledge-inserts"
 import { RuleWorkbench } from "./rule-workbench"
 import { AgentTable, EventList, RuleTable } from "./stats-tables"
 import { TrailTransfer } from "./trail-transfer"
@@ -123,11 +125,15 @@ function ReviewMain() {
   const categoryOf = useMemo(() => (inForce ? categoryLookup(inForce.book) : () => undefined), [inForce])
   const all = useMemo(() => trail ?? [], [trail])
   const filtered = useMemo(() => filterEvents(all, filters, categoryOf), [all, filters, categoryOf])
-  const ruleRows = useMemo(() => byRule(filtered, categoryOf), [filtered, categoryOf])
-  const agentRows = useMemo(() => byAgent(filtered), [filtered])
+  // Knowledge-card inserts have their own table; the phrasing tables and chart count suggestions only.
+  const phrasingEvents = useMemo(() => filtered.filter((e) => !isKnowledgeEvent(e)), [filtered])
+  const knowledgeRows = useMemo(() => byKnowledgeCard(filtered), [filtered])
+  const ruleRows = useMemo(() => byRule(phrasingEvents, categoryOf), [phrasingEvents, categoryOf])
+  const agentRows = useMemo(() => byAgent(phrasingEvents), [phrasingEvents])
   const days = useMemo(
-    () => byDay(filtered, { utcOffsetMinutes: -new Date(to).getTimezoneOffset(), from, to, maxDays: 366 }),
-    [filtered, from, to],
+    () =>
+      byDay(phrasingEvents, { utcOffsetMinutes: -new Date(to).getTimezoneOffset(), from, to, maxDays: 366 }),
+    [phrasingEvents, from, to],
   )
   const options = useMemo(() => facets(all), [all])
   const set =
@@ -243,6 +249,14 @@ function ReviewMain() {
           />
         </QaSection>
       </div>
+
+      <QaSection id="qa-knowledge-title" title="qaKnowledge" empty={knowledgeRows.length === 0}>
+        <KnowledgeInsertTable
+          rows={knowledgeRows}
+          selected={filters.ruleId}
+          onDrill={(ruleId) => drill({ ruleId })}
+        />
+      </QaSection>
 
       <QaSection id="qa-events-title" title="qaEvents" empty={filtered.length === 0}>
         <EventList events={filtered} />

@@ -289,7 +289,7 @@ describe("SidebarApp in the page frame", () => {
     expect(container.querySelector("[data-testid=handoff-form]")).toBeNull()
     await keyDown(byTestId(container, "tab-phrasing"), { key: "ArrowLeft" })
     await keyDown(byTestId(container, "tab-handoff"), { key: "ArrowLeft" })
-    expect(byTestId(container, "tab-escalation").getAttribute("aria-selected")).toBe("true")
+    expect(byTestId(container, "tab-knowledge").getAttribute("aria-selected")).toBe("true")
   })
 
   it("shows the first few other numbers and the rest on demand", async () => {

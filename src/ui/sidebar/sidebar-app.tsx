@@ -10,6 +10,7 @@ import { URGENT_CASE_TYPES, type CaseStatus, type CaseType } from "~lib/cases/mo
 import { quickCallbackAt, spokenTime, toLocalInputValue } from "~lib/ui-logic/callback-time"
 import { expiredDraftKeys } from "~lib/ui-logic/drafts"
 import { describeCarriers } from "~lib/ui-logic/page"
+import { varsFromContext, type SlotContext } from "~lib/scripts/slots"
 import { identifyWaybill } from "~lib/waybill/identify"
 
 import { ErrorBoundary } from "../error-boundary"
@@ -24,15 +25,17 @@ import type { SidebarMode } from "~lib/protocol/types"
 
 import { usePageConnection, type Connection } from "./use-page-connection"
 import { EscalationPanel } from "./escalation-panel"
+import { KnowledgeTab, useKnowledgeTab } from "./knowledge-tab"
 import { PhrasingPanel } from "./phrasing-panel"
 import { usePhrasingSession } from "./phrasing-session"
 import { WaybillHeader } from "./waybill-header"
 
-type TabId = "handoff" | "phrasing" | "escalation"
+type TabId = "handoff" | "phrasing" | "escalation" | "knowledge"
 const TABS: { id: TabId; label: StringKey }[] = [
   { id: "handoff", label: "tabHandoff" },
   { id: "phrasing", label: "tabPhrasing" },
   { id: "escalation", label: "tabEscalation" },
+  { id: "knowledge", label: "tabKnowledge" },
 ]
 
 /** The neutral face shown to a website that framed us: both languages, nothing else. */
@@ -119,6 +122,29 @@ function CaseWorkspace(props: {
   const sure = describeCarriers(carriers)
   const carrierName = sure.kind === "sure" ? sure.carrier.name : undefined
 
+  const knowledge = useKnowledgeTab({ caseType, caseText: state?.caseText ?? "" })
+
+  // What the scripts' and cards' {slots} can be filled from.
+  const slotContext: SlotContext = {
+    profile: settings?.profile,
+    waybill: { number: waybill ?? undefined, carrier: carrierName },
+    case: {
+      customerName: record?.customerName,
+      customerContact: record?.customerContact,
+      // The latest confirmed problem statement, for scripts that restate it.
+      problem: [...(notes ?? [])].reverse().find((n) => n.problem)?.problem,
+      ...record?.involved,
+    },
+    // A callback still ahead is what the agent promised: it fills {回复时间} / {回电时间}.
+    promise:
+      record?.callbackAt !== undefined && record.callbackAt > now()
+        ? {
+            replyTime: spokenTime(record.callbackAt, now()),
+            callbackTime: spokenTime(record.callbackAt, now()),
+          }
+        : undefined,
+  }
+
   const phrasing = usePhrasingSession({
     draft: page.draft,
     send,
@@ -169,6 +195,11 @@ function CaseWorkspace(props: {
             onClick={() => setTab(id)}
           >
             <T k={label} />
+            {id === "knowledge" && knowledge.suggestions.length > 0 && (
+              <span className="tab-count" data-testid="knowledge-count">
+                {knowledge.suggestions.length}
+              </span>
+            )}
           </button>
         ))}
       </nav>
@@ -199,25 +230,21 @@ function CaseWorkspace(props: {
               setTab("handoff")
             }}
             caseType={caseType}
-            context={{
-              profile: settings?.profile,
-              waybill: { number: waybill ?? undefined, carrier: carrierName },
-              case: {
-                customerName: record?.customerName,
-                customerContact: record?.customerContact,
-                // The latest confirmed problem statement, for scripts that restate it.
-                problem: [...(notes ?? [])].reverse().find((n) => n.problem)?.problem,
-                ...record?.involved,
-              },
-              // A callback still ahead is what the agent promised: it fills {回复时间} / {回电时间}.
-              promise:
-                record?.callbackAt !== undefined && record.callbackAt > now()
-                  ? {
-                      replyTime: spokenTime(record.callbackAt, now()),
-                      callbackTime: spokenTime(record.callbackAt, now()),
-                    }
-                  : undefined,
+            context={slotContext}
+          />
+        )}
+        {tab === "knowledge" && (
+          <KnowledgeTab
+            state={knowledge}
+            vars={varsFromContext(slotContext)}
+            insert={phrasing.insert}
+            audit={{
+              agentWorkId: settings?.profile?.workId ?? "",
+              agentName: settings?.profile?.name ?? "",
+              site: connection.origin,
+              ...(waybill ? { waybill } : {}),
             }}
+            onAuditError={() => setCaseError(text(locale, "auditFailed"))}
           />
         )}
         {tab === "escalation" && (

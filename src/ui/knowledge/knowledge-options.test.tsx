@@ -1,0 +1,115 @@
+// @vitest-environment happy-dom
+import "fake-indexeddb/auto"
+
+import { act } from "react"
+import { afterEach, describe, expect, it } from "vitest"
+
+import { DEFAULT_KNOWLEDGE_PACK } from "~lib/knowledge/default-pack"
+import { createDb } from "~lib/store/db"
+import { createKnowledgeStore } from "~lib/store/knowledge-repository"
+
+import {
+  allByTestId,
+  byTestId,
+  click,
+  fakeBrowser,
+  render,
+  testServices,
+  testStore,
+  waitFor,
+  type Rendered,
+} from "../testing"
+import { KnowledgeOptionsSection } from "./knowledge-options"
+
+let view: Rendered | undefined
+afterEach(async () => {
+  await view?.unmount()
+  view = undefined
+})
+
+async function chooseFile(input: HTMLInputElement, content: string) {
+  const file = new File([content], "pack.json", { type: "application/json" })
+  Object.defineProperty(input, "files", { value: [file], configurable: true })
+  await act(async () => {
+    input.dispatchEvent(new Event("change", { bubbles: true }))
+  })
+}
+
+async function setup() {
+  const db = createDb(`knowledge-options-${Math.random().toString(36).slice(2)}`)
+  view = await render(testServices(fakeBrowser().platform, testStore()), <KnowledgeOptionsSection db={db} />)
+  return { db, c: view.container }
+}
+
+const packWith = (version: string) => {
+  const pack = structuredClone(DEFAULT_KNOWLEDGE_PACK)
+  pack.version = version
+  pack.publisher = "盛辉物流"
+  pack.values["保价费率"].value = "声明价值的 0.5%，最低 2 元"
+  return pack
+}
+
+describe("Options → 知识库", () => {
+  it("shows the built-in pack and how many company values are unset", async () => {
+    const { c } = await setup()
+    await waitFor(() =>
+      expect(byTestId(c, "knowledge-in-use").textContent).toContain(DEFAULT_KNOWLEDGE_PACK.version),
+    )
+    expect(byTestId(c, "knowledge-in-use").textContent).toContain("内置")
+    expect(byTestId(c, "knowledge-unset-count").textContent).toContain(
+      String(Object.keys(DEFAULT_KNOWLEDGE_PACK.values).length),
+    )
+  })
+
+  it("imports a valid pack and makes it the one in force", async () => {
+    const { db, c } = await setup()
+    await chooseFile(byTestId(c, "knowledge-import"), JSON.stringify(packWith("acme-1")))
+    await waitFor(() => expect(byTestId(c, "knowledge-import-status").textContent).toContain("acme-1"))
+    await waitFor(() => expect(byTestId(c, "knowledge-in-use").textContent).toContain("acme-1"))
+    expect(byTestId(c, "knowledge-in-use").textContent).toContain("盛辉物流")
+    expect((await createKnowledgeStore(db).getActivePack())?.version).toBe("acme-1")
+  })
+
+  it("a pack with any problem imports nothing and lists where each problem is", async () => {
+    const { db, c } = await setup()
+    const bad = packWith("acme-bad") as unknown as { cards: Record<string, unknown>[] }
+    bad.cards[2].examples = ["今天天气怎么样"]
+    bad.cards[4].sources = []
+    await chooseFile(byTestId(c, "knowledge-import"), JSON.stringify(bad))
+    await waitFor(() =>
+      expect(byTestId(c, "knowledge-import-problems").textContent).toContain("cards[4].sources"),
+    )
+    expect(byTestId(c, "knowledge-import-problems").textContent).toContain("cards[2].examples[0]")
+    expect(await createKnowledgeStore(db).listPacks()).toEqual([])
+    await chooseFile(byTestId(c, "knowledge-import"), "{ not json")
+    await waitFor(() => expect(byTestId(c, "knowledge-import-status").className).toBe("error"))
+    expect(await createKnowledgeStore(db).listPacks()).toEqual([])
+  })
+
+  it("switches between imported versions and back to the built-in pack", async () => {
+    const { db, c } = await setup()
+    const store = createKnowledgeStore(db)
+    await store.putPack("acme-1", packWith("acme-1"))
+    await store.putPack("acme-2", packWith("acme-2"), { activate: true })
+    await waitFor(() => expect(byTestId(c, "knowledge-in-use").textContent).toContain("acme-2"))
+    const one = allByTestId(c, "knowledge-version").find((li) => li.dataset.version === "acme-1")!
+    await click(byTestId(one, "knowledge-activate"))
+    await waitFor(() => expect(byTestId(c, "knowledge-in-use").textContent).toContain("acme-1"))
+    await click(byTestId(c, "knowledge-use-builtin"))
+    await waitFor(() =>
+      expect(byTestId(c, "knowledge-in-use").textContent).toContain(DEFAULT_KNOWLEDGE_PACK.version),
+    )
+    expect(await store.listPacks()).toHaveLength(2)
+  })
+
+  it("a stored pack that no longer validates is not used, and the page says so", async () => {
+    const { db, c } = await setup()
+    await createKnowledgeStore(db).putPack(
+      "broken",
+      { format: "cs-sidekick-knowledge", cards: [] },
+      { activate: true },
+    )
+    await waitFor(() => expect(byTestId(c, "knowledge-options-invalid").textContent).toContain("内置"))
+    expect(byTestId(c, "knowledge-in-use").textContent).toContain(DEFAULT_KNOWLEDGE_PACK.version)
+  })
+})

@@ -1,0 +1,179 @@
+/**
+ * Options → 知识库 (admin): which pack is in force, import a pack (all or nothing: every problem listed
+ * with where it is, nothing stored), export the pack in force as the starting point for edits, switch
+ * between imported versions or back to the built-in pack.
+ */
+import { useLiveQuery } from "dexie-react-hooks"
+import { useState, type ChangeEvent } from "react"
+
+import { parseKnowledgePackFile } from "~lib/knowledge/schema"
+import type { ImportProblem } from "~lib/store/contract"
+import { getDb, type SidekickDB } from "~lib/store/db"
+import { readImportFile } from "~lib/store/import-file"
+import { createKnowledgeStore } from "~lib/store/knowledge-repository"
+import { formatDateTime } from "~lib/ui-logic/callback-time"
+
+import { text } from "../i18n"
+import { errorMessage, T, useLocale } from "../locale"
+import { usePackInForce } from "./use-knowledge-pack"
+
+type Status = { kind: "ok"; message: string } | { kind: "error"; message: string; problems?: ImportProblem[] }
+
+/** Saves text as a file through a temporary object URL. */
+function download(name: string, content: string) {
+  const url = URL.createObjectURL(new Blob([content], { type: "application/json" }))
+  const a = document.createElement("a")
+  a.href = url
+  a.download = name
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+export function KnowledgeOptionsSection({ db = getDb() }: { db?: SidekickDB }) {
+  const locale = useLocale()
+  const store = createKnowledgeStore(db)
+  const inForce = usePackInForce(db)
+  const versions = useLiveQuery(() => store.listPacks().catch(() => []), [db])
+  const [status, setStatus] = useState<Status | null>(null)
+  const { pack } = inForce
+  const unset = Object.values(pack.values).filter((v) => !v.value.trim()).length
+
+  const run = (fn: () => Promise<void>) => {
+    setStatus(null)
+    fn().catch((error: unknown) => setStatus({ kind: "error", message: errorMessage(error, locale) }))
+  }
+
+  const importFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const input = e.currentTarget
+    const file = input.files?.[0]
+    if (!file) return
+    setStatus(null)
+    try {
+      const decoded = await readImportFile(file)
+      const parsed = decoded.ok ? parseKnowledgePackFile(decoded.text) : decoded
+      if (!parsed.ok) {
+        setStatus({ kind: "error", message: text(locale, "kbImportInvalid"), problems: parsed.problems })
+        return
+      }
+      await store.putPack(parsed.pack.version, parsed.pack, { activate: true })
+      setStatus({
+        kind: "ok",
+        message: text(locale, "kbImported", { version: parsed.pack.version, n: parsed.pack.cards.length }),
+      })
+    } catch (error) {
+      setStatus({ kind: "error", message: errorMessage(error, locale) })
+    } finally {
+      input.value = ""
+    }
+  }
+
+  return (
+    <section aria-labelledby="knowledge-options-title" data-testid="knowledge-options">
+      <h2 id="knowledge-options-title">
+        <T k="kbTitle" />
+      </h2>
+      <p data-testid="knowledge-in-use">
+        <T
+          k="kbInUse"
+          values={{
+            version: pack.version,
+            publisher: inForce.stored ? pack.publisher : text(locale, "kbBuiltIn"),
+            n: pack.cards.length,
+          }}
+        />
+      </p>
+      {inForce.invalid && (
+        <p className="error" role="alert" data-testid="knowledge-options-invalid">
+          <T k="kbPackInvalid" />
+        </p>
+      )}
+      {unset > 0 && (
+        <p className="muted" data-testid="knowledge-unset-count">
+          <T k="kbUnsetCount" values={{ n: unset }} />
+        </p>
+      )}
+      <p className="muted">
+        <T k="kbAdminHint" />
+      </p>
+      <div className="actions">
+        <label className="field">
+          <span className="label">
+            <T k="kbImport" />
+          </span>
+          <input
+            type="file"
+            accept=".json,application/json"
+            data-testid="knowledge-import"
+            onChange={(e) => void importFile(e)}
+          />
+        </label>
+        <button
+          type="button"
+          data-testid="knowledge-export"
+          onClick={() =>
+            download(`cs-sidekick-knowledge-${pack.version}.json`, JSON.stringify(pack, null, 2))
+          }
+        >
+          <T k="kbExport" />
+        </button>
+        {inForce.stored && (
+          <button
+            type="button"
+            data-testid="knowledge-use-builtin"
+            onClick={() => run(() => store.deactivateAll())}
+          >
+            <T k="kbUseBuiltIn" />
+          </button>
+        )}
+      </div>
+      {status && (
+        <div
+          className={status.kind}
+          role={status.kind === "ok" ? "status" : "alert"}
+          data-testid="knowledge-import-status"
+        >
+          {status.message}
+          {status.kind === "error" && status.problems ? (
+            <ol className="problems" data-testid="knowledge-import-problems">
+              {status.problems.map((p, i) => (
+                <li key={i}>
+                  <code>{p.where}</code> {p.message}
+                </li>
+              ))}
+            </ol>
+          ) : null}
+        </div>
+      )}
+      {versions && versions.length > 0 && (
+        <>
+          <h3>
+            <T k="kbVersions" />
+          </h3>
+          <ul data-testid="knowledge-versions">
+            {versions.map((v) => (
+              <li key={v.version} data-testid="knowledge-version" data-version={v.version}>
+                <code>{v.version}</code> <span className="muted">{formatDateTime(v.importedAt)}</span>{" "}
+                {v.active === 1 && inForce.stored ? (
+                  <strong>
+                    <T k="kbActive" />
+                  </strong>
+                ) : (
+                  <button
+                    type="button"
+                    className="small"
+                    data-testid="knowledge-activate"
+                    onClick={() => run(() => store.activatePack(v.version))}
+                  >
+                    <T k="kbActivate" />
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  )
+}
