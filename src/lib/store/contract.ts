@@ -4,6 +4,7 @@
  * Every write that touches several tables runs in one Dexie transaction: all or nothing.
  */
 import type { CaseRecord, CaseStatus, Contact, ContactAttempt, HandoffNote } from "../cases/model"
+import type { PolicySnapshot } from "../policy/model"
 
 export interface AgentProfile {
   /** 姓名 */
@@ -12,6 +13,10 @@ export interface AgentProfile {
   workId: string
   /** 公司名称, used in greeting scripts */
   company: string
+  /** 客服热线 (set by an admin policy, or by the agent) */
+  hotline?: string
+  /** 服务时间, e.g. "09:00-21:00" */
+  businessHours?: string
 }
 
 export interface SiteSetting {
@@ -21,6 +26,10 @@ export interface SiteSetting {
   pinnedSelector?: string
   /** Optional carrier code the CRM works for (a hint for ranking pure-digit numbers). */
   carrierHint?: string
+  /** Where the CRM's internal-note box is (handoff work); opaque here, validated by the admin policy. */
+  internalNote?: { urlPattern?: string; selector?: string; toggleSelector?: string }
+  /** True in the effective settings for a site the admin policy enables (never stored). */
+  managed?: boolean
   enabledAt: number
 }
 
@@ -82,11 +91,20 @@ export interface SidekickStore {
 
   /** Replaces the whole directory atomically. */
   replaceContacts(contacts: Contact[]): Promise<void>
+  /** The directory in force: the admin policy's when it sets one, else the imported one. */
   listContacts(): Promise<Contact[]>
 
+  /** The effective settings: the agent's own with the admin policy laid over them (`effectiveSettings`). */
   getSettings(): Promise<Settings>
+  /** Saves the agent's own settings; values the policy locks keep the agent's stored ones (`keepLocked`). */
   updateSettings(patch: Partial<Settings>): Promise<Settings>
 
+  /** The admin policy last read by the service worker (an empty one when there is none). */
+  getPolicy(): Promise<PolicySnapshot>
+  /** Service worker only: stores what it read from managed storage. */
+  setPolicy(snapshot: PolicySnapshot): Promise<void>
+
+  /** StoreError "forbidden" when the admin policy disallows export. */
   exportAll(): Promise<BackupFile>
   /** Validates everything first; writes nothing unless all of it is valid. "replace" clears first (in the same transaction). */
   importAll(data: unknown, mode: "merge" | "replace"): Promise<ImportResult>
