@@ -161,7 +161,7 @@ function parseSites(
     if (pinned) site.pinnedSelector = pinned
     if (entry.carrierHint !== undefined && entry.carrierHint.trim()) {
       const hint = entry.carrierHint.trim()
-      if (resolveHint(hint).size === 0)
+      if (hint.length > 20 || resolveHint(hint).size === 0)
         report.warn(
           `不认识的快递公司“${hint.slice(0, 40)}”，未使用 / unknown carrier, not used`,
           `${at}.carrierHint`,
