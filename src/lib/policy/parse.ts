@@ -10,7 +10,7 @@ import { originToPattern } from "../page/origin"
 import type { ImportProblem } from "../store/contract"
 import { resolveHint } from "../waybill/context"
 import type { InternalNoteSetting, Policy, PolicyDiagnostic, PolicySite } from "./model"
-import { POLICY_KEYS, POLICY_LIMITS, policyInputSchema, type PolicyKey } from "./schema"
+import { POLICY_KEYS, POLICY_LIMITS, policyInputSchema, type PolicyInput, type PolicyKey } from "./schema"
 
 export interface ParsedPolicy {
   policy: Policy
@@ -85,14 +85,14 @@ interface Report {
 }
 
 type FieldParser<K extends PolicyKey> = (
-  value: NonNullable<import("./schema").PolicyInput[K]>,
+  value: NonNullable<PolicyInput[K]>,
   policy: Policy,
   report: Report,
 ) => void
 
 function boundedText(max: number, assign: (policy: Policy, text: string) => void): FieldParser<PolicyKey> {
   return (value, policy, report) => {
-    const text = String(value).trim()
+    const text = typeof value === "string" ? value.trim() : ""
     if (!text) return report.ignore("为空 / empty")
     if (text.length > max) return report.ignore(`超过 ${max} 个字符 / longer than ${max} characters`)
     assign(policy, text)
@@ -128,11 +128,7 @@ function parseSelector(value: string | undefined, at: string, report: Report): s
   return text
 }
 
-function parseSites(
-  value: NonNullable<import("./schema").PolicyInput["sites"]>,
-  policy: Policy,
-  report: Report,
-): void {
+function parseSites(value: NonNullable<PolicyInput["sites"]>, policy: Policy, report: Report): void {
   const sites: PolicySite[] = []
   value.forEach((entry, i) => {
     const at = `sites[${i}]`
@@ -140,18 +136,21 @@ function parseSites(
       report.ignore(`最多 ${POLICY_LIMITS.sites} 个网站 / at most ${POLICY_LIMITS.sites} sites`, at)
       return
     }
-    const origin = entry.origin.trim().replace(/\/+$/, "")
-    if (!originToPattern(origin)) {
+    // Scheme and host are case-insensitive: store them lower-case, as the browser reports origins.
+    const normalised = entry.origin
+      .trim()
+      .replace(/\/+$/, "")
+      .replace(
+        /^([a-z]+):\/\/([^/:?#]+)/i,
+        (_, s: string, h: string) => `${s.toLowerCase()}://${h.toLowerCase()}`,
+      )
+    if (!originToPattern(normalised)) {
       report.ignore(
-        `“${origin.slice(0, 80)}”不是网站地址（协议加主机名，如 https://crm.example.com） / not an origin (scheme and host, e.g. https://crm.example.com)`,
+        `“${normalised.slice(0, 80)}”不是网站地址（协议加主机名，如 https://crm.example.com） / not an origin (scheme and host, e.g. https://crm.example.com)`,
         `${at}.origin`,
       )
       return
     }
-    const normalised = origin.replace(
-      /^(https?):\/\/([^/:]+)/i,
-      (_, s: string, h: string) => `${s.toLowerCase()}://${h.toLowerCase()}`,
-    )
     if (sites.some((s) => s.origin === normalised)) {
       report.ignore(`重复的网站，已忽略 / duplicate site, ignored`, `${at}.origin`)
       return
