@@ -364,7 +364,7 @@ export function createStore(db: SidekickDB, options: StoreOptions = {}): Sidekic
     purgeAll() {
       return guard(() =>
         db.transaction("rw", db.tables, async () => {
-          await Promise.all(db.tables.filter((t) => t !== db.settings).map((t) => t.clear()))
+          await Promise.all(db.tables.filter((t) => t.name !== "settings").map((t) => t.clear()))
           await clearKeepingPolicy()
         }),
       )
