@@ -11,6 +11,8 @@ import { parseImportJson, readImportFile } from "~lib/store/import-file"
 import { CARRIERS } from "~lib/waybill/carriers"
 import { SIDEBAR_MODE_KEY } from "~background/sidebar-mode"
 
+import { exportAllowed } from "~lib/policy/merge"
+
 import { QaOptionsSection } from "../audit/qa-options"
 import { callBackground } from "../background"
 import { ErrorBoundary } from "../error-boundary"
@@ -18,6 +20,9 @@ import { PURGE_WORD, text } from "../i18n"
 import { errorMessage, LocaleProvider, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
 import { useSettings } from "../use-settings"
+import { LockedBadge, LockedField } from "../policy/locked"
+import { PolicyPanel } from "../policy/policy-panel"
+import { usePolicy } from "../policy/use-policy"
 import { ROLE_KEYS } from "../sidebar/escalation-panel"
 
 type Status = { kind: "ok"; message: string } | { kind: "error"; message: string } | null
@@ -38,6 +43,7 @@ function StatusLine({ status, testid }: { status: Status; testid: string }) {
 function ProfileSection({ profile }: { profile: AgentProfile }) {
   const { store } = useServices()
   const locale = useLocale()
+  const { policy } = usePolicy()
   const [form, setForm] = useState(profile)
   const [dirty, setDirty] = useState(false)
   const [status, setStatus] = useState<Status>(null)
@@ -79,7 +85,7 @@ function ProfileSection({ profile }: { profile: AgentProfile }) {
       <input
         ref={key === "name" ? nameRef : undefined}
         data-testid={testid}
-        value={form[key]}
+        value={form[key] ?? ""}
         maxLength={200}
         autoComplete="off"
         onChange={(e) => {
@@ -101,7 +107,29 @@ function ProfileSection({ profile }: { profile: AgentProfile }) {
           {field("name", "profileName", "profile-name")}
           {field("workId", "profileWorkId", "profile-workid")}
         </div>
-        {field("company", "profileCompany", "profile-company")}
+        {policy.company !== undefined ? (
+          <LockedField
+            label={<T k="profileCompany" />}
+            value={policy.company}
+            testid="profile-company-locked"
+          />
+        ) : (
+          field("company", "profileCompany", "profile-company")
+        )}
+        {policy.hotline !== undefined ? (
+          <LockedField
+            label={<T k="policyKeyHotline" />}
+            value={policy.hotline}
+            testid="profile-hotline-locked"
+          />
+        ) : null}
+        {policy.businessHours !== undefined ? (
+          <LockedField
+            label={<T k="policyKeyBusinessHours" />}
+            value={policy.businessHours}
+            testid="profile-hours-locked"
+          />
+        ) : null}
         <button type="submit" className="primary" data-testid="profile-save">
           <T k="save" />
         </button>
@@ -119,6 +147,37 @@ function isValidSelector(selector: string): boolean {
   } catch {
     return false
   }
+}
+
+/** A site the admin policy enables: its config shown, disabled; no save or disable. */
+function ManagedSiteRow({ site }: { site: SiteSetting }) {
+  const locale = useLocale()
+  const carrier = CARRIERS.find((c) => c.code === site.carrierHint || c.name === site.carrierHint)
+  return (
+    <div className="site-row" data-testid="site-row" data-origin={site.origin} data-managed="true">
+      <div className="row">
+        <strong className="site-origin">{site.origin}</strong> <LockedBadge />
+      </div>
+      <fieldset disabled className="field-row locked-field">
+        <label className="field">
+          <span className="label">
+            <T k="pinnedSelector" />
+          </span>
+          <input data-testid="site-selector" value={site.pinnedSelector ?? ""} readOnly />
+        </label>
+        <label className="field">
+          <span className="label">
+            <T k="carrierHint" />
+          </span>
+          <input
+            data-testid="site-carrier"
+            value={carrier ? (locale === "en" ? carrier.nameEn : carrier.name) : (site.carrierHint ?? "")}
+            readOnly
+          />
+        </label>
+      </fieldset>
+    </div>
+  )
 }
 
 function SiteRow({ site, sites }: { site: SiteSetting; sites: SiteSetting[] }) {
@@ -248,10 +307,14 @@ function SitesSection({ sites }: { sites: SiteSetting[] }) {
           <T k="noSites" />
         </p>
       )}
-      {sites.map((site) => (
-        // Keyed by origin and enabledAt: re-enabling a site starts its row fresh.
-        <SiteRow key={`${site.origin}@${site.enabledAt}`} site={site} sites={sites} />
-      ))}
+      {sites.map((site) =>
+        site.managed ? (
+          <ManagedSiteRow key={`${site.origin}@policy`} site={site} />
+        ) : (
+          // Keyed by origin and enabledAt: re-enabling a site starts its row fresh.
+          <SiteRow key={`${site.origin}@${site.enabledAt}`} site={site} sites={sites} />
+        ),
+      )}
     </section>
   )
 }
@@ -259,6 +322,7 @@ function SitesSection({ sites }: { sites: SiteSetting[] }) {
 function DisplaySection({ settings }: { settings: Settings }) {
   const { store, platform } = useServices()
   const locale = useLocale()
+  const { policy } = usePolicy()
   const [status, setStatus] = useState<Status>(null)
   const update = async (patch: Partial<Settings>) => {
     setStatus(null)
@@ -291,10 +355,11 @@ function DisplaySection({ settings }: { settings: Settings }) {
         </label>
         <label className="field">
           <span className="label">
-            <T k="language" />
+            <T k="language" /> {policy.locale !== undefined ? <LockedBadge /> : null}
           </span>
           <select
             data-testid="locale"
+            disabled={policy.locale !== undefined}
             value={settings.locale}
             onChange={(e) => void update({ locale: e.target.value as Settings["locale"] })}
           >
@@ -325,6 +390,8 @@ function DirectorySection() {
   const { store } = useServices()
   const locale = useLocale()
   const t = useT()
+  const { policy } = usePolicy()
+  const directoryLocked = policy.contacts !== undefined
   const contacts = useLiveQuery(() => store.listContacts(), [store])
   const [status, setStatus] = useState<Status>(null)
   const [problems, setProblems] = useState<ImportProblem[]>([])
@@ -372,6 +439,15 @@ function DirectorySection() {
       </h2>
       <p className="muted" data-testid="directory-count">
         <T k="directoryCount" values={{ n: contacts?.length ?? 0 }} />
+        {directoryLocked ? (
+          <>
+            {" "}
+            {policy.version ? (
+              <span data-testid="directory-policy-version">{policy.version}</span>
+            ) : null}{" "}
+            <LockedBadge />
+          </>
+        ) : null}
       </p>
       <div className="actions">
         <label className="field">
@@ -383,6 +459,7 @@ function DirectorySection() {
             type="file"
             accept=".csv,text/csv"
             data-testid="directory-import"
+            disabled={directoryLocked}
             aria-label={t("directoryImport")}
             onChange={(e) => {
               const file = e.target.files?.[0]
@@ -466,6 +543,7 @@ function DataSection() {
   const { store, now } = useServices()
   const locale = useLocale()
   const t = useT()
+  const { policy } = usePolicy()
   const [status, setStatus] = useState<Status>(null)
   const [problems, setProblems] = useState<ImportProblem[]>([])
   const [mode, setMode] = useState<"merge" | "replace">("merge")
@@ -538,9 +616,15 @@ function DataSection() {
         <T k="data" />
       </h2>
       <div className="actions">
-        <button type="button" data-testid="data-export" onClick={() => void exportAll()}>
+        <button
+          type="button"
+          data-testid="data-export"
+          disabled={!exportAllowed(policy)}
+          onClick={() => void exportAll()}
+        >
           <T k="exportData" />
         </button>
+        {policy.allowExport === false ? <LockedBadge /> : null}
       </div>
 
       <h3 style={{ marginTop: 14 }}>
@@ -647,6 +731,7 @@ function OptionsMain() {
           </p>
         ) : (
           <>
+            <PolicyPanel />
             <ProfileSection profile={settings.profile} />
             <SitesSection sites={settings.sites} />
             <DisplaySection settings={settings} />
