@@ -6,7 +6,7 @@ import { T } from "../locale"
 export function LockedBadge() {
   return (
     <span className="locked-badge" data-testid="locked-badge">
-      🔒 <T k="policyLocked" />
+      <T k="policyLocked" />
     </span>
   )
 }
