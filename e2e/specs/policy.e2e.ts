@@ -8,7 +8,7 @@
  * permitted click (a browser permission prompt cannot be clicked from a test); the agent does nothing else.
  * Chromium's policy reload is triggered from chrome://policy ("Reload policies"), as an admin would.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 
 import { type Frame, type Page } from "playwright-core"
@@ -101,6 +101,19 @@ async function greeting(frame: Frame): Promise<string | null> {
 }
 
 describe("admin policy (managed storage)", () => {
+  it("the build ships the managed schema named in its manifest, byte for byte", () => {
+    const dir = join(REPO_DIR, POLICY_BUILD)
+    const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as {
+      key?: string
+      storage?: { managed_schema?: string }
+    }
+    expect(manifest.key).toBeTruthy()
+    const shipped = readFileSync(join(dir, manifest.storage?.managed_schema ?? "missing"), "utf8")
+    expect(JSON.parse(shipped)).toEqual(
+      JSON.parse(readFileSync(join(REPO_DIR, "assets", "managed-schema.json"), "utf8")),
+    )
+  })
+
   let server: FixtureServer
   const logs: string[] = []
 
