@@ -151,6 +151,9 @@ describe("admin policy (managed storage)", () => {
       // The company name from the policy in the greeting script; the phrasebook in force is the policy's.
       await frame.getByTestId("tab-phrasing").click()
       await expect.poll(() => greeting(frame), POLL).toContain("盛辉物流客服")
+      // Hotline and business hours from the policy fill the closing script.
+      const closing = frame.locator('[data-script-id="closing-hotline"] .script-text').first()
+      expect(await textOf(closing)).toContain("盛辉物流客服热线400-800-1234（服务时间09:00-21:00）")
       await expect.poll(() => textOf(frame.getByTestId("phrasebook-version")), POLL).toContain(BOOK_VERSION)
       // The sidebar lists what the policy fixes, disabled, with the values.
       expect(await frame.getByTestId("policy-summary").count()).toBe(1)
