@@ -108,3 +108,8 @@ export function exportAllowed(policy: Policy): boolean {
 export function ruleEditingAllowed(policy: Policy): boolean {
   return policy.allowRuleEditing ?? policy.phrasebook === undefined
 }
+
+/** The team key for signed handoffs: the policy's when it sets one, else the agent's own (if any). */
+export function effectiveTeamKey(policy: Policy, own?: string): string | undefined {
+  return policy.teamKey ?? own
+}

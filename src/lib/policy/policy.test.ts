@@ -4,6 +4,7 @@ import { DEFAULT_PHRASEBOOK } from "../phrasing/default-phrasebook"
 import { DEFAULT_SETTINGS, type Settings } from "../store/contract"
 import {
   effectiveSettings,
+  effectiveTeamKey,
   exportAllowed,
   keepLocked,
   lockedKeys,
@@ -205,5 +206,7 @@ describe("merge rules: policy over agent", () => {
     expect(ruleEditingAllowed({ phrasebook: book })).toBe(false)
     expect(ruleEditingAllowed({ phrasebook: book, allowRuleEditing: true })).toBe(true)
     expect(lockedKeys({ phrasebook: book }).has("ruleEditing")).toBe(true)
+    expect(effectiveTeamKey({}, "own-key")).toBe("own-key")
+    expect(effectiveTeamKey({ teamKey: "policy-key-0123456789" }, "own-key")).toBe("policy-key-0123456789")
   })
 })

@@ -13,9 +13,9 @@ export interface AgentProfile {
   workId: string
   /** 公司名称, used in greeting scripts */
   company: string
-  /** 客服热线 (set by an admin policy, or by the agent) */
+  /** 客服热线: from the admin policy (Options has no field for it yet); fills the {客服热线} slot */
   hotline?: string
-  /** 服务时间, e.g. "09:00-21:00" */
+  /** 服务时间, e.g. "09:00-21:00": from the admin policy, like `hotline` */
   businessHours?: string
 }
 

@@ -470,7 +470,7 @@ function DirectorySection() {
         <button
           type="button"
           data-testid="directory-export"
-          disabled={!contacts?.length}
+          disabled={!contacts?.length || !exportAllowed(policy)}
           onClick={() =>
             download(
               "cs-sidekick-contacts.csv",
