@@ -130,8 +130,12 @@ function SiteBox() {
         <span className={active ? "badge" : "badge muted"} data-testid="popup-site-status">
           <T k={active ? "siteEnabled" : site.managed ? "policyWaitingAccess" : "siteDisabled"} />
         </span>
-        {site.managed ? <LockedBadge /> : null}
       </div>
+      {site.managed ? (
+        <div className="small-text">
+          <LockedBadge />
+        </div>
+      ) : null}
       <div className="actions" style={{ marginTop: 6 }}>
         {active && site.managed ? null : active ? (
           <button type="button" data-testid="popup-disable" disabled={busy} onClick={disable}>
