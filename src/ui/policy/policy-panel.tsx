@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from "react"
 
-import type { PolicySite } from "~lib/policy/model"
+import type { Policy, PolicyDiagnostic, PolicySite } from "~lib/policy/model"
 import { originToPattern } from "~lib/page/origin"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 import { pickLanguage } from "~lib/ui-logic/page"
@@ -17,6 +17,39 @@ import { useServices } from "../services"
 import { LockedBadge } from "./locked"
 import { lockedValues } from "./policy-values"
 import { usePolicy } from "./use-policy"
+
+/**
+ * Selectors the worker could not check (it has no DOM): a selector the browser cannot parse is ignored
+ * by the page, so the admin is told here.
+ */
+export function selectorDiagnostics(policy: Policy): PolicyDiagnostic[] {
+  const out: PolicyDiagnostic[] = []
+  const parses = (selector: string) => {
+    try {
+      document.createDocumentFragment().querySelector(selector)
+      return true
+    } catch {
+      return false
+    }
+  }
+  ;(policy.sites ?? []).forEach((site, i) => {
+    const fields: [string, string | undefined][] = [
+      ["waybillSelector", site.pinnedSelector],
+      ["internalNote.selector", site.internalNote?.selector],
+      ["internalNote.toggleSelector", site.internalNote?.toggleSelector],
+    ]
+    for (const [field, selector] of fields) {
+      if (selector && !parses(selector)) {
+        out.push({
+          key: `sites[${i}].${field}`,
+          level: "warning",
+          message: `不是有效的 CSS 选择器，页面上不会使用 / not a valid CSS selector: the page will not use it`,
+        })
+      }
+    }
+  })
+  return out
+}
 
 /** Policy sites this browser has no host permission for yet (asked of the worker). */
 function useSitesWaiting(sites: PolicySite[] | undefined): [PolicySite[], () => void] {
@@ -89,7 +122,8 @@ export function PolicyAccess() {
 export function PolicyPanel() {
   const snapshot = usePolicy()
   const locale = useLocale()
-  const { policy, diagnostics } = snapshot
+  const { policy } = snapshot
+  const diagnostics = [...snapshot.diagnostics, ...selectorDiagnostics(policy)]
   const rows = lockedValues(policy, locale)
   return (
     <section aria-labelledby="policy-title" data-testid="policy-panel" data-source={snapshot.source}>
