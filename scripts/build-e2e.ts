@@ -20,6 +20,8 @@ const stagingTag = `${tag}-staging-${process.pid}`
 const stagingDir = join(root, "build", `chrome-mv3-${stagingTag}`)
 // Port-less origins: enabled on every port of these hosts (the fixture server picks a free port).
 const sites = ["http://127.0.0.1", "http://localhost"]
+// `--no-seed`: the hosts are granted but not enabled at install (the admin-policy tests enable them).
+const seed = !process.argv.includes("--no-seed")
 
 execFileSync(
   join(root, "node_modules", ".bin", "plasmo"),
@@ -28,7 +30,7 @@ execFileSync(
   {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, PLASMO_PUBLIC_E2E_SITES: sites.join(",") },
+    env: { ...process.env, PLASMO_PUBLIC_E2E_SITES: seed ? sites.join(",") : "" },
   },
 )
 
@@ -39,7 +41,7 @@ manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), .
 writeFileSync(manifestPath, JSON.stringify(manifest, null, 2))
 
 const built = readFileSync(join(stagingDir, "static", "background", "index.js"), "utf8")
-if (!built.includes("127.0.0.1")) throw new Error("e2e build: the service worker lacks the e2e sites")
+if (seed && !built.includes("127.0.0.1")) throw new Error("e2e build: the service worker lacks the e2e sites")
 rmSync(outDir, { recursive: true, force: true })
 renameSync(stagingDir, outDir)
-console.log(`e2e build ready: ${outDir} (sites enabled at install: ${sites.join(", ")})`)
+console.log(`e2e build ready: ${outDir} (sites enabled at install: ${seed ? sites.join(", ") : "none"})`)

@@ -17,7 +17,7 @@ import {
   IMPORT_LIMITS,
   parseImportJson,
   readImportFile,
-} from "~lib/store/import-file"
+} from "~lib/import-file"
 import { auditEventsToCsv, parseAuditImports } from "~lib/audit/transfer"
 import type { AuditEvent } from "~lib/audit/model"
 import { parsePhrasebookFile } from "~lib/store/phrasebook-import"

@@ -14,7 +14,7 @@ import { contactsToCsv, parseContactsCsv } from "~lib/escalation/contacts-csv"
 import { nextEscalation } from "~lib/escalation/next-escalation"
 import { lintPhrasing } from "~lib/phrasing/lint"
 import { listScripts, renderScript } from "~lib/scripts/render"
-import { decodeImportBytes, parseImportJson } from "~lib/store/import-file"
+import { decodeImportBytes, parseImportJson } from "~lib/import-file"
 import { growthRatio } from "~lib/testing/linearity"
 import { detectWaybills } from "~lib/waybill/detect"
 

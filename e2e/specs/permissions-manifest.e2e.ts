@@ -111,8 +111,12 @@ describe("built manifests and bundles", () => {
   })
 
   it("the e2e build differs from production only by the fixture hosts", () => {
-    // Icons carry content hashes that differ per build: compare everything else.
-    const strip = ({ icons: _i, action: _a, ...m }: Manifest & { icons?: unknown; action?: unknown }) => m
+    // Icons and the managed schema carry content hashes that differ per build: compare everything else.
+    type Extra = { icons?: unknown; action?: unknown; storage?: { managed_schema?: string } }
+    for (const m of [prod, e2e] as (Manifest & Extra)[]) {
+      expect(m.storage?.managed_schema).toMatch(/^managed-schema\.[0-9a-f]+\.json$/)
+    }
+    const strip = ({ icons: _i, action: _a, storage: _s, ...m }: Manifest & Extra) => m
     const { host_permissions: hosts, ...rest } = strip(e2e)
     const { host_permissions: none, ...prodRest } = strip(prod)
     expect(none ?? []).toEqual([])

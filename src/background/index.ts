@@ -5,9 +5,10 @@
 import { onAlarm, onNotificationClicked, syncCallbacks } from "./callbacks"
 import { onCommand } from "./commands"
 import { e2eSites } from "./e2e-sites"
+import { onStorageChanged, refreshPolicy } from "./policy"
 import { onMessage } from "./router"
 import { watchSidebarMode } from "./sidebar-mode"
-import { onPermissionsRemoved, reconcileSites } from "./sites"
+import { onPermissionsAdded, onPermissionsRemoved, reconcileSites } from "./sites"
 
 const warn = (what: string) => (err: unknown) => console.warn(`cs-sidekick: ${what}`, err)
 
@@ -19,6 +20,11 @@ chrome.runtime.onMessage.addListener(onMessage)
 // schedule a reminder for a note it had just saved): every start re-reads the reminders from the
 // database, the only source of truth. Cheap: one indexed query and the alarm list.
 syncCallbacks().catch(warn("callbacks on worker start"))
+
+// The admin policy: read at every start (it may have changed while the worker slept or the browser
+// was closed) and whenever the browser reports a change to managed storage.
+refreshPolicy().catch(warn("policy on worker start"))
+chrome.storage.onChanged.addListener((_changes, area) => onStorageChanged(area))
 
 chrome.runtime.onInstalled.addListener((details) => {
   const seed = details.reason === "install" ? e2eSites() : []
@@ -34,6 +40,10 @@ chrome.runtime.onStartup.addListener(() => {
 
 chrome.permissions.onRemoved.addListener(() => {
   onPermissionsRemoved().catch(warn("permissions removed"))
+})
+
+chrome.permissions.onAdded.addListener(() => {
+  onPermissionsAdded().catch(warn("permissions added"))
 })
 
 chrome.alarms.onAlarm.addListener((alarm) => {

@@ -70,6 +70,9 @@ export async function disableSite(origin: string): Promise<{ ok: boolean; error?
   return locked(async () => {
     const store = getStore()
     const settings = await store.getSettings()
+    if (settings.sites.some((s) => s.origin === origin && s.managed)) {
+      return { ok: false, error: "由管理员统一设置，不能停用 / Set by your organisation: cannot be disabled" }
+    }
     const remaining = settings.sites.filter((s) => s.origin !== origin)
     await store.updateSettings({ sites: remaining })
     await unregisterSite(origin)
@@ -109,9 +112,12 @@ async function sendToTab(tabId: number, message: BackgroundToPage): Promise<void
   }
 }
 
-export async function siteStatus(origin: string): Promise<{ enabled: boolean; granted: boolean }> {
+export async function siteStatus(
+  origin: string,
+): Promise<{ enabled: boolean; granted: boolean; managed?: boolean }> {
   const [settings, granted] = await Promise.all([getStore().getSettings(), hasPermission(origin)])
-  return { enabled: findSite(settings.sites, origin) !== undefined, granted }
+  const site = findSite(settings.sites, origin)
+  return site?.managed ? { enabled: true, granted, managed: true } : { enabled: site !== undefined, granted }
 }
 
 /** The config for the page a content script runs in, or null when that page's site is not enabled. */
@@ -124,10 +130,11 @@ export async function siteConfig(pageOrigin: string | null): Promise<SiteConfig 
   const config: SiteConfig = { origin: pageOrigin, sidebarMode: settings.sidebarMode }
   if (site.pinnedSelector) config.pinnedSelector = site.pinnedSelector
   if (site.carrierHint) config.carrierHint = site.carrierHint
+  if (site.internalNote) config.internalNote = { ...site.internalNote }
   return config
 }
 
-/** Whether an enabled site covers this page origin (for the in-page sidebar frame). */
+/** Whether an enabled site covers this page origin and we may read it (for the in-page sidebar frame). */
 export async function isEnabledOrigin(pageOrigin: string | null): Promise<boolean> {
   if (!pageOrigin) return false
   const settings = await getStore().getSettings()
@@ -137,9 +144,16 @@ export async function isEnabledOrigin(pageOrigin: string | null): Promise<boolea
 /**
  * Makes registrations match settings + granted permissions: sites whose permission is gone are
  * forgotten, stale registrations (other file after an update, or no setting) are replaced or removed.
- * With `inject`, open tabs of enabled sites get a fresh copy (after install / update / reload).
+ * With `inject`, open tabs of enabled sites get a fresh copy (after install / update / reload); with
+ * `injectNew`, only open tabs of sites registered just now (a policy or a grant added them).
+ * A site the admin policy enables stays enabled without its permission: it waits for the agent's one
+ * click (Options / popup) and is registered once the permission is granted.
  */
-export async function reconcileSites(opts: { inject: boolean; seed?: string[] }): Promise<void> {
+export async function reconcileSites(opts: {
+  inject: boolean
+  injectNew?: boolean
+  seed?: string[]
+}): Promise<void> {
   await locked(async () => {
     const store = getStore()
     let settings = await store.getSettings()
@@ -154,20 +168,26 @@ export async function reconcileSites(opts: { inject: boolean; seed?: string[] })
     await mirrorSidebarMode(settings.sidebarMode)
     const granted: SiteSetting[] = []
     for (const site of settings.sites) if (await hasPermission(site.origin)) granted.push(site)
-    if (granted.length !== settings.sites.length) await store.updateSettings({ sites: granted })
+    // Only the agent's own sites are forgotten without a permission (the store keeps policy sites anyway).
+    const own = settings.sites.filter((s) => !s.managed)
+    const ownGranted = granted.filter((s) => !s.managed)
+    if (ownGranted.length !== own.length) await store.updateSettings({ sites: ownGranted })
 
     const file = contentScriptFile()
     const registered = await registeredSites()
     for (const [origin] of registered) {
       if (!granted.some((s) => s.origin === origin)) await unregisterSite(origin)
     }
+    const added: SiteSetting[] = []
     for (const site of granted) {
       const js = registered.get(site.origin)
+      if (!js) added.push(site)
       if (!js || js.length !== 1 || js[0] !== file) await registerSite(site.origin)
     }
-    if (opts.inject) {
+    const injectFor = opts.inject ? granted : opts.injectNew ? added : []
+    if (injectFor.length > 0) {
       const tabIds = new Set<number>()
-      for (const site of granted) for (const t of await openTabsOf(site.origin)) tabIds.add(t.id as number)
+      for (const site of injectFor) for (const t of await openTabsOf(site.origin)) tabIds.add(t.id as number)
       await Promise.all([...tabIds].map(injectInto))
     }
   })
@@ -176,7 +196,16 @@ export async function reconcileSites(opts: { inject: boolean; seed?: string[] })
 /** A host permission was revoked (from the browser's UI or ours): forget the sites it covered. */
 export async function onPermissionsRemoved(): Promise<void> {
   await reconcileSites({ inject: false })
-  // Their scripts still run; each one re-asks site.config and stops when the answer is null.
+  await notifyAllTabs()
+}
+
+/** A host permission was granted (e.g. the agent's one click for the policy's sites): start there. */
+export async function onPermissionsAdded(): Promise<void> {
+  await reconcileSites({ inject: false, injectNew: true })
+}
+
+/** Every content script re-asks site.config: it stops when the answer is null, else takes the new config. */
+export async function notifyAllTabs(): Promise<void> {
   const tabs = await chrome.tabs.query({})
   await Promise.all(
     tabs.map((t) => (t.id === undefined ? undefined : sendToTab(t.id, { type: "site-config-changed" }))),

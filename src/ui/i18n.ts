@@ -493,6 +493,52 @@ export const STRINGS = {
   qaAgentsCount: { zh: "客服人数", en: "Agents" },
   qaLastInsert: { zh: "最近", en: "Last" },
   qaPackVersions: { zh: "知识库版本", en: "Pack versions" },
+
+  // Admin policy (managed storage)
+  policyLocked: { zh: "由管理员统一设置", en: "Set by your organisation" },
+  policyTitle: { zh: "管理员策略", en: "Organisation policy" },
+  policyNone: {
+    zh: "浏览器没有为客服助手设置策略：所有设置都由您自己决定。",
+    en: "The browser has no policy for CS Sidekick: every setting is yours.",
+  },
+  policyUnavailable: {
+    zh: "无法读取管理员策略（{error}）。Firefox 没有 policies.json 时即是如此。",
+    en: "The organisation policy could not be read ({error}). Firefox does this when there is no policies.json.",
+  },
+  policyInForce: { zh: "策略版本 {version}，读取于 {time}", en: "Policy version {version}, read at {time}" },
+  policyNoVersion: { zh: "（未写版本）", en: "(no version given)" },
+  policySettings: { zh: "策略设定的项目", en: "Settings the policy fixes" },
+  policyIgnored: { zh: "被忽略的策略值", en: "Policy values ignored" },
+  policyIgnoredNone: { zh: "没有被忽略的值。", en: "No value was ignored." },
+  policyWarning: { zh: "提示", en: "Note" },
+  policyIgnoredWord: { zh: "已忽略", en: "Ignored" },
+  policySchemaHint: {
+    zh: "类型不对的值会被浏览器直接丢弃，不会出现在这里：请在 chrome://policy 查看。Firefox 只在浏览器启动时读取 policies.json。",
+    en: "Values of the wrong type are dropped by the browser before they reach us: check chrome://policy. Firefox reads policies.json only when the browser starts.",
+  },
+  policyAccessNeeded: {
+    zh: "管理员启用了 {n} 个网站，还需要您允许访问：",
+    en: "Your organisation enabled {n} site(s) that still need your permission:",
+  },
+  policyAllowAccess: { zh: "允许访问这些网站", en: "Allow access to these sites" },
+  policyAccessGranted: { zh: "已允许访问", en: "Access granted" },
+  policyAccessRefused: { zh: "未获得访问权限", en: "Access was not granted" },
+  policyKeySites: { zh: "启用的网站", en: "Enabled sites" },
+  policyKeyCompany: { zh: "公司名称", en: "Company name" },
+  policyKeyHotline: { zh: "客服热线", en: "Hotline" },
+  policyKeyBusinessHours: { zh: "服务时间", en: "Business hours" },
+  policyKeyPhrasebook: { zh: "话术库", en: "Phrasebook" },
+  policyKeyRuleEditing: { zh: "本地编辑规则", en: "Local rule editing" },
+  policyKeyContacts: { zh: "升级联系人目录", en: "Contact directory" },
+  policyKeyTeamKey: { zh: "团队密钥", en: "Team key" },
+  policyKeyRetention: { zh: "质检记录保留天数", en: "QA retention (days)" },
+  policyKeyExport: { zh: "导出数据", en: "Export" },
+  policyKeyLocale: { zh: "界面语言", en: "UI language" },
+  policyAllowed: { zh: "允许", en: "Allowed" },
+  policyForbidden: { zh: "不允许", en: "Not allowed" },
+  policyContactsCount: { zh: "{n} 位联系人", en: "{n} contacts" },
+  policyTeamKeySet: { zh: "已设置（{n} 个字符）", en: "Set ({n} characters)" },
+  policyWaitingAccess: { zh: "等待授权", en: "Waiting for access" },
 } as const satisfies Record<string, Bilingual>
 
 export type StringKey = keyof typeof STRINGS

@@ -134,7 +134,7 @@ export const backgroundContract = {
   },
   "site.status": {
     request: z.object({ origin }),
-    response: z.object({ enabled: z.boolean(), granted: z.boolean() }),
+    response: z.object({ enabled: z.boolean(), granted: z.boolean(), managed: z.boolean().optional() }),
   },
   "site.config": {
     request: empty,
@@ -143,6 +143,13 @@ export const backgroundContract = {
         origin,
         pinnedSelector: bounded(500).optional(),
         carrierHint: bounded(20).optional(),
+        internalNote: z
+          .object({
+            urlPattern: bounded(500).optional(),
+            selector: bounded(500).optional(),
+            toggleSelector: bounded(500).optional(),
+          })
+          .optional(),
         sidebarMode: z.enum(["inpage", "sidepanel"]).optional(),
       })
       .nullable(),

@@ -127,6 +127,8 @@ export interface SiteConfig {
   origin: string
   pinnedSelector?: string
   carrierHint?: string
+  /** Where the CRM's internal-note box is (from the site setting / admin policy), for the handoff work. */
+  internalNote?: { urlPattern?: string; selector?: string; toggleSelector?: string }
   /** Where the sidebar shows: framed in the page (default) or in the browser's side panel. */
   sidebarMode?: "inpage" | "sidepanel"
 }
@@ -135,7 +137,11 @@ export interface SiteConfig {
 export interface BackgroundRequests {
   "site.enable": { request: { origin: string; tabId?: number }; response: { ok: boolean; error?: string } }
   "site.disable": { request: { origin: string }; response: { ok: boolean; error?: string } }
-  "site.status": { request: { origin: string }; response: { enabled: boolean; granted: boolean } }
+  "site.status": {
+    request: { origin: string }
+    /** `managed`: the admin policy enables this site (the agent cannot disable it). */
+    response: { enabled: boolean; granted: boolean; managed?: boolean }
+  }
   /** Asked by the content script; the origin comes from the sender, never from the body. */
   "site.config": { request: Record<string, never>; response: SiteConfig | null }
   /** Asked by the in-page sidebar frame: which tab am I in, and may I show anything? */

@@ -502,6 +502,26 @@ export const SCRIPTS: readonly Script[] = [
     examples: [{ vars: {}, text: "请问我刚才的解释您是否清楚？还有其他可以帮您的吗？" }],
   },
   {
+    id: "closing-hotline",
+    title: { zh: "结束语（留热线）", en: "Closing with the hotline" },
+    caseTypes: "any",
+    stage: "closing",
+    text: "之后如有疑问，欢迎拨打{公司名称}客服热线{客服热线}[（服务时间{服务时间}）]。感谢您的来电，再见。",
+    textEn:
+      "If anything else comes up, please call the {公司名称} hotline {客服热线}[ (hours {服务时间})]. Thank you for calling, goodbye.",
+    source: "手册 2.1 标准结束语；公司资料来自管理员策略",
+    examples: [
+      {
+        vars: { 公司名称: "盛辉物流", 客服热线: "400-800-1234", 服务时间: "09:00-21:00" },
+        text: "之后如有疑问，欢迎拨打盛辉物流客服热线400-800-1234（服务时间09:00-21:00）。感谢您的来电，再见。",
+      },
+      {
+        vars: { 公司名称: "盛辉物流", 客服热线: "400-800-1234" },
+        text: "之后如有疑问，欢迎拨打盛辉物流客服热线400-800-1234。感谢您的来电，再见。",
+      },
+    ],
+  },
+  {
     id: "closing",
     title: { zh: "结束语", en: "Closing" },
     caseTypes: "any",

@@ -11,7 +11,7 @@ export interface Bilingual {
 
 /** The context the sidebar knows about when it offers a script. Every field is optional. */
 export interface SlotContext {
-  profile?: { name?: string; workId?: string; company?: string }
+  profile?: { name?: string; workId?: string; company?: string; hotline?: string; businessHours?: string }
   waybill?: { number?: string; carrier?: string }
   case?: {
     customerName?: string
@@ -32,6 +32,8 @@ export type SlotSource =
   | "profile.name"
   | "profile.workId"
   | "profile.company"
+  | "profile.hotline"
+  | "profile.businessHours"
   | "waybill.number"
   | "waybill.carrier"
   | "case.customerName"
@@ -80,6 +82,20 @@ export const SLOTS: readonly SlotDef[] = [
     "1024",
   ),
   slot("客服姓名", "客服本人姓名", "Agent's own name", "profile.name", "李静"),
+  slot(
+    "客服热线",
+    "公司客服热线（管理员策略或设置）",
+    "The company hotline (policy or settings)",
+    "profile.hotline",
+    "400-800-1234",
+  ),
+  slot(
+    "服务时间",
+    "客服服务时间（管理员策略或设置）",
+    "Service hours (policy or settings)",
+    "profile.businessHours",
+    "09:00-21:00",
+  ),
   slot("运单号", "运单号", "Waybill number", "waybill.number", "SH20241122001"),
   slot("承运商", "承运快递公司", "Carrier", "waybill.carrier", "盛辉物流"),
   slot(
@@ -174,6 +190,10 @@ function resolve(ctx: SlotContext, source: SlotSource): string | undefined {
       return ctx.profile?.workId
     case "profile.company":
       return ctx.profile?.company
+    case "profile.hotline":
+      return ctx.profile?.hotline
+    case "profile.businessHours":
+      return ctx.profile?.businessHours
     case "waybill.number":
       return ctx.waybill?.number
     case "waybill.carrier":

@@ -14,6 +14,8 @@ export const agentProfileSchema = z.object({
   name: z.string().max(100),
   workId: z.string().max(100),
   company: z.string().max(200),
+  hotline: z.string().max(50).optional(),
+  businessHours: z.string().max(100).optional(),
 }) satisfies z.ZodType<AgentProfile>
 
 export const siteSettingSchema = z.object({
@@ -26,6 +28,13 @@ export const siteSettingSchema = z.object({
     ),
   pinnedSelector: z.string().max(500).optional(),
   carrierHint: z.string().max(40).optional(),
+  internalNote: z
+    .object({
+      urlPattern: z.string().max(500).optional(),
+      selector: z.string().max(500).optional(),
+      toggleSelector: z.string().max(500).optional(),
+    })
+    .optional(),
   enabledAt: z.number().int().nonnegative(),
 }) satisfies z.ZodType<SiteSetting>
 

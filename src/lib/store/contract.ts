@@ -5,44 +5,18 @@
  */
 import type { CaseRecord, CaseStatus, Contact, ContactAttempt, HandoffNote } from "../cases/model"
 import type { ImportProblem } from "../import-problems"
+import type { PolicySnapshot } from "../policy/model"
 import type { SidebarMode } from "../protocol/types"
+import type { Settings } from "../settings"
 
 export type { ImportProblem, SidebarMode }
-
-export interface AgentProfile {
-  /** 姓名 */
-  name: string
-  /** 工号 */
-  workId: string
-  /** 公司名称, used in greeting scripts */
-  company: string
-}
-
-export interface SiteSetting {
-  /** e.g. "https://crm.example.com" (scheme + host + port, no path) */
-  origin: string
-  /** The admin's pinned CSS selector for the authoritative waybill field, if known. */
-  pinnedSelector?: string
-  /** Optional carrier code the CRM works for (a hint for ranking pure-digit numbers). */
-  carrierHint?: string
-  enabledAt: number
-}
-
-export type UiLocale = "zh" | "en"
-
-export interface Settings {
-  profile: AgentProfile
-  sites: SiteSetting[]
-  sidebarMode: SidebarMode
-  locale: UiLocale
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  profile: { name: "", workId: "", company: "" },
-  sites: [],
-  sidebarMode: "inpage",
-  locale: "zh",
-}
+export {
+  DEFAULT_SETTINGS,
+  type AgentProfile,
+  type Settings,
+  type SiteSetting,
+  type UiLocale,
+} from "../settings"
 
 /** The whole database as one JSON document (export / backup / restore). */
 export interface BackupFile {
@@ -78,11 +52,20 @@ export interface SidekickStore {
 
   /** Replaces the whole directory atomically. */
   replaceContacts(contacts: Contact[]): Promise<void>
+  /** The directory in force: the admin policy's when it sets one, else the imported one. */
   listContacts(): Promise<Contact[]>
 
+  /** The effective settings: the agent's own with the admin policy laid over them (`effectiveSettings`). */
   getSettings(): Promise<Settings>
+  /** Saves the agent's own settings; values the policy locks keep the agent's stored ones (`keepLocked`). */
   updateSettings(patch: Partial<Settings>): Promise<Settings>
 
+  /** The admin policy last read by the service worker (an empty one when there is none). */
+  getPolicy(): Promise<PolicySnapshot>
+  /** Service worker only: stores what it read from managed storage. */
+  setPolicy(snapshot: PolicySnapshot): Promise<void>
+
+  /** StoreError "forbidden" when the admin policy disallows export. */
   exportAll(): Promise<BackupFile>
   /** Validates everything first; writes nothing unless all of it is valid. "replace" clears first (in the same transaction). */
   importAll(data: unknown, mode: "merge" | "replace"): Promise<ImportResult>

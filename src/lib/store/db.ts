@@ -9,6 +9,7 @@ import Dexie, { type DexieOptions, type Table } from "dexie"
 
 import type { AuditEvent } from "../audit/model"
 import type { CaseRecord, Contact, ContactAttempt, HandoffNote } from "../cases/model"
+import type { PolicySnapshot } from "../policy/model"
 import type { Settings } from "./contract"
 import { MIGRATIONS } from "./migrations"
 
@@ -32,11 +33,11 @@ export interface KnowledgePackRecord {
   pack: unknown
 }
 
-/** The `settings` table holds a single row with key "settings". */
-export interface SettingsRow {
-  key: "settings"
-  value: Settings
-}
+/**
+ * The `settings` table holds the agent's settings (key "settings") and the admin policy the service
+ * worker last read from managed storage (key "policy"; written only by the worker).
+ */
+export type SettingsRow = { key: "settings"; value: Settings } | { key: "policy"; value: PolicySnapshot }
 
 /** The Dexie database: tables and the numbered migrations from `./migrations`, applied in order. */
 export class SidekickDB extends Dexie {

@@ -1,6 +1,6 @@
 /** Storage failures as one error type with a code the UI can act on and a bilingual message. */
 
-export type StoreErrorCode = "quota" | "invalid" | "not-found" | "blocked" | "unknown"
+export type StoreErrorCode = "quota" | "invalid" | "not-found" | "blocked" | "forbidden" | "unknown"
 
 const MESSAGES: Record<StoreErrorCode, string> = {
   quota:
@@ -9,6 +9,7 @@ const MESSAGES: Record<StoreErrorCode, string> = {
   "not-found": "找不到要操作的记录 / The record was not found",
   blocked:
     "数据库被另一个客服助手页面占用或已关闭，请关闭其他页面后重试 / The database is held or was closed by another CS Sidekick page: close the other pages and try again",
+  forbidden: "由管理员统一设置，不能更改 / Set by your organisation: this cannot be changed here",
   unknown: "存储出错，本次未保存 / Storage error: this change was not saved",
 }
 

@@ -3,7 +3,7 @@ import { phrasebookSchema } from "../phrasing/schema"
 import type { Phrasebook } from "../phrasing/types"
 
 import type { ImportProblem } from "./contract"
-import { parseImportJson } from "./import-file"
+import { parseImportJson } from "../import-file"
 import { capProblems, problemsFromIssues } from "../import-problems"
 
 export type PhrasebookImportResult = { ok: true; book: Phrasebook } | { ok: false; problems: ImportProblem[] }

@@ -9,7 +9,7 @@ export type PhrasebookInfo = Omit<PhrasebookRecord, "book">
 export interface PhrasebookStore {
   /** Stores (or overwrites) one version; with `activate`, it becomes the active one in the same transaction. */
   putPhrasebook(version: string, book: unknown, options?: { activate?: boolean }): Promise<void>
-  /** The active phrasebook, if any. */
+  /** The phrasebook in force: the admin policy's when it sets one, else the active stored one, if any. */
   getActivePhrasebook(): Promise<PhrasebookRecord | undefined>
   getPhrasebook(version: string): Promise<PhrasebookRecord | undefined>
   /** All stored versions, newest import first. */
@@ -49,7 +49,13 @@ export function createPhrasebookStore(db: SidekickDB, options: { now?: () => num
     },
 
     getActivePhrasebook() {
-      return guard(() => db.phrasebooks.where("active").equals(1).first())
+      return guard(async () => {
+        const row = await db.settings.get("policy")
+        const policy = row?.key === "policy" ? row.value : undefined
+        const book = policy?.policy?.phrasebook
+        if (book) return { version: book.version, importedAt: policy.readAt, active: 1 as const, book }
+        return db.phrasebooks.where("active").equals(1).first()
+      })
     },
 
     getPhrasebook(version) {

@@ -3,6 +3,8 @@ import Dexie from "dexie"
 
 import { URGENT_CASE_TYPES, type CaseRecord, type CaseType, type HandoffNote } from "../cases/model"
 import { caseRecordSchema, contactAttemptSchema, contactSchema, handoffNoteSchema } from "../cases/schema"
+import { effectiveSettings, exportAllowed, keepLocked } from "../policy/merge"
+import { EMPTY_POLICY_SNAPSHOT, type PolicySnapshot } from "../policy/model"
 import { backupFileSchema, settingsSchema } from "./backup-schema"
 import {
   DEFAULT_SETTINGS,
@@ -19,6 +21,7 @@ import { DB_VERSION } from "./migrations"
 import { compact, looksLikeWaybill, waybillKey, parseOrThrow } from "./normalize"
 
 const SETTINGS_KEY = "settings"
+const POLICY_KEY = "policy"
 const DEFAULT_SEARCH_LIMIT = 50
 /** Rows a prefix search may read before sorting newest first; one waybill has far fewer notes. */
 const PREFIX_SCAN_CAP = 2_000
@@ -78,6 +81,17 @@ export function createStore(db: SidekickDB, options: StoreOptions = {}): Sidekic
 
   const readSettings = async (): Promise<Settings> =>
     mergeSettings((await db.settings.get(SETTINGS_KEY))?.value)
+  const readPolicy = async (): Promise<PolicySnapshot> => {
+    const row = await db.settings.get(POLICY_KEY)
+    const value = row?.key === POLICY_KEY ? row.value : undefined
+    return value && typeof value.policy === "object" ? value : EMPTY_POLICY_SNAPSHOT
+  }
+  /** Clears the settings table but keeps the admin policy (it is not the agent's data). */
+  const clearKeepingPolicy = async () => {
+    const policy = await db.settings.get(POLICY_KEY)
+    await db.settings.clear()
+    if (policy) await db.settings.put(policy)
+  }
 
   const store: SidekickStore = {
     async addNote(input) {
@@ -230,27 +244,45 @@ export function createStore(db: SidekickDB, options: StoreOptions = {}): Sidekic
     },
 
     listContacts() {
-      return guard(() => db.contacts.toArray())
+      return guard(async () => (await readPolicy()).policy.contacts ?? db.contacts.toArray())
     },
 
     getSettings() {
-      return guard(readSettings)
+      return guard(() =>
+        db.transaction("r", db.settings, async () =>
+          effectiveSettings(await readSettings(), (await readPolicy()).policy),
+        ),
+      )
     },
 
     async updateSettings(patch) {
       return guard(() =>
         db.transaction("rw", db.settings, async () => {
           const current = await readSettings()
-          const next = parseOrThrow(settingsSchema, { ...current, ...compact(patch) })
+          const { policy } = await readPolicy()
+          const candidate = parseOrThrow(settingsSchema, { ...current, ...compact(patch) })
+          const next = parseOrThrow(settingsSchema, keepLocked(current, candidate, policy))
           await db.settings.put({ key: SETTINGS_KEY, value: next })
-          return next
+          return effectiveSettings(next, policy)
         }),
       )
+    },
+
+    getPolicy() {
+      return guard(readPolicy)
+    },
+
+    setPolicy(snapshot) {
+      return guard(async () => {
+        await db.settings.put({ key: POLICY_KEY, value: snapshot })
+      })
     },
 
     exportAll() {
       return guard(() =>
         db.transaction("r", [db.cases, db.notes, db.attempts, db.contacts, db.settings], async () => {
+          if (!exportAllowed((await readPolicy()).policy))
+            throw new StoreError("forbidden", { detail: "export" })
           const backup: BackupFile = {
             format: "cs-sidekick-backup",
             schemaVersion: DB_VERSION,
@@ -291,9 +323,8 @@ export function createStore(db: SidekickDB, options: StoreOptions = {}): Sidekic
         db.transaction("rw", [db.cases, db.notes, db.attempts, db.contacts, db.settings], async () => {
           let settings: Settings = file.settings
           if (mode === "replace") {
-            await Promise.all(
-              [db.cases, db.notes, db.attempts, db.contacts, db.settings].map((t) => t.clear()),
-            )
+            await Promise.all([db.cases, db.notes, db.attempts, db.contacts].map((t) => t.clear()))
+            await clearKeepingPolicy()
           } else {
             // Merge: a case edited here more recently than in the file stays as it is.
             const local = await db.cases.bulkGet(cases.map((c) => c.waybill))
@@ -314,7 +345,8 @@ export function createStore(db: SidekickDB, options: StoreOptions = {}): Sidekic
           await db.notes.bulkPut(notes)
           await db.attempts.bulkPut(attempts)
           await db.contacts.bulkPut(contacts)
-          await db.settings.put({ key: SETTINGS_KEY, value: settings })
+          const { policy } = await readPolicy()
+          await db.settings.put({ key: SETTINGS_KEY, value: keepLocked(settings, settings, policy) })
         }),
       )
       const result: ImportResult = {
@@ -332,7 +364,8 @@ export function createStore(db: SidekickDB, options: StoreOptions = {}): Sidekic
     purgeAll() {
       return guard(() =>
         db.transaction("rw", db.tables, async () => {
-          await Promise.all(db.tables.map((t) => t.clear()))
+          await Promise.all(db.tables.filter((t) => t.name !== "settings").map((t) => t.clear()))
+          await clearKeepingPolicy()
         }),
       )
     },

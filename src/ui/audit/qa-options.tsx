@@ -19,12 +19,14 @@ import {
 } from "~lib/store/audit-retention"
 import type { ImportProblem } from "~lib/store/contract"
 import { getDb, type SidekickDB } from "~lib/store/db"
-import { parseImportJson, readImportFile } from "~lib/store/import-file"
+import { parseImportJson, readImportFile } from "~lib/import-file"
 import { createPhrasebookStore } from "~lib/store/phrasebook-repository"
 
 import { text } from "../i18n"
 import { errorMessage, T, useLocale } from "../locale"
 import { useServices } from "../services"
+import { LockedBadge, LockedField } from "../policy/locked"
+import { usePolicy } from "../policy/use-policy"
 import { ReviewLink } from "./review-link"
 
 type Status = { kind: "ok"; message: string } | { kind: "error"; message: string; problems?: ImportProblem[] }
@@ -50,6 +52,7 @@ function StatusBox({ status, testid }: { status: Status | null; testid: string }
 function Retention({ db }: { db: SidekickDB }) {
   const { platform, now } = useServices()
   const locale = useLocale()
+  const { policy } = usePolicy()
   const [days, setDays] = useState(String(DEFAULT_AUDIT_RETENTION_DAYS))
   const [status, setStatus] = useState<Status | null>(null)
 
@@ -75,6 +78,16 @@ function Retention({ db }: { db: SidekickDB }) {
     } catch (error) {
       setStatus({ kind: "error", message: errorMessage(error, locale) })
     }
+  }
+
+  if (policy.auditRetentionDays !== undefined) {
+    return (
+      <LockedField
+        label={<T k="qaRetention" />}
+        value={String(policy.auditRetentionDays)}
+        testid="qa-retention-locked"
+      />
+    )
   }
 
   return (
@@ -109,6 +122,8 @@ function Retention({ db }: { db: SidekickDB }) {
 
 function PhrasebookImport({ db }: { db: SidekickDB }) {
   const locale = useLocale()
+  const { policy } = usePolicy()
+  const bookLocked = policy.phrasebook !== undefined
   const store = createPhrasebookStore(db)
   const [status, setStatus] = useState<Status | null>(null)
   const active = useLiveQuery(async () => (await store.getActivePhrasebook()) ?? null, [db])
@@ -154,6 +169,7 @@ function PhrasebookImport({ db }: { db: SidekickDB }) {
             (<T k="qaBuiltIn" />)
           </span>
         )}
+        {bookLocked ? <LockedBadge /> : null}
       </p>
       <label className="field">
         <span className="label">
@@ -163,6 +179,7 @@ function PhrasebookImport({ db }: { db: SidekickDB }) {
           type="file"
           accept=".json,application/json"
           data-testid="qa-phrasebook-import"
+          disabled={bookLocked}
           onChange={(e) => void importFile(e)}
         />
       </label>

@@ -9,7 +9,7 @@ import { useState, type ChangeEvent } from "react"
 import { parseKnowledgePackFile } from "~lib/knowledge/schema"
 import type { ImportProblem } from "~lib/store/contract"
 import { getDb, type SidekickDB } from "~lib/store/db"
-import { readImportFile } from "~lib/store/import-file"
+import { readImportFile } from "~lib/import-file"
 import { createKnowledgeStore } from "~lib/store/knowledge-repository"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 

@@ -7,9 +7,11 @@ import type { AgentProfile, ImportProblem, Settings, SiteSetting } from "~lib/st
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 import { pickLanguage } from "~lib/ui-logic/page"
 import { contactsToCsv, parseContactsCsv } from "~lib/escalation/contacts-csv"
-import { parseImportJson, readImportFile, type ImportEncoding } from "~lib/store/import-file"
+import { parseImportJson, readImportFile, type ImportEncoding } from "~lib/import-file"
 import { CARRIERS } from "~lib/waybill/carriers"
 import { SIDEBAR_MODE_KEY } from "~lib/protocol/types"
+
+import { exportAllowed } from "~lib/policy/merge"
 
 import { QaOptionsSection } from "../audit/qa-options"
 import { KnowledgeOptionsSection } from "../knowledge/knowledge-options"
@@ -19,6 +21,9 @@ import { PURGE_WORD, text } from "../i18n"
 import { errorMessage, LocaleProvider, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
 import { useSettings } from "../use-settings"
+import { LockedBadge, LockedField } from "../policy/locked"
+import { PolicyPanel } from "../policy/policy-panel"
+import { usePolicy } from "../policy/use-policy"
 import { ROLE_KEYS } from "../sidebar/escalation-panel"
 
 type Status = { kind: "ok"; message: string } | { kind: "error"; message: string } | null
@@ -39,6 +44,7 @@ function StatusLine({ status, testid }: { status: Status; testid: string }) {
 function ProfileSection({ profile }: { profile: AgentProfile }) {
   const { store } = useServices()
   const locale = useLocale()
+  const { policy } = usePolicy()
   const [form, setForm] = useState(profile)
   const [dirty, setDirty] = useState(false)
   const [status, setStatus] = useState<Status>(null)
@@ -80,7 +86,7 @@ function ProfileSection({ profile }: { profile: AgentProfile }) {
       <input
         ref={key === "name" ? nameRef : undefined}
         data-testid={testid}
-        value={form[key]}
+        value={form[key] ?? ""}
         maxLength={200}
         autoComplete="off"
         onChange={(e) => {
@@ -102,7 +108,29 @@ function ProfileSection({ profile }: { profile: AgentProfile }) {
           {field("name", "profileName", "profile-name")}
           {field("workId", "profileWorkId", "profile-workid")}
         </div>
-        {field("company", "profileCompany", "profile-company")}
+        {policy.company !== undefined ? (
+          <LockedField
+            label={<T k="profileCompany" />}
+            value={policy.company}
+            testid="profile-company-locked"
+          />
+        ) : (
+          field("company", "profileCompany", "profile-company")
+        )}
+        {policy.hotline !== undefined ? (
+          <LockedField
+            label={<T k="policyKeyHotline" />}
+            value={policy.hotline}
+            testid="profile-hotline-locked"
+          />
+        ) : null}
+        {policy.businessHours !== undefined ? (
+          <LockedField
+            label={<T k="policyKeyBusinessHours" />}
+            value={policy.businessHours}
+            testid="profile-hours-locked"
+          />
+        ) : null}
         <button type="submit" className="primary" data-testid="profile-save">
           <T k="save" />
         </button>
@@ -120,6 +148,37 @@ function isValidSelector(selector: string): boolean {
   } catch {
     return false
   }
+}
+
+/** A site the admin policy enables: its config shown, disabled; no save or disable. */
+function ManagedSiteRow({ site }: { site: SiteSetting }) {
+  const locale = useLocale()
+  const carrier = CARRIERS.find((c) => c.code === site.carrierHint || c.name === site.carrierHint)
+  return (
+    <div className="site-row" data-testid="site-row" data-origin={site.origin} data-managed="true">
+      <div className="row">
+        <strong className="site-origin">{site.origin}</strong> <LockedBadge />
+      </div>
+      <fieldset disabled className="field-row locked-field">
+        <label className="field">
+          <span className="label">
+            <T k="pinnedSelector" />
+          </span>
+          <input data-testid="site-selector" value={site.pinnedSelector ?? ""} readOnly />
+        </label>
+        <label className="field">
+          <span className="label">
+            <T k="carrierHint" />
+          </span>
+          <input
+            data-testid="site-carrier"
+            value={carrier ? (locale === "en" ? carrier.nameEn : carrier.name) : (site.carrierHint ?? "")}
+            readOnly
+          />
+        </label>
+      </fieldset>
+    </div>
+  )
 }
 
 function SiteRow({ site, sites }: { site: SiteSetting; sites: SiteSetting[] }) {
@@ -249,10 +308,14 @@ function SitesSection({ sites }: { sites: SiteSetting[] }) {
           <T k="noSites" />
         </p>
       )}
-      {sites.map((site) => (
-        // Keyed by origin and enabledAt: re-enabling a site starts its row fresh.
-        <SiteRow key={`${site.origin}@${site.enabledAt}`} site={site} sites={sites} />
-      ))}
+      {sites.map((site) =>
+        site.managed ? (
+          <ManagedSiteRow key={`${site.origin}@policy`} site={site} />
+        ) : (
+          // Keyed by origin and enabledAt: re-enabling a site starts its row fresh.
+          <SiteRow key={`${site.origin}@${site.enabledAt}`} site={site} sites={sites} />
+        ),
+      )}
     </section>
   )
 }
@@ -260,6 +323,7 @@ function SitesSection({ sites }: { sites: SiteSetting[] }) {
 function DisplaySection({ settings }: { settings: Settings }) {
   const { store, platform } = useServices()
   const locale = useLocale()
+  const { policy } = usePolicy()
   const [status, setStatus] = useState<Status>(null)
   const update = async (patch: Partial<Settings>) => {
     setStatus(null)
@@ -292,10 +356,11 @@ function DisplaySection({ settings }: { settings: Settings }) {
         </label>
         <label className="field">
           <span className="label">
-            <T k="language" />
+            <T k="language" /> {policy.locale !== undefined ? <LockedBadge /> : null}
           </span>
           <select
             data-testid="locale"
+            disabled={policy.locale !== undefined}
             value={settings.locale}
             onChange={(e) => void update({ locale: e.target.value as Settings["locale"] })}
           >
@@ -326,6 +391,8 @@ function DirectorySection() {
   const { store } = useServices()
   const locale = useLocale()
   const t = useT()
+  const { policy } = usePolicy()
+  const directoryLocked = policy.contacts !== undefined
   const contacts = useLiveQuery(() => store.listContacts(), [store])
   const [status, setStatus] = useState<Status>(null)
   const [problems, setProblems] = useState<ImportProblem[]>([])
@@ -382,6 +449,15 @@ function DirectorySection() {
       </h2>
       <p className="muted" data-testid="directory-count">
         <T k="directoryCount" values={{ n: contacts?.length ?? 0 }} />
+        {directoryLocked ? (
+          <>
+            {" "}
+            {policy.version ? (
+              <span data-testid="directory-policy-version">{policy.version}</span>
+            ) : null}{" "}
+            <LockedBadge />
+          </>
+        ) : null}
       </p>
       <div className="actions">
         <label className="field">
@@ -393,6 +469,7 @@ function DirectorySection() {
             type="file"
             accept=".csv,text/csv"
             data-testid="directory-import"
+            disabled={directoryLocked}
             aria-label={t("directoryImport")}
             onChange={(e) => {
               const file = e.target.files?.[0]
@@ -403,7 +480,7 @@ function DirectorySection() {
         <button
           type="button"
           data-testid="directory-export"
-          disabled={!contacts?.length}
+          disabled={!contacts?.length || !exportAllowed(policy)}
           onClick={() =>
             download(
               "cs-sidekick-contacts.csv",
@@ -481,6 +558,7 @@ function DataSection() {
   const { store, now } = useServices()
   const locale = useLocale()
   const t = useT()
+  const { policy } = usePolicy()
   const [status, setStatus] = useState<Status>(null)
   const [problems, setProblems] = useState<ImportProblem[]>([])
   const [mode, setMode] = useState<"merge" | "replace">("merge")
@@ -553,9 +631,15 @@ function DataSection() {
         <T k="data" />
       </h2>
       <div className="actions">
-        <button type="button" data-testid="data-export" onClick={() => void exportAll()}>
+        <button
+          type="button"
+          data-testid="data-export"
+          disabled={!exportAllowed(policy)}
+          onClick={() => void exportAll()}
+        >
           <T k="exportData" />
         </button>
+        {policy.allowExport === false ? <LockedBadge /> : null}
       </div>
 
       <h3 style={{ marginTop: 14 }}>
@@ -662,6 +746,7 @@ function OptionsMain() {
           </p>
         ) : (
           <>
+            <PolicyPanel />
             <ProfileSection profile={settings.profile} />
             <SitesSection sites={settings.sites} />
             <DisplaySection settings={settings} />

@@ -16,6 +16,8 @@ import { text } from "../i18n"
 import { errorMessage, LocaleProvider, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
 import { useSettings } from "../use-settings"
+import { LockedBadge } from "../policy/locked"
+import { PolicySummary } from "../policy/policy-summary"
 import { STATUS_KEYS } from "../sidebar/case-panel"
 
 /** Callbacks due within this window are listed (overdue ones are marked). */
@@ -26,7 +28,7 @@ const SEARCH_DELAY_MS = 200
 type SiteState =
   | { kind: "loading" }
   | { kind: "unsupported" }
-  | { kind: "ready"; tabId: number; origin: string; enabled: boolean; granted: boolean }
+  | { kind: "ready"; tabId: number; origin: string; enabled: boolean; granted: boolean; managed?: boolean }
 
 function useTargetSite() {
   const { platform } = useServices()
@@ -126,11 +128,16 @@ function SiteBox() {
           {site.origin}
         </span>
         <span className={active ? "badge" : "badge muted"} data-testid="popup-site-status">
-          <T k={active ? "siteEnabled" : "siteDisabled"} />
+          <T k={active ? "siteEnabled" : site.managed ? "policyWaitingAccess" : "siteDisabled"} />
         </span>
       </div>
+      {site.managed ? (
+        <div className="small-text">
+          <LockedBadge />
+        </div>
+      ) : null}
       <div className="actions" style={{ marginTop: 6 }}>
-        {active ? (
+        {active && site.managed ? null : active ? (
           <button type="button" data-testid="popup-disable" disabled={busy} onClick={disable}>
             <T k="disable" />
           </button>
@@ -341,6 +348,7 @@ function PopupMain() {
           <ReviewLink />
         </header>
         <SiteBox />
+        <PolicySummary compact />
         <Search />
         <CaseLists />
       </div>

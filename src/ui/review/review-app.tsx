@@ -8,6 +8,7 @@ import { type AuditQuery, byAgent, byDay, byRule, facets, filterEvents } from "~
 import { byKnowledgeCard } from "~lib/audit/knowledge"
 import { AUDIT_OUTCOMES, isKnowledgeEvent, type AuditOutcome } from "~lib/audit/model"
 import { PHRASING_CATEGORIES, type PhrasingCategory } from "~lib/phrasing/types"
+import { ruleEditingAllowed } from "~lib/policy/merge"
 import {
   AUDIT_RETENTION_KEY,
   normalizeRetentionDays,
@@ -19,6 +20,8 @@ import type { SidekickDB } from "~lib/store/db"
 import { ErrorBoundary } from "../error-boundary"
 import { type StringKey, text } from "../i18n"
 import { LocaleProvider, T, useLocale, useT } from "../locale"
+import { LockedBadge } from "../policy/locked"
+import { usePolicy } from "../policy/use-policy"
 import { useServices } from "../services"
 import { useSettings } from "../use-settings"
 import { CATEGORY_LABELS, label, OUTCOME_KEYS } from "./labels"
@@ -92,7 +95,8 @@ function Select<V extends string>({
 }
 
 function ReviewMain() {
-  const { platform, now } = useServices()
+  const { platform, now, store } = useServices()
+  const { policy } = usePolicy()
   const { db } = useReviewDeps()
   const locale = useLocale()
   const t = useT()
@@ -106,7 +110,9 @@ function ReviewMain() {
     let live = true
     void (async () => {
       try {
-        const days = normalizeRetentionDays(await platform.storageGet(AUDIT_RETENTION_KEY))
+        // The admin policy's retention wins over the one set on this machine.
+        const fixed = (await store.getPolicy()).policy.auditRetentionDays
+        const days = fixed ?? normalizeRetentionDays(await platform.storageGet(AUDIT_RETENTION_KEY))
         const n = await purgeAuditEventsBefore(db, retentionCutoff(now(), days))
         if (live && n > 0) setPurgeNote(text(locale, "qaPurged", { n }))
       } catch {
@@ -264,7 +270,19 @@ function ReviewMain() {
 
       <TrailTransfer events={filtered} />
 
-      {inForce ? <RuleWorkbench inForce={inForce} events={all} /> : null}
+      {inForce ? (
+        ruleEditingAllowed(policy) ? (
+          <RuleWorkbench inForce={inForce} events={all} />
+        ) : (
+          // Locked by the admin policy: the rules stay readable, nothing can be changed or published.
+          <fieldset disabled className="locked-field" data-testid="rule-editor-locked">
+            <legend>
+              <LockedBadge />
+            </legend>
+            <RuleWorkbench inForce={inForce} events={all} />
+          </fieldset>
+        )
+      ) : null}
     </main>
   )
 }

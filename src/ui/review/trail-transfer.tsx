@@ -9,11 +9,15 @@ import {
   type AuditImportInput,
 } from "~lib/audit/transfer"
 import type { ImportProblem } from "~lib/store/contract"
-import { parseImportJson, readImportFile } from "~lib/store/import-file"
+import { parseImportJson, readImportFile } from "~lib/import-file"
 
 import { downloadText, fileStamp } from "../audit/download"
 import { errorMessage, T, useLocale, useT } from "../locale"
 import { text } from "../i18n"
+import { exportAllowed } from "~lib/policy/merge"
+
+import { LockedBadge } from "../policy/locked"
+import { usePolicy } from "../policy/use-policy"
 import { useServices } from "../services"
 import { useReviewDeps } from "./review-data"
 
@@ -24,6 +28,7 @@ export function TrailTransfer({ events }: { events: AuditEvent[] }) {
   const { now } = useServices()
   const locale = useLocale()
   const t = useT()
+  const mayExport = exportAllowed(usePolicy().policy)
   const [status, setStatus] = useState<Status | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -83,12 +88,23 @@ export function TrailTransfer({ events }: { events: AuditEvent[] }) {
         <T k="qaTrail" />
       </h2>
       <div className="actions">
-        <button type="button" data-testid="qa-export" onClick={exportJson} disabled={events.length === 0}>
+        <button
+          type="button"
+          data-testid="qa-export"
+          onClick={exportJson}
+          disabled={!mayExport || events.length === 0}
+        >
           <T k="qaExportJson" />
         </button>
-        <button type="button" data-testid="qa-export-csv" onClick={exportCsv} disabled={events.length === 0}>
+        <button
+          type="button"
+          data-testid="qa-export-csv"
+          onClick={exportCsv}
+          disabled={!mayExport || events.length === 0}
+        >
           <T k="qaExportCsv" />
         </button>
+        {mayExport ? null : <LockedBadge />}
         <label className="field">
           <span className="label">
             <T k="qaImport" />

@@ -18,6 +18,7 @@ import { text, type StringKey } from "../i18n"
 import { errorMessage, LocaleProvider, T, useLocale } from "../locale"
 import { useServices } from "../services"
 import { useSettings } from "../use-settings"
+import { PolicySummary } from "../policy/policy-summary"
 import { CasePanel } from "./case-panel"
 import { HandoffForm, type HandoffPrefill } from "./handoff-form"
 import { NoteTimeline } from "./note-timeline"
@@ -344,6 +345,7 @@ function SidebarMain(props: {
         {(connection.kind === "connecting" || connection.kind === "connected") && (
           <CaseWorkspace connection={connection} page={page} />
         )}
+        {(connection.kind === "connecting" || connection.kind === "connected") && <PolicySummary compact />}
       </div>
     </LocaleProvider>
   )

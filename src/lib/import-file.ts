@@ -8,7 +8,7 @@
  * punctuation): Big5 text decodes "cleanly" as GBK too, but half its pairs fall outside that region, so
  * it is refused rather than stored as mojibake. The encoding used is returned for the preview to show.
  */
-import type { ImportProblem } from "../import-problems"
+import type { ImportProblem } from "./import-problems"
 
 export const IMPORT_LIMITS = {
   /** Checked on the file's size, before reading it: a 50 MB file is never parsed. */
@@ -21,8 +21,7 @@ export const IMPORT_LIMITS = {
 export type ImportEncoding = "UTF-8" | "UTF-16LE" | "UTF-16BE" | "GB18030"
 
 export type DecodeResult =
-  | { ok: true; text: string; encoding: ImportEncoding }
-  | { ok: false; problems: ImportProblem[] }
+  { ok: true; text: string; encoding: ImportEncoding } | { ok: false; problems: ImportProblem[] }
 export type JsonResult = { ok: true; data: unknown } | { ok: false; problems: ImportProblem[] }
 
 const FILE = "文件 / file"
