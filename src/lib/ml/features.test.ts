@@ -45,6 +45,17 @@ describe("FeatureBag", () => {
     expect(Math.hypot(...bag.vector().values)).toBeCloseTo(2, 12)
   })
 
+  it("with minNorm, leaves short inputs shorter than unit length", () => {
+    const bag = new FeatureBag(1024)
+    bag.add("x", 1)
+    bag.normalizeL2(4)
+    expect(bag.vector().values[0]).toBeCloseTo(0.25, 12)
+    const long = new FeatureBag(1024)
+    for (let i = 0; i < 100; i++) long.add(`f${i}`, 1)
+    long.normalizeL2(4)
+    expect(Math.hypot(...long.vector().values)).toBeCloseTo(1, 12)
+  })
+
   it("rejects a dimension that is not a power of two", () => {
     expect(() => new FeatureBag(1000)).toThrow(/power of two/)
   })

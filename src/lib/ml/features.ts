@@ -59,11 +59,16 @@ export class FeatureBag {
     for (const [i, v] of this.values) this.values.set(i, v * factor)
   }
 
-  /** Scales the values added so far to unit Euclidean length (no-op when empty). */
-  normalizeL2(): void {
+  /**
+   * Scales the values added so far to unit Euclidean length (no-op when empty). With `minNorm`,
+   * divides by at least that much, so a two-character message does not weigh as much as a
+   * paragraph (its probabilities stay nearer the prior).
+   */
+  normalizeL2(minNorm = 0): void {
     let sum = 0
     for (const v of this.values.values()) sum += v * v
-    if (sum > 0) this.scale(1 / Math.sqrt(sum))
+    const norm = Math.max(Math.sqrt(sum), minNorm)
+    if (norm > 0) this.scale(1 / norm)
   }
 
   /** Number of distinct (non-colliding) features. */
