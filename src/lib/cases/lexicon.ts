@@ -1,8 +1,8 @@
 /**
- * Guesses the case type of a ticket from its text with a weighted keyword lexicon.
- * Pure and dependency-free (no zod) so the content script can import it.
+ * The old keyword lexicon of case types. The model in `classify.ts` reads its hits as features
+ * (one signal among many) instead of deciding by them alone.
  */
-import { CASE_TYPES, type CaseType } from "./model"
+import type { CaseType } from "./model"
 
 /** One lexicon entry: a literal keyword and how strongly it points at a case type. */
 export interface KeywordRule {
@@ -92,34 +92,8 @@ export const CLASSIFY_LEXICON: readonly KeywordRule[] = [
 const NEGATIONS = ["没有", "并没有", "没", "未", "无", "不是", "并非", "非", "不"]
 const NEGATION_WINDOW = 3
 
-/** The title counts this much more than the body: agents and customers put the gist there. */
-export const TITLE_WEIGHT = 2
-
-/** Tie-break order: urgent types first (manual 十一), then the rest; 查询 last as the default. */
-const PRIORITY: readonly CaseType[] = [
-  "滞留",
-  "破损",
-  "少货",
-  "丢失",
-  "理赔",
-  "延误",
-  "价格时效",
-  "网点",
-  "业务办理",
-  "查询",
-]
-
-/** The result of {@link classifyCase}. */
-export interface Classification {
-  type: CaseType
-  /** 0–1: how clearly the top type beats the rest and how much evidence there is. 0 means "defaulted to 查询". */
-  confidence: number
-  /** Keywords that counted towards `type`, each once, in order of appearance (title first). */
-  matched: string[]
-  scores: Record<CaseType, number>
-}
-
-interface Hit {
+/** One lexicon keyword found in a text. */
+export interface LexiconHit {
   rule: KeywordRule
   start: number
   end: number
@@ -133,9 +107,10 @@ function isNegated(text: string, start: number): boolean {
 // Longest first so that overlapping shorter words (赔 inside 理赔) are skipped.
 const BY_LENGTH = [...CLASSIFY_LEXICON].sort((a, b) => b.word.length - a.word.length)
 
-function scan(text: string): Hit[] {
+/** Keyword hits in `text` (already normalised), longest words first, negated ones left out. */
+export function scanLexicon(text: string): LexiconHit[] {
   const taken = new Uint8Array(text.length)
-  const hits: Hit[] = []
+  const hits: LexiconHit[] = []
   for (const rule of BY_LENGTH) {
     let from = 0
     for (;;) {
@@ -152,44 +127,4 @@ function scan(text: string): Hit[] {
     }
   }
   return hits.sort((a, b) => a.start - b.start)
-}
-
-function normalise(s: string): string {
-  // Full-width letters/digits to half-width and case folding, so "ＳＦ" and "sf" look the same.
-  return s.normalize("NFKC").toLowerCase()
-}
-
-/**
- * Classifies a ticket. `text` is the body; pass the title separately in `opts.title` to weight it
- * by {@link TITLE_WEIGHT}. Never throws; empty or unrecognised text gives 查询 with confidence 0.
- */
-export function classifyCase(text: string, opts?: { title?: string }): Classification {
-  const scores = Object.fromEntries(CASE_TYPES.map((t) => [t, 0])) as Record<CaseType, number>
-  const matchedByType = new Map<CaseType, string[]>()
-  const parts: [string, number][] = [
-    [typeof opts?.title === "string" ? opts.title : "", TITLE_WEIGHT],
-    [typeof text === "string" ? text : "", 1],
-  ]
-  for (const [raw, factor] of parts) {
-    if (!raw) continue
-    for (const hit of scan(normalise(raw))) {
-      scores[hit.rule.type] += hit.rule.weight * factor
-      const list = matchedByType.get(hit.rule.type) ?? []
-      if (!list.includes(hit.rule.word)) list.push(hit.rule.word)
-      matchedByType.set(hit.rule.type, list)
-    }
-  }
-
-  let type: CaseType = "查询"
-  let top = 0
-  for (const t of PRIORITY) {
-    if (scores[t] > top) {
-      top = scores[t]
-      type = t
-    }
-  }
-  const total = CASE_TYPES.reduce((sum, t) => sum + scores[t], 0)
-  // Share of the evidence × saturation in the amount of evidence (one strong keyword ≈ 0.78).
-  const confidence = top === 0 ? 0 : Math.round((top / total) * (1 - Math.exp(-top / 2)) * 100) / 100
-  return { type, confidence, matched: matchedByType.get(type) ?? [], scores }
 }

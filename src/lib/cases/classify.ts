@@ -1,0 +1,89 @@
+/**
+ * Guesses the case type of a ticket with the trained linear model in `case-model.data.ts`
+ * (built by `npm run train:case` from `corpus/cases`). Runs in extension pages only: the model is
+ * data for the sidebar bundle, never for the content script.
+ */
+import { predictProba, ranked, topFeatures, unpackModel, type LinearModel, type Span } from "../ml"
+import { caseFeatures, caseInput } from "./case-features"
+import { CASE_MODEL } from "./case-model.data"
+import { CASE_TYPES, type CaseType } from "./model"
+
+/** Below this confidence the sidebar shows the two likeliest types and asks the agent. */
+export const LOW_CONFIDENCE = 0.6
+
+/** The result of {@link classifyCase}. */
+export interface Classification {
+  type: CaseType
+  /** Calibrated probability that `type` is right (0 for empty text, which defaults to 查询). */
+  confidence: number
+  /** The strongest evidence for `type`, as phrases of the ticket text, strongest first (at most five). */
+  matched: string[]
+  /** Calibrated probability of every type (all 0 for empty text). */
+  scores: Record<CaseType, number>
+  /** The likeliest types with their probabilities, best first (three). */
+  alternatives: { type: CaseType; probability: number }[]
+  /** True when `confidence` < {@link LOW_CONFIDENCE}: show the top two and ask. */
+  uncertain: boolean
+}
+
+let loaded: LinearModel | undefined
+function model(): LinearModel {
+  loaded ??= unpackModel(CASE_MODEL)
+  return loaded
+}
+
+/**
+ * Classifies a ticket. `text` is the body; pass the title separately in `opts.title`. Never throws;
+ * empty text gives 查询 with confidence 0.
+ */
+export function classifyCase(text: string, opts?: { title?: string }): Classification {
+  const input = caseInput(text, opts?.title)
+  const zero = Object.fromEntries(CASE_TYPES.map((t) => [t, 0])) as Record<CaseType, number>
+  if (!/\S/.test(input.text)) {
+    return { type: "查询", confidence: 0, matched: [], scores: zero, alternatives: [], uncertain: true }
+  }
+  const m = model()
+  const bag = caseFeatures(input)
+  const x = bag.vector()
+  const p = predictProba(m, x)
+  const order = ranked(p)
+  const best = order[0]
+  const scores = { ...zero }
+  m.classes.forEach((c, i) => (scores[c as CaseType] = p[i]))
+  const confidence = p[best]
+
+  // Spans of the features that pushed hardest towards the winner (relative to the runner-up),
+  // merged into phrases and ranked by the weight they carry.
+  const spans: { span: Span; weight: number }[] = []
+  for (const f of topFeatures(m, x, best, 16, order[1])) {
+    const list = bag.spansOf(f.index)
+    for (const span of list) spans.push({ span, weight: f.contribution / list.length })
+  }
+  return {
+    type: m.classes[best] as CaseType,
+    confidence,
+    matched: phrases(input.text, spans),
+    scores,
+    alternatives: order.slice(0, 3).map((i) => ({ type: m.classes[i] as CaseType, probability: p[i] })),
+    uncertain: confidence < LOW_CONFIDENCE,
+  }
+}
+
+function phrases(text: string, spans: { span: Span; weight: number }[]): string[] {
+  const sorted = [...spans].sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end)
+  const merged: { start: number; end: number; weight: number }[] = []
+  for (const { span, weight } of sorted) {
+    const last = merged[merged.length - 1]
+    if (last && span.start <= last.end) {
+      last.end = Math.max(last.end, span.end)
+      last.weight += weight
+    } else merged.push({ start: span.start, end: span.end, weight })
+  }
+  const out: string[] = []
+  for (const m of merged.sort((a, b) => b.weight - a.weight)) {
+    const phrase = text.slice(m.start, m.end).trim()
+    if (phrase && !out.includes(phrase)) out.push(phrase)
+    if (out.length === 5) break
+  }
+  return out
+}
