@@ -6,6 +6,7 @@ import { useLiveQuery } from "dexie-react-hooks"
 import { useEffect, useMemo, useState, type KeyboardEvent } from "react"
 
 import { classifyCase } from "~lib/cases/classify"
+import { assessCustomer, firstScriptsFor } from "~lib/customer"
 import { URGENT_CASE_TYPES, type CaseStatus, type CaseType } from "~lib/cases/model"
 import { quickCallbackAt, spokenTime, toLocalInputValue } from "~lib/ui-logic/callback-time"
 import { expiredDraftKeys } from "~lib/ui-logic/drafts"
@@ -18,6 +19,7 @@ import { errorMessage, LocaleProvider, T, useLocale } from "../locale"
 import { useServices } from "../services"
 import { useSettings } from "../use-settings"
 import { CasePanel } from "./case-panel"
+import { CustomerStateView } from "./customer-state"
 import { HandoffForm, type HandoffPrefill } from "./handoff-form"
 import { NoteTimeline } from "./note-timeline"
 import { usePageConnection, type Connection, type SidebarMode } from "./use-page-connection"
@@ -73,6 +75,8 @@ function CaseWorkspace(props: {
     [candidate, waybill],
   )
   const classification = useMemo(() => classifyCase(state?.caseText ?? ""), [state?.caseText])
+  const customer = useMemo(() => assessCustomer(state?.caseText ?? ""), [state?.caseText])
+  const urgentByCustomer = customer.threats.length > 0 || customer.repeat
   const record = useLiveQuery(() => (waybill ? store.getCase(waybill) : undefined), [store, waybill])
   const notes = useLiveQuery(
     () => (waybill ? store.listNotes(waybill) : Promise.resolve([])),
@@ -143,10 +147,20 @@ function CaseWorkspace(props: {
         caseType={caseType}
         source={record ? "stored" : "auto"}
         matched={classification.matched}
+        unsure={
+          classification.uncertain && classification.alternatives.length > 1
+            ? {
+                confidence: classification.confidence,
+                choices: classification.alternatives.slice(0, 2).map((a) => a.type),
+              }
+            : undefined
+        }
+        urgentByCustomer={urgentByCustomer}
         record={record}
         onCaseType={(type) => updateCase({ caseType: type })}
         onStatus={(status) => updateCase({ status })}
       />
+      <CustomerStateView state={customer} onDeescalate={() => setTab("phrasing")} />
       {caseError && (
         <div className="error" role="alert">
           {caseError}
@@ -197,6 +211,7 @@ function CaseWorkspace(props: {
               setTab("handoff")
             }}
             caseType={caseType}
+            firstScripts={firstScriptsFor(customer)}
             context={{
               profile: settings?.profile,
               waybill: { number: waybill ?? undefined, carrier: carrierName },
@@ -222,6 +237,7 @@ function CaseWorkspace(props: {
           <EscalationPanel
             waybill={waybill}
             caseType={caseType}
+            customer={{ threats: customer.threats.map((x) => x.kind), repeat: customer.repeat }}
             record={record}
             profile={settings?.profile}
           />
