@@ -55,7 +55,8 @@ export function classifyCase(text: string, opts?: { title?: string }): Classific
   // Spans of the features that pushed hardest towards the winner (relative to the runner-up),
   // merged into phrases and ranked by the weight they carry.
   const spans: { span: Span; weight: number }[] = []
-  for (const f of topFeatures(m, x, best, 16, order[1])) {
+  for (const f of topFeatures(m, x, best, 12, order[1])) {
+    if (!explains(bag.nameOf(f.index))) continue
     const list = bag.spansOf(f.index)
     for (const span of list) spans.push({ span, weight: f.contribution / list.length })
   }
@@ -69,20 +70,32 @@ export function classifyCase(text: string, opts?: { title?: string }): Classific
   }
 }
 
+// Who is writing, in what form, or an agent's own words: real signals, but not what an agent
+// would call the reason for a case type.
+const NOT_AN_EXPLANATION =
+  /^(?:a\||f:n?(?:agent_note|email|question|number|business|sender|receiver|threat|repeat|req_help)$)/
+
+function explains(name: string | undefined): boolean {
+  return name !== undefined && !NOT_AN_EXPLANATION.test(name)
+}
+
 function phrases(text: string, spans: { span: Span; weight: number }[]): string[] {
   const sorted = [...spans].sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end)
   const merged: { start: number; end: number; weight: number }[] = []
   for (const { span, weight } of sorted) {
     const last = merged[merged.length - 1]
-    if (last && span.start <= last.end) {
+    if (last && span.start < last.end) {
       last.end = Math.max(last.end, span.end)
       last.weight += weight
     } else merged.push({ start: span.start, end: span.end, weight })
   }
   const out: string[] = []
   for (const m of merged.sort((a, b) => b.weight - a.weight)) {
-    const phrase = text.slice(m.start, m.end).trim()
-    if (phrase && !out.includes(phrase)) out.push(phrase)
+    // Clauses separately; a lone character or punctuation mark explains nothing to an agent.
+    for (const part of text.slice(m.start, m.end).split(/[，。！？、,.!?;；:：\s]+/)) {
+      if (part.length >= 2 && /[\p{L}\p{N}]/u.test(part) && !out.includes(part) && out.length < 5)
+        out.push(part)
+    }
     if (out.length === 5) break
   }
   return out
