@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 
-import { FeatureBag, forEachCharNgram } from "./features"
+import { FeatureBag, forEachCharNgram, forEachCharNgramHash } from "./features"
+import { fnvSeed, hashString } from "./rng"
 
 describe("forEachCharNgram", () => {
   it("emits every n-gram with its span and never across whitespace", () => {
@@ -12,6 +13,40 @@ describe("forEachCharNgram", () => {
       ["了", 1, 2],
       ["盒", 3, 4],
     ])
+  })
+})
+
+describe("forEachCharNgramHash", () => {
+  it("gives hashString(prefix + gram) for the same n-grams, per-position prefixes, NaN skips", () => {
+    const text = "破了 盒子"
+    const want: [number, number, number][] = []
+    forEachCharNgram(text, 1, 3, (g, s, e) => want.push([hashString((s < 2 ? "a|" : "") + g), s, e]))
+    const got: [number, number, number][] = []
+    forEachCharNgramHash(
+      text,
+      1,
+      3,
+      (s) => fnvSeed(s < 2 ? "a|" : ""),
+      (h, s, e) => got.push([h, s, e]),
+    )
+    expect(got).toEqual(want)
+    const none: number[] = []
+    forEachCharNgramHash(
+      text,
+      2,
+      2,
+      () => NaN,
+      (h) => none.push(h),
+    )
+    expect(none).toEqual([])
+  })
+
+  it("addIndex lands in the same bucket as add(name)", () => {
+    const a = new FeatureBag(1 << 10)
+    const b = new FeatureBag(1 << 10)
+    a.add("破了", 2)
+    b.addIndex(hashString("破了"), 2)
+    expect(b.vector()).toEqual(a.vector())
   })
 })
 

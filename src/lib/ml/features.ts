@@ -3,7 +3,7 @@
  * features, each remembering where in the text it came from so a prediction can be explained
  * with spans an agent recognises.
  */
-import { hashString } from "./rng"
+import { finishHash, fnvStep, hashString } from "./rng"
 
 /** A sparse vector: parallel arrays of feature indices (ascending, unique) and values. */
 export interface SparseVector {
@@ -52,6 +52,15 @@ export class FeatureBag {
       if (!list) this.spans.set(i, [span])
       else if (list.length < MAX_SPANS_PER_FEATURE) list.push(span)
     }
+  }
+
+  /**
+   * Adds `value` to bucket `index` directly (from {@link forEachCharNgramHash}): no name or span is
+   * kept, which is what makes it cheap; find spans later with the same walk if needed.
+   */
+  addIndex(index: number, value = 1): void {
+    const i = index & this.mask
+    this.values.set(i, (this.values.get(i) ?? 0) + value)
   }
 
   /** Multiplies every value added so far by `factor` (e.g. before adding unscaled features). */
@@ -121,4 +130,30 @@ export function forEachCharNgram(
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 0x3000 || code === 0xa0
+}
+
+/**
+ * Like {@link forEachCharNgram} but without making strings: emits `hash` equal to
+ * `hashString(prefix + gram)` where `seedAt(start)` is `fnvSeed(prefix)` (a different prefix per
+ * position marks, e.g., an agent's words). Emits nothing for a position whose seed is NaN.
+ */
+export function forEachCharNgramHash(
+  text: string,
+  minN: number,
+  maxN: number,
+  seedAt: (start: number) => number,
+  emit: (hash: number, start: number, end: number) => void,
+): void {
+  const len = text.length
+  for (let start = 0; start < len; start++) {
+    if (isSpace(text.charCodeAt(start))) continue
+    let h = seedAt(start)
+    if (Number.isNaN(h)) continue
+    for (let n = 1; n <= maxN && start + n <= len; n++) {
+      const code = text.charCodeAt(start + n - 1)
+      if (isSpace(code)) break
+      h = fnvStep(h, code)
+      if (n >= minN) emit(finishHash(h), start, start + n)
+    }
+  }
 }
