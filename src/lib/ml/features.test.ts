@@ -69,6 +69,17 @@ describe("FeatureBag", () => {
     expect(bag.spansOf(bag.indexOf("b"))).toEqual([])
   })
 
+  it("an unsorted vector holds the same pairs in insertion order", () => {
+    const bag = new FeatureBag(1 << 16)
+    for (const n of ["c", "a", "b", "a"]) bag.add(n, 1)
+    const sorted = bag.vector()
+    const raw = bag.vector({ sorted: false })
+    expect([...raw.indices]).toEqual([bag.indexOf("c"), bag.indexOf("a"), bag.indexOf("b")])
+    const pairs = (v: typeof raw) =>
+      [...v.indices].map((i, n) => [i, v.values[n]]).sort((x, y) => x[0] - y[0])
+    expect(pairs(raw)).toEqual(pairs(sorted))
+  })
+
   it("normalises to unit length and scales", () => {
     const bag = new FeatureBag(1024)
     bag.add("x", 3)
