@@ -4,14 +4,15 @@
  * durations and "N天没动", item counts that disagree, requests, money asks, who is writing —
  * each with the text span it came from, so a decision can be explained.
  */
-import { FeatureBag, forEachCharNgram, type Span } from "../ml"
+import { FeatureBag, fnvSeed, forEachCharNgramHash, type Span } from "../ml"
+import { foldSameLength } from "../text/normalise"
 import { scanLexicon } from "./lexicon"
 
 /** Size of the hashed feature space of the case model. */
-export const CASE_FEATURE_DIM = 1 << 18
+export const CASE_FEATURE_DIM = 1 << 16
 
 /** Only this much of the title and body is read: enough for any ticket, and bounded cost. */
-export const CASE_TEXT_LIMIT = 1200
+export const CASE_TEXT_LIMIT = 600
 
 /** The text as the features see it: title, a newline, body (spans point into this). */
 export interface CaseInput {
@@ -25,16 +26,6 @@ export function caseInput(body: string, title?: string): CaseInput {
   const t = (typeof title === "string" ? title : "").slice(0, 200)
   const b = (typeof body === "string" ? body : "").slice(0, CASE_TEXT_LIMIT)
   return { text: `${t}\n${b}`, titleLength: t.length }
-}
-
-// Full-width to half-width and lower case, one character for one so spans keep their place.
-function normalise(s: string): string {
-  let out = ""
-  for (const ch of s) {
-    const n = ch.normalize("NFKC").toLowerCase()
-    out += n.length === ch.length ? n : ch
-  }
-  return out
 }
 
 // Waybill / order / phone numbers: the digits say nothing about the case type.
@@ -108,48 +99,95 @@ const PREFIX = ["", "a|", "n|"]
 // About the n-gram norm of a six-character message.
 const SHORT_TEXT_NORM = 4
 
+const CN_DIGITS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  半: 0.5,
+  几: 3,
+}
+
 function cnNumber(s: string): number {
   if (/^\d+$/.test(s)) return Number(s)
-  const digits: Record<string, number> = {
-    一: 1,
-    二: 2,
-    两: 2,
-    三: 3,
-    四: 4,
-    五: 5,
-    六: 6,
-    七: 7,
-    八: 8,
-    九: 9,
-    半: 0.5,
-    几: 3,
-  }
+  const digits = CN_DIGITS
   if (s === "十") return 10
   const ten = s.indexOf("十")
   if (ten >= 0) return (ten === 0 ? 1 : (digits[s[0]] ?? 1)) * 10 + (digits[s[ten + 1]] ?? 0)
   return digits[s[0]] ?? 0
 }
 
-/**
- * The features of one ticket. `input` comes from {@link caseInput}; the bag remembers, for each
- * feature, the spans of `input.text` it was read from.
- */
-export function caseFeatures(input: CaseInput): FeatureBag {
-  const bag = new FeatureBag(CASE_FEATURE_DIM)
-  const raw = normalise(input.text)
-  // Long numbers become a run of '#': one feature, no digit n-grams.
-  const text = raw.replace(LONG_NUMBER, (m) => "#".repeat(m.length))
-  const region = markRegions(text)
-  const inTitle = (start: number) => start < input.titleLength
+const SEEDS = PREFIX.map((p) => fnvSeed(p))
+const TITLE_SEED = fnvSeed("t|")
 
-  forEachCharNgram(text, 1, 3, (gram, start, end) => {
-    if (gram.includes("#")) return
-    const span: Span = { start, end }
-    const r = region[start]
-    bag.add(PREFIX[r] + gram, 1, span)
-    // The title's words also count on their own: a title is a summary, not just more body text.
-    if (inTitle(start)) bag.add(`t|${gram}`, 1, span)
+/** A ticket as the features read it: normalised, long numbers blanked, regions marked. */
+export interface PreparedCase {
+  text: string
+  region: Uint8Array
+  titleLength: number
+  /** Where the first and last blanked number sit, if any. */
+  numbers: Span | null
+}
+
+/** Normalises a ticket and marks agent speech and negation scopes (shared by features and explanations). */
+export function prepareCase(input: CaseInput): PreparedCase {
+  let first = -1
+  let last = -1
+  // Long numbers become blanks: no digit n-grams, and n-grams do not run across them.
+  const text = foldSameLength(input.text).replace(LONG_NUMBER, (m, at: number) => {
+    if (first < 0) first = at
+    last = at + m.length
+    return " ".repeat(m.length)
   })
+  return {
+    text,
+    region: markRegions(text),
+    titleLength: input.titleLength,
+    numbers: first < 0 ? null : { start: first, end: last },
+  }
+}
+
+/** Every character n-gram (1–3) of a prepared ticket as a hash, title ones a second time as "t|". */
+export function eachCaseNgram(
+  p: PreparedCase,
+  emit: (hash: number, start: number, end: number) => void,
+): void {
+  forEachCharNgramHash(p.text, 1, 3, (s) => SEEDS[p.region[s]], emit)
+  // The title's words also count on their own: a title is a summary, not just more body text.
+  if (p.titleLength > 0) forEachCharNgramHash(p.text.slice(0, p.titleLength), 1, 3, () => TITLE_SEED, emit)
+}
+
+/** The features of one ticket (see {@link caseFeaturesOf}). */
+export function caseFeatures(input: CaseInput): FeatureBag {
+  return caseFeaturesOf(prepareCase(input))
+}
+
+/**
+ * The features of one prepared ticket. N-grams keep no spans (`onGram` sees each one's bucket and
+ * place as it is read); the structured features do.
+ */
+export function caseFeaturesOf(
+  p: PreparedCase,
+  onGram?: (index: number, start: number, end: number) => void,
+): FeatureBag {
+  const bag = new FeatureBag(CASE_FEATURE_DIM)
+  const { text, region } = p
+  const mask = CASE_FEATURE_DIM - 1
+  eachCaseNgram(
+    p,
+    onGram
+      ? (hash, start, end) => {
+          bag.addIndex(hash, 1)
+          onGram(hash & mask, start, end)
+        }
+      : (hash) => bag.addIndex(hash, 1),
+  )
   // A few characters say little: their n-grams weigh less than a sentence's.
   bag.normalizeL2(SHORT_TEXT_NORM)
 
@@ -158,7 +196,7 @@ export function caseFeatures(input: CaseInput): FeatureBag {
     has.add(name)
     bag.add(name, value, span)
   }
-  if (text.includes("#")) add("f:number", 0.5, { start: text.indexOf("#"), end: text.lastIndexOf("#") + 1 })
+  if (p.numbers) add("f:number", 0.5, p.numbers)
 
   for (const [name, re] of CUES) {
     for (const m of text.matchAll(re)) {

@@ -4,7 +4,7 @@
  * data for the sidebar bundle, never for the content script.
  */
 import { predictProba, ranked, topFeatures, unpackModel, type LinearModel, type Span } from "../ml"
-import { caseFeatures, caseInput } from "./case-features"
+import { caseFeaturesOf, caseInput, prepareCase } from "./case-features"
 import { CASE_MODEL } from "./case-model.data"
 import { CASE_TYPES, type CaseType } from "./model"
 
@@ -27,6 +27,8 @@ export interface Classification {
 }
 
 let loaded: LinearModel | undefined
+// Reused between calls: bucket, start, end of every n-gram of the ticket being classified.
+let gramLog = new Int32Array(3 * 4096)
 function model(): LinearModel {
   loaded ??= unpackModel(CASE_MODEL)
   return loaded
@@ -43,8 +45,21 @@ export function classifyCase(text: string, opts?: { title?: string }): Classific
     return { type: "查询", confidence: 0, matched: [], scores: zero, alternatives: [], uncertain: true }
   }
   const m = model()
-  const bag = caseFeatures(input)
-  const x = bag.vector()
+  const prepared = prepareCase(input)
+  // Where each n-gram sat, for the explanation (no second walk over the text).
+  let grams = 0
+  const bag = caseFeaturesOf(prepared, (index, start, end) => {
+    if (grams * 3 + 3 > gramLog.length) {
+      const bigger = new Int32Array(gramLog.length * 2)
+      bigger.set(gramLog)
+      gramLog = bigger
+    }
+    gramLog[grams * 3] = index
+    gramLog[grams * 3 + 1] = start
+    gramLog[grams * 3 + 2] = end
+    grams++
+  })
+  const x = bag.vector({ sorted: false })
   const p = predictProba(m, x)
   const order = ranked(p)
   const best = order[0]
@@ -54,10 +69,24 @@ export function classifyCase(text: string, opts?: { title?: string }): Classific
 
   // Spans of the features that pushed hardest towards the winner (relative to the runner-up),
   // merged into phrases and ranked by the weight they carry.
+  const top = topFeatures(m, x, best, 12, order[1])
+  const wanted = new Set(top.map((f) => f.index))
+  const ngramSpans = new Map<number, Span[]>()
+  for (let g = 0; g < grams; g++) {
+    const index = gramLog[g * 3]
+    const start = gramLog[g * 3 + 1]
+    // An agent's own words are not the customer's case.
+    if (!wanted.has(index) || prepared.region[start] === 1) continue
+    const span = { start, end: gramLog[g * 3 + 2] }
+    const list = ngramSpans.get(index)
+    if (list) list.push(span)
+    else ngramSpans.set(index, [span])
+  }
   const spans: { span: Span; weight: number }[] = []
-  for (const f of topFeatures(m, x, best, 12, order[1])) {
-    if (!explains(bag.nameOf(f.index))) continue
-    const list = bag.spansOf(f.index)
+  for (const f of top) {
+    const name = bag.nameOf(f.index)
+    const list =
+      name === undefined ? (ngramSpans.get(f.index) ?? []) : explains(name) ? bag.spansOf(f.index) : []
     for (const span of list) spans.push({ span, weight: f.contribution / list.length })
   }
   return {
@@ -75,8 +104,8 @@ export function classifyCase(text: string, opts?: { title?: string }): Classific
 const NOT_AN_EXPLANATION =
   /^(?:a\||f:n?(?:agent_note|email|question|number|business|sender|receiver|threat|repeat|req_help)$)/
 
-function explains(name: string | undefined): boolean {
-  return name !== undefined && !NOT_AN_EXPLANATION.test(name)
+function explains(name: string): boolean {
+  return !NOT_AN_EXPLANATION.test(name)
 }
 
 function phrases(text: string, spans: { span: Span; weight: number }[]): string[] {

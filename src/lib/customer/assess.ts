@@ -4,6 +4,7 @@
  * Pure, deterministic, cheap (a handful of regular expressions over at most a few thousand characters).
  */
 import { CUE_NEGATION, CUES, THREAT_KINDS, type ThreatKind } from "./cues"
+import { foldSameLength } from "../text/normalise"
 
 /** How the customer feels, as the agent should treat it. */
 export type Emotion = "calm" | "anxious" | "angry"
@@ -29,20 +30,11 @@ export interface CustomerState {
 }
 
 /** How much of a ticket is read. */
-export const ASSESS_TEXT_LIMIT = 4000
+export const ASSESS_TEXT_LIMIT = 2000
 
 // Thresholds on the summed cue weights.
 const ANGRY_AT = 2
 const ANXIOUS_AT = 1
-
-function normalise(s: string): string {
-  let out = ""
-  for (const ch of s) {
-    const n = ch.normalize("NFKC").toLowerCase()
-    out += n.length === ch.length ? n : ch
-  }
-  return out
-}
 
 /**
  * Reads the customer's state from `text` (the ticket: messages, call notes, e-mail). Offsets in
@@ -50,7 +42,7 @@ function normalise(s: string): string {
  */
 export function assessCustomer(text: string): CustomerState {
   const raw = typeof text === "string" ? text.slice(0, ASSESS_TEXT_LIMIT) : ""
-  const t = normalise(raw)
+  const t = foldSameLength(raw)
   const evidence: Evidence[] = []
   const threats: CustomerState["threats"] = []
   let anger = 0
