@@ -125,7 +125,7 @@ describe("SidebarApp in the page frame", () => {
 
   it("shows an angry customer's state beside the case type and offers de-escalation first", async () => {
     const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
-    const { port, container } = await openConnected(fb)
+    const { port, container, store } = await openConnected(fb)
     const caseText =
       "咨询 客户：这是我第三次打电话了！！快递在网点放了五天不派送，你们到底管不管，再不处理我就打12305投诉"
     port.emit({ type: "page-state", state: pageState({ caseText }) })
@@ -147,6 +147,12 @@ describe("SidebarApp in the page frame", () => {
     const all = allByTestId(container, "script-item")
     expect(all[0].dataset.scriptId).toBe("de-escalate")
     expect(all.filter((li) => li.dataset.scriptId === "apology")).toHaveLength(1)
+
+    // The agent corrects the type to a non-urgent one: the case stays urgent because of the customer.
+    await typeInto(byTestId(container, "case-type"), "查询")
+    await waitFor(async () =>
+      expect(await store.getCase(WAYBILL)).toMatchObject({ caseType: "查询", urgent: true }),
+    )
   })
 
   it("a calm ticket shows a calm customer and no de-escalation group", async () => {

@@ -96,7 +96,10 @@ function CaseWorkspace(props: {
   const updateCase = (patch: { caseType?: CaseType; status?: CaseStatus }) => {
     if (!waybill) return
     setCaseError(null)
-    const extra = patch.caseType ? { urgent: URGENT_CASE_TYPES.includes(patch.caseType) } : {}
+    // A threat to complain outside or a repeat contact keeps the case urgent whatever its type.
+    const extra = patch.caseType
+      ? { urgent: URGENT_CASE_TYPES.includes(patch.caseType) || urgentByCustomer }
+      : {}
     store
       .upsertCase({
         waybill,
