@@ -3,19 +3,16 @@
  * src/lib/cases/case-model.data.ts (the model as data) and corpus/cases/REPORT.md (k-fold
  * accuracy, confusion tables, reliability table). Deterministic: run it twice, get the same files.
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 
-import { parseCorpusFile } from "../src/lib/cases/corpus"
 import { trainCaseModel } from "../src/lib/cases/train-case-model"
 import { renderModelModule } from "../src/lib/cases/model-module"
+import { loadCaseCorpus } from "./case-corpus"
 
 const root = process.cwd()
 const dir = join(root, "corpus", "cases")
-const items = readdirSync(dir)
-  .filter((f) => f.endsWith(".txt"))
-  .sort()
-  .flatMap((f) => parseCorpusFile(`corpus/cases/${f}`, readFileSync(join(dir, f), "utf8")))
+const items = loadCaseCorpus(root)
 
 const started = Date.now()
 const result = trainCaseModel(items)

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs"
+import { readFileSync } from "node:fs"
 import { join } from "node:path"
 
 import { describe, expect, it } from "vitest"
 
 import { CASE_MODEL } from "./case-model.data"
+import { loadCaseCorpus } from "../../../scripts/case-corpus"
 import { parseCorpusFile, type CorpusItem } from "./corpus"
 import { CASE_TYPES } from "./model"
 import { renderModelModule } from "./model-module"
@@ -13,17 +14,15 @@ const DIR = join(process.cwd(), "corpus", "cases")
 
 /** The corpus as the training script reads it. */
 function loadCorpus(): CorpusItem[] {
-  return readdirSync(DIR)
-    .filter((f) => f.endsWith(".txt"))
-    .sort()
-    .flatMap((f) => parseCorpusFile(`corpus/cases/${f}`, readFileSync(join(DIR, f), "utf8")))
+  return loadCaseCorpus(process.cwd())
 }
 
 describe("the case corpus", () => {
   const items = loadCorpus()
 
   it("has at least 1,500 labelled items, each with a source and a style", () => {
-    expect(items.length).toBeGreaterThanOrEqual(1500)
+    expect(items.filter((i) => i.split !== "holdout").length).toBeGreaterThanOrEqual(1500)
+    expect(items.filter((i) => i.split === "holdout").length).toBeGreaterThanOrEqual(30)
     for (const i of items) {
       expect(i.source, `${i.file}:${i.line}`).toMatch(/\S/)
       expect(i.style, `${i.file}:${i.line}`).toMatch(/\S/)
@@ -72,5 +71,6 @@ describe("the shipped case model", () => {
     expect(result.testAccuracy).toBeGreaterThanOrEqual(0.8)
     expect(result.testAcceptable).toBeGreaterThanOrEqual(0.9)
     expect(result.ece).toBeLessThan(0.08)
+    expect(result.holdoutAcceptable).toBeGreaterThanOrEqual(0.8)
   })
 })

@@ -18,7 +18,8 @@ export interface CorpusItem {
   style: string
   file: string
   line: number
-  split: "train" | "test"
+  /** "holdout": a file under corpus/holdout, written after training and only ever evaluated. */
+  split: "train" | "test" | "holdout"
 }
 
 /** Share of items held out as the test split: a fifth, chosen by a hash of the text. */
@@ -54,7 +55,11 @@ export function parseCorpusFile(file: string, content: string): CorpusItem[] {
       style,
       file,
       line: i + 1,
-      split: hashString(`${title}|${text}`) % TEST_SHARE === 0 ? "test" : "train",
+      split: /(^|\/)holdout\//.test(file)
+        ? "holdout"
+        : hashString(`${title}|${text}`) % TEST_SHARE === 0
+          ? "test"
+          : "train",
     })
   })
   return items

@@ -48,6 +48,9 @@ export interface CaseTrainingResult {
   testAccuracy: number
   testAcceptable: number
   ece: number
+  /** Right / right-or-acceptable share on corpus/holdout (NaN when there is none). */
+  holdoutAccuracy: number
+  holdoutAcceptable: number
 }
 
 const featuresOf = (item: CorpusItem): SparseVector => caseFeatures(caseInput(item.text, item.title)).vector()
@@ -95,15 +98,21 @@ export function trainCaseModel(items: readonly CorpusItem[]): CaseTrainingResult
     cv.scores.map((z) => Math.max(...softmax(z, temperature))),
     cvPred.map((p, n) => p === yTrain[n]),
   )
+  const holdout = items.filter((i) => i.split === "holdout")
+  const holdoutPred = holdout.map((i) => classes[argmax(predictProba(shipped, featuresOf(i)))])
+  const holdoutRight = holdoutPred.filter((p, n) => p === holdout[n].type).length
+  const holdoutOk = holdoutPred.filter(
+    (p, n) => p === holdout[n].type || holdout[n].also.includes(p as never),
+  ).length
   const misses = test
     .map((item, n) => ({ item, pred: classes[testPred[n]], p: testProba[n][testPred[n]] }))
     .filter(({ item, pred }) => pred !== item.type)
 
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`
   const sources = new Map<string, number>()
-  for (const i of items) sources.set(i.source, (sources.get(i.source) ?? 0) + 1)
+  for (const i of [...train, ...test]) sources.set(i.source, (sources.get(i.source) ?? 0) + 1)
   const styles = new Map<string, number>()
-  for (const i of items) styles.set(i.style, (styles.get(i.style) ?? 0) + 1)
+  for (const i of [...train, ...test]) styles.set(i.style, (styles.get(i.style) ?? 0) + 1)
   const perType = classScores(cvMatrix)
   const testPerType = classScores(testMatrix)
   const report = [
@@ -111,7 +120,7 @@ export function trainCaseModel(items: readonly CorpusItem[]): CaseTrainingResult
     "",
     "Written by `npm run train:case` (do not edit by hand).",
     "",
-    `Corpus: ${items.length} items (${train.length} train, ${test.length} test). Model: ${model.rows} feature rows, temperature ${temperature}.`,
+    `Corpus: ${train.length + test.length} items (${train.length} train, ${test.length} test; ${holdout.length} held-out probes besides). Model: ${model.rows} feature rows, temperature ${temperature}.`,
     "",
     "| type | train | test | k-fold recall | k-fold precision | test recall |",
     "|---|---:|---:|---:|---:|---:|",
@@ -124,6 +133,9 @@ export function trainCaseModel(items: readonly CorpusItem[]): CaseTrainingResult
     "",
     `Test split: **${pct(right / Math.max(1, test.length))}** right, **${pct(acceptable / Math.max(1, test.length))}** right or acceptable.`,
     "",
+    holdout.length
+      ? `Held-out probes (corpus/holdout, written after training, never trained on): **${holdoutRight} / ${holdout.length}** right, **${holdoutOk} / ${holdout.length}** right or acceptable.\n`
+      : "",
     "## Confusion table, k-fold (rows: truth, columns: prediction)",
     "",
     "```",
@@ -151,6 +163,16 @@ export function trainCaseModel(items: readonly CorpusItem[]): CaseTrainingResult
         `- ${item.type} → ${pred} (${p.toFixed(2)})${item.also.includes(pred as never) ? " (acceptable)" : ""}: ${item.title ? `${item.title} ‖ ` : ""}${item.text}`,
     ),
     "",
+    "## Held-out probes the model gets wrong",
+    "",
+    ...holdout
+      .map((item, n) => ({ item, pred: holdoutPred[n] }))
+      .filter(({ item, pred }) => pred !== item.type)
+      .map(
+        ({ item, pred }) =>
+          `- ${item.type} → ${pred}${item.also.includes(pred as never) ? " (acceptable)" : ""}: ${item.title ? `${item.title} ‖ ` : ""}${item.text}`,
+      ),
+    "",
     "## Sources and styles",
     "",
     ...[...sources].map(([s, n]) => `- ${n} × ${s}`),
@@ -165,5 +187,7 @@ export function trainCaseModel(items: readonly CorpusItem[]): CaseTrainingResult
     testAccuracy: right / Math.max(1, test.length),
     testAcceptable: acceptable / Math.max(1, test.length),
     ece: expectedCalibrationError(bins),
+    holdoutAccuracy: holdoutRight / holdout.length,
+    holdoutAcceptable: holdoutOk / holdout.length,
   }
 }
