@@ -32,10 +32,10 @@ export function caseInput(body: string, title?: string): CaseInput {
 const LONG_NUMBER = /[a-z]{0,4}\d[\d\s-]{6,}\d/g
 const CN_NUM = "(?:\\d+|[一二两三四五六七八九十百几半]+)"
 const DURATION = new RegExp(`${CN_NUM}\\s*(?:个)?\\s*(?:多)?(?:天|日|周|星期|礼拜|月|小时|工作日)`, "g")
-const COUNT = new RegExp(
-  `(只|才|仅|就|少了?|缺了?)?\\s*(?:收到|到了|来了|有|签收|剩)?\\s*(${CN_NUM})\\s*(件|箱|个|包|瓶|盒|双|本|罐|袋|台|套|票|只|份|样|张)`,
-  "g",
-)
+// A count, then (looked for just before it, cheaper than an optional prefix at every position)
+// a word saying it is all that came: "只收到两件".
+const COUNT = new RegExp(`(${CN_NUM})\\s*(件|箱|个|包|瓶|盒|双|本|罐|袋|台|套|票|只|份|样|张)`, "g")
+const ONLY_BEFORE = /(?:只|才|仅|就|少了?|缺了?)\s*(?:收到|到了|来了|有|签收|剩)?\s*$/
 const WEIGHT = new RegExp(`${CN_NUM}\\s*(?:公斤|千克|斤|kg|克)`, "g")
 
 /** Named cue groups: a feature fires once per match, with its span. */
@@ -227,14 +227,10 @@ export function caseFeaturesOf(
   // Item counts: a later, smaller count of the same unit ("三件…只收到两件") is a shortage.
   const counts: { n: number; unit: string; only: boolean; start: number; end: number }[] = []
   for (const m of text.matchAll(COUNT)) {
-    if (region[m.index] === 1) continue
-    counts.push({
-      n: cnNumber(m[2]),
-      unit: m[3],
-      only: Boolean(m[1]),
-      start: m.index,
-      end: m.index + m[0].length,
-    })
+    const before = ONLY_BEFORE.exec(text.slice(Math.max(0, m.index - 7), m.index))
+    const start = before ? m.index - before[0].length : m.index
+    if (region[start] === 1) continue
+    counts.push({ n: cnNumber(m[1]), unit: m[2], only: before !== null, start, end: m.index + m[0].length })
   }
   for (let i = 0; i < counts.length; i++) {
     for (let j = i + 1; j < counts.length; j++) {
