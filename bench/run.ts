@@ -15,9 +15,13 @@ const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   lint: () => import("./lint.bench"),
   detect: () => import("./detect.bench"),
   knowledge: () => import("./knowledge.bench"),
+  classify: () => import("./classify.bench"),
   browser: () => import("./browser.bench"),
 }
-const groups: Record<string, string[]> = { node: ["lint", "detect", "knowledge"], browser: ["browser"] }
+const groups: Record<string, string[]> = {
+  node: ["lint", "detect", "knowledge", "classify"],
+  browser: ["browser"],
+}
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2).flatMap((a) => groups[a] ?? [a])

@@ -41,6 +41,13 @@ describe("src/lib public API", () => {
     expect(c.matched.length).toBeGreaterThan(0)
   })
 
+  it("assessCustomer reads the customer's state", () => {
+    const s = lib.assessCustomer("第三次打电话了！！再不处理我就打12305")
+    expect(s).toMatchObject({ emotion: "angry", repeat: true })
+    expect(s.threats.map((t) => t.kind)).toEqual(["postal"])
+    expect(s.evidence.length).toBeGreaterThan(0)
+  })
+
   it("nextEscalation starts at level 1 with no attempts", () => {
     const advice = lib.nextEscalation({ waybill: "SF1385628716739", caseType: "破损", attempts: [] }, [], 0)
     expect(advice.level).toBe(1)

@@ -6,12 +6,24 @@
  * - `detectWaybills(text, context?)` → waybill numbers with ranked carriers
  * - `lintPhrasing(text, book?)` → blunt / forbidden wording with reasons and replacements
  * - `renderScript(id, vars)` → a scenario script with its slots filled, missing ones reported
- * - `classifyCase(text)` → the case type and the words that decided it
+ * - `classifyCase(text, {title})` → the case type (trained model), its calibrated confidence and the phrases that decided it
  * - `nextEscalation(caseState, directory, now)` → the next step on the escalation ladder
+ * - `assessCustomer(text)` → the customer's state: calm / anxious / angry, outside-complaint threats, repeat contact
  */
 export * from "./waybill"
 export * from "./phrasing"
 export * from "./scripts"
 export * from "./escalation"
-export { classifyCase, CLASSIFY_LEXICON, TITLE_WEIGHT } from "./cases/classify"
+export { classifyCase, LOW_CONFIDENCE, type Classification } from "./cases/classify"
+export { CLASSIFY_LEXICON } from "./cases/lexicon"
 export * from "./cases/model"
+export {
+  assessCustomer,
+  firstScriptsFor,
+  THREAT_KINDS,
+  THREAT_LABELS,
+  type CustomerState,
+  type Emotion,
+  type Evidence,
+  type ThreatKind,
+} from "./customer"

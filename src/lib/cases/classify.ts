@@ -1,195 +1,131 @@
 /**
- * Guesses the case type of a ticket from its text with a weighted keyword lexicon.
- * Pure and dependency-free (no zod) so the content script can import it.
+ * Guesses the case type of a ticket with the trained linear model in `case-model.data.ts`
+ * (built by `npm run train:case` from `corpus/cases`). Runs in extension pages only: the model is
+ * data for the sidebar bundle, never for the content script.
  */
+import { predictProba, ranked, topFeatures, unpackModel, type LinearModel, type Span } from "../ml"
+import { caseFeaturesOf, caseInput, prepareCase } from "./case-features"
+import { CASE_MODEL } from "./case-model.data"
 import { CASE_TYPES, type CaseType } from "./model"
 
-/** One lexicon entry: a literal keyword and how strongly it points at a case type. */
-export interface KeywordRule {
-  word: string
-  type: CaseType
-  weight: number
-  /** false: a negation before it does not cancel it ("为什么不赔" is still a claim). */
-  negatable: boolean
-}
-
-const rules = (type: CaseType, weight: number, words: string[], negatable = true): KeywordRule[] =>
-  words.map((word) => ({ word, type, weight, negatable }))
-
-/** The lexicon, as data. Longer words win over shorter ones they overlap (e.g. 理赔 over 赔). */
-export const CLASSIFY_LEXICON: readonly KeywordRule[] = [
-  ...rules("滞留", 3, [
-    "滞留",
-    "卡在",
-    "一直没动",
-    "停滞",
-    "不派送",
-    "不给派送",
-    "扣货",
-    "扣着",
-    "压着不发",
-    "不发货",
-  ]),
-  ...rules("滞留", 2, [
-    "没更新",
-    "不更新",
-    "没有更新",
-    "没动静",
-    "停在",
-    "不动了",
-    "卡住",
-    "没有派送",
-    "不中转",
-    "未派送",
-    "没派送",
-  ]),
-  ...rules("破损", 3, [
-    "破损",
-    "破了",
-    "摔坏",
-    "压坏",
-    "漏了",
-    "损坏",
-    "碎了",
-    "货损",
-    "变形",
-    "坏了",
-    "压扁",
-    "划伤",
-  ]),
-  ...rules("破损", 2, ["受潮", "泡水", "渗漏", "漏液", "湿了", "裂了"]),
-  ...rules("少货", 3, [
-    "少了",
-    "少件",
-    "缺件",
-    "只收到",
-    "少货",
-    "货差",
-    "短少",
-    "缺少",
-    "少一件",
-    "数量不对",
-  ]),
-  ...rules("少货", 2, ["少一箱", "件数不对", "漏发", "少发", "没收全"]),
-  ...rules("丢失", 3, ["丢了", "丢失", "找不到", "遗失", "弄丢", "丢件", "没收到却显示签收", "被冒领"]),
-  ...rules("丢失", 2, ["显示签收但", "签收了但没收到", "没收到货", "不见了"]),
-  ...rules("理赔", 3, ["理赔", "赔偿", "索赔", "赔付", "赔钱", "要求赔", "不赔"], false),
-  ...rules("理赔", 2, ["赔", "补偿", "退款", "损失"], false),
-  ...rules("延误", 3, ["延误", "晚了", "迟迟", "超时", "还没到", "还没送到", "延迟", "耽误"]),
-  ...rules("延误", 2, ["这么久", "太慢", "好几天", "慢死", "怎么还没", "还不到", "逾期"]),
-  ...rules("价格时效", 3, ["运费", "多少钱", "几天到", "时效", "报价", "收费标准", "价格"]),
-  ...rules("价格时效", 2, ["多久能到", "首重", "续重", "怎么收费", "费用"]),
-  ...rules("网点", 3, ["网点", "营业时间", "营业部", "自提点"]),
-  ...rules("网点", 2, ["地址", "几点下班", "门店", "联系方式"]),
-  // "电话" also appears in "派送员电话打不通": a weak hint only.
-  ...rules("网点", 1, ["电话", "在哪里"]),
-  ...rules("业务办理", 3, ["怎么寄", "保价", "代收货款", "签收回单", "定时达", "怎么填", "寄件", "下单"]),
-  ...rules("业务办理", 2, ["改地址", "修改地址", "上门取件", "预约取件", "开发票", "到付"]),
-  ...rules("查询", 1, ["查询", "查一下", "查件", "到哪了", "物流信息", "进度", "单号", "在哪"]),
-]
-
-/** Words that, just before a keyword, negate it: "没有破损" is not damage. */
-const NEGATIONS = ["没有", "并没有", "没", "未", "无", "不是", "并非", "非", "不"]
-const NEGATION_WINDOW = 3
-
-/** The title counts this much more than the body: agents and customers put the gist there. */
-export const TITLE_WEIGHT = 2
-
-/** Tie-break order: urgent types first (manual 十一), then the rest; 查询 last as the default. */
-const PRIORITY: readonly CaseType[] = [
-  "滞留",
-  "破损",
-  "少货",
-  "丢失",
-  "理赔",
-  "延误",
-  "价格时效",
-  "网点",
-  "业务办理",
-  "查询",
-]
+/** Below this confidence the sidebar shows the two likeliest types and asks the agent. */
+export const LOW_CONFIDENCE = 0.6
 
 /** The result of {@link classifyCase}. */
 export interface Classification {
   type: CaseType
-  /** 0–1: how clearly the top type beats the rest and how much evidence there is. 0 means "defaulted to 查询". */
+  /** Calibrated probability that `type` is right (0 for empty text, which defaults to 查询). */
   confidence: number
-  /** Keywords that counted towards `type`, each once, in order of appearance (title first). */
+  /** The strongest evidence for `type`, as phrases of the ticket text, strongest first (at most five). */
   matched: string[]
+  /** Calibrated probability of every type (all 0 for empty text). */
   scores: Record<CaseType, number>
+  /** The likeliest types with their probabilities, best first (three). */
+  alternatives: { type: CaseType; probability: number }[]
+  /** True when `confidence` < {@link LOW_CONFIDENCE}: show the top two and ask. */
+  uncertain: boolean
 }
 
-interface Hit {
-  rule: KeywordRule
-  start: number
-  end: number
-}
-
-function isNegated(text: string, start: number): boolean {
-  const before = text.slice(Math.max(0, start - NEGATION_WINDOW), start)
-  return NEGATIONS.some((n) => before.endsWith(n))
-}
-
-// Longest first so that overlapping shorter words (赔 inside 理赔) are skipped.
-const BY_LENGTH = [...CLASSIFY_LEXICON].sort((a, b) => b.word.length - a.word.length)
-
-function scan(text: string): Hit[] {
-  const taken = new Uint8Array(text.length)
-  const hits: Hit[] = []
-  for (const rule of BY_LENGTH) {
-    let from = 0
-    for (;;) {
-      const start = text.indexOf(rule.word, from)
-      if (start < 0) break
-      const end = start + rule.word.length
-      from = start + 1
-      let free = true
-      for (let i = start; i < end; i++) if (taken[i]) free = false
-      if (!free) continue
-      taken.fill(1, start, end)
-      // A negated keyword still claims its span, so a shorter word inside it cannot count either.
-      if (!rule.negatable || !isNegated(text, start)) hits.push({ rule, start, end })
-    }
-  }
-  return hits.sort((a, b) => a.start - b.start)
-}
-
-function normalise(s: string): string {
-  // Full-width letters/digits to half-width and case folding, so "ＳＦ" and "sf" look the same.
-  return s.normalize("NFKC").toLowerCase()
+let loaded: LinearModel | undefined
+// Reused between calls: bucket, start, end of every n-gram of the ticket being classified.
+let gramLog = new Int32Array(3 * 4096)
+function model(): LinearModel {
+  loaded ??= unpackModel(CASE_MODEL)
+  return loaded
 }
 
 /**
- * Classifies a ticket. `text` is the body; pass the title separately in `opts.title` to weight it
- * by {@link TITLE_WEIGHT}. Never throws; empty or unrecognised text gives 查询 with confidence 0.
+ * Classifies a ticket. `text` is the body; pass the title separately in `opts.title`. Never throws;
+ * empty text gives 查询 with confidence 0.
  */
 export function classifyCase(text: string, opts?: { title?: string }): Classification {
-  const scores = Object.fromEntries(CASE_TYPES.map((t) => [t, 0])) as Record<CaseType, number>
-  const matchedByType = new Map<CaseType, string[]>()
-  const parts: [string, number][] = [
-    [typeof opts?.title === "string" ? opts.title : "", TITLE_WEIGHT],
-    [typeof text === "string" ? text : "", 1],
-  ]
-  for (const [raw, factor] of parts) {
-    if (!raw) continue
-    for (const hit of scan(normalise(raw))) {
-      scores[hit.rule.type] += hit.rule.weight * factor
-      const list = matchedByType.get(hit.rule.type) ?? []
-      if (!list.includes(hit.rule.word)) list.push(hit.rule.word)
-      matchedByType.set(hit.rule.type, list)
-    }
+  const input = caseInput(text, opts?.title)
+  const zero = Object.fromEntries(CASE_TYPES.map((t) => [t, 0])) as Record<CaseType, number>
+  if (!/\S/.test(input.text)) {
+    return { type: "查询", confidence: 0, matched: [], scores: zero, alternatives: [], uncertain: true }
   }
+  const m = model()
+  const prepared = prepareCase(input)
+  // Where each n-gram sat, for the explanation (no second walk over the text).
+  let grams = 0
+  const bag = caseFeaturesOf(prepared, (index, start, end) => {
+    if (grams * 3 + 3 > gramLog.length) {
+      const bigger = new Int32Array(gramLog.length * 2)
+      bigger.set(gramLog)
+      gramLog = bigger
+    }
+    gramLog[grams * 3] = index
+    gramLog[grams * 3 + 1] = start
+    gramLog[grams * 3 + 2] = end
+    grams++
+  })
+  const x = bag.vector({ sorted: false })
+  const p = predictProba(m, x)
+  const order = ranked(p)
+  const best = order[0]
+  const scores = { ...zero }
+  m.classes.forEach((c, i) => (scores[c as CaseType] = p[i]))
+  const confidence = p[best]
 
-  let type: CaseType = "查询"
-  let top = 0
-  for (const t of PRIORITY) {
-    if (scores[t] > top) {
-      top = scores[t]
-      type = t
-    }
+  // Spans of the features that pushed hardest towards the winner (relative to the runner-up),
+  // merged into phrases and ranked by the weight they carry.
+  const top = topFeatures(m, x, best, 12, order[1])
+  const wanted = new Set(top.map((f) => f.index))
+  const ngramSpans = new Map<number, Span[]>()
+  for (let g = 0; g < grams; g++) {
+    const index = gramLog[g * 3]
+    const start = gramLog[g * 3 + 1]
+    // An agent's own words are not the customer's case.
+    if (!wanted.has(index) || prepared.region[start] === 1) continue
+    const span = { start, end: gramLog[g * 3 + 2] }
+    const list = ngramSpans.get(index)
+    if (list) list.push(span)
+    else ngramSpans.set(index, [span])
   }
-  const total = CASE_TYPES.reduce((sum, t) => sum + scores[t], 0)
-  // Share of the evidence × saturation in the amount of evidence (one strong keyword ≈ 0.78).
-  const confidence = top === 0 ? 0 : Math.round((top / total) * (1 - Math.exp(-top / 2)) * 100) / 100
-  return { type, confidence, matched: matchedByType.get(type) ?? [], scores }
+  const spans: { span: Span; weight: number }[] = []
+  for (const f of top) {
+    const name = bag.nameOf(f.index)
+    const list =
+      name === undefined ? (ngramSpans.get(f.index) ?? []) : explains(name) ? bag.spansOf(f.index) : []
+    for (const span of list) spans.push({ span, weight: f.contribution / list.length })
+  }
+  return {
+    type: m.classes[best] as CaseType,
+    confidence,
+    matched: phrases(input.text, spans),
+    scores,
+    alternatives: order.slice(0, 3).map((i) => ({ type: m.classes[i] as CaseType, probability: p[i] })),
+    uncertain: confidence < LOW_CONFIDENCE,
+  }
+}
+
+// Who is writing, in what form, or an agent's own words: real signals, but not what an agent
+// would call the reason for a case type.
+const NOT_AN_EXPLANATION =
+  /^(?:a\||f:n?(?:agent_note|email|question|number|business|sender|receiver|threat|repeat|req_help)$)/
+
+function explains(name: string): boolean {
+  return !NOT_AN_EXPLANATION.test(name)
+}
+
+function phrases(text: string, spans: { span: Span; weight: number }[]): string[] {
+  const sorted = [...spans].sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end)
+  const merged: { start: number; end: number; weight: number }[] = []
+  for (const { span, weight } of sorted) {
+    const last = merged[merged.length - 1]
+    if (last && span.start < last.end) {
+      last.end = Math.max(last.end, span.end)
+      last.weight += weight
+    } else merged.push({ start: span.start, end: span.end, weight })
+  }
+  const out: string[] = []
+  for (const m of merged.sort((a, b) => b.weight - a.weight)) {
+    // Clauses separately; a lone character or punctuation mark explains nothing to an agent.
+    for (const part of text.slice(m.start, m.end).split(/[，。！？、,.!?;；:：\s]+/)) {
+      if (part.length >= 2 && /[\p{L}\p{N}]/u.test(part) && !out.includes(part) && out.length < 5)
+        out.push(part)
+    }
+    if (out.length === 5) break
+  }
+  return out
 }

@@ -3,6 +3,7 @@
  * Plain types and constants only (no zod here) so that the content script can import it cheaply;
  * the runtime schemas live in `schema.ts`.
  */
+import type { ThreatKind } from "../customer/cues"
 
 /** Case types named by the manuals (DOMAIN.md "Case types"). */
 export const CASE_TYPES = [
@@ -151,4 +152,6 @@ export interface CaseState {
   caseType: CaseType
   involved?: { branch?: string; company?: string; region?: string }
   attempts: ContactAttempt[]
+  /** What the customer said that makes any case urgent: outside-complaint threats, repeat contact (issue 15). */
+  customer?: { threats: readonly ThreatKind[]; repeat: boolean }
 }

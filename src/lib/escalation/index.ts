@@ -13,6 +13,7 @@ export {
   formatDuration,
   nextEscalation,
   rankContacts,
+  urgencyReasons,
   type ContactMatch,
   type EscalationAdvice,
   type EscalationDecision,

@@ -239,6 +239,39 @@ describe("nextEscalation transition table", () => {
       expect(LADDER_TIMING.urgent.levelWindowMs[l]).toBeLessThan(LADDER_TIMING.normal.levelWindowMs[l])
   })
 
+  it("an outside-complaint threat or a repeat contact makes any case urgent, with the reason shown", () => {
+    // 延误, one unanswered call 35 min ago: normally try again now at level 1 (window 2 h) ...
+    const base = state("延误", [[1, "no_answer", 35]])
+    expect(nextEscalation(base, [], NOW)).toMatchObject({ urgent: false, urgentBecause: [] })
+    // ... urgent windows (30 min at level 1) move it up, and say why.
+    const threat = nextEscalation(
+      { ...base, customer: { threats: ["postal", "review"], repeat: false } },
+      [],
+      NOW,
+    )
+    expect(threat).toMatchObject({ urgent: true, level: 2, decision: "escalate", ruleId: "window-passed" })
+    expect(threat.urgentBecause).toHaveLength(1)
+    expect(threat.urgentBecause[0].zh).toContain("12305")
+    expect(threat.urgentBecause[0].zh).toContain("差评")
+    expect(threat.notes).toContainEqual(threat.urgentBecause[0])
+    const repeat = nextEscalation({ ...base, customer: { threats: [], repeat: true } }, [], NOW)
+    expect(repeat).toMatchObject({ urgent: true, level: 2 })
+    expect(repeat.urgentBecause[0].en).toContain("again")
+    // Retry waits shrink to the urgent ones as well.
+    const fresh = state("查询", [[1, "no_answer", 5]])
+    expect(nextEscalation(fresh, [], NOW).waitBeforeRetryMs).toBe(25 * MIN)
+    expect(
+      nextEscalation({ ...fresh, customer: { threats: [], repeat: true } }, [], NOW).waitBeforeRetryMs,
+    ).toBe(5 * MIN)
+    // A damage case from an angry customer lists both reasons.
+    const both = nextEscalation(
+      { ...state("破损", []), customer: { threats: ["legal"], repeat: true } },
+      [],
+      NOW,
+    )
+    expect(both.urgentBecause).toHaveLength(3)
+  })
+
   it("the rule table ends with a catch-all and every rule id is unique", () => {
     const ids = LADDER_RULES.map((r) => r.id)
     expect(new Set(ids).size).toBe(ids.length)

@@ -13,6 +13,7 @@ import {
   type ContactAttempt,
   type LadderLevel,
 } from "../cases/model"
+import { THREAT_LABELS } from "../customer/cues"
 import type { Bilingual } from "../scripts/slots"
 import { LADDER_TIMING, ladderStep, type LadderTiming } from "./ladder"
 
@@ -52,8 +53,10 @@ export interface EscalationAdvice {
   sinceLastAttemptMs: number | null
   /** Attempts already logged at `level` (0 right after moving up). */
   attemptsAtLevel: number
-  /** 滞留 / 破损 / 少货 (manual 十一): shorter windows. */
+  /** 滞留 / 破损 / 少货 (manual 十一), or a customer threatening to complain outside / calling again: shorter windows. */
   urgent: boolean
+  /** Why the case is urgent (empty when it is not). */
+  urgentBecause: Bilingual[]
   /** How long to wait before the next call at `level`; 0 = act now. */
   waitBeforeRetryMs: number
   /** true when level 4 has been tried without resolution. */
@@ -197,11 +200,11 @@ function attemptsWith(contact: Contact, attempts: readonly ContactAttempt[]): Co
 /** Ranks the directory's contacts for one ladder level: branch → company → region → others; recent failures sink. */
 export function rankContacts(
   level: LadderLevel,
-  caseState: Pick<CaseState, "caseType" | "involved" | "attempts">,
+  caseState: Pick<CaseState, "caseType" | "involved" | "attempts" | "customer">,
   directory: readonly Contact[],
   now: number,
 ): RankedContact[] {
-  const urgent = URGENT_CASE_TYPES.includes(caseState.caseType)
+  const urgent = urgencyReasons(caseState).length > 0
   const timing = LADDER_TIMING[urgent ? "urgent" : "normal"]
   const windowMs = timing.levelWindowMs[level]
   const inv = caseState.involved ?? {}
@@ -374,6 +377,34 @@ const NO_CONTACT_NOTE: Bilingual = {
 }
 
 /**
+ * Why a case gets the urgent windows: its type (manual 十一), an outside-complaint threat, a repeat
+ * contact. Empty when none applies.
+ */
+export function urgencyReasons(caseState: Pick<CaseState, "caseType" | "customer">): Bilingual[] {
+  const out: Bilingual[] = []
+  if (URGENT_CASE_TYPES.includes(caseState.caseType)) {
+    out.push({
+      zh: "滞留/破损/少货须第一时间处理（手册十一），时限已缩短",
+      en: "Stranded/damaged/short goods come first (manual 十一): shorter windows apply",
+    })
+  }
+  const threats = [...new Set(caseState.customer?.threats ?? [])].filter((k) => k in THREAT_LABELS)
+  if (threats.length) {
+    out.push({
+      zh: `客户表示要向外投诉（${threats.map((k) => THREAT_LABELS[k].zh).join("、")}），按紧急时限处理`,
+      en: `The customer threatens to complain outside (${threats.map((k) => THREAT_LABELS[k].en).join(", ")}): urgent windows apply`,
+    })
+  }
+  if (caseState.customer?.repeat) {
+    out.push({
+      zh: "客户重复来电 / 已催过，按紧急时限处理",
+      en: "The customer has contacted us again about this: urgent windows apply",
+    })
+  }
+  return out
+}
+
+/**
  * Advises the next step on the ladder for a case, given the attempts already logged and the directory.
  * Pure: `now` is passed in. Attempts at lower levels than the highest one reached are history only.
  */
@@ -382,7 +413,8 @@ export function nextEscalation(
   directory: readonly Contact[],
   now: number,
 ): EscalationAdvice {
-  const urgent = URGENT_CASE_TYPES.includes(caseState.caseType)
+  const urgentBecause = urgencyReasons(caseState)
+  const urgent = urgentBecause.length > 0
   const timing = LADDER_TIMING[urgent ? "urgent" : "normal"]
   // Ignore malformed rows (bad level or time) rather than crash on data from an import.
   const attempts = (caseState.attempts ?? [])
@@ -430,12 +462,7 @@ export function nextEscalation(
       en: "no contact at this level matches the case's branch/company/region; showing others",
     })
   }
-  if (urgent) {
-    notes.push({
-      zh: "滞留/破损/少货须第一时间处理（手册十一），时限已缩短",
-      en: "Stranded/damaged/short goods come first (manual 十一): shorter windows apply",
-    })
-  }
+  notes.push(...urgentBecause)
 
   const last = attempts[attempts.length - 1]
   return {
@@ -450,6 +477,7 @@ export function nextEscalation(
     sinceLastAttemptMs: last ? Math.max(0, now - last.at) : null,
     attemptsAtLevel: attempts.filter((a) => a.level === level).length,
     urgent,
+    urgentBecause,
     waitBeforeRetryMs: waitMs,
     exhausted: decision === "exhausted",
   }

@@ -169,6 +169,54 @@ export const SCRIPTS: readonly Script[] = [
     ],
   },
   {
+    id: "de-escalate",
+    title: { zh: "安抚（客户生气）", en: "De-escalate (angry customer)" },
+    caseTypes: "any",
+    stage: "handle",
+    text: "[{客户称呼}，]我听得出来您现在非常生气，换作是我也会着急。这件事给您添了这么多麻烦，真的很抱歉。请您放心，接下来由我[（工号{工号}）]负责跟进到底，您不用再重复说明，我会在{回复时间}前给您一个明确的答复。",
+    textEn:
+      "[{客户称呼}, ]I can hear you are really upset, and I would be too. I'm truly sorry for all the trouble. I'll [(agent {工号}) ]own this from here — you won't need to explain it again — and I'll give you a clear answer by {回复时间}.",
+    source: "手册（一）（三）（十一）先处理心情再处理事情、不推诿；004 1.1；调研 §1(b)4",
+    examples: [
+      {
+        vars: { 客户称呼: "王女士", 工号: "1024", 回复时间: "今天18点" },
+        text: "王女士，我听得出来您现在非常生气，换作是我也会着急。这件事给您添了这么多麻烦，真的很抱歉。请您放心，接下来由我（工号1024）负责跟进到底，您不用再重复说明，我会在今天18点前给您一个明确的答复。",
+      },
+    ],
+  },
+  {
+    id: "abusive-customer",
+    title: { zh: "客户言语过激", en: "Abusive customer" },
+    caseTypes: "any",
+    stage: "handle",
+    text: "我理解您很着急，也很想尽快帮您把问题解决。为了能把情况记准确，麻烦您心平气和地跟我说一下，我一定尽力帮您处理[，我的工号是{工号}]。如果您现在不方便，我也可以请主管稍后给您回电。",
+    textEn:
+      "I understand you're upset and I want to sort this out quickly. So I can record it accurately, could we go through it calmly? I'll do my best for you[; my work number is {工号}]. If now is not a good time, I can have my supervisor call you back.",
+    source: "手册（一）（二）文明用语、不与客户争执；004 1.1",
+    examples: [
+      {
+        vars: { 工号: "1024" },
+        text: "我理解您很着急，也很想尽快帮您把问题解决。为了能把情况记准确，麻烦您心平气和地跟我说一下，我一定尽力帮您处理，我的工号是1024。如果您现在不方便，我也可以请主管稍后给您回电。",
+      },
+    ],
+  },
+  {
+    id: "supervisor-handover",
+    title: { zh: "转交主管", en: "Hand over to a supervisor" },
+    caseTypes: "any",
+    stage: "promise",
+    text: "您反映的情况我已经完整记录下来了。为了更快给您解决，我现在请我们的值班主管[{主管姓名}]来为您处理，情况我都已经跟主管交代清楚，您不用再重复。主管会在{回复时间}前联系您。",
+    textEn:
+      "I've recorded everything you told me. To resolve this faster I'm handing it to our duty supervisor[ {主管姓名}], who already has the full picture — you won't need to repeat anything. They will contact you by {回复时间}.",
+    source: "手册（七）交接不让客户重复投诉、（九）阶梯联系；004 1.1",
+    examples: [
+      {
+        vars: { 主管姓名: "陈经理", 回复时间: "今天17点" },
+        text: "您反映的情况我已经完整记录下来了。为了更快给您解决，我现在请我们的值班主管陈经理来为您处理，情况我都已经跟主管交代清楚，您不用再重复。主管会在今天17点前联系您。",
+      },
+    ],
+  },
+  {
     id: "delay",
     title: { zh: "延误说明", en: "Delay" },
     caseTypes: ["延误", "查询"],

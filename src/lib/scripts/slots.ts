@@ -121,6 +121,7 @@ export const SLOTS: readonly SlotDef[] = [
     "外箱破损，内件摔坏",
   ),
   slot("客户诉求", "客户希望怎样处理", "What the customer wants", "agent", "尽快补发"),
+  slot("主管姓名", "接手的值班主管称呼", "The duty supervisor taking over", "agent", "陈经理"),
   slot("网点名称", "涉及的网点", "The branch (outlet) involved", "case.branch", "杭州萧山网点"),
   slot("相关公司", "网点所属公司", "The company the branch belongs to", "case.company", "杭州分公司"),
   slot("片区", "片区", "Region", "case.region", "浙北片区"),

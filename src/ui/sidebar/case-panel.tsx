@@ -22,14 +22,18 @@ export function CasePanel(props: {
   /** From the stored case (agent's choice or a saved note) or detected from the ticket text. */
   source: "stored" | "auto"
   matched: readonly string[]
+  /** When the model is unsure: the two likeliest types, for the agent to pick. */
+  unsure?: { confidence: number; choices: readonly CaseType[] }
+  /** The customer threatened an outside complaint or contacted us again: urgent whatever the type. */
+  urgentByCustomer?: boolean
   record: CaseRecord | undefined
   onCaseType: (type: CaseType) => void
   onStatus: (status: CaseStatus) => void
 }) {
-  const { waybill, caseType, source, matched, record, onCaseType, onStatus } = props
+  const { waybill, caseType, source, matched, unsure, urgentByCustomer, record, onCaseType, onStatus } = props
   const locale = useLocale()
   const t = useT()
-  const urgent = record?.urgent ?? URGENT_CASE_TYPES.includes(caseType)
+  const urgent = (record?.urgent ?? URGENT_CASE_TYPES.includes(caseType)) || Boolean(urgentByCustomer)
   const disabled = !waybill
 
   return (
@@ -72,7 +76,11 @@ export function CasePanel(props: {
       </div>
       <div className="case-meta">
         {urgent && (
-          <span className="badge urgent" data-testid="case-urgent">
+          <span
+            className="badge urgent"
+            data-testid="case-urgent"
+            title={urgentByCustomer ? t("urgentBecauseCustomer") : undefined}
+          >
             <T k="urgent" />
           </span>
         )}
@@ -86,6 +94,29 @@ export function CasePanel(props: {
           )}
         </span>
       </div>
+      {source === "auto" && unsure && unsure.choices.length > 1 && (
+        <div className="notice small-text" data-testid="case-type-unsure">
+          <T k="caseTypeUnsure" values={{ p: `${Math.round(unsure.confidence * 100)}%` }} />{" "}
+          {unsure.choices.map((type) => (
+            <button
+              key={type}
+              type="button"
+              className="small"
+              data-testid="case-type-choice"
+              data-type={type}
+              disabled={disabled}
+              onClick={() => onCaseType(type)}
+            >
+              {caseTypeText(type, locale)}
+            </button>
+          ))}
+        </div>
+      )}
+      {urgentByCustomer && (
+        <p className="muted small-text" data-testid="case-urgent-reason">
+          <T k="urgentBecauseCustomer" />
+        </p>
+      )}
     </section>
   )
 }

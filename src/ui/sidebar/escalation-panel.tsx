@@ -9,6 +9,7 @@ import {
   ATTEMPT_OUTCOMES,
   type AttemptOutcome,
   type CaseRecord,
+  type CaseState,
   type CaseType,
   type ContactAttempt,
   type ContactRole,
@@ -58,8 +59,10 @@ export function EscalationPanel(props: {
   caseType: CaseType
   record: CaseRecord | undefined
   profile: AgentProfile | undefined
+  /** Outside-complaint threats and repeat contact read from the ticket: they shorten the windows. */
+  customer?: CaseState["customer"]
 }) {
-  const { waybill, caseType, record, profile } = props
+  const { waybill, caseType, record, profile, customer } = props
   const { store, now, newId } = useServices()
   const locale = useLocale()
   const t = useT()
@@ -102,7 +105,7 @@ export function EscalationPanel(props: {
     )
 
   const advice = nextEscalation(
-    { waybill, caseType, involved: record?.involved, attempts },
+    { waybill, caseType, involved: record?.involved, attempts, customer },
     contacts,
     Math.max(at, now()),
   )

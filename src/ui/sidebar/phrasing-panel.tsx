@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from "react"
 import { CASE_TYPE_LABELS, type CaseType } from "~lib/cases/model"
 import { fillReplacementSlots, replacementSlots } from "~lib/phrasing/replacement"
 import type { PhrasingCategory, PhrasingFinding, PhrasingSeverity } from "~lib/phrasing/types"
-import { listScripts, renderScript } from "~lib/scripts/render"
+import { getScript, listScripts, renderScript } from "~lib/scripts/render"
 import { SCRIPT_STAGES, type Script, type ScriptStage } from "~lib/scripts/scripts"
 import { varsFromContext, type SlotContext } from "~lib/scripts/slots"
 import { altDigit, findingKey, safeFixes, slotDefaults, slotsComplete } from "~lib/ui-logic/phrasing-fixes"
@@ -278,6 +278,8 @@ export function PhrasingPanel(props: {
   context: SlotContext
   session: PhrasingSession
   onSetCallback?(hit: PromiseHit): void
+  /** Script ids to offer before all others (de-escalation for an angry customer), in order. */
+  firstScripts?: readonly string[]
 }) {
   const { caseType, context, session } = props
   const locale = useLocale()
@@ -285,7 +287,9 @@ export function PhrasingPanel(props: {
   const vars = varsFromContext(context)
   const { draft, findings, notice } = session
   // Internal scripts are for the ladder (shown in the escalation tab), not for the customer.
-  const scripts = listScripts({ caseType }).filter((s) => s.stage !== "internal")
+  const firstIds = props.firstScripts ?? []
+  const firstScripts = firstIds.map((id) => getScript(id)).filter((x): x is Script => x !== undefined)
+  const scripts = listScripts({ caseType }).filter((s) => s.stage !== "internal" && !firstIds.includes(s.id))
   const promise = useMemo(() => (draft ? detectPromise(draft.text) : null), [draft])
   const fixable = safeFixes(findings).length
   const rule10 = findings.some((f) => f.category === "rule-10")
@@ -410,6 +414,18 @@ export function PhrasingPanel(props: {
       <p className="muted small-text">
         <T k="scriptsFor" />: {CASE_TYPE_LABELS[caseType][locale === "en" ? "en" : "zh"]}
       </p>
+      {firstScripts.length > 0 && (
+        <div className="script-stage first" data-testid="scripts-first">
+          <h3>
+            <T k="stageFirst" />
+          </h3>
+          <ul className="scripts">
+            {firstScripts.map((script) => (
+              <ScriptItem key={script.id} script={script} vars={vars} session={session} />
+            ))}
+          </ul>
+        </div>
+      )}
       {SCRIPT_STAGES.filter((stage) => stage !== "internal").map((stage) => {
         const inStage = scripts.filter((s) => s.stage === stage)
         if (!inStage.length) return null

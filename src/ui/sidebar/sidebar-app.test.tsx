@@ -123,6 +123,64 @@ describe("SidebarApp in the page frame", () => {
     expect(allByTestId(container, "waybill-candidate").map((b) => b.dataset.number)).toEqual(["773123456789"])
   })
 
+  it("shows an angry customer's state beside the case type and offers de-escalation first", async () => {
+    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
+    const { port, container, store } = await openConnected(fb)
+    const caseText =
+      "咨询 客户：这是我第三次打电话了！！快递在网点放了五天不派送，你们到底管不管，再不处理我就打12305投诉"
+    port.emit({ type: "page-state", state: pageState({ caseText }) })
+    const state = await waitFor(() => byTestId(container, "customer-state"))
+    expect(state.dataset.emotion).toBe("angry")
+    expect(state.dataset.repeat).toBe("true")
+    expect(state.dataset.threats).toBe("postal")
+    expect(byTestId(container, "customer-threat").textContent).toContain("12305")
+    expect(byTestId(container, "customer-evidence").textContent).toContain("第三次")
+    expect(byTestId(container, "case-urgent-reason")).toBeTruthy()
+
+    await click(byTestId(container, "open-deescalation"))
+    const firstGroup = await waitFor(() => byTestId(container, "scripts-first"))
+    const ids = [...firstGroup.querySelectorAll<HTMLElement>("[data-testid=script-item]")].map(
+      (li) => li.dataset.scriptId,
+    )
+    expect(ids).toEqual(["de-escalate", "apology", "supervisor-handover"])
+    // The group comes before every other script on the tab.
+    const all = allByTestId(container, "script-item")
+    expect(all[0].dataset.scriptId).toBe("de-escalate")
+    expect(all.filter((li) => li.dataset.scriptId === "apology")).toHaveLength(1)
+
+    // The agent corrects the type to a non-urgent one: the case stays urgent because of the customer.
+    await typeInto(byTestId(container, "case-type"), "查询")
+    await waitFor(async () =>
+      expect(await store.getCase(WAYBILL)).toMatchObject({ caseType: "查询", urgent: true }),
+    )
+  })
+
+  it("a calm ticket shows a calm customer and no de-escalation group", async () => {
+    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
+    const { port, container } = await openConnected(fb)
+    port.emit({ type: "page-state", state: pageState() })
+    await waitFor(() => expect(byTestId(container, "customer-state").dataset.emotion).toBe("calm"))
+    expect(container.querySelector("[data-testid=customer-deescalate]")).toBeNull()
+    await click(byTestId(container, "tab-phrasing"))
+    await waitFor(() => byTestId(container, "phrasing-panel"))
+    expect(container.querySelector("[data-testid=scripts-first]")).toBeNull()
+  })
+
+  it("when the model is unsure, offers the two likeliest types and takes the agent's pick", async () => {
+    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
+    const { port, container, store } = await openConnected(fb)
+    port.emit({ type: "page-state", state: pageState({ caseText: "在吗" }) })
+    const choices = await waitFor(() => {
+      const c = allByTestId(container, "case-type-choice")
+      expect(c).toHaveLength(2)
+      return c
+    })
+    const picked = choices[1].dataset.type
+    await click(choices[1])
+    await waitFor(async () => expect((await store.getCase(WAYBILL))?.caseType).toBe(picked))
+    await waitFor(() => expect(container.querySelector("[data-testid=case-type-unsure]")).toBeNull())
+  })
+
   it("switches waybill from the list and from the typed field (normalised)", async () => {
     const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
     const { port, container } = await openConnected(fb)

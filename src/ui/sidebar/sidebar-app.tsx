@@ -6,6 +6,7 @@ import { useLiveQuery } from "dexie-react-hooks"
 import { useEffect, useMemo, useState, type KeyboardEvent } from "react"
 
 import { classifyCase } from "~lib/cases/classify"
+import { assessCustomer, firstScriptsFor } from "~lib/customer"
 import { URGENT_CASE_TYPES, type CaseStatus, type CaseType } from "~lib/cases/model"
 import { quickCallbackAt, spokenTime, toLocalInputValue } from "~lib/ui-logic/callback-time"
 import { expiredDraftKeys } from "~lib/ui-logic/drafts"
@@ -20,6 +21,7 @@ import { useServices } from "../services"
 import { useSettings } from "../use-settings"
 import { PolicySummary } from "../policy/policy-summary"
 import { CasePanel } from "./case-panel"
+import { CustomerStateView } from "./customer-state"
 import { HandoffForm, type HandoffPrefill } from "./handoff-form"
 import { NoteTimeline } from "./note-timeline"
 import type { SidebarMode } from "~lib/protocol/types"
@@ -79,6 +81,8 @@ function CaseWorkspace(props: {
     [candidate, waybill],
   )
   const classification = useMemo(() => classifyCase(state?.caseText ?? ""), [state?.caseText])
+  const customer = useMemo(() => assessCustomer(state?.caseText ?? ""), [state?.caseText])
+  const urgentByCustomer = customer.threats.length > 0 || customer.repeat
   const record = useLiveQuery(() => (waybill ? store.getCase(waybill) : undefined), [store, waybill])
   const notes = useLiveQuery(
     () => (waybill ? store.listNotes(waybill) : Promise.resolve([])),
@@ -98,7 +102,10 @@ function CaseWorkspace(props: {
   const updateCase = (patch: { caseType?: CaseType; status?: CaseStatus }) => {
     if (!waybill) return
     setCaseError(null)
-    const extra = patch.caseType ? { urgent: URGENT_CASE_TYPES.includes(patch.caseType) } : {}
+    // A threat to complain outside or a repeat contact keeps the case urgent whatever its type.
+    const extra = patch.caseType
+      ? { urgent: URGENT_CASE_TYPES.includes(patch.caseType) || urgentByCustomer }
+      : {}
     store
       .upsertCase({
         waybill,
@@ -172,10 +179,20 @@ function CaseWorkspace(props: {
         caseType={caseType}
         source={record ? "stored" : "auto"}
         matched={classification.matched}
+        unsure={
+          classification.uncertain && classification.alternatives.length > 1
+            ? {
+                confidence: classification.confidence,
+                choices: classification.alternatives.slice(0, 2).map((a) => a.type),
+              }
+            : undefined
+        }
+        urgentByCustomer={urgentByCustomer}
         record={record}
         onCaseType={(type) => updateCase({ caseType: type })}
         onStatus={(status) => updateCase({ status })}
       />
+      <CustomerStateView state={customer} onDeescalate={() => setTab("phrasing")} />
       {caseError && (
         <div className="error" role="alert">
           {caseError}
@@ -231,6 +248,7 @@ function CaseWorkspace(props: {
               setTab("handoff")
             }}
             caseType={caseType}
+            firstScripts={firstScriptsFor(customer)}
             context={slotContext}
           />
         )}
@@ -252,6 +270,7 @@ function CaseWorkspace(props: {
           <EscalationPanel
             waybill={waybill}
             caseType={caseType}
+            customer={{ threats: customer.threats.map((x) => x.kind), repeat: customer.repeat }}
             record={record}
             profile={settings?.profile}
           />
