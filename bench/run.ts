@@ -16,8 +16,12 @@ const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   detect: () => import("./detect.bench"),
   knowledge: () => import("./knowledge.bench"),
   browser: () => import("./browser.bench"),
+  "knowledge-browser": () => import("./knowledge-browser.bench"),
 }
-const groups: Record<string, string[]> = { node: ["lint", "detect", "knowledge"], browser: ["browser"] }
+const groups: Record<string, string[]> = {
+  node: ["lint", "detect", "knowledge"],
+  browser: ["browser", "knowledge-browser"],
+}
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2).flatMap((a) => groups[a] ?? [a])
