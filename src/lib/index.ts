@@ -13,5 +13,7 @@ export * from "./waybill"
 export * from "./phrasing"
 export * from "./scripts"
 export * from "./escalation"
+// The knowledge pack (search, suggestions, cards); its zod schema and `parseKnowledgePack` are in ./knowledge/schema.
+export * from "./knowledge"
 export { classifyCase, CLASSIFY_LEXICON, TITLE_WEIGHT } from "./cases/classify"
 export * from "./cases/model"
