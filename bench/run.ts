@@ -17,10 +17,11 @@ const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   knowledge: () => import("./knowledge.bench"),
   classify: () => import("./classify.bench"),
   browser: () => import("./browser.bench"),
+  "knowledge-browser": () => import("./knowledge-browser.bench"),
 }
 const groups: Record<string, string[]> = {
   node: ["lint", "detect", "knowledge", "classify"],
-  browser: ["browser"],
+  browser: ["browser", "knowledge-browser"],
 }
 
 async function main(): Promise<void> {

@@ -16,6 +16,8 @@ export * from "./scripts"
 export * from "./escalation"
 export { classifyCase, LOW_CONFIDENCE, type Classification } from "./cases/classify"
 export { CLASSIFY_LEXICON } from "./cases/lexicon"
+// The knowledge pack (search, suggestions, cards); its zod schema and `parseKnowledgePack` are in ./knowledge/schema.
+export * from "./knowledge"
 export * from "./cases/model"
 export {
   assessCustomer,

@@ -5,7 +5,7 @@
  * through the same path as the scenario scripts, Copy copies it. Keyboard first: ↓ from the search box
  * into the cards, ↑↓ between them, Enter inserts, Esc back to the search box.
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react"
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react"
 
 import type { CaseType } from "~lib/cases/model"
 import { renderCard } from "~lib/knowledge/render"
@@ -66,16 +66,20 @@ export function useSuggestions(view: KnowledgeView, caseType: CaseType, caseText
   return useMemo(() => suggestKnowledge(view.index, { caseType, text: caseText }), [view, caseType, caseText])
 }
 
-function CardItem(props: {
+/** One card. Only the first result shows everything; the others open on focus (fewer nodes per keystroke). */
+const CardItem = memo(function CardItem(props: {
   card: KnowledgeCard
   view: KnowledgeView
   vars: Record<string, string>
+  open: boolean
   onInsert(card: KnowledgeCard, text: string): void
   onKey(e: KeyboardEvent<HTMLLIElement>, insert: () => void): void
 }) {
   const { card, view, vars } = props
   const t = useT()
   const [asking, setAsking] = useState(false)
+  const [focused, setFocused] = useState(false)
+  const open = props.open || focused || asking
   const rendered = renderCard(card, vars, view.pack.values)
   const insert = () => {
     if (rendered.missing.length) setAsking(true)
@@ -86,8 +90,10 @@ function CardItem(props: {
       className="kb-card"
       data-testid="knowledge-card"
       data-card-id={card.id}
+      data-open={open}
       tabIndex={0}
       aria-label={card.title}
+      onFocus={() => setFocused(true)}
       onKeyDown={(e) => {
         // Keys typed into the slot form belong to the form.
         if (e.target !== e.currentTarget) return
@@ -117,21 +123,24 @@ function CardItem(props: {
         </span>
         {card.answer}
       </p>
-      {card.checks.length > 0 && (
+      {open && card.checks.length > 0 && (
         <ul className="kb-checks small-text" aria-label={t("kbChecks")}>
           {card.checks.map((c) => (
             <li key={c}>{c}</li>
           ))}
         </ul>
       )}
-      <p className="script-text" data-testid="knowledge-script">
-        {rendered.text}
-      </p>
-      {rendered.unset.map((u) => (
-        <p key={u.slot} className="notice small-text" data-testid="knowledge-unset" data-slot={u.slot}>
-          <T k="kbUnset" values={{ slot: u.slot, typical: u.typical }} />
+      {open && (
+        <p className="script-text" data-testid="knowledge-script">
+          {rendered.text}
         </p>
-      ))}
+      )}
+      {open &&
+        rendered.unset.map((u) => (
+          <p key={u.slot} className="notice small-text" data-testid="knowledge-unset" data-slot={u.slot}>
+            <T k="kbUnset" values={{ slot: u.slot, typical: u.typical }} />
+          </p>
+        ))}
       {asking && (
         <SlotForm
           slots={rendered.missing}
@@ -145,21 +154,23 @@ function CardItem(props: {
           }}
         />
       )}
-      <p className="muted small-text kb-sources" data-testid="knowledge-sources">
-        <T k="kbSources" />：
-        {card.sources.map((s, i) => (
-          <span key={i} className="kb-source" title={s.note}>
-            {i > 0 ? "；" : ""}
-            <T k={SOURCE_KEYS[s.kind]} /> {s.title}
-            {s.article ?? ""}
-          </span>
-        ))}
-        {" · "}
-        <T k="kbEffective" values={{ date: card.effective }} />
-      </p>
+      {open && (
+        <p className="muted small-text kb-sources" data-testid="knowledge-sources">
+          <T k="kbSources" />：
+          {card.sources.map((s, i) => (
+            <span key={i} className="kb-source" title={s.note}>
+              {i > 0 ? "；" : ""}
+              <T k={SOURCE_KEYS[s.kind]} /> {s.title}
+              {s.article ?? ""}
+            </span>
+          ))}
+          {" · "}
+          <T k="kbEffective" values={{ date: card.effective }} />
+        </p>
+      )}
     </li>
   )
-}
+})
 
 export function KnowledgePanel(props: {
   view: KnowledgeView
@@ -179,7 +190,7 @@ export function KnowledgePanel(props: {
   const [notice, setNotice] = useState<string | null>(null)
   const search = useRef<HTMLInputElement>(null)
   const list = useRef<HTMLUListElement>(null)
-  const results = useMemo(() => (query.trim() ? searchKnowledge(view.index, query, 12) : null), [view, query])
+  const results = useMemo(() => (query.trim() ? searchKnowledge(view.index, query, 8) : null), [view, query])
   const shown = results ?? suggestions
 
   useEffect(() => {
@@ -190,16 +201,19 @@ export function KnowledgePanel(props: {
     ...(list.current?.querySelectorAll<HTMLLIElement>('[data-testid="knowledge-card"]') ?? []),
   ]
 
-  const onInsert = (card: KnowledgeCard, text: string) => {
+  // Stable callbacks: a keystroke re-renders only the cards that changed.
+  const latest = useRef(props)
+  latest.current = props
+  const onInsert = useCallback((card: KnowledgeCard, text: string) => {
     setNotice(null)
-    void props.insert(text).then((ok) => {
+    void latest.current.insert(text).then((ok) => {
       if (!ok) return
       setNotice(card.title)
-      props.onInserted(card, text)
+      latest.current.onInserted(card, text)
     })
-  }
+  }, [])
 
-  const onCardKey = (e: KeyboardEvent<HTMLLIElement>, insert: () => void) => {
+  const onCardKey = useCallback((e: KeyboardEvent<HTMLLIElement>, insert: () => void) => {
     const els = cardsEls()
     const i = els.indexOf(e.currentTarget)
     if (e.key === "ArrowDown" || e.key === "ArrowUp") {
@@ -214,7 +228,7 @@ export function KnowledgePanel(props: {
       e.preventDefault()
       search.current?.focus()
     }
-  }
+  }, [])
 
   return (
     <section className="knowledge" data-testid="knowledge-panel">
@@ -263,12 +277,13 @@ export function KnowledgePanel(props: {
         </p>
       )}
       <ul className="kb-cards" ref={list} data-testid={results ? "knowledge-results" : "knowledge-suggested"}>
-        {shown.map((h) => (
+        {shown.map((h, i) => (
           <CardItem
             key={h.card.id}
             card={h.card}
             view={view}
             vars={vars}
+            open={i === 0}
             onInsert={onInsert}
             onKey={onCardKey}
           />
