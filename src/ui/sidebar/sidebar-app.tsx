@@ -64,7 +64,7 @@ function CaseWorkspace(props: {
   useEffect(() => {
     if (manual && state?.current === manual) setManual(null)
   }, [manual, state?.current])
-  useEffect(() => setManual(null), [state?.url, connection.tabId])
+  useEffect(() => setManual(null), [state?.url, state?.item, connection.tabId])
 
   const waybill = manual ?? state?.current ?? null
   const candidate = state?.candidates.find((c) => c.number === waybill)
