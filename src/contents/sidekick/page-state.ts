@@ -171,10 +171,9 @@ function pageState(inputs: StateInputs): PageState {
   // Which item is open: its first lines and numbers (the agent's pick is for one item only).
   const item = scope
     ? {
-        item: `${read.text.split("\n", 2).join(" ").slice(0, 150)}|${open!.slice(0, 3).map((t) => t.number)}`.slice(
-          0,
-          200,
-        ),
+        item: [read.text.split("\n", 2).join(" ").slice(0, 150), ...open!.slice(0, 3).map((t) => t.number)]
+          .join("|")
+          .slice(0, 200),
       }
     : {}
   return {
