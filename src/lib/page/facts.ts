@@ -22,7 +22,7 @@ export interface CustomerFacts {
 }
 
 // Whose field it is, best first: the customer's own, a contact person, the receiver, the sender.
-const WHO = [/客户|顾客|用户|来电|联系人/, /收件|收货/, /寄件|发件/, /./]
+const WHO = [/客户|顾客|用户|来电|联系/, /收件|收货/, /寄件|发件/, /./]
 const NAME_LABEL = /姓名|名称|称呼|联系人$|收件人$|收货人$|寄件人$|发件人$|^客户$/
 const PHONE_LABEL = /电话|手机|联系方式|号码/
 const ADDRESS_LABEL = /地址/
@@ -120,6 +120,7 @@ export function readFacts(raw: PageFacts | undefined | null): CustomerFacts {
 
 /** A phone number with its middle digits hidden ("13305716284" → "133****6284"). */
 export function maskPhone(phone: string): string {
+  if (/[*＊]/.test(phone)) return phone // masked by the CRM already
   const digits = phone.replace(/\D/g, "")
   if (digits.length < 7) return phone.replace(/\d/g, "*")
   return `${digits.slice(0, 3)}${"*".repeat(digits.length - 7)}${digits.slice(-4)}`
