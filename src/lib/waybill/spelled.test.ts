@@ -27,6 +27,17 @@ const LOOKALIKES = [
 
 const ALL = Object.values(CARRIER_EXAMPLES).flatMap((e) => [...e.valid, ...e.invalid].map((x) => x.number))
 
+describe("older letter formats that need the carrier named", () => {
+  it("finds 圆通 V + 9 digits and 京东 V[A-Z] + 11 digits only beside their carrier", () => {
+    expect(found("圆通老单号 V030344422 查不到")).toEqual([["V030344422", "yto"]])
+    expect(found("京东 VA45306123456")).toEqual([["VA45306123456", "jd"]])
+    // Without the carrier: a member number, a version, a voucher code.
+    expect(found("会员号 V030344422")).toEqual([])
+    expect(found("优惠券 VA45306123456 已使用")).toEqual([])
+    expect(found("运单号 V030344422")).toEqual([])
+  })
+})
+
 describe("numbers read out one character at a time (call transcripts)", () => {
   it("finds the sourced examples spelled with spaces, dashes or both, exactly as written whole", () => {
     for (const n of ALL) {
