@@ -16,7 +16,10 @@ export { buildTallies }
 // Title / dt / label elements per document, until the scanner sees such elements come or go
 // (caseEpoch). Matching the title selector against every element of a 10,000-row page took longer
 // than the rest of a rebuild.
-const partsCache = new WeakMap<Document, { scanner: Scanner; epoch: number; parts: CaseParts }>()
+const partsCache = new WeakMap<
+  Document,
+  { scanner: Scanner; epoch: number; parts: CaseParts; detail?: Scope | null }
+>()
 
 function partsOf(scanner: Scanner, doc: Document): CaseParts {
   const hit = partsCache.get(doc)
@@ -142,8 +145,13 @@ function pageState(inputs: StateInputs): PageState {
     merged.firstSeen = t.firstSeen - extraTallies.length - 1 // before every page number
     byNumber.set(t.number, merged)
   }
-  // A list-and-detail page: the open item's numbers, tallied over its pane only.
-  const scope = findDetail(partsOf(scanner, doc), inputs.host)
+  // A list-and-detail page: the open item's numbers, tallied over its pane only. The pane is looked
+  // for again when parts of the page came or went (it reads the layout: not on every change).
+  const parts = partsOf(scanner, doc)
+  const cached = partsCache.get(doc)!
+  if (cached.detail === undefined || (cached.detail && !cached.detail.el.isConnected))
+    cached.detail = findDetail(parts, inputs.host)
+  const scope = cached.detail
   const open = scope ? buildTallies(openItem(scanner, scope)) : null
   for (const t of open ?? []) {
     const page = byNumber.get(t.number) ?? scanner.book.get(t.number)?.tally

@@ -20,18 +20,24 @@ const layoutBox: Box = (el) => el.getBoundingClientRect()
 
 /** The rows of a list whose items can be opened (links, selectable rows), or 0. */
 function openableItems(list: Element): number {
-  let items: Element[]
+  // Indexed, not copied: a queue may hold 10,000 rows.
+  let items: HTMLCollection = list.children
+  let from = 0
   if (list.tagName === "TABLE") {
-    const rows = [...(list as HTMLTableElement).rows]
+    items = (list as HTMLTableElement).rows
     // A header row, then rows: a queue. A table of label/value pairs has none.
-    if (!rows[0]?.querySelector("th") && !list.querySelector("thead")) return 0
-    items = rows.slice(1)
-  } else items = [...list.children]
-  if (items.length < 3 || isNav(list) || (list.parentElement && isNav(list.parentElement))) return 0
-  const sample = items.slice(0, 10)
-  const pickable = sample.filter((i) => i.matches(PICKABLE) || i.querySelector(PICKABLE)).length
+    if (!items[0]?.querySelector("th") && !list.querySelector("thead")) return 0
+    from = 1
+  }
+  const count = items.length - from
+  if (count < 3 || isNav(list) || (list.parentElement && isNav(list.parentElement))) return 0
   const role = list.getAttribute("role")
-  return role === "grid" || role === "listbox" || pickable * 2 >= sample.length ? items.length : 0
+  if (role === "grid" || role === "listbox") return count
+  let pickable = 0
+  const sample = Math.min(count, 10)
+  for (let i = from; i < from + sample; i++)
+    if (items[i].matches(PICKABLE) || items[i].querySelector(PICKABLE)) pickable++
+  return pickable * 2 >= sample ? count : 0
 }
 
 function framesIn(el: Element): Document[] {
