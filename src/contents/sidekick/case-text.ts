@@ -18,8 +18,6 @@ const NOISE_LABEL =
 export const CASE_TITLE_SELECTOR = "h1, h2, [class*='title' i], [class*='subject' i]"
 /** The same test in code, for a walk: `matches()` per element costs ~3× this (bench/RESULTS.md). */
 const TITLE_CLASS = /title|subject/i
-const isTitle = (el: Element): boolean =>
-  el.tagName === "H1" || el.tagName === "H2" || TITLE_CLASS.test(el.getAttribute("class") ?? "")
 /** Every element collectCaseText looks for besides rows (the scanner watches for new ones: Scanner.caseEpoch). */
 export const CASE_PARTS_SELECTOR = `${CASE_TITLE_SELECTOR}, dt, label, iframe, ul, ol, table, [class*='preview' i], [class*='detail' i], [class*='reading' i], [class*='timeline' i], [class*='track' i]`
 
@@ -40,6 +38,7 @@ export interface CaseParts {
 const PANE = /preview|reading|reader|detail|viewer|conversation|message-?view|mail-?view|ticket-?view/i
 const LIST = /list|queue|inbox|grid/i
 const TRACK = /timeline|track|trace|route|logistic/i
+const NAMED = new RegExp(`${PANE.source}|${LIST.source}|${TRACK.source}`, "i")
 const LIST_TAGS = new Set(["TABLE", "UL", "OL"])
 const LIST_ROLES = new Set(["grid", "listbox", "list", "tree", "table"])
 
@@ -76,14 +75,17 @@ export function findCaseParts(doc: Document): CaseParts {
     last = node
     const el = node as Element
     const tag = el.tagName
+    const cls = el.getAttribute("class") ?? ""
     if (tag === "DT") dts.push(el)
     else if (tag === "LABEL") labels.push(el)
-    else if (isTitle(el)) titles.push(el)
-    const names = `${el.getAttribute("class") ?? ""} ${el.id}`
-    if (PANE.test(names) || tag === "IFRAME" || tag === "FRAME") panes.push(el)
-    if (LIST_TAGS.has(tag) || LIST_ROLES.has(el.getAttribute("role") ?? "") || LIST.test(names))
+    else if (tag === "H1" || tag === "H2" || TITLE_CLASS.test(cls)) titles.push(el)
+    const names = el.id ? `${cls} ${el.id}` : cls
+    // One test for most elements, which are named nothing of the kind.
+    const named = names !== "" && NAMED.test(names)
+    if ((named && PANE.test(names)) || tag === "IFRAME" || tag === "FRAME") panes.push(el)
+    if (LIST_TAGS.has(tag) || (named && LIST.test(names)) || LIST_ROLES.has(el.getAttribute("role") ?? ""))
       lists.push(el)
-    if (TRACK.test(names)) tracks.push(el)
+    if (named && TRACK.test(names)) tracks.push(el)
   }
   if (n < PARTS_LOOK) return parts // the whole page was walked
   // Frames past the part walked (a preview pane after a long list).

@@ -61,45 +61,54 @@ function framesIn(el: Element): Document[] {
  */
 export function findDetail(parts: CaseParts, host: Element | null, box: Box = layoutBox): Scope | null {
   const ours = (el: Element) => !!host && host.contains(el)
+  // Structure first: the layout is read (forcing it, maybe) only on a page that has a list of
+  // openable rows and a pane or a column beside it; a plain ticket page or list reads none.
+  let list: Element | null = null
+  let most = 0
+  const lists: Element[] = []
+  for (const l of parts.lists.slice(0, 200)) {
+    const n = ours(l) ? 0 : openableItems(l)
+    if (n === 0) continue
+    lists.push(l)
+    if (n > most) [list, most] = [l, n]
+  }
+  if (!list) return null
+  const beside = (d: Element) => lists.some((l) => !d.contains(l) && !l.contains(d))
+  const named = parts.panes.filter(
+    (d) => !ours(d) && !d.parentElement?.closest(ROW) && !isNav(d) && beside(d),
+  )
+  // Columns beside the list's column, nearest first.
+  const columns: [Element, Element][] = []
+  for (let col: Element | null = list; col?.parentElement && col.tagName !== "BODY"; col = col.parentElement)
+    for (const s of col.parentElement.children) if (s !== col && !ours(s) && !isNav(s)) columns.push([s, col])
+  if (named.length === 0 && columns.length === 0) return null
+
   // Shown and big enough to be a pane: its area, else 0.
   const size = (el: Element) => {
     const r = box(el)
     return r.width >= 160 && r.height >= 60 ? r.width * r.height : 0
   }
   // Side by side: one left of the other, over at least half of the lower one's height.
-  const beside2 = (a: Element, b: Element) => {
+  const sideBySide = (a: Element, b: Element) => {
     const p = box(a)
     const q = box(b)
     const over = Math.min(p.top + p.height, q.top + q.height) - Math.max(p.top, q.top)
     const apart = p.left + p.width <= q.left + 1 || q.left + q.width <= p.left + 1
     return apart && over >= Math.min(p.height, q.height) / 2
   }
-  let list: Element | null = null
-  let most = 0
-  const lists: Element[] = []
-  for (const l of parts.lists.slice(0, 200)) {
-    const n = ours(l) ? 0 : openableItems(l)
-    if (n === 0 || !size(l)) continue
-    lists.push(l)
-    if (n > most) [list, most] = [l, n]
-  }
-  if (!list) return null
-  const beside = (d: Element) => lists.some((l) => !d.contains(l) && !l.contains(d))
-  const ok = parts.panes.filter(
-    (d) => !ours(d) && !d.parentElement?.closest(ROW) && !isNav(d) && beside(d) && size(d) > 0,
-  )
+  if (!lists.some((l) => size(l) > 0)) return null
+  const ok = named.filter((d) => size(d) > 0)
   const outer = ok.filter((d) => !ok.some((o) => o !== d && o.contains(d)))
   let best: Element | null = null
   let area = 0
   for (const d of outer) if (size(d) > area) [best, area] = [d, size(d)]
-  // No pane by name: the largest column beside the list's column (even while it loads, nearly empty).
-  for (let col: Element | null = list; !best && col?.parentElement; col = col.parentElement) {
-    for (const s of col.parentElement.children) {
-      if (s === col || ours(s) || isNav(s)) continue
-      const a = size(s)
-      if (a > area && beside2(s, col)) [best, area] = [s, a]
-    }
-    if (col.tagName === "BODY") break
+  // No pane by name: the largest column beside the list's column (even while it loads, nearly empty),
+  // from the nearest level that has one.
+  let level: Element | null = null
+  for (const [s, col] of columns) {
+    if (best && level !== col) break
+    const a = size(s)
+    if (a > area && sideBySide(s, col)) [best, area, level] = [s, a, col]
   }
   return best ? { el: best, docs: framesIn(best) } : null
 }
