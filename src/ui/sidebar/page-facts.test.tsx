@@ -106,7 +106,10 @@ describe("facts read from the page, in the sidebar", () => {
     const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
     const { port, container } = await openConnected(fb)
     const long = "长".repeat(301)
-    port.emit({ type: "page-state", state: pageState({ facts: { fields: [["客户姓名", long]], track: [] } }) })
+    port.emit({
+      type: "page-state",
+      state: pageState({ facts: { fields: [["客户姓名", long]], track: [] } }),
+    })
     port.emit({ type: "page-state", state: { ...pageState(), facts: { fields: [["a"]], track: [] } } })
     await waitFor(() => expect(byTestId(container, "waybill-empty")).toBeTruthy())
     port.emit({ type: "page-state", state: pageState() })
