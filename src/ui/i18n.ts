@@ -560,6 +560,22 @@ export const STRINGS = {
   policyContactsCount: { zh: "{n} 位联系人", en: "{n} contacts" },
   policyTeamKeySet: { zh: "已设置（{n} 个字符）", en: "Set ({n} characters)" },
   policyWaitingAccess: { zh: "等待授权", en: "Waiting for access" },
+
+  // Facts read from the ticket page (page-facts.tsx)
+  factsTitle: { zh: "页面信息", en: "From the page" },
+  factsHint: {
+    zh: "已从工单页读取并填入交接单，请核对；保存前不会写入任何记录。",
+    en: "Read from the ticket page and filled into the handoff form: check them; nothing is stored until you save.",
+  },
+  factsCustomer: { zh: "客户", en: "Customer" },
+  factsPhone: { zh: "电话", en: "Phone" },
+  factsShowPhone: { zh: "显示", en: "Show" },
+  factsHidePhone: { zh: "隐藏", en: "Hide" },
+  factsAddressTo: { zh: "收件地址", en: "Delivery address" },
+  factsAddressFrom: { zh: "寄件地址", en: "Sender address" },
+  factsAddress: { zh: "地址", en: "Address" },
+  factsLatest: { zh: "最新物流", en: "Latest scan" },
+  factsLatestNote: { zh: "已查最新物流：{scan}", en: "Checked the latest scan: {scan}" },
 } as const satisfies Record<string, Bilingual>
 
 export type StringKey = keyof typeof STRINGS

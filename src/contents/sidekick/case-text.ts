@@ -2,6 +2,8 @@
  * The text classifyCase reads in the sidebar: the ticket title and labelled fields (th/td, dt/dd,
  * label + field), bounded to 2,000 characters. Built only when the page state is rebuilt.
  */
+import type { PageFacts } from "~lib/protocol/types"
+
 import { theadRow } from "./dom-labels"
 
 const MAX = 2_000
@@ -16,17 +18,29 @@ const NOISE_LABEL =
 export const CASE_TITLE_SELECTOR = "h1, h2, [class*='title' i], [class*='subject' i]"
 /** The same test in code, for a walk: `matches()` per element costs ~3× this (bench/RESULTS.md). */
 const TITLE_CLASS = /title|subject/i
-const isTitle = (el: Element): boolean =>
-  el.tagName === "H1" || el.tagName === "H2" || TITLE_CLASS.test(el.getAttribute("class") ?? "")
 /** Every element collectCaseText looks for besides rows (the scanner watches for new ones: Scanner.caseEpoch). */
-export const CASE_PARTS_SELECTOR = `${CASE_TITLE_SELECTOR}, dt, label`
+export const CASE_PARTS_SELECTOR = `${CASE_TITLE_SELECTOR}, dt, label, iframe, ul, ol, table, [class*='preview' i], [class*='detail' i], [class*='reading' i], [class*='timeline' i], [class*='track' i]`
 
 /** A document's title, dt and label elements in page order (page-state.ts keeps them cached). */
 export interface CaseParts {
   titles: Iterable<Element>
   dts: Iterable<Element>
   labels: Iterable<Element>
+  /** Elements named like a reading / preview / detail pane, and frames (panes.ts). */
+  panes: Element[]
+  /** Elements that may be a list of items: tables, ul/ol, role=grid/listbox/list, class *list*. */
+  lists: Element[]
+  /** Elements named like a tracking timeline (facts: the latest scan). */
+  tracks: Element[]
 }
+
+// Names of panes, lists and timelines as web apps write them in class / id attributes.
+const PANE = /preview|reading|reader|detail|viewer|conversation|message-?view|mail-?view|ticket-?view/i
+const LIST = /list|queue|inbox|grid/i
+const TRACK = /timeline|track|trace|route|logistic/i
+const NAMED = new RegExp(`${PANE.source}|${LIST.source}|${TRACK.source}`, "i")
+const LIST_TAGS = new Set(["TABLE", "UL", "OL"])
+const LIST_ROLES = new Set(["grid", "listbox", "list", "tree", "table"])
 
 /**
  * Elements looked at for titles, dt and label elements. A ticket's title and fields sit near the top
@@ -48,7 +62,10 @@ export function findCaseParts(doc: Document): CaseParts {
   const titles: Element[] = []
   const dts: Element[] = []
   const labels: Element[] = []
-  const parts = { titles, dts, labels }
+  const panes: Element[] = []
+  const lists: Element[] = []
+  const tracks: Element[] = []
+  const parts: CaseParts = { titles, dts, labels, panes, lists, tracks }
   const root = doc.body ?? doc.documentElement
   if (!root) return parts
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT)
@@ -57,11 +74,23 @@ export function findCaseParts(doc: Document): CaseParts {
   for (let node = walker.nextNode(); node && n < PARTS_LOOK; node = walker.nextNode(), n++) {
     last = node
     const el = node as Element
-    if (el.tagName === "DT") dts.push(el)
-    else if (el.tagName === "LABEL") labels.push(el)
-    else if (isTitle(el)) titles.push(el)
+    const tag = el.tagName
+    const cls = el.getAttribute("class") ?? ""
+    if (tag === "DT") dts.push(el)
+    else if (tag === "LABEL") labels.push(el)
+    else if (tag === "H1" || tag === "H2" || TITLE_CLASS.test(cls)) titles.push(el)
+    const names = el.id ? `${cls} ${el.id}` : cls
+    // One test for most elements, which are named nothing of the kind.
+    const named = names !== "" && NAMED.test(names)
+    if ((named && PANE.test(names)) || tag === "IFRAME" || tag === "FRAME") panes.push(el)
+    if (LIST_TAGS.has(tag) || (named && LIST.test(names)) || LIST_ROLES.has(el.getAttribute("role") ?? ""))
+      lists.push(el)
+    if (named && TRACK.test(names)) tracks.push(el)
   }
   if (n < PARTS_LOOK) return parts // the whole page was walked
+  // Frames past the part walked (a preview pane after a long list).
+  for (const f of doc.getElementsByTagName("iframe"))
+    if (last.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING) panes.push(f)
   // Headings past the part walked (inside the last element walked too), by tag name.
   let later: Element[] = []
   for (const tag of ["h1", "h2"])
@@ -76,7 +105,7 @@ export function findCaseParts(doc: Document): CaseParts {
  * A document's elements of one tag in page order, read lazily: the row loop stops after 120, and
  * querySelectorAll would first collect all 10,000 rows of a big list.
  */
-function* byTag(doc: Document, tag: string): Generator<Element> {
+function* byTag(doc: Document | Element, tag: string): Generator<Element> {
   const live = doc.getElementsByTagName(tag)
   for (let i = 0, el = live.item(0); el; el = live.item(++i)) yield el
 }
@@ -117,16 +146,55 @@ function fieldValue(el: Element | null): string {
   return field ? fieldValue(field) : clean(el.textContent)
 }
 
+/** Name / phone / address / tracking fields and tracking rows, raw (the sidebar reads them: lib/page/facts). */
+export type RawFacts = PageFacts
+
+/** Where the open item of a list-and-detail page is (panes.ts): only its text is read. */
+export interface Scope {
+  el: Element
+  /** Same-origin frames inside it (a preview iframe): read whole. */
+  docs: Document[]
+}
+
+// Labels of the fields the sidebar prefills from (customer, phone, addresses, tracking).
+const FACT_LABEL =
+  /姓名|客户|联系人|收件|寄件|收货|发件|电话|手机|联系方式|地址|状态|物流|轨迹|位置|所在地|扫描|最新/
+// Fields that state what the case is about.
+const PROBLEM_LABEL = /问题|分类|类型|诉求|描述|原因/
+// A table of scans: a time column beside a status / place column.
+const TRACK_HEAD = /时间/
+const TRACK_COLS = /状态|描述|详情|轨迹|内容|地点|位置|信息|记录/
+// Not the message: the agent's own reply, quoted older mails, controls, the tracking timeline, and
+// titles, field tables and labels (read above as such, the parties' fields left out).
+const NOT_BODY =
+  "[contenteditable], textarea, input, select, button, blockquote, script, style, noscript, template, [class*='timeline' i], [class*='track' i], table, dl, label, h1, h2, h3, h4"
+
+function trackRows(table: Element, out: string[][]): void {
+  const head = theadRow(table) ?? table.querySelector("tr")
+  const names = head ? [...head.children].map((c) => clean(c.textContent)) : []
+  if (!names.some((n) => TRACK_HEAD.test(n)) || !names.some((n) => TRACK_COLS.test(n))) return
+  for (const row of (table as HTMLTableElement).rows) {
+    if (row === head || out.length >= 30) continue
+    const cells = [...row.cells]
+      .slice(0, 8)
+      .map((c, i) => `${names[i] ?? ""}：${clean(c.textContent)}`.slice(0, MAX_PART))
+    out.push(cells)
+  }
+}
+
 /**
- * Title + labelled fields of the documents given (the page and its same-origin frames).
- * `partsOf` may return a document's title / dt / label elements from a cache.
+ * Title + labelled fields of the documents given (the page and its same-origin frames), and the
+ * raw facts beside them. `partsOf` may return a document's title / dt / label elements from a cache.
+ * With a `scope` (the open item's pane), only what lies in it is read, its message text included.
  */
-export function collectCaseText(
+export function collectCase(
   docs: Document[],
   skip: Element | null,
   partsOf: (doc: Document) => CaseParts = findCaseParts,
-): string {
+  scope?: Scope | null,
+): { text: string; facts: RawFacts } {
   const parts: string[] = []
+  const facts: RawFacts = { fields: [], track: [] }
   const seen = new Set<string>()
   let size = 0
   const add = (s: string): boolean => {
@@ -136,14 +204,19 @@ export function collectCaseText(
     size += s.length + 1
     return size < MAX
   }
-  const own = (el: Element) => !!skip && skip.contains(el)
+  const own = (el: Element) => (!!skip && skip.contains(el)) || (!!scope && !inScope(el))
+  const inScope = (el: Element) => scope!.docs.includes(el.ownerDocument) || scope!.el.contains(el)
+  let stated = false
   const field = (label: string, value: string) => {
     const l = label.replace(/[:：]$/, "")
+    stated ||= !!value && PROBLEM_LABEL.test(l)
+    if (value && FACT_LABEL.test(l) && facts.fields.length < 40) facts.fields.push([l.slice(0, 80), value])
     return !value || NOISE_LABEL.test(l) ? size < MAX : add(`${l}：${value}`)
   }
 
   for (const doc of docs) {
-    if (!add(clean(doc.title))) break
+    if (scope && !scope.docs.includes(doc) && scope.el.ownerDocument !== doc) continue
+    if ((!scope || scope.docs.includes(doc)) && !add(clean(doc.title))) break
     const parts = partsOf(doc)
     for (const h of parts.titles) {
       // Titles inside lists and links belong to other tickets (an inbox beside the open one).
@@ -153,10 +226,12 @@ export function collectCaseText(
     }
     let rows = 0
     const lists = new Map<Element, boolean>()
-    for (const row of byTag(doc, "tr")) {
+    const rowsOf = scope && !scope.docs.includes(doc) ? scope.el : doc
+    for (const row of byTag(rowsOf, "tr")) {
       if (++rows > 120 || size >= MAX) break
       // A list (a header row of column names) holds other tickets' values, not this case's fields.
       const table = row.closest("table")
+      if (table && !lists.has(table) && facts.track.length === 0 && !own(table)) trackRows(table, facts.track)
       if (table && isList(table, lists)) continue
       const cells = [...row.children].filter((c) => c.tagName === "TD" || c.tagName === "TH")
       for (let i = 0; i + 1 < cells.length; i++) {
@@ -169,7 +244,7 @@ export function collectCaseText(
     for (const dt of parts.dts) {
       if (++n > 60 || size >= MAX) break
       const dd = dt.nextElementSibling
-      if (dd?.tagName === "DD") field(clean(dt.textContent), fieldValue(dd))
+      if (dd?.tagName === "DD" && !own(dt)) field(clean(dt.textContent), fieldValue(dd))
     }
     n = 0
     for (const label of parts.labels) {
@@ -180,6 +255,34 @@ export function collectCaseText(
       if (target && !own(target) && !target.closest(LIST_ITEM))
         field(clean(label.textContent), fieldValue(target))
     }
+    // A timeline of scans (li or div items, newest first or last: the sidebar compares their times).
+    for (const t of parts.tracks) {
+      if (facts.track.length > 0 || own(t)) continue
+      const lis = t.getElementsByTagName("li")
+      for (const item of lis.length ? lis : t.children)
+        if (facts.track.length < 30) facts.track.push([clean(item.textContent)])
+    }
   }
-  return parts.join("\n").slice(0, MAX)
+  // The open item's own words (a message in a preview pane), after its title and fields, unless a
+  // field already states the problem (the CRM's own words for the case).
+  if (scope && !stated) {
+    for (const root of [scope.el, ...scope.docs.map((d) => d.body)]) {
+      if (!root) continue
+      const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      for (let t = walker.nextNode(); t && size < MAX; t = walker.nextNode()) {
+        const p = t.parentElement
+        if (p && !p.closest(NOT_BODY) && !(skip && skip.contains(p))) add(clean(t.textContent))
+      }
+    }
+  }
+  return { text: parts.join("\n").slice(0, MAX), facts }
+}
+
+/** The case text alone (see collectCase). */
+export function collectCaseText(
+  docs: Document[],
+  skip: Element | null,
+  partsOf: (doc: Document) => CaseParts = findCaseParts,
+): string {
+  return collectCase(docs, skip, partsOf).text
 }

@@ -81,7 +81,18 @@ function run(life: Lifetime, initial: SiteConfig): void {
     schedule: (fn) => soon(fn, signal),
   })
 
-  const state = (): PageState =>
+  // The item open in a list-and-detail page's reading pane: the agent's pick was for the one before.
+  let openItem: string | undefined
+  const state = (): PageState => {
+    const s = build()
+    if (s.item === openItem) return s
+    const was = openItem
+    openItem = s.item
+    if (was === undefined || !agentChoice) return s
+    agentChoice = null
+    return build()
+  }
+  const build = (): PageState =>
     buildPageState({
       scanner,
       detect,

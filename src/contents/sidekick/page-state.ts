@@ -5,7 +5,8 @@
 import { chooseCurrent, type Tally } from "~lib/page/choose-current"
 import type { CandidateSource, PageState } from "~lib/protocol/types"
 
-import { type CaseParts, collectCaseText, findCaseParts } from "./case-text"
+import { type CaseParts, collectCase, findCaseParts, type Scope } from "./case-text"
+import { findDetail } from "./panes"
 import { measure } from "./perf"
 import type { Detect, Finding, Scanner } from "./scanner"
 import { buildTallies, tallyOf } from "./tally-book"
@@ -15,7 +16,10 @@ export { buildTallies }
 // Title / dt / label elements per document, until the scanner sees such elements come or go
 // (caseEpoch). Matching the title selector against every element of a 10,000-row page took longer
 // than the rest of a rebuild.
-const partsCache = new WeakMap<Document, { scanner: Scanner; epoch: number; parts: CaseParts }>()
+const partsCache = new WeakMap<
+  Document,
+  { scanner: Scanner; epoch: number; parts: CaseParts; detail?: Scope | null }
+>()
 
 function partsOf(scanner: Scanner, doc: Document): CaseParts {
   const hit = partsCache.get(doc)
@@ -96,6 +100,21 @@ function nearFocus(scanner: Scanner, focused: Element | null): string[] {
   return out
 }
 
+/** The findings in the open item's pane (resolved now if the scan had not come to them), in page order. */
+function openItem(scanner: Scanner, scope: Scope): Finding[][] {
+  const out: Finding[][] = []
+  for (const root of [scope.el, ...scope.docs.map((d) => d.body)]) {
+    scanner.resolveWithin(root, NEAR_FOCUS_NODES)
+    const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT)
+    let n = 0
+    for (let node: Node | null = root; node && n < NEAR_FOCUS_NODES; node = walker.nextNode(), n++) {
+      const found = scanner.findings.get(node)
+      if (found) out.push(found)
+    }
+  }
+  return out
+}
+
 export function buildPageState(inputs: StateInputs): PageState {
   const t0 = performance.now()
   const state = pageState(inputs)
@@ -126,6 +145,19 @@ function pageState(inputs: StateInputs): PageState {
     merged.firstSeen = t.firstSeen - extraTallies.length - 1 // before every page number
     byNumber.set(t.number, merged)
   }
+  // A list-and-detail page: the open item's numbers, tallied over its pane only. The pane is looked
+  // for again when parts of the page came or went (it reads the layout: not on every change).
+  const parts = partsOf(scanner, doc)
+  const cached = partsCache.get(doc)!
+  if (cached.detail === undefined || (cached.detail && !cached.detail.el.isConnected))
+    cached.detail = findDetail(parts, inputs.host)
+  const scope = cached.detail
+  const open = scope ? buildTallies(openItem(scanner, scope)) : null
+  for (const t of open ?? []) {
+    const page = byNumber.get(t.number) ?? scanner.book.get(t.number)?.tally
+    const sources = new Set([...t.sources, ...(page?.sources ?? [])])
+    byNumber.set(t.number, { ...t, sources, label: t.label ?? page?.label, firstSeen: t.firstSeen - 1e9 })
+  }
   const touch = (number: string, source: CandidateSource) => {
     const t = byNumber.get(number) ?? scanner.book.get(number)?.tally
     // A copy: the book's tallies are kept between builds.
@@ -140,14 +172,27 @@ function pageState(inputs: StateInputs): PageState {
     agentChoice: inputs.agentChoice,
     nearFocus: focus,
     inSelection: selection.map((f) => f.number),
+    detail: open?.map((t) => t.number),
   })
+  const read = collectCase([doc, ...inputs.frames], inputs.host, (d) => partsOf(scanner, d), scope)
+  const facts = read.facts.fields.length || read.facts.track.length ? { facts: read.facts } : {}
+  // Which item is open: its first lines and numbers (the agent's pick is for one item only).
+  const item = scope
+    ? {
+        item: [read.text.split("\n", 2).join(" ").slice(0, 150), ...open!.slice(0, 3).map((t) => t.number)]
+          .join("|")
+          .slice(0, 200),
+      }
+    : {}
   return {
     url: doc.location?.href.slice(0, 4_000) ?? "",
     title,
     candidates: chosen.candidates,
     current: chosen.current,
     currentReason: chosen.currentReason.slice(0, 20),
-    caseText: collectCaseText([doc, ...inputs.frames], inputs.host, (d) => partsOf(scanner, d)),
+    caseText: read.text,
+    ...facts,
+    ...item,
     scan: { nodes: scanner.nodes, ms: Math.round(scanner.ms * 10) / 10, truncated: scanner.truncated },
   }
 }

@@ -68,8 +68,10 @@ const FIELD_TAGS = new Set(["INPUT", "TEXTAREA"])
 // A waybill has at least 8 digits, in one run or in groups split by single separators as
 // detectWaybills accepts them ("SF 1385 6287 16739", "773 277 027 280 336"): so 5 digits in a row, or
 // two groups of 3 around a separator (half- or full-width digits alike). Dates and times
-// ("2026-11-22 16:14") and short amounts fail this cheap test, as does most text.
-const MAYBE_NUMBER = /[0-9０-９]{5}|[0-9０-９]{3}[\s\-\uff0d\u2010-\u2013][0-9０-９]{3}/
+// ("2026-11-22 16:14") and short amounts fail this cheap test, as does most text. Or 8 digits read out
+// one at a time ("7 3 6-1 2 …": call transcripts).
+const MAYBE_NUMBER =
+  /[0-9０-９]{5}|[0-9０-９]{3}[\s\-\uff0d\u2010-\u2013][0-9０-９]{3}|(?:[0-9０-９][\s\-\uff0d\u2010-\u2013]{1,2}){7}[0-9０-９]/
 const MAX_TEXT = 5_000
 const TEXT_INPUT_TYPES = new Set(["", "text", "search", "hidden", "tel", "number", "url"])
 

@@ -105,3 +105,45 @@ describe("chooseCurrent", () => {
     expect(r.candidates[0].number).toBe("NUM000000000")
   })
 })
+
+describe("chooseCurrent on a list-and-detail page", () => {
+  const list = [
+    tally("YT7460266600081", { sources: ["title"], count: 3 }),
+    tally("462598779470531", { label: "运单号", count: 2 }),
+    tally("SF1533767748344", { count: 5 }),
+  ]
+
+  it("chooses among the open item's numbers only, however the list's rows are labelled or repeated", () => {
+    const open = tally("JT5261988016578")
+    const r = chooseCurrent({ tallies: [...list, open], detail: ["JT5261988016578"] })
+    expect(r.current).toBe("JT5261988016578")
+    expect(r.currentReason).toBe("frequency")
+    // The open item's numbers first, then the rest of the page as other numbers.
+    expect(r.candidates[0].number).toBe("JT5261988016578")
+    expect(r.candidates.map((c) => c.number)).toContain("YT7460266600081")
+    // The same rules apply within the item: its title wins over a number it only mentions.
+    const quoted = tally("YT7477226345628", { count: 2 })
+    const titled = tally("SF0218947552508", { sources: ["title"] })
+    expect(
+      chooseCurrent({ tallies: [...list, quoted, titled], detail: ["YT7477226345628", "SF0218947552508"] })
+        .current,
+    ).toBe("SF0218947552508")
+  })
+
+  it("chooses nothing from the list when the open item has no number, nor from the focus or selection in it", () => {
+    const r = chooseCurrent({
+      tallies: list,
+      detail: [],
+      nearFocus: ["SF1533767748344"],
+      inSelection: ["462598779470531"],
+    })
+    expect(r.current).toBeNull()
+    expect(r.candidates).toHaveLength(3)
+    // The agent's own pick and the admin's pinned field still decide.
+    expect(chooseCurrent({ tallies: list, detail: [], agentChoice: "SF1533767748344" }).current).toBe(
+      "SF1533767748344",
+    )
+    const pinned = tally("DPK202252612836", { sources: ["pinned"] })
+    expect(chooseCurrent({ tallies: [...list, pinned], detail: [] }).current).toBe("DPK202252612836")
+  })
+})

@@ -5,6 +5,10 @@
  * Order (first that applies wins): the agent's own choice → the admin's pinned selector → a field
  * labelled 运单号 / 快递单号 / 物流单号 / Tracking No. → the ticket title → the selection → the
  * focused element's neighbourhood → the most frequent number.
+ *
+ * On a list-and-detail page (`detail` given: the numbers of the item open in the reading pane),
+ * every rule after the pinned field looks at the open item's numbers only: the list's rows are
+ * other items, listed after them but never chosen by themselves.
  */
 import type { CandidateSource, CarrierGuess, WaybillCandidate } from "../protocol/types"
 import { labelKind } from "./labels"
@@ -30,6 +34,8 @@ export interface ChooseInput {
   inSelection?: string[]
   /** At most this many candidates (PageState allows 20). */
   limit?: number
+  /** The numbers of the item open in a list-and-detail page's reading pane, in page order. */
+  detail?: string[]
 }
 
 export interface ChooseResult {
@@ -85,8 +91,13 @@ export function chooseCurrent(input: ChooseInput): ChooseResult {
   const byNumber = new Map(tallies.map((t) => [t.number, t]))
   const focusRank = new Map((input.nearFocus ?? []).map((n, i) => [n, i]))
   const selection = new Set(input.inSelection ?? [])
-  const rank = byScore(focusRank, selection)
+  const open = input.detail ? new Set(input.detail) : null
+  const inOpen = (t: Tally) => !open || open.has(t.number)
+  const scored = byScore(focusRank, selection)
+  // The open item's numbers first, then the rest of the page.
+  const rank = (a: Tally, b: Tally) => Number(inOpen(b)) - Number(inOpen(a)) || scored(a, b)
   const sorted = [...tallies].sort(rank)
+  const own = tallies.filter(inOpen)
 
   let current: string | null = null
   let reason = "none"
@@ -107,18 +118,30 @@ export function chooseCurrent(input: ChooseInput): ChooseResult {
       "pinned",
     ) &&
     !pick(
-      tallies.filter((t) => labelKind(t.label) === "waybill"),
+      own.filter((t) => labelKind(t.label) === "waybill"),
       "label",
     ) &&
     !pick(
-      tallies.filter((t) => t.sources.has("title")),
+      own.filter((t) => t.sources.has("title")),
       "title",
     ) &&
-    !pick((input.inSelection ?? []).flatMap((n) => byNumber.get(n) ?? []).slice(0, 1), "selection") &&
-    !pick((input.nearFocus ?? []).flatMap((n) => byNumber.get(n) ?? []).slice(0, 1), "focus")
+    !pick(
+      (input.inSelection ?? [])
+        .flatMap((n) => byNumber.get(n) ?? [])
+        .filter(inOpen)
+        .slice(0, 1),
+      "selection",
+    ) &&
+    !pick(
+      (input.nearFocus ?? [])
+        .flatMap((n) => byNumber.get(n) ?? [])
+        .filter(inOpen)
+        .slice(0, 1),
+      "focus",
+    )
   ) {
     // Last resort: the most frequent plausible number (numbers labelled as orders/phones do not count).
-    const plausible = tallies.filter((t) => labelKind(t.label) !== "other-number")
+    const plausible = own.filter((t) => labelKind(t.label) !== "other-number")
     const top = [...plausible].sort((a, b) => b.count - a.count || rank(a, b))[0]
     if (top) {
       current = top.number

@@ -42,6 +42,13 @@ export const pageStateSchema = z.object({
   current: waybillText.nullable(),
   currentReason: bounded(20),
   caseText: bounded(2000),
+  facts: z
+    .object({
+      fields: z.array(z.tuple([bounded(80), bounded(300)])).max(40),
+      track: z.array(z.array(bounded(300)).max(8)).max(30),
+    })
+    .optional(),
+  item: bounded(200).optional(),
   scan: z.object({
     nodes: z.number().int().nonnegative(),
     ms: z.number().nonnegative(),

@@ -62,7 +62,20 @@ export interface PageState {
   currentReason: string
   /** Ticket title + labelled fields, bounded (≤ 2,000 chars), for classifyCase in the sidebar. */
   caseText: string
+  /**
+   * Customer / address / tracking fields (label, value; ≤ 40) and tracking rows (cells; ≤ 30) read
+   * from the ticket or open item, raw: `readFacts` (lib/page/facts) makes them the customer's facts.
+   */
+  facts?: PageFacts
+  /** On a list-and-detail page, names the item open in the reading pane (changes when another opens). */
+  item?: string
   scan: { nodes: number; ms: number; truncated: boolean }
+}
+
+/** Raw facts of the page, bounded (labels ≤ 80, values and cells ≤ 300 characters). */
+export interface PageFacts {
+  fields: [string, string][]
+  track: string[][]
 }
 
 /** The kinds of reply editor the bridge knows how to read and write. */

@@ -57,11 +57,13 @@ export const CARRIER_EXAMPLES: Readonly<Record<CarrierCode, CarrierExamples>> = 
       { number: "YT7477226345628", source: "SaiNiu sample" },
       { number: "700074134800", source: "kuaidi100 autoComNum example (ranked yuantong)" },
       { number: "881443775034378914", source: S6 },
+      { number: "V030344422", source: `${S6} freginfo example (older V + 9 digits, needs 圆通 named)` },
     ],
     invalid: [
       { number: "YT969****639795", source: "kuaidi100 debug tool (masked)" },
       { number: "YT2229521272164446", source: `${S1} (YunExpress YT+16)` },
       { number: "YT123456789012345", source: `${S1} yunexpress invalid` },
+      { number: "V03034442", source: `${S6} freginfo example cut to V+8` },
     ],
   },
   sto: {
@@ -98,9 +100,11 @@ export const CARRIER_EXAMPLES: Readonly<Record<CarrierCode, CarrierExamples>> = 
       { number: "JDVA11408814483", source: S4 },
       { number: "JDVC14065102105", source: "WeChat forum sample" },
       { number: "JDVE02526529995", source: "bossapi sample" },
+      { number: "VA45306123456", source: "jdwl SDK README (V[A-Z]+11 without JD, needs 京东 named)" },
     ],
     invalid: [
       { number: "JD0002242617644732", source: `${S1} (Yodel JD+16)` },
+      { number: "VA4530612345", source: "jdwl SDK README example cut to V[A-Z]+10" },
       { number: "JD000225440506099", source: `${S1} yodel invalid` },
     ],
   },

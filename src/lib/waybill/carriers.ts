@@ -44,6 +44,9 @@ export const CARRIERS: readonly Carrier[] = [
       { pattern: /^YT\d{13}$/, kind: "prefixed", weight: 1, era: "current" },
       { pattern: /^[678]\d{11}$/, kind: "numeric", weight: 0.25, era: "legacy" },
       { pattern: /^[89]\d{17}$/, kind: "numeric", weight: 0.5, era: "legacy" },
+      // Older 10-character numbers (kuaidi100: "常见以6*、8*及V*开头"): V + 9 digits looks like many
+      // other codes, so only with 圆通 named or hinted.
+      { pattern: /^V\d{9}$/, kind: "prefixed", weight: 0.5, needsContext: true, era: "legacy" },
     ],
   },
   {
@@ -77,7 +80,11 @@ export const CARRIERS: readonly Carrier[] = [
     nameEn: "JD Logistics",
     aliases: ["jd", "JD", "jingdong"],
     keywords: ["京东", "JD"],
-    formats: [{ pattern: /^JD[0-9A-Z]{2}\d{11}$/, kind: "prefixed", weight: 1, era: "current" }],
+    formats: [
+      { pattern: /^JD[0-9A-Z]{2}\d{11}$/, kind: "prefixed", weight: 1, era: "current" },
+      // The same numbers without "JD" (jdwl SDK README): only with 京东 named or hinted.
+      { pattern: /^V[A-Z]\d{11}$/, kind: "prefixed", weight: 0.5, needsContext: true, era: "legacy" },
+    ],
   },
   {
     code: "jt",

@@ -138,6 +138,32 @@ export function detectWaybills(text: string, context?: DetectContext): WaybillMa
     return undefined
   }
 
+  /**
+   * A number read out one character at a time, as call transcripts write it: "S F 1 4 0 …",
+   * "7 3 6-1 2-…" (a letter prefix may stay whole: "SF 1 4 0 …"). Returns the match, or for a run of
+   * single characters that is no waybill the position to skip to; undefined when it is no such run.
+   */
+  const spelled = (start: number, end: number): WaybillMatch | number | undefined => {
+    const head = text.slice(start, end)
+    if (head.length > 1 && !/^[A-Za-z]+$/.test(head)) return undefined
+    let raw = head
+    let pos = end
+    for (let count = 1; ; count++) {
+      let p = pos
+      while (p < pos + 2 && isSeparator(text.charCodeAt(p))) p++
+      CHUNK_AT.lastIndex = p
+      const c = p > pos ? CHUNK_AT.exec(text) : null
+      if (!c || c[0].length !== 1) {
+        if (count < 8) return undefined
+        const n = normalizeWaybill(raw)
+        if (n.length < MIN_LEN || n.length > MAX_LEN || lookalike(n)?.hard) return pos
+        return evaluate(start, pos, n) ?? pos
+      }
+      raw += c[0]
+      pos = p + 1
+    }
+  }
+
   CHUNK.lastIndex = 0
   for (let m = CHUNK.exec(text); m; m = CHUNK.exec(text)) {
     const start = m.index
@@ -151,6 +177,16 @@ export function detectWaybills(text: string, context?: DetectContext): WaybillMa
       text.charCodeAt(start - 1) === 64
     ) {
       CHUNK.lastIndex = skipUrl(text, start)
+      continue
+    }
+    const spelt = m[0].length < 4 && isSeparator(next) ? spelled(start, end) : undefined
+    if (typeof spelt === "number") {
+      CHUNK.lastIndex = spelt
+      continue
+    }
+    if (spelt) {
+      out.push(spelt)
+      CHUNK.lastIndex = lastNumEnd = spelt.end
       continue
     }
     if (m[0].length < 2) continue

@@ -28,7 +28,13 @@ export interface HandoffPrefill {
   token: number
   promise?: string
   callbackLocal?: string
+  /** Read from the ticket page (page-facts.tsx): they fill only fields the agent left empty. */
+  customerName?: string
+  customerContact?: string
+  actionsTaken?: string
 }
+
+const orPrefill = (typed: string, given: string | undefined) => (typed.trim() ? typed : (given ?? typed))
 
 const PROBLEM_KEYS: Record<NoteProblem, StringKey> = {
   noWaybill: "problemNoWaybill",
@@ -165,6 +171,9 @@ export function HandoffForm(props: {
     setDraft((d) => ({
       ...d,
       promise: d.promise.trim() ? d.promise : (prefill.promise ?? ""),
+      customerName: orPrefill(d.customerName, prefill.customerName),
+      customerContact: orPrefill(d.customerContact, prefill.customerContact),
+      actionsTaken: orPrefill(d.actionsTaken, prefill.actionsTaken),
       callbackLocal: prefill.callbackLocal ?? d.callbackLocal,
     }))
   }, [prefill, waybill, loadedFor])

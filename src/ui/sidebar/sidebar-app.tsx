@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState, type KeyboardEvent } from "react"
 
 import { classifyCase } from "~lib/cases/classify"
 import { assessCustomer, firstScriptsFor } from "~lib/customer"
+import { readFacts, scanLine } from "~lib/page/facts"
 import { URGENT_CASE_TYPES, type CaseStatus, type CaseType } from "~lib/cases/model"
 import { quickCallbackAt, spokenTime, toLocalInputValue } from "~lib/ui-logic/callback-time"
 import { expiredDraftKeys } from "~lib/ui-logic/drafts"
@@ -15,7 +16,7 @@ import { varsFromContext, type SlotContext } from "~lib/scripts/slots"
 import { identifyWaybill } from "~lib/waybill/identify"
 
 import { ErrorBoundary } from "../error-boundary"
-import { text, type StringKey } from "../i18n"
+import { primary, text, type StringKey } from "../i18n"
 import { errorMessage, LocaleProvider, T, useLocale } from "../locale"
 import { useServices } from "../services"
 import { useSettings } from "../use-settings"
@@ -23,6 +24,7 @@ import { PolicySummary } from "../policy/policy-summary"
 import { CasePanel } from "./case-panel"
 import { CustomerStateView } from "./customer-state"
 import { HandoffForm, type HandoffPrefill } from "./handoff-form"
+import { PageFacts } from "./page-facts"
 import { NoteTimeline } from "./note-timeline"
 import type { SidebarMode } from "~lib/protocol/types"
 
@@ -72,7 +74,7 @@ function CaseWorkspace(props: {
   useEffect(() => {
     if (manual && state?.current === manual) setManual(null)
   }, [manual, state?.current])
-  useEffect(() => setManual(null), [state?.url, connection.tabId])
+  useEffect(() => setManual(null), [state?.url, state?.item, connection.tabId])
 
   const waybill = manual ?? state?.current ?? null
   const candidate = state?.candidates.find((c) => c.number === waybill)
@@ -83,6 +85,19 @@ function CaseWorkspace(props: {
   const classification = useMemo(() => classifyCase(state?.caseText ?? ""), [state?.caseText])
   const customer = useMemo(() => assessCustomer(state?.caseText ?? ""), [state?.caseText])
   const urgentByCustomer = customer.threats.length > 0 || customer.repeat
+  const facts = useMemo(() => readFacts(state?.facts), [state?.facts])
+  // The page's facts prefill the handoff form once per waybill and value (never saved by themselves).
+  const factsKey = JSON.stringify([waybill, facts.name, facts.phone, facts.latest])
+  useEffect(() => {
+    if (!waybill || (!facts.name && !facts.phone && !facts.latest)) return
+    setPrefill({
+      token: now(),
+      customerName: facts.name,
+      customerContact: facts.phone,
+      actionsTaken: facts.latest && primary(locale, "factsLatestNote", { scan: scanLine(facts.latest) }),
+    })
+    // Only when the facts or the waybill change (factsKey), not on every page-state message.
+  }, [factsKey])
   const record = useLiveQuery(() => (waybill ? store.getCase(waybill) : undefined), [store, waybill])
   const notes = useLiveQuery(
     () => (waybill ? store.listNotes(waybill) : Promise.resolve([])),
@@ -137,8 +152,8 @@ function CaseWorkspace(props: {
     profile: settings?.profile,
     waybill: { number: waybill ?? undefined, carrier: carrierName },
     case: {
-      customerName: record?.customerName,
-      customerContact: record?.customerContact,
+      customerName: record?.customerName ?? facts.name,
+      customerContact: record?.customerContact ?? facts.phone,
       // The latest confirmed problem statement, for scripts that restate it.
       problem: [...(notes ?? [])].reverse().find((n) => n.problem)?.problem,
       ...record?.involved,
@@ -224,6 +239,7 @@ function CaseWorkspace(props: {
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="panel">
         {tab === "handoff" && (
           <>
+            <PageFacts facts={facts} />
             <HandoffForm
               waybill={waybill}
               caseType={caseType}
