@@ -177,6 +177,15 @@ describe("admin policy (managed storage)", () => {
       await frame.getByTestId("tab-handoff").click()
       const draft = `草稿-${Date.now().toString(36)} 客户要求今天送达`
       await frame.getByTestId("handoff-problem").fill(draft)
+      // A callback promised at 23:00 is outside the policy's business hours (09:00-21:00): a warning.
+      const late = new Date(Date.now() + 86_400_000)
+      const day = `${late.getFullYear()}-${String(late.getMonth() + 1).padStart(2, "0")}-${String(late.getDate()).padStart(2, "0")}`
+      await frame.getByTestId("handoff-callback").fill(`${day}T23:00`)
+      await expect
+        .poll(() => textOf(frame.getByTestId("handoff-outside-hours")), POLL)
+        .toContain("09:00-21:00")
+      await frame.getByTestId("handoff-callback").fill(`${day}T10:00`)
+      await expect.poll(() => frame.getByTestId("handoff-outside-hours").count(), POLL).toBe(0)
 
       // Options: the locked display, the directory and the diagnostics.
       const options = await openOptions(session)

@@ -453,6 +453,10 @@ export const STRINGS = {
   policyContactsCount: { zh: "{n} 位联系人", en: "{n} contacts" },
   policyTeamKeySet: { zh: "已设置（{n} 个字符）", en: "Set ({n} characters)" },
   policyWaitingAccess: { zh: "等待授权", en: "Waiting for access" },
+  callbackOutsideHours: {
+    zh: "回电时间不在服务时间（{hours}）内",
+    en: "The callback time is outside business hours ({hours})",
+  },
 } as const satisfies Record<string, Bilingual>
 
 export type StringKey = keyof typeof STRINGS
