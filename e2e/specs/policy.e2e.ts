@@ -8,8 +8,8 @@
  * permitted click (a browser permission prompt cannot be clicked from a test); the agent does nothing else.
  * Chromium's policy reload is triggered from chrome://policy ("Reload policies"), as an admin would.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
-import { join } from "node:path"
+import { existsSync, mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs"
+import { dirname, join } from "node:path"
 
 import { type Frame, type Page } from "playwright-core"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
@@ -70,14 +70,27 @@ function policyFor(origin: string, company: string): Record<string, unknown> {
   }
 }
 
-/** Writes our policy file (only 3rdparty.extensions.<our id>); returns a function that removes it. */
+/** The first directory of POLICY_DIR that a test created (removed again when empty), if any. */
+let createdDir: string | undefined
+
+/** Writes our policy file: only 3rdparty.extensions.<our id>, nothing that could touch another extension. */
 function writePolicy(policy: Record<string, unknown>): void {
-  mkdirSync(POLICY_DIR, { recursive: true })
+  createdDir ??= mkdirSync(POLICY_DIR, { recursive: true })
   writeFileSync(POLICY_FILE, JSON.stringify({ "3rdparty": { extensions: { [EXTENSION_ID]: policy } } }))
 }
 
+/** Removes our file, and the directories the test created if nothing else is in them. */
 function removePolicy(): void {
   rmSync(POLICY_FILE, { force: true })
+  if (!createdDir) return
+  for (let dir = POLICY_DIR; dir.startsWith(createdDir); dir = dirname(dir)) {
+    try {
+      rmdirSync(dir) // fails when someone else's files are there: then it stays
+    } catch {
+      return
+    }
+  }
+  createdDir = undefined
 }
 
 /** Chromium re-reads policy files on its own schedule; chrome://policy → Reload makes it do so now. */
@@ -164,6 +177,15 @@ describe("admin policy (managed storage)", () => {
       await frame.getByTestId("tab-handoff").click()
       const draft = `草稿-${Date.now().toString(36)} 客户要求今天送达`
       await frame.getByTestId("handoff-problem").fill(draft)
+      // A callback promised at 23:00 is outside the policy's business hours (09:00-21:00): a warning.
+      const late = new Date(Date.now() + 86_400_000)
+      const day = `${late.getFullYear()}-${String(late.getMonth() + 1).padStart(2, "0")}-${String(late.getDate()).padStart(2, "0")}`
+      await frame.getByTestId("handoff-callback").fill(`${day}T23:00`)
+      await expect
+        .poll(() => textOf(frame.getByTestId("handoff-outside-hours")), POLL)
+        .toContain("09:00-21:00")
+      await frame.getByTestId("handoff-callback").fill(`${day}T10:00`)
+      await expect.poll(() => frame.getByTestId("handoff-outside-hours").count(), POLL).toBe(0)
 
       // Options: the locked display, the directory and the diagnostics.
       const options = await openOptions(session)

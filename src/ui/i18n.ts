@@ -576,6 +576,10 @@ export const STRINGS = {
   factsAddress: { zh: "地址", en: "Address" },
   factsLatest: { zh: "最新物流", en: "Latest scan" },
   factsLatestNote: { zh: "已查最新物流：{scan}", en: "Checked the latest scan: {scan}" },
+  callbackOutsideHours: {
+    zh: "回电时间不在服务时间（{hours}）内",
+    en: "The callback time is outside business hours ({hours})",
+  },
 } as const satisfies Record<string, Bilingual>
 
 export type StringKey = keyof typeof STRINGS

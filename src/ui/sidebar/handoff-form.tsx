@@ -15,6 +15,7 @@ import {
 } from "~lib/ui-logic/callback-time"
 import { draftKey, EMPTY_DRAFT, isDraftEmpty, readStoredDraft, type NoteDraft } from "~lib/ui-logic/drafts"
 import { buildNote, draftAfterSave, type NoteProblem } from "~lib/ui-logic/note-form"
+import { outsideBusinessHours, parseBusinessHours } from "~lib/ui-logic/business-hours"
 
 import { callBackground } from "../background"
 import { primary, type StringKey } from "../i18n"
@@ -241,6 +242,8 @@ export function HandoffForm(props: {
   }
 
   const callbackMs = fromLocalInputValue(draft.callbackLocal)
+  // The company's service hours (admin policy): a callback promised outside them gets a warning.
+  const hours = parseBusinessHours(profile?.businessHours)
   const disabled = !waybill || loadedFor !== waybill || !profile
 
   return (
@@ -342,6 +345,11 @@ export function HandoffForm(props: {
                 hour: "2-digit",
                 minute: "2-digit",
               })}
+            </span>
+          )}
+          {callbackMs !== undefined && hours && outsideBusinessHours(callbackMs, hours) && (
+            <span className="notice small-text" data-testid="handoff-outside-hours">
+              <T k="callbackOutsideHours" values={{ hours: profile?.businessHours ?? "" }} />
             </span>
           )}
         </div>
