@@ -14,9 +14,10 @@ const here = join(process.cwd(), "bench")
 const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   lint: () => import("./lint.bench"),
   detect: () => import("./detect.bench"),
+  checklist: () => import("./checklist.bench"),
   browser: () => import("./browser.bench"),
 }
-const groups: Record<string, string[]> = { node: ["lint", "detect"], browser: ["browser"] }
+const groups: Record<string, string[]> = { node: ["lint", "detect", "checklist"], browser: ["browser"] }
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2).flatMap((a) => groups[a] ?? [a])

@@ -8,10 +8,12 @@
  * - `renderScript(id, vars)` → a scenario script with its slots filled, missing ones reported
  * - `classifyCase(text)` → the case type and the words that decided it
  * - `nextEscalation(caseState, directory, now)` → the next step on the escalation ladder
+ * - `scoreConversation(turns, opts?)` → the service checklist over a whole conversation
  */
 export * from "./waybill"
 export * from "./phrasing"
 export * from "./scripts"
 export * from "./escalation"
+export * from "./qa"
 export { classifyCase, CLASSIFY_LEXICON, TITLE_WEIGHT } from "./cases/classify"
 export * from "./cases/model"

@@ -116,7 +116,7 @@ function greeting(c: Ctx): DetailedItemResult {
     : {
         id: "greeting",
         outcome: "fail",
-        evidence: evidence.length ? evidence : [{ turn: a, start: 0, end: head }],
+        evidence: evidence.length ? evidence : head > 0 ? [{ turn: a, start: 0, end: head }] : undefined,
         at: a,
         missing,
       }
