@@ -58,7 +58,7 @@ export const DEFAULT_CHECKLIST: Checklist = {
       weight: 3,
       detectors: APOLOGY_FIRST,
       scriptId: "apology",
-      insert: "非常抱歉给您带来不便，我完全理解您的心情。",
+      inserts: { default: "非常抱歉给您带来不便，我完全理解您的心情。" },
       examples: APOLOGY_FIRST_EXAMPLES,
     },
     {
@@ -71,7 +71,11 @@ export const DEFAULT_CHECKLIST: Checklist = {
       weight: 3,
       detectors: DEFERRAL,
       scriptId: "escalation-promise",
-      insert: "这个问题需要{原因}，我会在{回复时间}前给您答复。",
+      inserts: {
+        time: "我会在{回复时间}前给您答复。",
+        reason: "这是因为需要{原因}。",
+        default: "这个问题需要{原因}，我会在{回复时间}前给您答复。",
+      },
       examples: DEFERRAL_EXAMPLES,
     },
     {
@@ -83,7 +87,7 @@ export const DEFAULT_CHECKLIST: Checklist = {
       },
       weight: 2,
       detectors: ETA_DISCLAIMER,
-      insert: "时效仅供参考，具体以实际运输情况为准。",
+      inserts: { default: "时效仅供参考，具体以实际运输情况为准。" },
       examples: ETA_DISCLAIMER_EXAMPLES,
     },
     {
@@ -106,7 +110,7 @@ export const DEFAULT_CHECKLIST: Checklist = {
       },
       weight: 1,
       detectors: CLOSING_CHECK,
-      insert: "请问还有其他可以帮您的吗？",
+      inserts: { default: "请问还有其他可以帮您的吗？" },
       examples: CLOSING_CHECK_EXAMPLES,
     },
     {
@@ -118,7 +122,7 @@ export const DEFAULT_CHECKLIST: Checklist = {
       },
       weight: 1,
       detectors: FAREWELL,
-      insert: "感谢您的来电，祝您生活愉快，再见。",
+      inserts: { default: "感谢您的来电，祝您生活愉快，再见。" },
       examples: FAREWELL_EXAMPLES,
     },
   ],

@@ -65,7 +65,7 @@ const itemSchema = z
     weight: z.number().int().min(1).max(10),
     detectors: z.record(z.string(), z.array(pattern).max(40)),
     scriptId: z.string().max(80).optional(),
-    insert: text(300).optional(),
+    inserts: z.record(z.string().max(20), text(300)).optional(),
     examples: z.strictObject({
       pass: z.array(exampleSchema).min(1).max(60),
       fail: z.array(exampleSchema).min(1).max(60),

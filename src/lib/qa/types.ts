@@ -74,8 +74,12 @@ export interface ChecklistItem {
   detectors: Record<string, string[]>
   /** The scenario script whose sentence the live checklist inserts when the item is open. */
   scriptId?: string
-  /** The sentence inserted when no script fits (plain text; `{slot}` marks a value to fill in). */
-  insert?: string
+  /**
+   * Sentences the live checklist inserts, keyed by what is missing (e.g. "time" for a deferral
+   * without a reply time) or "default"; plain text, `{slot}` marks a value to fill in. Without a
+   * fitting one the item's script is offered.
+   */
+  inserts?: Record<string, string>
   examples: { pass: ChecklistExample[]; fail: ChecklistExample[] }
 }
 
