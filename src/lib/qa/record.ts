@@ -69,6 +69,12 @@ export function conversationIdOf(site: string, page: string, waybill?: string | 
   return `conv-${stableHash(`${site}\n${page}\n${waybill ?? ""}`)}`
 }
 
+/** The id `rowsForSent` gives the conversation of this raw page address (masked first, like the stored page). */
+export function conversationIdFor(site: string, rawPage: string, waybill?: string | null): string {
+  const w = waybill ?? undefined
+  return conversationIdOf(site, maskForAudit(rawPage.slice(0, 2_000), rawPage, w), w)
+}
+
 /** A turn's id: the same turn recorded twice (a retried send) gets the same id. */
 export function turnIdOf(conversationId: string, role: Turn["role"], at: number, text: string): string {
   return `${conversationId}-${role === "agent" ? "a" : "c"}-${stableHash(`${at}\n${text}`)}`

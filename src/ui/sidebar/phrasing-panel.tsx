@@ -45,7 +45,7 @@ export const CATEGORY_KEYS: Record<PhrasingCategory, StringKey> = {
 }
 
 /** Inline fields for `{slot}` values; submits the filled values. */
-function SlotForm(props: {
+export function SlotForm(props: {
   slots: string[]
   initial: Record<string, string>
   testid: string

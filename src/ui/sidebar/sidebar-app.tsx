@@ -22,6 +22,8 @@ import { HandoffForm, type HandoffPrefill } from "./handoff-form"
 import { NoteTimeline } from "./note-timeline"
 import { usePageConnection, type Connection, type SidebarMode } from "./use-page-connection"
 import { EscalationPanel } from "./escalation-panel"
+import { ChecklistPanel } from "./checklist-panel"
+import { useLiveChecklist } from "./live-checklist"
 import { PhrasingPanel } from "./phrasing-panel"
 import { usePhrasingSession } from "./phrasing-session"
 import { WaybillHeader } from "./waybill-header"
@@ -130,6 +132,16 @@ function CaseWorkspace(props: {
     },
   })
 
+  const checklist = useLiveChecklist({
+    page,
+    session: phrasing,
+    site: connection.origin,
+    url: state?.url ?? null,
+    waybill,
+    profile: settings?.profile,
+  })
+  const phrasingCount = phrasing.findings.length + checklist.open.length
+
   return (
     <>
       <WaybillHeader
@@ -167,6 +179,11 @@ function CaseWorkspace(props: {
             onClick={() => setTab(id)}
           >
             <T k={label} />
+            {id === "phrasing" && phrasingCount > 0 && (
+              <span className="tab-count" data-testid="tab-phrasing-count">
+                {phrasingCount}
+              </span>
+            )}
           </button>
         ))}
       </nav>
@@ -183,6 +200,20 @@ function CaseWorkspace(props: {
             />
             <NoteTimeline notes={waybill ? notes : []} attempts={waybill ? (attempts ?? []) : []} />
           </>
+        )}
+        {tab === "phrasing" && (
+          <ChecklistPanel
+            open={checklist.open}
+            recorded={checklist.recorded}
+            hasDraft={!!page.draft?.text.trim()}
+            vars={checklist.vars}
+            insert={checklist.insert}
+            error={
+              checklist.error
+                ? text(locale, "conversationRecordFailed", { error: errorMessage(checklist.error, locale) })
+                : null
+            }
+          />
         )}
         {tab === "phrasing" && (
           <PhrasingPanel
