@@ -37,7 +37,7 @@ export function customerTexts(doc: Document, skip: Element | null): string[] {
     if (skip?.contains(el) || el.querySelector("textarea, [contenteditable='true'], iframe")) continue
     const text = (el.textContent ?? "")
       .replace(/[ \t\r]+/g, " ")
-      .replace(/\n\s*\n+/g, "\n")
+      .replace(/ ?\n\s*/g, "\n")
       .trim()
     if (text) out.push(text.slice(0, MAX_CHARS))
   }
