@@ -31,6 +31,7 @@ import {
   useReviewDeps,
   useTrail,
 } from "./review-data"
+import { ConversationReview } from "./conversation-review"
 import { RuleWorkbench } from "./rule-workbench"
 import { AgentTable, EventList, RuleTable } from "./stats-tables"
 import { TrailTransfer } from "./trail-transfer"
@@ -250,6 +251,7 @@ function ReviewMain() {
 
       <TrailTransfer events={filtered} />
 
+      {inForce ? <ConversationReview from={from} to={to} book={inForce.book} /> : null}
       {inForce ? <RuleWorkbench inForce={inForce} events={all} /> : null}
     </main>
   )
