@@ -6,6 +6,12 @@ import type { Draft } from "~lib/protocol/types"
 import { createEditorBridge } from "./bridge"
 import { sendButtonOf } from "./send-watch"
 
+/** Test fixture only: our own markup, parsed with DOMParser (never innerHTML). */
+function setBody(markup: string): void {
+  const parsed = new DOMParser().parseFromString(`<body>${markup}</body>`, "text/html")
+  document.body.replaceChildren(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)))
+}
+
 let ac: AbortController | undefined
 afterEach(() => {
   ac?.abort()
@@ -13,7 +19,7 @@ afterEach(() => {
 })
 
 function setup(html: string) {
-  document.body.innerHTML = html // test fixture markup, not page text
+  setBody(html)
   ac = new AbortController()
   const sent: { text: string; via: string }[] = []
   createEditorBridge({
@@ -72,7 +78,7 @@ describe("the CRM's send", () => {
 
   it("knows send buttons by words, value, aria-label and title", () => {
     const make = (html: string) => {
-      document.body.innerHTML = html
+      setBody(html)
       return document.body.firstElementChild!
     }
     expect(sendButtonOf(make(`<button><i></i>发送</button>`).querySelector("i"))).not.toBeNull()
