@@ -58,3 +58,16 @@ describe("agentReplyText", () => {
     expect(agentReplyText("Done.\nOn Mon, 1 Dec 2026 someone wrote:\n> x")).toBe("Done.")
   })
 })
+
+describe("examples as text", () => {
+  it("round-trips every built-in item's examples", async () => {
+    const { DEFAULT_CHECKLIST } = await import("./default-checklist")
+    const { examplesToText, textToExamples } = await import("./examples")
+    for (const item of DEFAULT_CHECKLIST.items) {
+      for (const list of [item.examples.pass, item.examples.fail]) {
+        const back = textToExamples(examplesToText(list))
+        expect(back).toEqual(JSON.parse(JSON.stringify(list)))
+      }
+    }
+  })
+})

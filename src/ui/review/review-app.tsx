@@ -31,6 +31,7 @@ import {
   useReviewDeps,
   useTrail,
 } from "./review-data"
+import { ChecklistWorkbench } from "./checklist-workbench"
 import { ConversationReview } from "./conversation-review"
 import { RuleWorkbench } from "./rule-workbench"
 import { AgentTable, EventList, RuleTable } from "./stats-tables"
@@ -253,6 +254,7 @@ function ReviewMain() {
 
       {inForce ? <ConversationReview from={from} to={to} book={inForce.book} /> : null}
       {inForce ? <RuleWorkbench inForce={inForce} events={all} /> : null}
+      {inForce ? <ChecklistWorkbench inForce={inForce} /> : null}
     </main>
   )
 }
