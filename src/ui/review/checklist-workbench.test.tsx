@@ -14,7 +14,6 @@ import {
   render,
   testServices,
   testStore,
-  typeInto,
   waitFor,
   type Rendered,
 } from "../testing"
