@@ -13,6 +13,7 @@ import {
   purgeAuditEventsBefore,
   retentionCutoff,
 } from "~lib/store/audit-retention"
+import { purgeConversationsBefore } from "~lib/store/conversation-repository"
 import type { SidekickDB } from "~lib/store/db"
 
 import { ErrorBoundary } from "../error-boundary"
@@ -108,6 +109,7 @@ function ReviewMain() {
       try {
         const days = normalizeRetentionDays(await platform.storageGet(AUDIT_RETENTION_KEY))
         const n = await purgeAuditEventsBefore(db, retentionCutoff(now(), days))
+        await purgeConversationsBefore(db, retentionCutoff(now(), days))
         if (live && n > 0) setPurgeNote(text(locale, "qaPurged", { n }))
       } catch {
         // A failed purge only delays it to the next opening.
