@@ -2,7 +2,7 @@
  * Glue for the live checklist: the conversation record of this ticket (sent replies recorded here),
  * the draft scored as the next agent turn, and insertion of the missing sentence.
  */
-import { useCallback, useMemo } from "react"
+import { useCallback, useDeferredValue, useMemo } from "react"
 
 import { openChecklistItems, type OpenItem } from "~lib/qa/live"
 import { varsFromContext } from "~lib/scripts/slots"
@@ -41,7 +41,8 @@ export function useLiveChecklist(props: {
     { site: props.site, page: props.url, waybill: props.waybill, agent },
     page.onSent,
   )
-  const text = page.draft?.text ?? ""
+  // Deferred: the phrasing findings of a keystroke render first, the checklist right after.
+  const text = useDeferredValue(page.draft?.text ?? "")
   const open = useMemo(
     () =>
       openChecklistItems(
