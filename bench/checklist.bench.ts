@@ -44,7 +44,12 @@ export default (async () => {
   const lintAll = (turns: Turn[]) => {
     for (const t of turns) if (t.role === "agent") lintPhrasing(t.text, DEFAULT_PHRASEBOOK)
   }
-  for (let i = 0; i < 20; i++) for (const c of convs) (scoreConversation(c, { ended: true }), lintAll(c))
+  for (let i = 0; i < 20; i++) {
+    for (const c of convs) {
+      scoreConversation(c, { ended: true })
+      lintAll(c)
+    }
+  }
   const ours: number[] = []
   const lint: number[] = []
   for (let round = 0; round < 20; round++) {
