@@ -220,6 +220,7 @@ export default tseslint.config(
       "src/ui/knowledge/knowledge-options.tsx",
       "src/ui/knowledge/use-knowledge-pack.ts",
       "src/ui/sidebar/knowledge-tab.tsx",
+      "src/ui/sidebar/use-conversation.ts",
     ],
     rules: {
       "no-restricted-imports": [

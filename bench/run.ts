@@ -16,11 +16,12 @@ const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   detect: () => import("./detect.bench"),
   knowledge: () => import("./knowledge.bench"),
   classify: () => import("./classify.bench"),
+  checklist: () => import("./checklist.bench"),
   browser: () => import("./browser.bench"),
   "knowledge-browser": () => import("./knowledge-browser.bench"),
 }
 const groups: Record<string, string[]> = {
-  node: ["lint", "detect", "knowledge", "classify"],
+  node: ["lint", "detect", "knowledge", "classify", "checklist"],
   browser: ["browser", "knowledge-browser"],
 }
 

@@ -9,6 +9,7 @@
  * - `classifyCase(text, {title})` → the case type (trained model), its calibrated confidence and the phrases that decided it
  * - `nextEscalation(caseState, directory, now)` → the next step on the escalation ladder
  * - `assessCustomer(text)` → the customer's state: calm / anxious / angry, outside-complaint threats, repeat contact
+ * - `scoreConversation(turns, opts?)` → the service checklist over a whole conversation
  */
 export * from "./waybill"
 export * from "./phrasing"
@@ -18,6 +19,7 @@ export { classifyCase, LOW_CONFIDENCE, type Classification } from "./cases/class
 export { CLASSIFY_LEXICON } from "./cases/lexicon"
 // The knowledge pack (search, suggestions, cards); its zod schema and `parseKnowledgePack` are in ./knowledge/schema.
 export * from "./knowledge"
+export * from "./qa"
 export * from "./cases/model"
 export {
   assessCustomer,

@@ -5,6 +5,7 @@ import { RichTextAdapter } from "./adapters/rich-text"
 import { TextControlAdapter } from "./adapters/text-control"
 import { findEditor } from "./detect"
 import { removeHighlightSheet } from "./highlight"
+import { isSendKey, SEND_DEDUPE_MS, sendButtonOf } from "./send-watch"
 
 export interface EditorBridgeOptions {
   root: Document
@@ -17,6 +18,8 @@ export interface EditorBridgeOptions {
   isOwnElement?(el: Element): boolean
   /** Keydowns (capture phase) in every document the bridge watches, editor iframes included. */
   onKeyDown?(e: KeyboardEvent): void
+  /** The CRM's own send of the reply (its text just before the CRM clears the box). */
+  onSent?(draft: Draft, via: "submit" | "click" | "key"): void
 }
 
 export interface EditResult {
@@ -221,6 +224,33 @@ export function createEditorBridge(opts: EditorBridgeOptions): EditorBridge {
     if (current && doc === current.adapter.el.ownerDocument) schedule()
   }
 
+  // The CRM's send: what the box holds at that moment goes to onSent, once per text and moment.
+  let lastSentText = ""
+  let lastSentAt = -Infinity
+  const sent = (via: "submit" | "click" | "key"): void => {
+    const t = current
+    if (!t || !opts.onSent || !isAttached(t.adapter)) return
+    refresh(t)
+    const now = performance.now()
+    if (!t.text.trim() || (t.text === lastSentText && now - lastSentAt < SEND_DEDUPE_MS)) return
+    lastSentText = t.text
+    lastSentAt = now
+    opts.onSent(draftOf(t), via)
+  }
+  const onSubmit = (e: Event): void => {
+    const form = e.target as Element | null
+    const el = current?.adapter.el
+    if (!form || !el) return
+    const frame = frameOf(el.ownerDocument)
+    if (form.contains(el) || (frame && form.contains(frame))) sent("submit")
+  }
+  const onClick = (e: Event): void => {
+    if (current && sendButtonOf(e.composedPath()[0] as Element | null)) sent("click")
+  }
+  const onSendKey = (e: KeyboardEvent): void => {
+    if (isSendKey(e) && isCurrentTarget(e)) sent("key")
+  }
+
   function attachDoc(doc: Document): void {
     docs.get(doc)?.abort()
     const ac = new AbortController()
@@ -230,6 +260,11 @@ export function createEditorBridge(opts: EditorBridgeOptions): EditorBridge {
     doc.addEventListener("input", onInput, o)
     doc.addEventListener("selectionchange", onSelectionChange, o)
     if (opts.onKeyDown) doc.addEventListener("keydown", opts.onKeyDown, o)
+    if (opts.onSent) {
+      doc.addEventListener("submit", onSubmit, o)
+      doc.addEventListener("click", onClick, o)
+      doc.addEventListener("keydown", onSendKey, o)
+    }
     // Focus inside an iframe never reaches the parent document's listeners, so editor iframes
     // (CKEditor 4, TinyMCE) are attached as they appear. The callback only looks for iframes and
     // checks that the current editor is still on the page.

@@ -15,6 +15,7 @@ import { siteCovers } from "~lib/page/origin"
 import { detectWaybills } from "~lib/waybill/detect"
 
 import { createEditorBridge } from "../editors/bridge"
+import { customerTexts } from "./customer-turns"
 import { mountSidebarHost, type SidebarHost } from "./host"
 import { createLifetime, later, type Lifetime, soon } from "./lifetime"
 import { buildPageState } from "./page-state"
@@ -149,6 +150,8 @@ function run(life: Lifetime, initial: SiteConfig): void {
     onDraftGone: () => post({ type: "draft-gone" }),
     isOwnElement: (el) => !!host?.element.contains(el),
     onKeyDown: onEditorKey,
+    onSent: (draft, via) =>
+      post({ type: "sent", draft, via, customer: customerTexts(document, host?.element ?? null) }),
   })
 
   // Rebuilt at most every 150 ms, and only after something changed.

@@ -4,6 +4,7 @@
  * next version. Books passed here are validated first; nothing here throws on a bad edit.
  */
 import { lintPhrasing } from "../phrasing/lint"
+import { testChecklistItem } from "../qa/examples"
 import { phrasebookSchema } from "../phrasing/schema"
 import type { Phrasebook, PhrasingFinding, PhrasingRule } from "../phrasing/types"
 import { formatPath, type ImportProblem } from "../import-problems"
@@ -66,6 +67,17 @@ export function checkPublishable(candidate: unknown): BookCheck {
           r.kind === "blunt"
             ? `规则 ${rule.id} 没有标出自己的反例“${r.text}” / rule ${rule.id} does not flag its blunt example`
             : `礼貌示例“${r.text}”被 ${r.findings.map((f) => f.ruleId).join(", ")} 标出 / polite example flagged`,
+      })
+    }
+  })
+  // The conversation checklist's examples must pass too (issue 17).
+  schema.book.checklist?.items.forEach((item, i) => {
+    const kinds = { pass: item.examples.pass, fail: item.examples.fail }
+    for (const r of testChecklistItem(schema.book, item)) {
+      if (r.ok) continue
+      problems.push({
+        where: `checklist.items[${i}].examples.${r.kind}[${kinds[r.kind].indexOf(r.example)}]`,
+        message: `检查项 ${item.id} 的示例结果为 ${r.outcome}，应为 ${r.kind} / checklist item ${item.id}: example scored ${r.outcome}, expected ${r.kind}`,
       })
     }
   })

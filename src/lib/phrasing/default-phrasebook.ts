@@ -5,6 +5,8 @@ import { REFUSAL_RULES } from "./rules/refusal"
 import { RUDENESS_RULES } from "./rules/rudeness"
 import { RULE_10_RULES } from "./rules/rule-10"
 import { UNCERTAINTY_RULES } from "./rules/uncertainty"
+import { DEFAULT_CHECKLIST } from "../qa/default-checklist"
+import { TRANSIT_ESTIMATE_RULES } from "./rules/transit-estimate"
 import type { Phrasebook } from "./types"
 
 /**
@@ -13,7 +15,7 @@ import type { Phrasebook } from "./types"
  */
 export const DEFAULT_PHRASEBOOK: Phrasebook = {
   id: "cs-sidekick-default",
-  version: "2026.11.0",
+  version: "2026.12.0",
   title: "快递客服服务忌语 / Courier customer-service phrasebook",
   rules: [
     ...REFUSAL_RULES,
@@ -23,5 +25,7 @@ export const DEFAULT_PHRASEBOOK: Phrasebook = {
     ...RUDENESS_RULES,
     ...OVER_PROMISING_RULES,
     ...RULE_10_RULES,
+    ...TRANSIT_ESTIMATE_RULES,
   ],
+  checklist: DEFAULT_CHECKLIST,
 }

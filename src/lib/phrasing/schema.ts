@@ -5,6 +5,7 @@
 import "../zod-jitless" // first: zod must not probe eval under our CSP
 import * as z from "zod"
 
+import { checklistSchema } from "../qa/schema"
 import { compileContextPattern } from "./compile"
 import { parseTrigger } from "./trigger"
 import { PHRASING_CATEGORIES, PHRASING_SEVERITIES, type Phrasebook } from "./types"
@@ -86,6 +87,8 @@ export const phrasebookSchema = z
       .regex(/^\d{4}\.(?:[1-9]|1[0-2])\.\d+$/, "版本格式 YYYY.M.patch / version YYYY.M.patch"),
     title: text(200),
     rules: z.array(phrasingRuleSchema).min(1).max(2000),
+    /** Optional since 2026.12.0: books exported before it still load (they use the built-in checklist). */
+    checklist: checklistSchema.optional(),
   })
   .superRefine((book, ctx) => {
     const seen = new Set<string>()

@@ -1,3 +1,5 @@
+import type { Checklist } from "../qa/types"
+
 /** Rule categories, in the order the research list uses them. */
 export const PHRASING_CATEGORIES = [
   "refusal",
@@ -70,6 +72,8 @@ export interface Phrasebook {
   version: string
   title: string
   rules: PhrasingRule[]
+  /** The conversation checklist (since 2026.12.0); books without one use the built-in checklist. */
+  checklist?: Checklist
 }
 
 /** One blunt span in a draft. Offsets are UTF-16, `end` exclusive, `text === input.slice(start, end)`. */

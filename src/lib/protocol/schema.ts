@@ -94,6 +94,12 @@ export const pageToSidebarSchema: z.ZodType<PageToSidebar> = z.discriminatedUnio
     action: z.literal("apply-suggestion"),
     index: z.number().int().min(0).max(2),
   }),
+  z.object({
+    type: z.literal("sent"),
+    draft: draftSchema,
+    via: z.enum(["submit", "click", "key"]),
+    customer: z.array(bounded(2_000)).max(20),
+  }),
 ])
 
 export const sidebarToPageSchema: z.ZodType<SidebarToPage> = z.discriminatedUnion("type", [

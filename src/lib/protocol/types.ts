@@ -111,6 +111,8 @@ export type PageToSidebar =
   | { type: "edit-result"; requestId: string; ok: boolean; error?: string; draft?: Draft }
   /** The agent pressed Alt+1..3 in the reply editor while it showed findings: apply suggestion `index`. */
   | { type: "shortcut"; action: "apply-suggestion"; index: number }
+  /** The CRM sent the reply (its submit, send button or Ctrl+Enter): the text sent and the customer's turns on the page. */
+  | { type: "sent"; draft: Draft; via: "submit" | "click" | "key"; customer: string[] }
 
 export type SidebarToPage =
   | { type: "hello" }

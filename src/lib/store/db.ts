@@ -10,6 +10,7 @@ import Dexie, { type DexieOptions, type Table } from "dexie"
 import type { AuditEvent } from "../audit/model"
 import type { CaseRecord, Contact, ContactAttempt, HandoffNote } from "../cases/model"
 import type { PolicySnapshot } from "../policy/model"
+import type { ConversationTurnRecord } from "../qa/record"
 import type { Settings } from "./contract"
 import { MIGRATIONS } from "./migrations"
 
@@ -49,6 +50,8 @@ export class SidekickDB extends Dexie {
   auditEvents!: Table<AuditEvent, string>
   knowledgePacks!: Table<KnowledgePackRecord, string>
   settings!: Table<SettingsRow, string>
+  /** Since v4: sent replies and customer turns (issue 17). */
+  conversationTurns!: Table<ConversationTurnRecord, string>
 
   /**
    * @param name database name; tests pass a unique one.

@@ -18,6 +18,7 @@ import {
   retentionCutoff,
 } from "~lib/store/audit-retention"
 import type { ImportProblem } from "~lib/store/contract"
+import { purgeConversationsBefore } from "~lib/store/conversation-repository"
 import { getDb, type SidekickDB } from "~lib/store/db"
 import { parseImportJson, readImportFile } from "~lib/import-file"
 import { createPhrasebookStore } from "~lib/store/phrasebook-repository"
@@ -74,6 +75,8 @@ function Retention({ db }: { db: SidekickDB }) {
     try {
       await platform.storageSet(AUDIT_RETENTION_KEY, n)
       const purged = await purgeAuditEventsBefore(db, retentionCutoff(now(), n))
+      // Conversation records (issue 17) live under the same retention.
+      await purgeConversationsBefore(db, retentionCutoff(now(), n))
       setStatus({ kind: "ok", message: text(locale, "qaRetentionSaved", { n: purged }) })
     } catch (error) {
       setStatus({ kind: "error", message: errorMessage(error, locale) })

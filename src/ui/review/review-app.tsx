@@ -15,6 +15,7 @@ import {
   purgeAuditEventsBefore,
   retentionCutoff,
 } from "~lib/store/audit-retention"
+import { purgeConversationsBefore } from "~lib/store/conversation-repository"
 import type { SidekickDB } from "~lib/store/db"
 
 import { ErrorBoundary } from "../error-boundary"
@@ -36,6 +37,8 @@ import {
   useTrail,
 } from "./review-data"
 import { KnowledgeInsertTable } from "./knowledge-inserts"
+import { ChecklistWorkbench } from "./checklist-workbench"
+import { ConversationReview } from "./conversation-review"
 import { RuleWorkbench } from "./rule-workbench"
 import { AgentTable, EventList, RuleTable } from "./stats-tables"
 import { TrailTransfer } from "./trail-transfer"
@@ -114,6 +117,7 @@ function ReviewMain() {
         const fixed = (await store.getPolicy()).policy.auditRetentionDays
         const days = fixed ?? normalizeRetentionDays(await platform.storageGet(AUDIT_RETENTION_KEY))
         const n = await purgeAuditEventsBefore(db, retentionCutoff(now(), days))
+        await purgeConversationsBefore(db, retentionCutoff(now(), days))
         if (live && n > 0) setPurgeNote(text(locale, "qaPurged", { n }))
       } catch {
         // A failed purge only delays it to the next opening.
@@ -270,9 +274,13 @@ function ReviewMain() {
 
       <TrailTransfer events={filtered} />
 
+      {inForce ? <ConversationReview from={from} to={to} book={inForce.book} /> : null}
       {inForce ? (
         ruleEditingAllowed(policy) ? (
-          <RuleWorkbench inForce={inForce} events={all} />
+          <>
+            <RuleWorkbench inForce={inForce} events={all} />
+            <ChecklistWorkbench inForce={inForce} />
+          </>
         ) : (
           // Locked by the admin policy: the rules stay readable, nothing can be changed or published.
           <fieldset disabled className="locked-field" data-testid="rule-editor-locked">
@@ -280,6 +288,7 @@ function ReviewMain() {
               <LockedBadge />
             </legend>
             <RuleWorkbench inForce={inForce} events={all} />
+            <ChecklistWorkbench inForce={inForce} />
           </fieldset>
         )
       ) : null}

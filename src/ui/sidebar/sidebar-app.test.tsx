@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
+import "fake-indexeddb/auto"
+
 import { act } from "react"
 import { afterEach, describe, expect, it } from "vitest"
 
 import type { PageState } from "~lib/protocol/types"
 import { SIDEBAR_PORT } from "~lib/protocol/types"
+import { getDb } from "~lib/store/db"
 import { StoreError } from "~lib/store/errors"
 import { draftKey } from "~lib/ui-logic/drafts"
 
@@ -378,6 +381,56 @@ describe("SidebarApp in the page frame", () => {
     expect(
       allByTestId(container, "script-item").every((el) => !el.dataset.scriptId?.startsWith("internal")),
     ).toBe(true)
+  })
+
+  it("phrasing tab: the live checklist asks a deferral for a time, counts it on the tab, inserts it; a send is recorded", async () => {
+    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
+    const { port, container } = await openConnected(fb)
+    port.emit({ type: "page-state", state: pageState({ url: "https://crm.example.com/ticket/checklist" }) })
+    await click(await waitFor(() => byTestId(container, "tab-phrasing")))
+    const draft = { editorId: "editor-1", kind: "textarea" as const, selection: null, revision: 3 }
+    port.emit({ type: "draft", draft: { ...draft, text: "需要联系理赔部核实，我帮您查一下。" } })
+    const item = await waitFor(() => {
+      const el = container.querySelector<HTMLElement>('[data-testid=checklist-open][data-item="deferral"]')
+      expect(el).not.toBeNull()
+      return el!
+    })
+    expect(item.dataset.missing).toBe("time")
+    // The first reply of the conversation also lacks the greeting: both are open and counted on the tab.
+    expect(allByTestId(container, "checklist-open").map((el) => el.dataset.item)).toEqual([
+      "greeting",
+      "deferral",
+    ])
+    expect(container.querySelector("[data-testid=phrasing-findings]")).toBeNull()
+    expect(byTestId(container, "tab-phrasing-count").textContent).toBe("2")
+    await click(item.querySelector<HTMLElement>("[data-testid=checklist-insert]")!)
+    await typeInto(await waitFor(() => byTestId(container, "slot-input")), "今天18点")
+    await click(byTestId(container, "slot-submit"))
+    const insert = await waitFor(() => {
+      const m = port.posted.find((x) => (x as { type?: string }).type === "insert-text")
+      expect(m).toBeDefined()
+      return m as { text: string; requestId: string }
+    })
+    expect(insert.text).toBe("我会在今天18点前给您答复。")
+    port.emit({ type: "edit-result", requestId: insert.requestId, ok: true })
+
+    port.emit({
+      type: "sent",
+      draft: { ...draft, revision: 4, text: "需要联系理赔部核实，我会在今天18点前给您答复。" },
+      via: "click",
+      customer: ["理赔怎么样了？电话13812345678"],
+    })
+    await waitFor(() => expect(byTestId(container, "checklist-panel").dataset.recorded).toBe("1"))
+    const rows = await getDb().conversationTurns.toArray()
+    const mine = rows
+      .filter((r) => r.page === "https://crm.example.com/ticket/checklist")
+      .sort((a, b) => a.at - b.at)
+    expect(mine.map((r) => [r.role, r.text, r.agentWorkId])).toEqual([
+      ["customer", "理赔怎么样了？电话138****5678", "8012"],
+      ["agent", "需要联系理赔部核实，我会在今天18点前给您答复。", "8012"],
+    ])
+    // A malformed send is dropped by the contract.
+    port.emit({ type: "sent", draft: { ...draft, text: 5 }, via: "click", customer: [] })
   })
 
   it("escalation tab: advises level 1 with the branch contact and logs an attempt", async () => {

@@ -31,6 +31,8 @@ import type { SidebarMode } from "~lib/protocol/types"
 import { usePageConnection, type Connection } from "./use-page-connection"
 import { EscalationPanel } from "./escalation-panel"
 import { KnowledgeTab, useKnowledgeTab } from "./knowledge-tab"
+import { ChecklistPanel } from "./checklist-panel"
+import { useLiveChecklist } from "./live-checklist"
 import { PhrasingPanel } from "./phrasing-panel"
 import { usePhrasingSession } from "./phrasing-session"
 import { WaybillHeader } from "./waybill-header"
@@ -181,6 +183,16 @@ function CaseWorkspace(props: {
     },
   })
 
+  const checklist = useLiveChecklist({
+    page,
+    session: phrasing,
+    site: connection.origin,
+    url: state?.url ?? null,
+    waybill,
+    profile: settings?.profile,
+  })
+  const phrasingCount = phrasing.findings.length + checklist.open.length
+
   return (
     <>
       <WaybillHeader
@@ -233,6 +245,11 @@ function CaseWorkspace(props: {
                 {knowledge.suggestions.length}
               </span>
             )}
+            {id === "phrasing" && phrasingCount > 0 && (
+              <span className="tab-count" data-testid="tab-phrasing-count">
+                {phrasingCount}
+              </span>
+            )}
           </button>
         ))}
       </nav>
@@ -250,6 +267,20 @@ function CaseWorkspace(props: {
             />
             <NoteTimeline notes={waybill ? notes : []} attempts={waybill ? (attempts ?? []) : []} />
           </>
+        )}
+        {tab === "phrasing" && (
+          <ChecklistPanel
+            open={checklist.open}
+            recorded={checklist.recorded}
+            hasDraft={!!page.draft?.text.trim()}
+            vars={checklist.vars}
+            insert={checklist.insert}
+            error={
+              checklist.error
+                ? text(locale, "conversationRecordFailed", { error: errorMessage(checklist.error, locale) })
+                : null
+            }
+          />
         )}
         {tab === "phrasing" && (
           <PhrasingPanel

@@ -9,6 +9,7 @@ import {
   SIDEBAR_PORT,
   type Draft,
   type PageState,
+  type PageToSidebar,
   type SidebarMode,
   type SidebarToPage,
 } from "~lib/protocol/types"
@@ -65,7 +66,18 @@ export type EditRequest =
 /** How long an edit may take before the sidebar gives up waiting (the editor is gone or frozen). */
 const EDIT_TIMEOUT_MS = 8_000
 
+/** The CRM sent a reply (validated message). */
+export type SentMessage = Extract<PageToSidebar, { type: "sent" }>
+
 export function usePageConnection(platform: Platform, mode: SidebarMode) {
+  // Whoever records sent replies (the case workspace) listens here; the port outlives it.
+  const sentListeners = useRef(new Set<(message: SentMessage) => void>())
+  const onSent = useCallback((listener: (message: SentMessage) => void) => {
+    sentListeners.current.add(listener)
+    return () => {
+      sentListeners.current.delete(listener)
+    }
+  }, [])
   const [connection, setConnection] = useState<Connection>({ kind: "checking" })
   const [draft, setDraft] = useState<Draft | null>(null)
   // Alt+1..3 pressed in the CRM's editor; `seq` makes each press a new value.
@@ -115,6 +127,7 @@ export function usePageConnection(platform: Platform, mode: SidebarMode) {
         else if (message.type === "draft-gone") setDraft(null)
         else if (message.type === "shortcut")
           setShortcut((s) => ({ index: message.index, seq: (s?.seq ?? 0) + 1 }))
+        else if (message.type === "sent") for (const listener of sentListeners.current) listener(message)
         else {
           const done = pending.current.get(message.requestId)
           pending.current.delete(message.requestId)
@@ -222,5 +235,5 @@ export function usePageConnection(platform: Platform, mode: SidebarMode) {
     [send],
   )
 
-  return { connection, send, draft, edit, shortcut }
+  return { connection, send, draft, edit, shortcut, onSent }
 }

@@ -1,4 +1,5 @@
 import type { PhrasingRule } from "../types"
+import { GUARANTEED_PRODUCT_PATTERN } from "./guaranteed-products"
 
 /** Honest negatives ("不能保证", "无法直接承诺全额") are what we want, not promises. */
 const HONEST_NEGATIVE = "(?:不能|无法|没法|不敢|不好|不一定|难以|不会)[^，,]*"
@@ -158,7 +159,8 @@ export const OVER_PROMISING_RULES: PhrasingRule[] = [
       "肯定能到",
       "一定能到",
     ],
-    guards: { before: [HONEST_NEGATIVE], after: [QUESTION] },
+    // A guaranteed-time product (定时达) named in the sentence: its time is a contracted service.
+    guards: { before: [HONEST_NEGATIVE], after: [QUESTION], sentence: [GUARANTEED_PRODUCT_PATTERN] },
     message: {
       zh: "承诺确切送达时间违背“时效仅供参考，具体以实际运输情况为准”（2.2）。说明已加急和预计时间，有变化及时告知。",
       en: "Promising an exact delivery breaks “transit times are for reference only” (2.2). Say it is expedited, give an estimate, and promise updates.",
@@ -170,6 +172,7 @@ export const OVER_PROMISING_RULES: PhrasingRule[] = [
         "我已为您加急催派，预计明天18点前送达，如有变化会及时告知您。",
         "很抱歉，我们无法保证明天到，时效仅供参考，具体以实际运输情况为准。",
         "您是问明天一定能到吗？我帮您查一下预计送达时间。",
+        "您寄的是定时达，保证明天到。",
       ],
     },
     sources: ["S11", "S10", "Manual B 2.2"],

@@ -1,0 +1,76 @@
+// @vitest-environment happy-dom
+import "fake-indexeddb/auto"
+
+import { afterEach, describe, expect, it } from "vitest"
+
+import { phrasebookSchema } from "~lib/phrasing/schema"
+import { createDb } from "~lib/store/db"
+import { createPhrasebookStore } from "~lib/store/phrasebook-repository"
+
+import {
+  byTestId,
+  click,
+  fakeBrowser,
+  render,
+  testServices,
+  testStore,
+  waitFor,
+  type Rendered,
+} from "../testing"
+import { ReviewApp } from "./review-app"
+
+let view: Rendered | undefined
+afterEach(async () => {
+  await view?.unmount()
+  view = undefined
+})
+
+async function change(el: HTMLTextAreaElement | HTMLInputElement | HTMLSelectElement, value: string) {
+  const { act } = await import("react")
+  await act(async () => {
+    const proto = Object.getPrototypeOf(el) as object
+    Object.getOwnPropertyDescriptor(proto, "value")!.set!.call(el, value)
+    el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? "change" : "input", { bubbles: true }))
+  })
+}
+
+describe("checklist workbench", () => {
+  it("scores the item's examples live and publishes only when all pass", async () => {
+    const db = createDb(`wb-${Math.random().toString(36).slice(2)}`)
+    const fb = fakeBrowser()
+    view = await render(
+      testServices(fb.platform, testStore(), () => Date.now()),
+      <ReviewApp db={db} />,
+    )
+    const c = view.container
+    const editor = await waitFor(() => byTestId(c, "checklist-editor"))
+    await change(byTestId(editor, "checklist-pick") as HTMLSelectElement, "3") // deferral
+    const result = await waitFor(() => {
+      const r = byTestId(editor, "checklist-result")
+      expect(r.dataset.total).toBe("20")
+      return r
+    })
+    expect(result.dataset.ok).toBe("20")
+    const publish = byTestId(editor, "checklist-publish") as HTMLButtonElement
+    expect(publish.disabled).toBe(true) // nothing edited yet
+
+    // A detector that no longer finds reply times breaks the passing examples: no publishing.
+    const time = editor.querySelector<HTMLTextAreaElement>(
+      '[data-testid=checklist-detector][data-role="time"]',
+    )!
+    const before = time.value
+    await change(time, "永远不会出现的时间词")
+    await waitFor(() => expect(Number(byTestId(editor, "checklist-result").dataset.ok)).toBeLessThan(20))
+    expect(publish.disabled).toBe(true)
+
+    // Restored detector, new weight: publishable; the new version carries the edited checklist.
+    await change(time, before)
+    await change(byTestId(editor, "checklist-weight") as HTMLInputElement, "5")
+    await waitFor(() => expect(publish.disabled).toBe(false))
+    await click(publish)
+    await waitFor(() => expect(byTestId(editor, "checklist-publish-status").className).toBe("ok"))
+    const active = await createPhrasebookStore(db).getActivePhrasebook()
+    const book = phrasebookSchema.parse(active!.book)
+    expect(book.checklist?.items.find((i) => i.id === "deferral")?.weight).toBe(5)
+  })
+})

@@ -1,0 +1,252 @@
+/**
+ * The conversation checklist in the rule editor: edit an item's detectors, weight and example
+ * conversations, see every example scored live, and publish a new phrasebook version only when
+ * all examples pass (the same rule as for phrasing rules).
+ */
+import { useEffect, useMemo, useState } from "react"
+
+import { checkBookSchema, checkPublishable, linesToList, listToLines, nextVersion } from "~lib/audit/rule-lab"
+import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
+import type { Phrasebook } from "~lib/phrasing/types"
+import { DEFAULT_CHECKLIST } from "~lib/qa/default-checklist"
+import { examplesToText, testChecklistItem, textToExamples } from "~lib/qa/examples"
+import { DETECTOR_ROLES, type ChecklistItem } from "~lib/qa/types"
+import type { ImportProblem } from "~lib/store/contract"
+
+import { downloadText } from "../audit/download"
+import { text } from "../i18n"
+import { errorMessage, T, useLocale } from "../locale"
+import { useServices } from "../services"
+import { type BookInForce, useReviewDeps, useVersions } from "./review-data"
+
+interface ItemForm {
+  weight: string
+  detectors: Record<string, string>
+  pass: string
+  fail: string
+}
+
+function formOf(item: ChecklistItem): ItemForm {
+  return {
+    weight: String(item.weight),
+    detectors: Object.fromEntries(DETECTOR_ROLES[item.id].map((r) => [r, listToLines(item.detectors[r])])),
+    pass: examplesToText(item.examples.pass),
+    fail: examplesToText(item.examples.fail),
+  }
+}
+
+function itemOf(form: ItemForm, original: ChecklistItem): ChecklistItem {
+  return {
+    ...original,
+    weight: Number(form.weight),
+    detectors: Object.fromEntries(Object.entries(form.detectors).map(([r, v]) => [r, linesToList(v)])),
+    examples: { pass: textToExamples(form.pass), fail: textToExamples(form.fail) },
+  }
+}
+
+type Status = { kind: "ok"; message: string } | { kind: "error"; message: string; problems?: ImportProblem[] }
+
+export function ChecklistWorkbench({ inForce }: { inForce: BookInForce }) {
+  const { phrasebooks } = useReviewDeps()
+  const { now } = useServices()
+  const locale = useLocale()
+  const versions = useVersions()
+  const base = inForce.book
+  const items = (base.checklist ?? DEFAULT_CHECKLIST).items
+  const [index, setIndex] = useState(0)
+  const [form, setForm] = useState<ItemForm>(() => formOf(items[0]))
+  const [status, setStatus] = useState<Status | null>(null)
+
+  useEffect(() => {
+    setForm(formOf(items[Math.min(index, items.length - 1)]))
+  }, [base])
+
+  const original = items[index]
+  const item = useMemo(() => itemOf(form, original), [form, original])
+  const candidate: Phrasebook = useMemo(
+    () => ({ ...base, checklist: { items: items.map((x, i) => (i === index ? item : x)) } }),
+    [base, items, index, item],
+  )
+  const schema = useMemo(() => checkBookSchema(candidate), [candidate])
+  const results = useMemo(() => (schema.ok ? testChecklistItem(schema.book, item) : null), [schema, item])
+  const ok = results?.filter((r) => r.ok).length ?? 0
+  const allPass = results !== null && ok === results.length
+  const dirty = JSON.stringify(item) !== JSON.stringify(itemOf(formOf(original), original))
+
+  const pick = (i: number) => {
+    setIndex(i)
+    setForm(formOf(items[i]))
+    setStatus(null)
+  }
+
+  const publish = async () => {
+    setStatus(null)
+    const d = new Date(now())
+    const taken = (versions ?? []).map((v) => v.version)
+    const version = nextVersion(base.version, [d.getFullYear(), d.getMonth() + 1], taken)
+    const check = checkPublishable({ ...candidate, version })
+    if (!check.ok) {
+      setStatus({ kind: "error", message: text(locale, "qaCannotPublish"), problems: check.problems })
+      return
+    }
+    try {
+      if (!taken.includes(DEFAULT_PHRASEBOOK.version))
+        await phrasebooks.putPhrasebook(DEFAULT_PHRASEBOOK.version, DEFAULT_PHRASEBOOK)
+      await phrasebooks.putPhrasebook(version, check.book, { activate: true })
+      downloadText(`phrasebook-${version}.json`, JSON.stringify(check.book, null, 2), "application/json")
+      setStatus({ kind: "ok", message: text(locale, "qaPublished", { version }) })
+    } catch (error) {
+      setStatus({ kind: "error", message: errorMessage(error, locale) })
+    }
+  }
+
+  return (
+    <section aria-labelledby="qa-checklist-title" className="qa-section" data-testid="checklist-editor">
+      <h2 id="qa-checklist-title">
+        <T k="wbChecklistTitle" />
+      </h2>
+      <div className="field-row">
+        <label className="field">
+          <span className="label">
+            <T k="wbChecklistItem" />
+          </span>
+          <select
+            value={index}
+            data-testid="checklist-pick"
+            onChange={(e) => pick(Number(e.currentTarget.value))}
+          >
+            {items.map((x, i) => (
+              <option key={x.id} value={i}>
+                {x.id} · {x.section}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="label">
+            <T k="wbWeight" />
+          </span>
+          <input
+            type="number"
+            min={1}
+            max={10}
+            value={form.weight}
+            data-testid="checklist-weight"
+            onChange={(e) => {
+              const v = e.currentTarget.value
+              setForm((f) => ({ ...f, weight: v }))
+            }}
+          />
+        </label>
+        <span className="muted">
+          {original.description[locale === "en" ? "en" : "zh"]}
+          {dirty ? (
+            <>
+              {" "}
+              <T k="qaEdited" />
+            </>
+          ) : null}
+        </span>
+      </div>
+      <div className="qa-editor-grid">
+        <div className="qa-editor-form">
+          {DETECTOR_ROLES[original.id].map((role) => (
+            <label key={role} className="field">
+              <span className="label">
+                <T k="wbDetectors" values={{ role }} />
+              </span>
+              <textarea
+                rows={3}
+                value={form.detectors[role] ?? ""}
+                data-testid="checklist-detector"
+                data-role={role}
+                onChange={(e) => {
+                  const v = e.currentTarget.value
+                  setForm((f) => ({ ...f, detectors: { ...f.detectors, [role]: v } }))
+                }}
+              />
+            </label>
+          ))}
+          {(["pass", "fail"] as const).map((kind) => (
+            <label key={kind} className="field">
+              <span className="label">
+                <T k={kind === "pass" ? "wbPassExamples" : "wbFailExamples"} />
+              </span>
+              <textarea
+                rows={8}
+                value={form[kind]}
+                data-testid={`checklist-${kind}`}
+                onChange={(e) => {
+                  const v = e.currentTarget.value
+                  setForm((f) => ({ ...f, [kind]: v }))
+                }}
+              />
+            </label>
+          ))}
+        </div>
+        <div className="qa-tester" aria-live="polite">
+          {!schema.ok ? (
+            <div className="error" role="alert" data-testid="checklist-problems">
+              <T k="qaBookInvalid" />
+              <ol className="problems">
+                {schema.problems.map((p, i) => (
+                  <li key={i}>
+                    <code>{p.where}</code> {p.message}
+                  </li>
+                ))}
+              </ol>
+            </div>
+          ) : (
+            <>
+              <p data-testid="checklist-result" data-ok={ok} data-total={results?.length ?? 0}>
+                <T k="wbExamplesResult" values={{ ok, total: results?.length ?? 0 }} />
+              </p>
+              <ul className="qa-examples" data-testid="checklist-examples">
+                {(results ?? []).map((r, i) => (
+                  <li key={i} className={r.ok ? "ok" : "error"} data-pass={r.ok} data-kind={r.kind}>
+                    {r.ok ? "✓" : "✗"} [{r.kind}] {r.example.turns.join(" ｜ ")}
+                    {!r.ok && (
+                      <>
+                        {" "}
+                        <T k="wbExampleWas" values={{ outcome: r.outcome }} />
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      </div>
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          data-testid="checklist-publish"
+          disabled={!schema.ok || !allPass || !dirty}
+          onClick={() => void publish()}
+        >
+          <T k="qaPublish" />
+        </button>
+      </div>
+      {status && (
+        <div
+          className={status.kind === "ok" ? "ok" : "error"}
+          role="status"
+          data-testid="checklist-publish-status"
+        >
+          {status.message}
+          {status.kind === "error" && status.problems && (
+            <ol className="problems">
+              {status.problems.map((p, i) => (
+                <li key={i}>
+                  <code>{p.where}</code> {p.message}
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,483 @@
+/**
+ * The review page's conversation view: per conversation the service-checklist scorecard with its
+ * evidence highlighted in the turns, pass rates per agent and per item over the page's date range,
+ * drill-down, CSV/JSON export, and the same aggregation over other agents' imported exports.
+ * Page text is rendered as React text (never innerHTML).
+ */
+import { useLiveQuery } from "dexie-react-hooks"
+import { type ChangeEvent, useMemo, useState } from "react"
+
+import type { Phrasebook } from "~lib/phrasing/types"
+import {
+  conversationsToJson,
+  filterScored,
+  parseConversationImports,
+  ratesByAgent,
+  ratesByItem,
+  type Scored,
+  scorecardsToCsv,
+  scoreRecords,
+} from "~lib/qa/aggregate"
+import { DEFAULT_CHECKLIST } from "~lib/qa/default-checklist"
+import type { ConversationTurnRecord } from "~lib/qa/record"
+import type { Evidence, ItemId, Outcome } from "~lib/qa/types"
+import { createConversationStore } from "~lib/store/conversation-repository"
+import type { ImportProblem } from "~lib/store/contract"
+import { parseImportJson, readImportFile } from "~lib/import-file"
+import { formatDateTime } from "~lib/ui-logic/callback-time"
+
+import { downloadText, fileStamp } from "../audit/download"
+import type { StringKey } from "../i18n"
+import { text } from "../i18n"
+import { errorMessage, T, useLocale, useT } from "../locale"
+import { useServices } from "../services"
+import { percent } from "./labels"
+import { useReviewDeps } from "./review-data"
+
+const OUTCOME_KEY: Record<Outcome, StringKey> = { pass: "convPass", fail: "convFail", na: "convNa" }
+const OUTCOME_MARK: Record<Outcome, string> = { pass: "✓", fail: "✗", na: "–" }
+
+interface Drill {
+  agentWorkId?: string
+  item?: ItemId
+  outcome?: Outcome
+}
+
+function useItemLabel(book: Phrasebook): (id: ItemId) => string {
+  const items = (book.checklist ?? DEFAULT_CHECKLIST).items
+  return (id) => {
+    const item = items.find((i) => i.id === id)
+    return item ? `${id} · ${item.section}` : id
+  }
+}
+
+/** One turn with evidence spans marked (plain React text pieces). */
+function TurnText({
+  text: t,
+  spans,
+}: {
+  text: string
+  spans: { start: number; end: number; outcome: Outcome }[]
+}) {
+  const sorted = [...spans]
+    .filter((s) => s.start < s.end && s.end <= t.length)
+    .sort((a, b) => a.start - b.start)
+  const pieces: JSX.Element[] = []
+  let at = 0
+  sorted.forEach((s, i) => {
+    if (s.start < at) return // overlapping evidence: the earlier mark wins
+    if (s.start > at) pieces.push(<span key={`t${i}`}>{t.slice(at, s.start)}</span>)
+    pieces.push(
+      <mark
+        key={`m${i}`}
+        className={`evidence ${s.outcome}`}
+        data-testid="conv-evidence"
+        data-outcome={s.outcome}
+      >
+        {t.slice(s.start, s.end)}
+      </mark>,
+    )
+    at = s.end
+  })
+  if (at < t.length) pieces.push(<span key="rest">{t.slice(at)}</span>)
+  return <span className="turn-text">{pieces}</span>
+}
+
+function Scorecard({ scored, book, onBack }: { scored: Scored; book: Phrasebook; onBack(): void }) {
+  const itemLabel = useItemLabel(book)
+  const locale = useLocale()
+  const [focus, setFocus] = useState<ItemId | null>(null)
+  const c = scored.conversation
+  const byTurn = new Map<number, { start: number; end: number; outcome: Outcome }[]>()
+  for (const item of scored.result.items) {
+    if (focus && item.id !== focus) continue
+    for (const e of item.evidence ?? ([] as Evidence[])) {
+      const list = byTurn.get(e.turn) ?? []
+      list.push({ start: e.start, end: e.end, outcome: item.outcome })
+      byTurn.set(e.turn, list)
+    }
+  }
+  const items = (book.checklist ?? DEFAULT_CHECKLIST).items
+  return (
+    <div className="conv-detail" data-testid="conv-scorecard" data-conversation={c.id}>
+      <button type="button" className="small" data-testid="conv-back" onClick={onBack}>
+        <T k="convBack" />
+      </button>
+      <p className="muted">
+        {c.agentName ? `${c.agentName} (${c.agentWorkId})` : c.agentWorkId} · {c.waybill ?? "—"} · {c.site} ·{" "}
+        {formatDateTime(c.startedAt)} · <T k={scored.ended ? "convEnded" : "convOngoing"} /> ·{" "}
+        <T k="convScore" />:{" "}
+        <strong data-testid="conv-score">{scored.score === null ? "—" : percent(scored.score)}</strong>
+      </p>
+      <ul className="conv-items">
+        {scored.result.items.map((i) => {
+          const item = items.find((x) => x.id === i.id)
+          return (
+            <li key={i.id} data-testid="conv-item" data-item={i.id} data-outcome={i.outcome}>
+              <button
+                type="button"
+                className={focus === i.id ? "link active" : "link"}
+                onClick={() => setFocus((f) => (f === i.id ? null : i.id))}
+              >
+                <span className={`outcome ${i.outcome}`}>{OUTCOME_MARK[i.outcome]}</span> {itemLabel(i.id)}
+              </button>{" "}
+              <span className="muted small-text">{item?.description[locale === "en" ? "en" : "zh"]}</span>
+            </li>
+          )
+        })}
+      </ul>
+      <ol className="conv-turns" data-testid="conv-turns">
+        {c.turns.map((turn, i) => (
+          <li key={i} className={`turn ${turn.role}`} data-testid="conv-turn" data-role={turn.role}>
+            <span className="turn-role">
+              <T k={turn.role === "agent" ? "convRoleAgent" : "convRoleCustomer"} />
+            </span>{" "}
+            <TurnText text={turn.text} spans={byTurn.get(i) ?? []} />
+          </li>
+        ))}
+      </ol>
+    </div>
+  )
+}
+
+export function ConversationReview({ from, to, book }: { from: number; to: number; book: Phrasebook }) {
+  const { db } = useReviewDeps()
+  const { now } = useServices()
+  const locale = useLocale()
+  const t = useT()
+  const itemLabel = useItemLabel(book)
+  const store = useMemo(() => createConversationStore(db), [db])
+  const local = useLiveQuery(() => store.listTurns({ from, to }), [store, from, to])
+  const [imported, setImported] = useState<ConversationTurnRecord[]>([])
+  const [status, setStatus] = useState<{
+    kind: "ok" | "error"
+    message: string
+    problems?: ImportProblem[]
+  } | null>(null)
+  const [drill, setDrill] = useState<Drill>({})
+  const [open, setOpen] = useState<string | null>(null)
+
+  const merged = useMemo(() => {
+    const byId = new Map<string, ConversationTurnRecord>()
+    for (const r of local ?? []) byId.set(r.id, r)
+    // Imported conversations count when they had a turn in the period, like local ones.
+    const inRange = new Set(imported.filter((r) => r.at >= from && r.at <= to).map((r) => r.conversationId))
+    for (const r of imported) if (inRange.has(r.conversationId)) byId.set(r.id, r)
+    return [...byId.values()]
+  }, [local, imported, from, to])
+  const localIds = useMemo(() => new Set((local ?? []).map((r) => r.conversationId)), [local])
+  const scored = useMemo(() => scoreRecords(merged, book, now()), [merged, book, now])
+  const agents = useMemo(() => ratesByAgent(scored), [scored])
+  const items = useMemo(() => ratesByItem(scored), [scored])
+  const shown = useMemo(() => filterScored(scored, drill), [scored, drill])
+  const selected = open ? scored.find((s) => s.conversation.id === open) : undefined
+
+  const importFiles = async (e: ChangeEvent<HTMLInputElement>) => {
+    const input = e.currentTarget
+    const files = [...(input.files ?? [])]
+    if (!files.length) return
+    setStatus(null)
+    try {
+      const problems: ImportProblem[] = []
+      const inputs: { name: string; data: unknown }[] = []
+      for (const file of files) {
+        const decoded = await readImportFile(file)
+        const json = decoded.ok ? parseImportJson(decoded.text) : decoded
+        if (!json.ok)
+          problems.push(...json.problems.map((p) => ({ ...p, where: `${file.name} › ${p.where}` })))
+        else inputs.push({ name: file.name, data: json.data })
+      }
+      const result = problems.length ? ({ ok: false, problems } as const) : parseConversationImports(inputs)
+      if (!result.ok) {
+        setStatus({ kind: "error", message: t("convImportBad"), problems: result.problems })
+        return
+      }
+      setImported((prev) => {
+        const byId = new Map(prev.map((r) => [r.id, r]))
+        for (const r of result.turns) byId.set(r.id, r)
+        return [...byId.values()]
+      })
+      setStatus({
+        kind: "ok",
+        message: text(locale, "convImported", { n: result.turns.length, files: result.files }),
+      })
+    } catch (error) {
+      setStatus({ kind: "error", message: errorMessage(error, locale) })
+    } finally {
+      input.value = ""
+    }
+  }
+
+  const drillTo = (d: Drill) => {
+    setDrill(d)
+    setOpen(null)
+  }
+  const drillText = [
+    drill.agentWorkId,
+    drill.item
+      ? `${itemLabel(drill.item)}${drill.outcome ? ` = ${t(OUTCOME_KEY[drill.outcome])}` : ""}`
+      : undefined,
+  ]
+    .filter(Boolean)
+    .join(" · ")
+
+  return (
+    <section aria-labelledby="conv-title" className="qa-section" data-testid="conv-review">
+      <h2 id="conv-title">
+        <T k="convTitle" />
+      </h2>
+      <p className="muted" data-testid="conv-showing">
+        <T
+          k="convShowing"
+          values={{
+            n: scored.length,
+            local: scored.filter((s) => localIds.has(s.conversation.id)).length,
+            imported: scored.filter((s) => !localIds.has(s.conversation.id)).length,
+          }}
+        />
+      </p>
+      <div className="actions">
+        <button
+          type="button"
+          data-testid="conv-export-csv"
+          disabled={!shown.length}
+          onClick={() =>
+            downloadText(`qa-conversations-${fileStamp(now())}.csv`, scorecardsToCsv(shown), "text/csv")
+          }
+        >
+          <T k="convExportCsv" />
+        </button>
+        <button
+          type="button"
+          data-testid="conv-export-json"
+          disabled={!merged.length}
+          onClick={() =>
+            downloadText(
+              `qa-conversations-${fileStamp(now())}.json`,
+              conversationsToJson(merged, now(), book.version),
+              "application/json",
+            )
+          }
+        >
+          <T k="convExportJson" />
+        </button>
+        <label className="field">
+          <span className="label">
+            <T k="convImport" />
+          </span>
+          <input
+            type="file"
+            accept=".json,application/json"
+            multiple
+            data-testid="conv-import"
+            aria-label={t("convImport")}
+            onChange={(e) => void importFiles(e)}
+          />
+        </label>
+        {imported.length > 0 && (
+          <button type="button" data-testid="conv-clear-imports" onClick={() => setImported([])}>
+            <T k="convClearImports" />
+          </button>
+        )}
+      </div>
+      {status && (
+        <div
+          className={status.kind === "ok" ? "ok" : "error"}
+          role={status.kind === "ok" ? "status" : "alert"}
+          data-testid="conv-import-status"
+        >
+          {status.message}
+          {status.problems && (
+            <ol className="problems">
+              {status.problems.map((p, i) => (
+                <li key={i}>
+                  <code>{p.where}</code> {p.message}
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      )}
+      {scored.length === 0 ? (
+        <p className="muted" data-testid="conv-none">
+          <T k="convNone" />
+        </p>
+      ) : (
+        <>
+          <h3>
+            <T k="convByAgent" />
+          </h3>
+          <table className="qa-table" data-testid="conv-agents">
+            <thead>
+              <tr>
+                <th scope="col">
+                  <T k="convAgent" />
+                </th>
+                <th scope="col" className="num">
+                  <T k="convCount" />
+                </th>
+                <th scope="col" className="num">
+                  <T k="convPass" />
+                </th>
+                <th scope="col" className="num">
+                  <T k="convFail" />
+                </th>
+                <th scope="col" className="num">
+                  <T k="convRate" />
+                </th>
+                <th scope="col" className="num">
+                  <T k="convScore" />
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {agents.map((a) => (
+                <tr key={a.agentWorkId} data-testid="conv-agent-row" data-agent={a.agentWorkId}>
+                  <td>
+                    <button
+                      type="button"
+                      className="link"
+                      data-testid="conv-drill-agent"
+                      onClick={() => drillTo({ agentWorkId: a.agentWorkId })}
+                    >
+                      {a.agentName ? `${a.agentName} (${a.agentWorkId || "—"})` : a.agentWorkId || "—"}
+                    </button>
+                  </td>
+                  <td className="num">{a.conversations}</td>
+                  <td className="num">{a.pass}</td>
+                  <td className="num">{a.fail}</td>
+                  <td className="num" data-col="rate">
+                    {percent(a.rate)}
+                  </td>
+                  <td className="num">{percent(a.meanScore)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>
+            <T k="convByItem" />
+          </h3>
+          <table className="qa-table" data-testid="conv-items">
+            <thead>
+              <tr>
+                <th scope="col">
+                  <T k="convItem" />
+                </th>
+                <th scope="col" className="num">
+                  <T k="convPass" />
+                </th>
+                <th scope="col" className="num">
+                  <T k="convFail" />
+                </th>
+                <th scope="col" className="num">
+                  <T k="convNa" />
+                </th>
+                <th scope="col" className="num">
+                  <T k="convRate" />
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((i) => (
+                <tr key={i.id} data-testid="conv-item-row" data-item={i.id}>
+                  <td>{itemLabel(i.id)}</td>
+                  <td className="num">{i.pass}</td>
+                  <td className="num">
+                    <button
+                      type="button"
+                      className="link"
+                      data-testid="conv-drill-item"
+                      disabled={!i.fail}
+                      onClick={() => drillTo({ item: i.id, outcome: "fail" })}
+                    >
+                      {i.fail}
+                    </button>
+                  </td>
+                  <td className="num">{i.na}</td>
+                  <td className="num" data-col="rate">
+                    {percent(i.rate)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3 id="conv-list-title">
+            <T k="convList" />
+          </h3>
+          {drillText && (
+            <p data-testid="conv-drill">
+              <T k="convFilter" values={{ what: drillText }} />{" "}
+              <button
+                type="button"
+                className="small"
+                data-testid="conv-clear-drill"
+                onClick={() => drillTo({})}
+              >
+                <T k="convClearFilter" />
+              </button>
+            </p>
+          )}
+          {selected ? (
+            <Scorecard scored={selected} book={book} onBack={() => setOpen(null)} />
+          ) : (
+            <table className="qa-table" data-testid="conv-list">
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <T k="convWhen" />
+                  </th>
+                  <th scope="col">
+                    <T k="convAgent" />
+                  </th>
+                  <th scope="col">waybill</th>
+                  <th scope="col" className="num">
+                    <T k="convTurns" />
+                  </th>
+                  <th scope="col" className="num">
+                    <T k="convScore" />
+                  </th>
+                  <th scope="col">
+                    <T k="convItem" />
+                  </th>
+                  <th scope="col" />
+                </tr>
+              </thead>
+              <tbody>
+                {shown.slice(0, 500).map((s) => (
+                  <tr key={s.conversation.id} data-testid="conv-row" data-conversation={s.conversation.id}>
+                    <td>{formatDateTime(s.conversation.lastAt)}</td>
+                    <td>{s.conversation.agentName ?? s.conversation.agentWorkId}</td>
+                    <td>{s.conversation.waybill ?? "—"}</td>
+                    <td className="num">{s.conversation.turns.length}</td>
+                    <td className="num">{s.score === null ? "—" : percent(s.score)}</td>
+                    <td className="outcomes">
+                      {s.result.items.map((i) => (
+                        <span
+                          key={i.id}
+                          className={`outcome ${i.outcome}`}
+                          title={`${itemLabel(i.id)}: ${t(OUTCOME_KEY[i.outcome])}`}
+                        >
+                          {OUTCOME_MARK[i.outcome]}
+                        </span>
+                      ))}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="small"
+                        data-testid="conv-open"
+                        onClick={() => setOpen(s.conversation.id)}
+                      >
+                        <T k="convOpen" />
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </section>
+  )
+}
