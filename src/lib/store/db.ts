@@ -9,6 +9,7 @@ import Dexie, { type DexieOptions, type Table } from "dexie"
 
 import type { AuditEvent } from "../audit/model"
 import type { CaseRecord, Contact, ContactAttempt, HandoffNote } from "../cases/model"
+import type { OutboxRow } from "../team/replicator"
 import type { Settings } from "./contract"
 import { MIGRATIONS } from "./migrations"
 
@@ -29,6 +30,19 @@ export interface SettingsRow {
   value: Settings
 }
 
+/** A row of `teamMeta`: "enabled" (team sync on: writes enqueue), "push" (the push's state). */
+export interface TeamMetaRow {
+  key: string
+  value: unknown
+}
+
+/** Colleagues' documents for one waybill, as last fetched from the team server. */
+export interface TeamCacheRow {
+  waybill: string
+  fetchedAt: number
+  docs: unknown[]
+}
+
 /** The Dexie database: tables and the numbered migrations from `./migrations`, applied in order. */
 export class SidekickDB extends Dexie {
   cases!: Table<CaseRecord, string>
@@ -38,6 +52,9 @@ export class SidekickDB extends Dexie {
   phrasebooks!: Table<PhrasebookRecord, string>
   auditEvents!: Table<AuditEvent, string>
   settings!: Table<SettingsRow, string>
+  outbox!: Table<OutboxRow, string>
+  teamMeta!: Table<TeamMetaRow, string>
+  teamCache!: Table<TeamCacheRow, string>
 
   /**
    * @param name database name; tests pass a unique one.

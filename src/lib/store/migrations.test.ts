@@ -67,6 +67,9 @@ describe("fresh database", () => {
       phrasebooks: ["version", "active"],
       auditEvents: ["id", "[ruleId+at]", "agentWorkId", "at", "outcome", "ruleId", "site", "waybill"],
       settings: ["key"],
+      outbox: ["docId", "[state+queuedAt]"],
+      teamMeta: ["key"],
+      teamCache: ["waybill"],
     })
     db.close()
   })
@@ -90,7 +93,7 @@ describe("upgrade v1 → v2", () => {
 
   it("upper-cases case waybills, merging two spellings of one parcel", async () => {
     const db = await upgradedFromSeed()
-    expect(db.verno).toBe(2)
+    expect(db.verno).toBe(DB_VERSION)
     const cases = await db.cases.toArray()
     expect(cases.map((c) => c.waybill).sort()).toEqual([
       "JT00012345678",
