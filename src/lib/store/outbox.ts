@@ -43,9 +43,15 @@ export async function enqueueTeamDocs<K extends TeamKindName>(
   const spec = TEAM_KINDS[kind] as unknown as { agent(r: TeamRecord<K>, fallback: string): string }
   // Only the agent's own records travel (an imported colleague's trail would be refused anyway).
   const own = records.filter((r) => spec.agent(r, author.workId) === author.workId)
-  const rows: OutboxRow[] = own.map((record) => {
+  // Strictly increasing queuedAt keeps the push order the write order, even within one millisecond.
+  const last = await db.outbox
+    .where("[state+queuedAt]")
+    .between(["queued", -Infinity], ["queued", Infinity])
+    .last()
+  const base = Math.max(queuedAt, (last?.queuedAt ?? -Infinity) + 1)
+  const rows: OutboxRow[] = own.map((record, i) => {
     const doc = toTeamDoc(kind, record, author)
-    return { docId: doc._id, db: TEAM_KINDS[kind].db, doc, queuedAt, state: "queued" }
+    return { docId: doc._id, db: TEAM_KINDS[kind].db, doc, queuedAt: base + i, state: "queued" }
   })
   // A row already there (same content queued before) keeps its place in the queue.
   const existing = await db.outbox.bulkGet(rows.map((r) => r.docId))
