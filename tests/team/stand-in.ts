@@ -23,6 +23,8 @@ import type { FetchLike } from "../../src/lib/team/couch"
 import type { AdminRequest } from "../../src/lib/team/setup"
 
 const require = createRequire(import.meta.url)
+// Captured at load: a test may replace the global fetch with a cookie-jar one built on this.
+const realFetch = globalThis.fetch
 
 export const ADMIN = { name: "admin", password: "admin-pw" }
 
@@ -78,7 +80,7 @@ export async function startStandIn(): Promise<StandIn> {
   const url = `http://127.0.0.1:${port}`
   const basic = `Basic ${Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString("base64")}`
   const call = async (method: string, path: string, body?: unknown, auth = true) => {
-    const res = await fetch(url + path, {
+    const res = await realFetch(url + path, {
       method,
       headers: {
         "content-type": "application/json",
@@ -101,7 +103,7 @@ export function cookieFetch(): FetchLike & { clear(): void; cookie(): string | u
   const f = (async (url: string, init: RequestInit) => {
     const headers = new Headers(init.headers)
     if (cookie) headers.set("cookie", cookie)
-    const res = await fetch(url, { ...init, headers })
+    const res = await realFetch(url, { ...init, headers })
     for (const c of res.headers.getSetCookie()) {
       const pair = c.split(";")[0]
       if (pair.startsWith("AuthSession=")) cookie = pair === "AuthSession=" ? undefined : pair
