@@ -19,6 +19,7 @@ import { errorMessage, LocaleProvider, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
 import { useSettings } from "../use-settings"
 import { ROLE_KEYS } from "../sidebar/escalation-panel"
+import { TeamSection } from "./team-section"
 
 type Status = { kind: "ok"; message: string } | { kind: "error"; message: string } | null
 
@@ -653,6 +654,7 @@ function OptionsMain() {
             <DirectorySection />
             <DataSection />
             <QaOptionsSection />
+            <TeamSection workId={settings.profile.workId} />
           </>
         )}
       </main>
