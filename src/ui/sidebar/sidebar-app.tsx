@@ -20,6 +20,7 @@ import { useSettings } from "../use-settings"
 import { CasePanel } from "./case-panel"
 import { HandoffForm, type HandoffPrefill } from "./handoff-form"
 import { NoteTimeline } from "./note-timeline"
+import { TeamTimeline } from "./team-timeline"
 import type { SidebarMode } from "~lib/protocol/types"
 
 import { usePageConnection, type Connection } from "./use-page-connection"
@@ -184,6 +185,7 @@ function CaseWorkspace(props: {
               prefill={prefill}
             />
             <NoteTimeline notes={waybill ? notes : []} attempts={waybill ? (attempts ?? []) : []} />
+            <TeamTimeline waybill={waybill} localNotes={notes ?? []} />
           </>
         )}
         {tab === "phrasing" && (
