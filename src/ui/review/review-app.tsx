@@ -33,6 +33,7 @@ import {
 } from "./review-data"
 import { RuleWorkbench } from "./rule-workbench"
 import { AgentTable, EventList, RuleTable } from "./stats-tables"
+import { TeamQaPanel } from "./team-qa-panel"
 import { TrailTransfer } from "./trail-transfer"
 
 const DAY = 86_400_000
@@ -247,6 +248,8 @@ function ReviewMain() {
       <QaSection id="qa-events-title" title="qaEvents" empty={filtered.length === 0}>
         <EventList events={filtered} />
       </QaSection>
+
+      <TeamQaPanel from={from} to={to} />
 
       <TrailTransfer events={filtered} />
 
