@@ -4,6 +4,7 @@
  * install or update the design documents, and write the `_security` objects. Idempotent.
  */
 import type { TeamConfig } from "./config"
+import { canonicalJson } from "./docs"
 import { DESIGN_ID, handoffsDesign, qaDesign, securityObject, type DesignDoc } from "./design"
 
 /** An HTTP call as the server admin: resolves with status and parsed JSON body. */
@@ -34,7 +35,7 @@ async function ensureDesign(req: AdminRequest, db: string, design: DesignDoc, lo
   const current = await req("GET", path)
   const body = current.body as (DesignDoc & { _rev: string }) | null
   const { _rev, ...existing } = current.status === 200 && body ? body : ({} as Partial<DesignDoc>)
-  if (current.status === 200 && JSON.stringify(existing) === JSON.stringify(design)) {
+  if (current.status === 200 && canonicalJson(existing) === canonicalJson(design)) {
     log.push(`${db}: design document up to date`)
     return
   }
@@ -81,4 +82,30 @@ export async function putUser(
   })
   if (r.status !== 201 && r.status !== 202)
     throw new Error(`PUT ${path}: ${r.status} ${JSON.stringify(r.body)}`)
+}
+
+/**
+ * Lets the extension's origin call the server from its pages (CouchDB 3 `[chttpd] enable_cors` and
+ * the `[cors]` section, on the node the request reaches; repeat per node of a cluster, or put it in
+ * local.ini). With the host permission granted the extension does not need it; it is for browsers
+ * where the admin grants no permission and for the options page's login.
+ */
+export async function enableCors(req: AdminRequest, origin: string, node = "_local"): Promise<SetupLog> {
+  if (!/^(chrome-extension|moz-extension):\/\/[a-z0-9-]+$/i.test(origin))
+    throw new Error(`not an extension origin: ${origin}`)
+  const settings: [string, string, string][] = [
+    ["chttpd", "enable_cors", "true"],
+    ["cors", "origins", origin],
+    ["cors", "credentials", "true"],
+    ["cors", "methods", "GET, PUT, POST, HEAD, DELETE"],
+    ["cors", "headers", "accept, authorization, content-type, origin, referer"],
+  ]
+  const log: SetupLog = []
+  for (const [section, key, value] of settings) {
+    const path = `/_node/${encodeURIComponent(node)}/_config/${section}/${key}`
+    const r = await req("PUT", path, value)
+    if (r.status !== 200) throw new Error(`PUT ${path}: ${r.status} ${JSON.stringify(r.body)}`)
+    log.push(`${section}/${key} = ${value}`)
+  }
+  return log
 }
