@@ -15,8 +15,9 @@ const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   lint: () => import("./lint.bench"),
   detect: () => import("./detect.bench"),
   browser: () => import("./browser.bench"),
+  team: () => import("./team.bench"),
 }
-const groups: Record<string, string[]> = { node: ["lint", "detect"], browser: ["browser"] }
+const groups: Record<string, string[]> = { node: ["lint", "detect"], browser: ["browser"], team: ["team"] }
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2).flatMap((a) => groups[a] ?? [a])
