@@ -145,7 +145,7 @@ const suite: BenchSuite = async () => {
       all.push(...mine)
     }
     await putUser(standIn.admin, "Q9", "pw", ["qa"])
-    const q = createCouchClient({ baseUrl: standIn.url, fetch: cookieFetch() })
+    const q = createCouchClient({ baseUrl: standIn.url, fetch: cookieFetch(), timeoutMs: 3_600_000 })
     await q.login("Q9", "pw")
     const period = { from: Math.min(...all.map((e) => e.at)), to: Math.max(...all.map((e) => e.at)) }
     const tb = performance.now()
