@@ -173,15 +173,15 @@ const suite: BenchSuite = async () => {
       if (local.total.shown !== figures.total.shown) throw new Error("views and scan disagree")
     }
     const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]
-    rows.push(
-      row(
-        `review first figures, ${M.toLocaleString("en")} events (warm views, median of 3)`,
-        median(viewTimes),
-        median(scanTimes),
-        "_all_docs?include_docs + local aggregation",
-        1,
-      ),
-    )
+    // No goal: the stand-in re-reduces at query time, Apache CouchDB does not (see the file comment).
+    rows.push({
+      name: `review first figures, ${M.toLocaleString("en")} events (warm views, median of 3; stand-in)`,
+      ours: median(viewTimes),
+      baseline: median(scanTimes),
+      baselineName: "_all_docs?include_docs + local aggregation",
+      unit: "ms",
+      ratio: median(viewTimes) / median(scanTimes),
+    })
     rows.push({
       name: `one-time view index build, ${M.toLocaleString("en")} events (stand-in)`,
       ours: buildMs,
