@@ -118,6 +118,7 @@ describe("team server: two agents' browsers", () => {
     expect(await entry.getByTestId("team-badge").textContent()).toContain("团队")
     expect(await entry.textContent()).toContain("A1024")
     expect(await frameB.getByTestId("handoff-note").filter({ hasText: token }).count()).toBe(0) // not B's own
+    await entry.scrollIntoViewIfNeeded()
     console.log(`screenshot: ${await screenshot(pageB, "team-handoff-in-colleague-sidebar")}`)
 
     expect(a.allowedRequests.some((u) => u.endsWith("/_bulk_docs"))).toBe(true)
