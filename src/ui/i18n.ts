@@ -451,6 +451,14 @@ export const STRINGS = {
     en: "Team server unreachable; showing records from {at}",
   },
   teamNone: { zh: "暂无同事的记录", en: "No colleague records" },
+  teamLoginAgain: {
+    zh: "团队服务器登录已过期，请在选项页重新登录（本机记录不会丢失）",
+    en: "Team-server session expired: log in again in Options (nothing on this computer is lost)",
+  },
+  teamUnreachable: {
+    zh: "暂时无法连接团队服务器，稍后自动重试",
+    en: "Team server unreachable for now; retrying automatically",
+  },
   teamAttempt: { zh: "联系 {contact}：{outcome}", en: "Contacted {contact}: {outcome}" },
   teamQaTitle: { zh: "全团队汇总（团队服务器）", en: "Team-wide figures (team server)" },
   teamQaNotQa: {

@@ -95,6 +95,24 @@ describe("TeamTimeline", () => {
     expect(allByTestId(view.container, "team-entry")).toHaveLength(1)
   })
 
+  it("says plainly when the session expired, instead of the server's words", async () => {
+    const browser = fakeBrowser({
+      handlers: {
+        "team.timeline": () => ({
+          ok: false,
+          error: "unauthorized (401): unauthorized: You are not authorized",
+        }),
+      },
+    })
+    view = await render(
+      testServices(browser.platform, testStore()),
+      <TeamTimeline waybill={WB} localNotes={[]} />,
+    )
+    const error = await waitFor(() => byTestId(view!.container, "team-error"))
+    expect(error.textContent).toContain("请在选项页重新登录")
+    expect(error.textContent).not.toContain("401")
+  })
+
   it("renders nothing when no team server is configured", async () => {
     const browser = fakeBrowser({ handlers: { "team.timeline": () => ({ ok: false, error: "off" }) } })
     view = await render(

@@ -31,6 +31,13 @@ const FIELDS: { key: "problem" | "actionsTaken" | "contacted" | "promise" | "nex
     { key: "nextStep", label: "nextStep" },
   ]
 
+/** The worker's error text (a CouchError message) as something an agent can act on. */
+export function teamErrorKey(error: string): StringKey | null {
+  if (/^(unauthorized|forbidden)\b/.test(error)) return "teamLoginAgain"
+  if (/^(network|timeout|server)\b/.test(error)) return "teamUnreachable"
+  return null
+}
+
 function TeamItem({ entry }: { entry: TeamEntry }) {
   return (
     <li className="note team" data-testid="team-entry" data-doc-id={entry.docId}>
@@ -124,7 +131,7 @@ export function TeamTimeline({
         </p>
       ) : view.error ? (
         <p className="muted small-text" role="status" data-testid="team-error">
-          {view.error}
+          {teamErrorKey(view.error) ? <T k={teamErrorKey(view.error)!} /> : view.error}
         </p>
       ) : null}
       {team.length === 0 && !view.error ? (
