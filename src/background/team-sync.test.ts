@@ -88,7 +88,7 @@ describe("team sync in the worker, without a team server", () => {
   })
 })
 
-describe("team sync in the worker, with the stand-in server", () => {
+describe("team sync in the worker, with the stand-in server", { timeout: 120_000 }, () => {
   let standIn: StandIn
   let url: string
   beforeAll(async () => {
@@ -98,7 +98,7 @@ describe("team sync in the worker, with the stand-in server", () => {
       { name: "Q9", roles: ["qa"] },
     ])
     url = standIn.url
-  })
+  }, 60_000)
   afterAll(() => standIn.close())
 
   it("needs a login, then pushes, serves the down path (cached) and refuses QA figures to an agent", async () => {

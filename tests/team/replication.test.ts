@@ -33,7 +33,7 @@ beforeAll(async () => {
     { name: "C3", roles: ["agent"] },
     { name: "Q9", roles: ["qa"] },
   ])
-})
+}, 60_000)
 
 afterEach(() => {
   proxy.mode = { kind: "pass" }
@@ -77,7 +77,8 @@ async function writeNotes(
     )
 }
 
-describe("team replication against the stand-in server", () => {
+// The stand-in builds view indexes slowly, and the machine is shared: generous time, never a timed assert.
+describe("team replication against the stand-in server", { timeout: 120_000 }, () => {
   it("two agents: A's handoffs reach B's timeline in A's order; B cannot overwrite A's document", async () => {
     const clock = fakeClock()
     const wb = nextWaybill()

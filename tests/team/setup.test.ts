@@ -17,7 +17,7 @@ const root = fileURLToPath(new URL("../..", import.meta.url))
 let standIn: StandIn
 beforeAll(async () => {
   standIn = await startStandIn()
-})
+}, 60_000)
 afterAll(() => standIn.close())
 
 const setup = (args: string[], env: Record<string, string> = {}) =>
@@ -25,7 +25,7 @@ const setup = (args: string[], env: Record<string, string> = {}) =>
     env: { ...process.env, COUCHDB_USER: ADMIN.name, COUCHDB_PASSWORD: ADMIN.password, ...env },
   })
 
-describe("npm run team:setup", () => {
+describe("npm run team:setup", { timeout: 120_000 }, () => {
   it("creates both databases with design documents and members, twice without harm, and an agent account", async () => {
     const first = await setup([standIn.url, "--prefix", "acme-", "--user", "A7:agent"], {
       COUCHDB_NEW_PASSWORD: "pw7",
