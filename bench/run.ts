@@ -19,10 +19,12 @@ const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   checklist: () => import("./checklist.bench"),
   browser: () => import("./browser.bench"),
   "knowledge-browser": () => import("./knowledge-browser.bench"),
+  team: () => import("./team.bench"),
 }
 const groups: Record<string, string[]> = {
   node: ["lint", "detect", "knowledge", "classify", "checklist"],
   browser: ["browser", "knowledge-browser"],
+  team: ["team"],
 }
 
 async function main(): Promise<void> {

@@ -36,6 +36,11 @@ export interface LaunchOptions {
   /** Reuse a profile (e.g. to relaunch); by default a fresh one is made and removed on close. */
   profileDir?: string
   headless?: boolean
+  /**
+   * Origins the extension may call in this session (a team server the spec started on 127.0.0.1);
+   * requests to them are listed in `allowedRequests` instead of failing the spec.
+   */
+  allowNetwork?: string[]
 }
 
 export interface ExtensionSession {
@@ -53,6 +58,8 @@ export interface ExtensionSession {
    * so every real-browser test in the suite doubles as a watch on the extension's network traffic.
    */
   networkRequests: string[]
+  /** Requests to the `allowNetwork` origins. */
+  allowedRequests: string[]
   close(): Promise<void>
 }
 
@@ -140,8 +147,12 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   }
   const logs: string[] = []
   const networkRequests: string[] = []
+  const allowedRequests: string[] = []
+  const allowed = (url: string) => (options.allowNetwork ?? []).some((o) => url.startsWith(`${o}/`))
   context.on("request", (r) => {
-    if (fromExtension(r) && !/^(chrome-extension|data|blob):/.test(r.url())) networkRequests.push(r.url())
+    if (!fromExtension(r) || /^(chrome-extension|data|blob):/.test(r.url())) return
+    if (allowed(r.url())) allowedRequests.push(r.url())
+    else networkRequests.push(r.url())
   })
   const watchWorker = (w: Worker): void => {
     if (!isOurWorker(w)) return
@@ -174,6 +185,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     profileDir,
     logs,
     networkRequests,
+    allowedRequests,
     close: async () => {
       await context.close()
       if (ownProfile) removeProfileDir(profileDir)

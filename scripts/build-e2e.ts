@@ -1,8 +1,9 @@
 /**
  * Builds the extension for the real-browser tests into build/chrome-mv3-e2e: the same code as the
- * production build, plus (1) the local fixture hosts granted as host permissions in the manifest and
+ * production build, plus (1) the local fixture hosts granted as host permissions in the manifest,
  * (2) those hosts enabled at install (PLASMO_PUBLIC_E2E_SITES, read by the service worker's
- * onInstalled). The production build never sees either.
+ * onInstalled) and (3) a test-only team-server setting in chrome.storage.local (PLASMO_PUBLIC_E2E_TEAM,
+ * see src/background/team-config.ts). The production build never sees any of them.
  */
 import { execFileSync } from "node:child_process"
 import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
@@ -30,7 +31,13 @@ execFileSync(
   {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, PLASMO_PUBLIC_E2E_SITES: seed ? sites.join(",") : "" },
+    // PLASMO_PUBLIC_E2E_TEAM: the worker also reads a team server from chrome.storage.local
+    // (`e2eTeamServer`), which only the team spec sets; every other spec runs with none.
+    env: {
+      ...process.env,
+      PLASMO_PUBLIC_E2E_SITES: seed ? sites.join(",") : "",
+      PLASMO_PUBLIC_E2E_TEAM: "1",
+    },
   },
 )
 

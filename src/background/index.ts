@@ -9,6 +9,8 @@ import { onStorageChanged, refreshPolicy } from "./policy"
 import { onMessage } from "./router"
 import { watchSidebarMode } from "./sidebar-mode"
 import { onPermissionsAdded, onPermissionsRemoved, reconcileSites } from "./sites"
+import { isTeamPolicyChange } from "./team-config"
+import { onTeamAlarm, syncTeamPolicy } from "./team-sync"
 
 const warn = (what: string) => (err: unknown) => console.warn(`cs-sidekick: ${what}`, err)
 
@@ -20,6 +22,12 @@ chrome.runtime.onMessage.addListener(onMessage)
 // schedule a reminder for a note it had just saved): every start re-reads the reminders from the
 // database, the only source of truth. Cheap: one indexed query and the alarm list.
 syncCallbacks().catch(warn("callbacks on worker start"))
+// Team sync follows the admin's policy; with none it only makes sure the outbox is off (no network).
+syncTeamPolicy().catch(warn("team policy on worker start"))
+
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (isTeamPolicyChange(changes, area)) syncTeamPolicy().catch(warn("team policy change"))
+})
 
 // The admin policy: read at every start (it may have changed while the worker slept or the browser
 // was closed) and whenever the browser reports a change to managed storage.
@@ -48,6 +56,7 @@ chrome.permissions.onAdded.addListener(() => {
 
 chrome.alarms.onAlarm.addListener((alarm) => {
   onAlarm(alarm).catch(warn("alarm"))
+  onTeamAlarm(alarm).catch(warn("team alarm"))
 })
 
 chrome.notifications.onClicked.addListener((id) => {

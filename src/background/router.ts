@@ -7,6 +7,15 @@ import { parseBackgroundMessage, type ParsedBackgroundMessage } from "~lib/proto
 
 import { syncCallbacks } from "./callbacks"
 import { disableSite, enableSite, isEnabledOrigin, siteConfig, siteStatus } from "./sites"
+import {
+  teamLogin,
+  teamLogout,
+  teamPushNow,
+  teamQa,
+  teamRequeue,
+  teamStatus,
+  teamTimeline,
+} from "./team-sync"
 
 type Sender = chrome.runtime.MessageSender
 
@@ -34,6 +43,20 @@ export async function handle(msg: ParsedBackgroundMessage, sender: Sender): Prom
     case "site.config":
       // The page's origin as the browser reports it, never from the message body.
       return fromContentScript(sender) ? siteConfig(sender.origin ?? originOf(sender.url)) : undefined
+    case "team.status":
+      return fromExtensionPage(sender) ? teamStatus() : undefined
+    case "team.login":
+      return fromExtensionPage(sender) ? teamLogin(msg.body.name, msg.body.password) : undefined
+    case "team.logout":
+      return fromExtensionPage(sender) ? teamLogout() : undefined
+    case "team.push":
+      return fromExtensionPage(sender) ? teamPushNow() : undefined
+    case "team.requeue":
+      return fromExtensionPage(sender) ? teamRequeue() : undefined
+    case "team.timeline":
+      return fromExtensionPage(sender) ? teamTimeline(msg.body.waybill, msg.body.refresh ?? false) : undefined
+    case "team.qa":
+      return fromExtensionPage(sender) ? teamQa(msg.body.from, msg.body.to) : undefined
     case "sidebar.whoami": {
       if (!fromExtensionPage(sender)) return undefined
       const tabId = sender.tab?.id ?? null

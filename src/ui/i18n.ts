@@ -652,6 +652,71 @@ export const STRINGS = {
   wbExamplesResult: { zh: "示例 {ok}/{total} 通过", en: "{ok}/{total} examples pass" },
   wbExampleWas: { zh: "实际结果：{outcome}", en: "Actual outcome: {outcome}" },
   wbChecklistApply: { zh: "用于发布", en: "Use for publishing" },
+
+  // Team server (issue 19)
+  teamTitle: { zh: "团队服务器", en: "Team server" },
+  teamServer: { zh: "服务器：{url}", en: "Server: {url}" },
+  teamInvalid: {
+    zh: "管理员的团队服务器设置有误，未启用：{problem}",
+    en: "The admin's team-server setting is invalid and not used: {problem}",
+  },
+  teamNeedsPermission: {
+    zh: "需要授权访问团队服务器 {host} 才能同步。",
+    en: "Allow access to the team server {host} to sync.",
+  },
+  teamGrant: { zh: "授权访问", en: "Allow access" },
+  teamNeedsLogin: {
+    zh: "请登录团队服务器（密码不会被保存）。",
+    en: "Log in to the team server (the password is never stored).",
+  },
+  teamUser: { zh: "账号（工号）", en: "Account (work ID)" },
+  teamPassword: { zh: "密码", en: "Password" },
+  teamLogin: { zh: "登录", en: "Log in" },
+  teamLogout: { zh: "退出登录", en: "Log out" },
+  teamLoggedIn: { zh: "已登录：{user}", en: "Logged in as {user}" },
+  teamBadCredentials: { zh: "账号或密码错误", en: "Wrong account or password" },
+  teamQueued: { zh: "待上传：{n} 条", en: "Waiting to upload: {n}" },
+  teamLastSync: { zh: "上次同步：{at}", en: "Last sync: {at}" },
+  teamNextTry: {
+    zh: "服务器暂时无法连接，{at} 自动重试",
+    en: "Server unreachable; retrying automatically at {at}",
+  },
+  teamPushNow: { zh: "立即同步", en: "Sync now" },
+  teamPushed: { zh: "已同步 {n} 条", en: "Synced {n}" },
+  teamRejected: {
+    zh: "服务器拒收 {n} 条（已保留在本机，请联系管理员）：",
+    en: "{n} refused by the server (kept on this computer; tell your admin):",
+  },
+  teamRequeue: { zh: "重新上传被拒收的记录", en: "Upload the refused records again" },
+  teamTimelineTitle: { zh: "团队记录", en: "Team records" },
+  teamBadge: { zh: "团队", en: "Team" },
+  teamBy: { zh: "同事 {name}（工号 {workId}）", en: "Colleague {name} (work ID {workId})" },
+  teamOfflineCopy: {
+    zh: "无法连接团队服务器，显示 {at} 的记录",
+    en: "Team server unreachable; showing records from {at}",
+  },
+  teamNone: { zh: "暂无同事的记录", en: "No colleague records" },
+  teamLoginAgain: {
+    zh: "团队服务器登录已过期，请在选项页重新登录（本机记录不会丢失）",
+    en: "Team-server session expired: log in again in Options (nothing on this computer is lost)",
+  },
+  teamUnreachable: {
+    zh: "暂时无法连接团队服务器，稍后自动重试",
+    en: "Team server unreachable for now; retrying automatically",
+  },
+  teamAttempt: { zh: "联系 {contact}：{outcome}", en: "Contacted {contact}: {outcome}" },
+  teamQaTitle: { zh: "全团队汇总（团队服务器）", en: "Team-wide figures (team server)" },
+  teamQaNotQa: {
+    zh: "您的账号没有质检角色，只显示本机数据。",
+    en: "Your account has no QA role: local figures only.",
+  },
+  teamQaTotals: {
+    zh: "出现 {shown} 次 · 采纳率 {applied} · 忽略率 {ignored} · 误报率 {wrong}",
+    en: "Shown {shown} · applied {applied} · ignored {ignored} · wrong {wrong}",
+  },
+  teamQaAgents: { zh: "按坐席", en: "By agent" },
+  teamQaRules: { zh: "按规则", en: "By rule" },
+  teamQaLoad: { zh: "读取全团队数据", en: "Load team-wide figures" },
 } as const satisfies Record<string, Bilingual>
 
 export type StringKey = keyof typeof STRINGS

@@ -35,6 +35,8 @@ export interface Policy {
   auditRetentionDays?: number
   allowExport?: boolean
   locale?: "zh" | "en"
+  /** The team server's URL when the policy names a valid one (team sync reads the entry itself). */
+  teamServer?: string
 }
 
 /** One value of the policy that was ignored (or accepted with a remark), for the admin. */

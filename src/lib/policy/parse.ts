@@ -11,6 +11,7 @@ import type { ImportProblem } from "../import-problems"
 import { resolveHint } from "../waybill/context"
 import type { InternalNoteSetting, Policy, PolicyDiagnostic, PolicySite } from "./model"
 import { POLICY_KEYS, POLICY_LIMITS, policyInputSchema, type PolicyInput, type PolicyKey } from "./schema"
+import { parseTeamPolicy } from "../team/config"
 
 export interface ParsedPolicy {
   policy: Policy
@@ -284,6 +285,12 @@ const FIELD_PARSERS: { [K in PolicyKey]: FieldParser<K> } = {
   },
   allowExport: (value, policy) => {
     policy.allowExport = value
+  },
+  teamServer(value, policy, report) {
+    const team = parseTeamPolicy(value)
+    if (team.kind === "invalid")
+      return report.ignore(`团队服务器设置无效 / invalid team server: ${team.problem}`)
+    if (team.kind === "on") policy.teamServer = team.config.url
   },
   uiLanguage(value, policy, report) {
     const lang = value.trim().toLowerCase()

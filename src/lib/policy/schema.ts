@@ -35,6 +35,19 @@ export const policyInputSchema = z.object({
   auditRetentionDays: z.int().optional(),
   allowExport: z.boolean().optional(),
   uiLanguage: z.string().optional(),
+  /** Issue 19: read by the service worker's team sync (`lib/team/config.ts` checks it deeply). */
+  teamServer: z
+    .object({
+      url: z.string().optional(),
+      dbPrefix: z.string().optional(),
+      handoffsDb: z.string().optional(),
+      qaDb: z.string().optional(),
+      qaRole: z.string().optional(),
+      batchSize: z.int().optional(),
+      pushEveryMinutes: z.number().optional(),
+      utcOffsetMinutes: z.int().optional(),
+    })
+    .optional(),
 })
 
 export type PolicyInput = z.infer<typeof policyInputSchema>

@@ -134,6 +134,7 @@ export const sidebarToPageSchema: z.ZodType<SidebarToPage> = z.discriminatedUnio
 ])
 
 const empty = z.object({}).strict()
+const teamAnswer = z.object({ ok: z.boolean(), error: bounded(1000).optional() })
 
 /** name → { request, response } schemas; unknown names are rejected by `parseBackgroundMessage`. */
 export const backgroundContract = {
@@ -176,6 +177,43 @@ export const backgroundContract = {
     }),
   },
   "callbacks.sync": { request: empty, response: z.object({ scheduled: z.number().int().nonnegative() }) },
+  "team.status": {
+    request: empty,
+    response: z.object({
+      state: z.enum(["off", "invalid", "needs-permission", "needs-login", "ok"]),
+      problem: bounded(1000).optional(),
+      server: bounded(500).optional(),
+      hostPattern: bounded(600).optional(),
+      user: bounded(200).nullable().optional(),
+      roles: z.array(bounded(200)).max(100),
+      isQa: z.boolean(),
+      queued: z.number().int().nonnegative(),
+      rejected: z.number().int().nonnegative(),
+      rejections: z.array(z.object({ docId: bounded(1000), reason: bounded(1000) })).max(100),
+      lastSuccessAt: z.number().optional(),
+      lastError: bounded(1000).optional(),
+      nextAttemptAt: z.number().optional(),
+    }),
+  },
+  "team.login": {
+    request: z.object({ name: z.string().min(1).max(200), password: z.string().min(1).max(500) }),
+    response: teamAnswer,
+  },
+  "team.logout": { request: empty, response: teamAnswer },
+  "team.push": { request: empty, response: teamAnswer.extend({ sent: z.number().int().optional() }) },
+  "team.requeue": { request: empty, response: teamAnswer.extend({ count: z.number().int().optional() }) },
+  "team.timeline": {
+    request: z.object({ waybill: waybillText, refresh: z.boolean().optional() }),
+    response: teamAnswer.extend({
+      docs: z.array(z.unknown()).max(500).optional(),
+      fetchedAt: z.number().optional(),
+      cached: z.boolean().optional(),
+    }),
+  },
+  "team.qa": {
+    request: z.object({ from: z.number().int().nonnegative(), to: z.number().int().nonnegative() }),
+    response: teamAnswer.extend({ figures: z.unknown().optional() }),
+  },
 } satisfies { [N in BackgroundRequestName]: { request: z.ZodType; response: z.ZodType } }
 
 export type ParsedBackgroundMessage = {

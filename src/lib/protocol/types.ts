@@ -166,6 +166,45 @@ export interface BackgroundRequests {
   }
   /** Re-reads callback times from the database and (re)schedules the reminders. */
   "callbacks.sync": { request: Record<string, never>; response: { scheduled: number } }
+  /** Team server (issue 19): the policy, session and outbox as the worker sees them. */
+  "team.status": { request: Record<string, never>; response: TeamStatus }
+  /** Starts a CouchDB cookie session; the password goes to the server once and is never stored. */
+  "team.login": { request: { name: string; password: string }; response: TeamAnswer }
+  "team.logout": { request: Record<string, never>; response: TeamAnswer }
+  /** Pushes the outbox now (ignores the backoff). */
+  "team.push": { request: Record<string, never>; response: TeamAnswer & { sent?: number } }
+  /** Queues again the documents the server refused (after the admin fixed the account). */
+  "team.requeue": { request: Record<string, never>; response: TeamAnswer & { count?: number } }
+  /** Colleagues' documents for a waybill (cached; `refresh` asks the server again). */
+  "team.timeline": {
+    request: { waybill: string; refresh?: boolean }
+    response: TeamAnswer & { docs?: unknown[]; fetchedAt?: number; cached?: boolean }
+  }
+  /** Team-wide QA figures for a period (QA role only). */
+  "team.qa": { request: { from: number; to: number }; response: TeamAnswer & { figures?: unknown } }
+}
+
+/** What the team-server panel shows. `state` is the first thing that needs attention. */
+export interface TeamStatus {
+  state: "off" | "invalid" | "needs-permission" | "needs-login" | "ok"
+  problem?: string
+  server?: string
+  hostPattern?: string
+  user?: string | null
+  roles: string[]
+  isQa: boolean
+  queued: number
+  rejected: number
+  rejections: { docId: string; reason: string }[]
+  lastSuccessAt?: number
+  lastError?: string
+  nextAttemptAt?: number
+}
+
+/** The common answer of team requests: `error` is a user-facing reason code or message. */
+export interface TeamAnswer {
+  ok: boolean
+  error?: string
 }
 
 export type BackgroundRequestName = keyof BackgroundRequests

@@ -6,6 +6,7 @@ import { auditEventSchema } from "../audit/schema"
 import type { SidekickDB } from "./db"
 import { guard, StoreError } from "./errors"
 import { compact, parseOrThrow } from "./normalize"
+import { enqueueTeamDocs, outboxTables } from "./outbox"
 
 /** Which events to read: `from` and `to` are epoch ms, both inclusive; the rest must match exactly. */
 export interface AuditFilter {
@@ -29,7 +30,8 @@ export interface AuditStore {
 }
 
 /** Creates the audit repository over `db`. */
-export function createAuditStore(db: SidekickDB): AuditStore {
+export function createAuditStore(db: SidekickDB, options: { now?: () => number } = {}): AuditStore {
+  const now = options.now ?? Date.now
   // The [ruleId+at] index answers "this rule, this period" directly; otherwise the `at` index bounds the scan.
   const select = (f: AuditFilter): Collection<AuditEvent, string> => {
     const base = f.ruleId
@@ -51,7 +53,13 @@ export function createAuditStore(db: SidekickDB): AuditStore {
       if (new Set(events.map((e) => e.id)).size !== events.length)
         throw new StoreError("invalid", { detail: "duplicate id" })
       if (events.length === 0) return
-      await guard(() => db.transaction("rw", db.auditEvents, () => db.auditEvents.bulkPut(events)))
+      await guard(() =>
+        db.transaction("rw", [db.auditEvents, ...outboxTables(db)], async () => {
+          await db.auditEvents.bulkPut(events)
+          // Same transaction: the team copies (masked as stored) are queued exactly when stored.
+          await enqueueTeamDocs(db, "audit", events, now())
+        }),
+      )
     },
 
     listAuditEvents(filter, limit = DEFAULT_LIST_LIMIT) {

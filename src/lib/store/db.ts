@@ -11,6 +11,7 @@ import type { AuditEvent } from "../audit/model"
 import type { CaseRecord, Contact, ContactAttempt, HandoffNote } from "../cases/model"
 import type { PolicySnapshot } from "../policy/model"
 import type { ConversationTurnRecord } from "../qa/record"
+import type { OutboxRow } from "../team/replicator"
 import type { Settings } from "./contract"
 import { MIGRATIONS } from "./migrations"
 
@@ -40,6 +41,19 @@ export interface KnowledgePackRecord {
  */
 export type SettingsRow = { key: "settings"; value: Settings } | { key: "policy"; value: PolicySnapshot }
 
+/** A row of `teamMeta`: "enabled" (team sync on: writes enqueue), "push" (the push's state). */
+export interface TeamMetaRow {
+  key: string
+  value: unknown
+}
+
+/** Colleagues' documents for one waybill, as last fetched from the team server. */
+export interface TeamCacheRow {
+  waybill: string
+  fetchedAt: number
+  docs: unknown[]
+}
+
 /** The Dexie database: tables and the numbered migrations from `./migrations`, applied in order. */
 export class SidekickDB extends Dexie {
   cases!: Table<CaseRecord, string>
@@ -52,6 +66,9 @@ export class SidekickDB extends Dexie {
   settings!: Table<SettingsRow, string>
   /** Since v4: sent replies and customer turns (issue 17). */
   conversationTurns!: Table<ConversationTurnRecord, string>
+  outbox!: Table<OutboxRow, string>
+  teamMeta!: Table<TeamMetaRow, string>
+  teamCache!: Table<TeamCacheRow, string>
 
   /**
    * @param name database name; tests pass a unique one.

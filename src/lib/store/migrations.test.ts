@@ -84,6 +84,9 @@ describe("fresh database", () => {
         "waybill",
       ],
       settings: ["key"],
+      outbox: ["docId", "[state+queuedAt]"],
+      teamMeta: ["key"],
+      teamCache: ["waybill"],
     })
     db.close()
   })
@@ -159,7 +162,7 @@ describe("upgrade v1 → v2", () => {
   })
 })
 
-describe("upgrade v2 → v5", () => {
+describe("upgrade v2 → latest (v5 adds the knowledge packs)", () => {
   it("adds the knowledge pack table and keeps every v2 row", async () => {
     const { db, factory, name } = freshDb()
     // A v2 database as the previous release leaves it on disk.
@@ -172,7 +175,7 @@ describe("upgrade v2 → v5", () => {
     expect(old.verno).toBe(2)
     old.close()
     await db.open()
-    expect(db.verno).toBe(5)
+    expect(db.verno).toBe(DB_VERSION)
     expect(await db.phrasebooks.get("qa-7")).toMatchObject({ active: 1 })
     expect(await db.contacts.count()).toBe(1)
     expect(await db.knowledgePacks.count()).toBe(0)

@@ -18,6 +18,7 @@ import type { SidekickDB } from "./db"
 import { guard, StoreError } from "./errors"
 import { capProblems, duplicateProblems, problemsFromIssues } from "../import-problems"
 import { DB_VERSION } from "./migrations"
+import { enqueueTeamDocs, outboxTables } from "./outbox"
 import { compact, looksLikeWaybill, waybillKey, parseOrThrow } from "./normalize"
 
 const SETTINGS_KEY = "settings"
@@ -99,10 +100,12 @@ export function createStore(db: SidekickDB, options: StoreOptions = {}): Sidekic
         parseOrThrow(handoffNoteSchema, { ...input, waybill: waybillKey(String(input.waybill)) }),
       )
       await guard(() =>
-        db.transaction("rw", db.notes, db.cases, async () => {
+        db.transaction("rw", [db.notes, db.cases, ...outboxTables(db)], async () => {
           const existing = await db.cases.get(note.waybill)
           await db.notes.put(note)
           await db.cases.put(caseAfterNote(existing, note, now()))
+          // Same transaction: the team copy is queued exactly when the note is stored.
+          await enqueueTeamDocs(db, "handoff", [note], now())
         }),
       )
     },
@@ -216,8 +219,9 @@ export function createStore(db: SidekickDB, options: StoreOptions = {}): Sidekic
         parseOrThrow(contactAttemptSchema, { ...input, waybill: waybillKey(String(input.waybill)) }),
       )
       await guard(() =>
-        db.transaction("rw", db.attempts, db.cases, async () => {
+        db.transaction("rw", [db.attempts, db.cases, ...outboxTables(db)], async () => {
           await db.attempts.put(attempt)
+          await enqueueTeamDocs(db, "attempt", [attempt], now())
           // Chasing the ladder is activity on the case: keep "recently updated" lists honest.
           await db.cases.update(attempt.waybill, { updatedAt: now() })
         }),

@@ -25,6 +25,7 @@ import { LockedBadge, LockedField } from "../policy/locked"
 import { PolicyPanel } from "../policy/policy-panel"
 import { usePolicy } from "../policy/use-policy"
 import { ROLE_KEYS } from "../sidebar/escalation-panel"
+import { TeamSection } from "./team-section"
 
 type Status = { kind: "ok"; message: string } | { kind: "error"; message: string } | null
 
@@ -754,6 +755,7 @@ function OptionsMain() {
             <KnowledgeOptionsSection />
             <DataSection />
             <QaOptionsSection />
+            <TeamSection workId={settings.profile.workId} />
           </>
         )}
       </main>

@@ -41,6 +41,7 @@ import { ChecklistWorkbench } from "./checklist-workbench"
 import { ConversationReview } from "./conversation-review"
 import { RuleWorkbench } from "./rule-workbench"
 import { AgentTable, EventList, RuleTable } from "./stats-tables"
+import { TeamQaPanel } from "./team-qa-panel"
 import { TrailTransfer } from "./trail-transfer"
 
 const DAY = 86_400_000
@@ -271,6 +272,8 @@ function ReviewMain() {
       <QaSection id="qa-events-title" title="qaEvents" empty={filtered.length === 0}>
         <EventList events={filtered} />
       </QaSection>
+
+      <TeamQaPanel from={from} to={to} />
 
       <TrailTransfer events={filtered} />
 

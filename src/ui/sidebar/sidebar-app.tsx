@@ -26,6 +26,7 @@ import { CustomerStateView } from "./customer-state"
 import { HandoffForm, type HandoffPrefill } from "./handoff-form"
 import { PageFacts } from "./page-facts"
 import { NoteTimeline } from "./note-timeline"
+import { TeamTimeline } from "./team-timeline"
 import type { SidebarMode } from "~lib/protocol/types"
 
 import { usePageConnection, type Connection } from "./use-page-connection"
@@ -266,6 +267,7 @@ function CaseWorkspace(props: {
               prefill={prefill}
             />
             <NoteTimeline notes={waybill ? notes : []} attempts={waybill ? (attempts ?? []) : []} />
+            <TeamTimeline waybill={waybill} localNotes={notes ?? []} />
           </>
         )}
         {tab === "phrasing" && (

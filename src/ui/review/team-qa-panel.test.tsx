@@ -1,0 +1,88 @@
+// @vitest-environment happy-dom
+import { act } from "react"
+import { afterEach, describe, expect, it } from "vitest"
+
+import { byAgent, byDay, byRule, tally } from "~lib/audit/aggregate"
+import type { AuditEvent } from "~lib/audit/model"
+import type { TeamStatus } from "~lib/protocol/types"
+
+import {
+  allByTestId,
+  byTestId,
+  fakeBrowser,
+  render,
+  testServices,
+  testStore,
+  waitFor,
+  type Rendered,
+} from "../testing"
+import { TeamQaPanel } from "./team-qa-panel"
+
+let view: Rendered | undefined
+afterEach(async () => {
+  await view?.unmount()
+  view = undefined
+})
+
+const status = (o: Partial<TeamStatus>): TeamStatus => ({
+  state: "ok",
+  roles: [],
+  isQa: false,
+  queued: 0,
+  rejected: 0,
+  rejections: [],
+  user: "Q9",
+  ...o,
+})
+
+const ev = (id: string, agentWorkId: string, outcome: AuditEvent["outcome"]): AuditEvent => ({
+  id,
+  at: Date.UTC(2026, 10, 20, 2),
+  outcome,
+  ruleId: "refusal-buxing",
+  phrasebookVersion: "1",
+  agentWorkId,
+  agentName: agentWorkId,
+  site: "https://crm.example.com",
+  span: { start: 0, end: 1 },
+  flagged: "x",
+  excerpt: "x",
+})
+
+describe("TeamQaPanel", () => {
+  it("loads the team-wide figures for a QA user and shows them in the review tables", async () => {
+    const events = [ev("1", "A1", "shown"), ev("2", "A1", "applied"), ev("3", "B2", "shown")]
+    const figures = {
+      total: tally(events),
+      rules: byRule(events),
+      agents: byAgent(events),
+      days: byDay(events, { utcOffsetMinutes: 480 }),
+    }
+    const browser = fakeBrowser({
+      handlers: {
+        "team.status": () => status({ isQa: true, roles: ["qa"] }),
+        "team.qa": () => ({ ok: true, figures }),
+      },
+    })
+    view = await render(
+      testServices(browser.platform, testStore()),
+      <TeamQaPanel from={0} to={1_800_000_000_000} />,
+    )
+    const c = view.container
+    await act(async () => (await waitFor(() => byTestId<HTMLButtonElement>(c, "team-qa-load"))).click())
+    await waitFor(() => byTestId(c, "team-qa-figures"))
+    expect(byTestId(c, "team-qa-totals").textContent).toContain("出现 2 次")
+    expect(allByTestId(c, "qa-agent-row").map((r) => r.getAttribute("data-work-id"))).toEqual(["A1", "B2"])
+    expect(browser.messages.find((m) => m.name === "team.qa")?.body).toEqual({
+      from: 0,
+      to: 1_800_000_000_000,
+    })
+  })
+
+  it("tells an agent without the QA role that only local figures are shown", async () => {
+    const browser = fakeBrowser({ handlers: { "team.status": () => status({}) } })
+    view = await render(testServices(browser.platform, testStore()), <TeamQaPanel from={0} to={1} />)
+    await waitFor(() => byTestId(view!.container, "team-qa-not-qa"))
+    expect(view.container.querySelector("[data-testid=team-qa-load]")).toBeNull()
+  })
+})

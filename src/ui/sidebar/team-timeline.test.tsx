@@ -1,0 +1,126 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from "vitest"
+
+import type { HandoffNote } from "~lib/cases/model"
+import { makeNote } from "~lib/store/testing"
+import { toTeamDoc } from "~lib/team/docs"
+
+import {
+  allByTestId,
+  byTestId,
+  fakeBrowser,
+  render,
+  testServices,
+  testStore,
+  waitFor,
+  type Rendered,
+} from "../testing"
+import { TeamTimeline } from "./team-timeline"
+
+let view: Rendered | undefined
+afterEach(async () => {
+  await view?.unmount()
+  view = undefined
+})
+
+const WB = "SF1234567890"
+const doc = (n: HandoffNote) => toTeamDoc("handoff", n, { workId: "", name: "" })
+
+describe("TeamTimeline", () => {
+  it("shows colleagues' handoffs marked 团队, newest first, without repeating this profile's own note", async () => {
+    const mine = makeNote({
+      id: "mine",
+      waybill: WB,
+      createdAt: 1_000,
+      author: { name: "李娜", workId: "A1" },
+    })
+    const theirs1 = makeNote({
+      id: "b1",
+      waybill: WB,
+      createdAt: 2_000,
+      problem: "客户说<b>没收到</b>",
+      author: { name: "王强", workId: "B2" },
+    })
+    const theirs2 = makeNote({
+      id: "b2",
+      waybill: WB,
+      createdAt: 3_000,
+      author: { name: "王强", workId: "B2" },
+    })
+    const browser = fakeBrowser({
+      handlers: {
+        "team.timeline": () => ({
+          ok: true,
+          docs: [doc(mine), doc(theirs1), doc(theirs2), { _id: "junk" }],
+          fetchedAt: 1,
+        }),
+      },
+    })
+    view = await render(
+      testServices(browser.platform, testStore()),
+      <TeamTimeline waybill={WB} localNotes={[mine]} />,
+    )
+    const c = view.container
+    await waitFor(() => byTestId(c, "team-timeline"))
+    const entries = allByTestId(c, "team-entry")
+    expect(entries.map((e) => e.getAttribute("data-doc-id"))).toEqual([doc(theirs2)._id, doc(theirs1)._id])
+    expect(entries[0].textContent).toContain("团队")
+    expect(entries[0].textContent).toContain("王强")
+    // Server text is text, never markup.
+    expect(entries[1].querySelector("b")).toBeNull()
+    expect(entries[1].textContent).toContain("客户说<b>没收到</b>")
+    expect(browser.messages.filter((m) => m.name === "team.timeline").map((m) => m.body)).toEqual([
+      { waybill: WB },
+    ])
+  })
+
+  it("says when it shows the last copy because the server is unreachable", async () => {
+    const n = makeNote({ id: "b1", waybill: WB, author: { name: "王强", workId: "B2" } })
+    const browser = fakeBrowser({
+      handlers: {
+        "team.timeline": () => ({
+          ok: false,
+          error: "network",
+          docs: [doc(n)],
+          fetchedAt: 1_700_000_000_000,
+          cached: true,
+        }),
+      },
+    })
+    view = await render(
+      testServices(browser.platform, testStore()),
+      <TeamTimeline waybill={WB} localNotes={[]} />,
+    )
+    await waitFor(() => byTestId(view!.container, "team-stale"))
+    expect(allByTestId(view.container, "team-entry")).toHaveLength(1)
+  })
+
+  it("says plainly when the session expired, instead of the server's words", async () => {
+    const browser = fakeBrowser({
+      handlers: {
+        "team.timeline": () => ({
+          ok: false,
+          error: "unauthorized (401): unauthorized: You are not authorized",
+        }),
+      },
+    })
+    view = await render(
+      testServices(browser.platform, testStore()),
+      <TeamTimeline waybill={WB} localNotes={[]} />,
+    )
+    const error = await waitFor(() => byTestId(view!.container, "team-error"))
+    expect(error.textContent).toContain("请在选项页重新登录")
+    expect(error.textContent).not.toContain("401")
+  })
+
+  it("renders nothing when no team server is configured", async () => {
+    const browser = fakeBrowser({ handlers: { "team.timeline": () => ({ ok: false, error: "off" }) } })
+    view = await render(
+      testServices(browser.platform, testStore()),
+      <TeamTimeline waybill={WB} localNotes={[]} />,
+    )
+    await waitFor(() => browser.messages.length > 0 || undefined)
+    await new Promise((r) => setTimeout(r, 20))
+    expect(view.container.querySelector("[data-testid=team-timeline]")).toBeNull()
+  })
+})

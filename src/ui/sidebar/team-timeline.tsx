@@ -1,0 +1,149 @@
+/**
+ * Colleagues' handoffs and contact attempts for the waybill on screen, from the team server (issue 19),
+ * each marked 团队. Fetched on demand when the waybill changes (the worker caches and serves the last
+ * copy when offline); renders nothing unless the admin's policy names a team server. The merge itself
+ * is `mergeTeamTimeline` (pure, in ~lib/team/timeline) so the lead can fold these entries into the
+ * one timeline with issue 12's verification.
+ */
+import { useEffect, useState } from "react"
+
+import type { HandoffNote } from "~lib/cases/model"
+import { entriesFromDocs, mergeTeamTimeline, type TeamEntry } from "~lib/team/timeline"
+import { formatDateTime } from "~lib/ui-logic/callback-time"
+
+import { callBackground } from "../background"
+import type { StringKey } from "../i18n"
+import { T } from "../locale"
+import { useServices } from "../services"
+import { OUTCOME_KEYS } from "./escalation-panel"
+
+type View =
+  | { kind: "hidden" }
+  | { kind: "loading" }
+  | { kind: "shown"; entries: TeamEntry[]; staleSince?: number; error?: string }
+
+const FIELDS: { key: "problem" | "actionsTaken" | "contacted" | "promise" | "nextStep"; label: StringKey }[] =
+  [
+    { key: "problem", label: "problem" },
+    { key: "actionsTaken", label: "actionsTaken" },
+    { key: "contacted", label: "contacted" },
+    { key: "promise", label: "promise" },
+    { key: "nextStep", label: "nextStep" },
+  ]
+
+/** The worker's error text (a CouchError message) as something an agent can act on. */
+export function teamErrorKey(error: string): StringKey | null {
+  if (/^(unauthorized|forbidden)\b/.test(error)) return "teamLoginAgain"
+  if (/^(network|timeout|server)\b/.test(error)) return "teamUnreachable"
+  return null
+}
+
+function TeamItem({ entry }: { entry: TeamEntry }) {
+  return (
+    <li className="note team" data-testid="team-entry" data-doc-id={entry.docId}>
+      <div className="note-head">
+        <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(entry.at)}</time>
+        <span className="tag team-badge" data-testid="team-badge">
+          <T k="teamBadge" />
+        </span>
+        <span className="note-author">
+          <T k="teamBy" values={{ name: entry.agentName, workId: entry.agent }} />
+        </span>
+      </div>
+      {entry.kind === "handoff" ? (
+        <dl>
+          {FIELDS.map(({ key, label }) =>
+            entry.note[key] ? (
+              <div key={key} className="note-field">
+                <dt>
+                  <T k={label} />
+                </dt>
+                <dd>{entry.note[key]}</dd>
+              </div>
+            ) : null,
+          )}
+        </dl>
+      ) : (
+        <p className="small-text">
+          <strong>{entry.attempt.contactName}</strong> · <T k={OUTCOME_KEYS[entry.attempt.outcome]} />
+          {entry.attempt.note && ` — ${entry.attempt.note}`}
+        </p>
+      )}
+    </li>
+  )
+}
+
+export function TeamTimeline({
+  waybill,
+  localNotes,
+}: {
+  waybill: string | null
+  localNotes: readonly HandoffNote[]
+}) {
+  const { platform } = useServices()
+  const [view, setView] = useState<View>({ kind: "hidden" })
+
+  useEffect(() => {
+    if (!waybill) {
+      setView({ kind: "hidden" })
+      return
+    }
+    let live = true
+    setView((v) => (v.kind === "shown" ? v : { kind: "loading" }))
+    callBackground(platform, "team.timeline", { waybill })
+      .then((r) => {
+        if (!live) return
+        if (!r.ok && !r.docs) {
+          // No policy, no permission, not logged in: the Options panel says so; the sidebar stays quiet.
+          setView(
+            r.error && /^(off|invalid|needs-permission)$/.test(r.error)
+              ? { kind: "hidden" }
+              : { kind: "shown", entries: [], error: r.error },
+          )
+          return
+        }
+        const entries = entriesFromDocs(r.docs ?? [], waybill)
+        setView({ kind: "shown", entries, staleSince: r.ok ? undefined : r.fetchedAt, error: r.error })
+      })
+      .catch(() => live && setView({ kind: "hidden" }))
+    return () => {
+      live = false
+    }
+  }, [platform, waybill])
+
+  if (view.kind === "hidden" || view.kind === "loading") return null
+  // This profile's own notes (pushed earlier) are already in the local timeline.
+  const team = mergeTeamTimeline(localNotes, view.entries)
+    .filter((e): e is TeamEntry => e.source === "team")
+    .reverse() // newest on top, like the local timeline
+  return (
+    <section
+      className="timeline team-timeline"
+      aria-labelledby="team-timeline-title"
+      data-testid="team-timeline"
+    >
+      <h2 id="team-timeline-title">
+        <T k="teamTimelineTitle" />
+      </h2>
+      {view.staleSince ? (
+        <p className="muted small-text" role="status" data-testid="team-stale">
+          <T k="teamOfflineCopy" values={{ at: formatDateTime(view.staleSince) }} />
+        </p>
+      ) : view.error ? (
+        <p className="muted small-text" role="status" data-testid="team-error">
+          {teamErrorKey(view.error) ? <T k={teamErrorKey(view.error)!} /> : view.error}
+        </p>
+      ) : null}
+      {team.length === 0 && !view.error ? (
+        <p className="muted small-text">
+          <T k="teamNone" />
+        </p>
+      ) : null}
+      <ol className="notes">
+        {team.map((e) => (
+          <TeamItem key={e.docId} entry={e} />
+        ))}
+      </ol>
+    </section>
+  )
+}
