@@ -1,0 +1,193 @@
+/**
+ * Multinomial logistic regression over sparse hashed features, trained by AdaGrad with L2
+ * in a seeded, fixed order: the same examples and options always give the same weights.
+ */
+import type { SparseVector } from "./features"
+import { seededRandom, shuffleInPlace } from "./rng"
+
+/** One labelled training item: `y` is the index of its class in `classes`. */
+export interface TrainingExample {
+  x: SparseVector
+  y: number
+  /** Sample weight (default 1), e.g. to balance rare classes. */
+  weight?: number
+}
+
+/** Training options. Defaults suit a few thousand short texts. */
+export interface TrainOptions {
+  classes: readonly string[]
+  /** Size of the hashed feature space the vectors were built in. */
+  dim: number
+  /** Passes over the data (default 20). */
+  epochs?: number
+  /** AdaGrad base step (default 0.5). */
+  learningRate?: number
+  /** L2 penalty applied to the weights an example touches (default 1e-4). */
+  l2?: number
+  /** Seed of the per-epoch shuffle (default 1). */
+  seed?: number
+  /** Features seen in fewer training items than this get no weight (default 1). */
+  minDocFreq?: number
+}
+
+/** A trained linear model: per-class bias, one weight row per feature that has any weight. */
+export interface LinearModel {
+  classes: readonly string[]
+  dim: number
+  bias: Float64Array
+  /** feature index → weight per class. */
+  rows: Map<number, Float64Array>
+  /** Divides the logits before the softmax; fitted by `fitTemperature` (1 = uncalibrated). */
+  temperature: number
+}
+
+/** Trains a model on `examples`. Pure and deterministic; throws on an empty set or a bad label. */
+export function trainLogReg(examples: readonly TrainingExample[], opts: TrainOptions): LinearModel {
+  const k = opts.classes.length
+  if (k < 2) throw new Error("need at least two classes")
+  if (examples.length === 0) throw new Error("no training examples")
+  const epochs = opts.epochs ?? 20
+  const lr = opts.learningRate ?? 0.5
+  const l2 = opts.l2 ?? 1e-4
+  const minDocFreq = opts.minDocFreq ?? 1
+
+  // Compact ids for the features that occur often enough, in ascending index order.
+  const docFreq = new Map<number, number>()
+  for (const ex of examples) {
+    if (!Number.isInteger(ex.y) || ex.y < 0 || ex.y >= k) throw new Error(`bad label ${ex.y}`)
+    for (const i of ex.x.indices) docFreq.set(i, (docFreq.get(i) ?? 0) + 1)
+  }
+  const kept = [...docFreq.entries()]
+    .filter(([, n]) => n >= minDocFreq)
+    .map(([i]) => i)
+    .sort((a, b) => a - b)
+  const compact = new Map<number, number>()
+  kept.forEach((idx, n) => compact.set(idx, n))
+
+  // Each example's features as compact ids, dropped features removed.
+  const data = examples.map((ex) => {
+    const ids: number[] = []
+    const vals: number[] = []
+    ex.x.indices.forEach((idx, n) => {
+      const c = compact.get(idx)
+      if (c !== undefined) {
+        ids.push(c)
+        vals.push(ex.x.values[n])
+      }
+    })
+    return { ids, vals, y: ex.y, w: ex.weight ?? 1 }
+  })
+
+  const w = new Float64Array(kept.length * k)
+  const gw = new Float64Array(kept.length * k)
+  const b = new Float64Array(k)
+  const gb = new Float64Array(k)
+  const z = new Float64Array(k)
+  const order = data.map((_, n) => n)
+  const random = seededRandom(opts.seed ?? 1)
+  const eps = 1e-8
+
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    shuffleInPlace(order, random)
+    for (const n of order) {
+      const { ids, vals, y, w: sw } = data[n]
+      for (let c = 0; c < k; c++) z[c] = b[c]
+      for (let f = 0; f < ids.length; f++) {
+        const base = ids[f] * k
+        const v = vals[f]
+        for (let c = 0; c < k; c++) z[c] += w[base + c] * v
+      }
+      softmaxInPlace(z)
+      for (let c = 0; c < k; c++) {
+        const g = (z[c] - (c === y ? 1 : 0)) * sw
+        gb[c] += g * g
+        b[c] -= (lr * g) / Math.sqrt(gb[c] + eps)
+        for (let f = 0; f < ids.length; f++) {
+          const at = ids[f] * k + c
+          const gf = g * vals[f] + l2 * w[at]
+          gw[at] += gf * gf
+          w[at] -= (lr * gf) / Math.sqrt(gw[at] + eps)
+        }
+      }
+    }
+  }
+
+  const rows = new Map<number, Float64Array>()
+  kept.forEach((idx, n) => {
+    const row = w.slice(n * k, n * k + k)
+    if (row.some((v) => v !== 0)) rows.set(idx, row)
+  })
+  return { classes: [...opts.classes], dim: opts.dim, bias: b, rows, temperature: 1 }
+}
+
+/** Raw class scores (before temperature and softmax). */
+export function logits(model: LinearModel, x: SparseVector): Float64Array {
+  const k = model.classes.length
+  const z = Float64Array.from(model.bias)
+  for (let n = 0; n < x.indices.length; n++) {
+    const row = model.rows.get(x.indices[n])
+    if (!row) continue
+    const v = x.values[n]
+    for (let c = 0; c < k; c++) z[c] += row[c] * v
+  }
+  return z
+}
+
+/** Softmax of `scores / temperature`, numerically stable. Returns a new array. */
+export function softmax(scores: ArrayLike<number>, temperature = 1): Float64Array {
+  const out = Float64Array.from(scores, (s) => s / temperature)
+  softmaxInPlace(out)
+  return out
+}
+
+function softmaxInPlace(z: Float64Array): void {
+  let max = -Infinity
+  for (const v of z) if (v > max) max = v
+  let sum = 0
+  for (let c = 0; c < z.length; c++) {
+    z[c] = Math.exp(z[c] - max)
+    sum += z[c]
+  }
+  for (let c = 0; c < z.length; c++) z[c] /= sum
+}
+
+/** Class probabilities for `x`, using the model's calibrated temperature. */
+export function predictProba(model: LinearModel, x: SparseVector): Float64Array {
+  return softmax(logits(model, x), model.temperature)
+}
+
+/** Class indices ordered by descending probability (ties: lower index first). */
+export function ranked(probabilities: ArrayLike<number>): number[] {
+  return Array.from(probabilities, (_, c) => c).sort((a, b) => probabilities[b] - probabilities[a] || a - b)
+}
+
+/** One feature's share in a decision. */
+export interface Contribution {
+  index: number
+  value: number
+  /** value × weight for the class (minus the weight for `against`, when given). */
+  contribution: number
+}
+
+/**
+ * The features that pushed `x` towards class `cls` the most (positive contributions only,
+ * strongest first). With `against`, contributions are measured relative to that class.
+ */
+export function topFeatures(
+  model: LinearModel,
+  x: SparseVector,
+  cls: number,
+  limit: number,
+  against?: number,
+): Contribution[] {
+  const out: Contribution[] = []
+  for (let n = 0; n < x.indices.length; n++) {
+    const row = model.rows.get(x.indices[n])
+    if (!row) continue
+    const wgt = row[cls] - (against === undefined ? 0 : row[against])
+    const contribution = wgt * x.values[n]
+    if (contribution > 0) out.push({ index: x.indices[n], value: x.values[n], contribution })
+  }
+  out.sort((a, b) => b.contribution - a.contribution || a.index - b.index)
+  return out.slice(0, limit)
+}
