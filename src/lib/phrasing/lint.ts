@@ -39,7 +39,7 @@ const RIGHT_SINGLE = 0x2019
 const NEWLINE = 0x0a
 
 /** True when `start` sits inside a quotation opened earlier on the same line (bounded scan). */
-function insideQuotes(text: string, start: number): boolean {
+export function insideQuotes(text: string, start: number): boolean {
   let straightDouble = 0
   let straightSingle = 0
   const stop = Math.max(0, start - QUOTE_WINDOW)
@@ -124,7 +124,7 @@ const ASCII_COMMA = 0x2c
 const SPEECH_VERBS = new Set([..."说反提表称讲问"].map((c) => c.charCodeAt(0)))
 
 /** Reported speech in the hit's clause (from the last comma before it). */
-function reported(text: string, from: number, start: number): boolean {
+export function reported(text: string, from: number, start: number): boolean {
   let clause = start
   let verb = false
   while (clause > from) {
@@ -237,7 +237,7 @@ export function resolveFindings(
     }
     kept.sort((a, b) => a.start - b.start)
   }
-  return kept.map((c) => {
+  return kept.map((c): PhrasingFinding => {
     const { rule } = compiled.rules[c.rule]
     return {
       ruleId: rule.id,
