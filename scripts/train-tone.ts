@@ -19,4 +19,6 @@ writeFileSync(
     `export const TONE_MODEL_DATA: ToneModelData = ${JSON.stringify(data, null, 2)}\n`,
 )
 writeFileSync(new URL("REPORT.md", dir), report)
-console.log(`${data.version}: ${data.packed.rows} rows, threshold ${data.threshold} (${Date.now() - started} ms)`)
+console.log(
+  `${data.version}: ${data.packed.rows} rows, threshold ${data.threshold} (${Date.now() - started} ms)`,
+)

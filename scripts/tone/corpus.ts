@@ -17,6 +17,9 @@ export interface CorpusItem {
   /** The core sentence's id ("refusal.txt:12"): compositions share it. */
   group: string
   composed: boolean
+  /** Where the core sits in `text` (a composition adds a frame around it). */
+  coreStart: number
+  coreEnd: number
 }
 
 /** A corpus file: its name (the label, ".txt"; `polite-near-miss.txt` is polite) and its text. */
@@ -26,7 +29,8 @@ export interface CorpusFile {
 }
 
 function labelOf(name: string): ToneLabel {
-  const base = name.replace(/\.txt$/, "").replace(/-near-miss$/, "")
+  // "polite-near-miss.txt", "polite-everyday.txt": the label is the part before the first "-" that names one.
+  const base = name.replace(/\.txt$/, "").replace(/^polite-.*$/, "polite")
   const label = TONE_LABELS.find((l) => l === base)
   if (!label) throw new Error(`${name}: not a tone label`)
   return label
@@ -49,7 +53,16 @@ export function parseCorpus(files: readonly CorpusFile[]): CorpusItem[] {
       const before = seen.get(text)
       if (before) throw new Error(`${where}: duplicate of ${before}`)
       seen.set(text, where)
-      items.push({ label, register: register as Register, source, text, group: where, composed: false })
+      items.push({
+        label,
+        register: register as Register,
+        source,
+        text,
+        group: where,
+        composed: false,
+        coreStart: 0,
+        coreEnd: text.length,
+      })
     })
   }
   return items
@@ -57,8 +70,25 @@ export function parseCorpus(files: readonly CorpusFile[]): CorpusItem[] {
 
 /** Polite frames per register: what agents wrap around a sentence (templates, greetings, sign-offs). */
 const OPENERS: Record<Register, string[]> = {
-  chat: ["亲，", "您好，", "亲亲，", "亲，您好，", "好的，", "嗯嗯，", "收到，", "不好意思，", "感谢您的耐心等待，", "亲，让您久等了，"],
-  email: ["您好，", "尊敬的客户您好，", "您好，感谢您的来信。", "您好，关于您反映的问题，", "尊敬的客户：您好！"],
+  chat: [
+    "亲，",
+    "您好，",
+    "亲亲，",
+    "亲，您好，",
+    "好的，",
+    "嗯嗯，",
+    "收到，",
+    "不好意思，",
+    "感谢您的耐心等待，",
+    "亲，让您久等了，",
+  ],
+  email: [
+    "您好，",
+    "尊敬的客户您好，",
+    "您好，感谢您的来信。",
+    "您好，关于您反映的问题，",
+    "尊敬的客户：您好！",
+  ],
   phone: ["您好，", "先生，", "女士，", "好的，", "嗯，是这样，"],
   note: ["已回复客户：", "回复：", "跟客户说：", "已告知客户，"],
   sms: ["【快递】", "【快递】您好，"],
@@ -72,6 +102,7 @@ const CLOSERS: Record<Register, string[]> = {
 }
 
 const STOP = /[。！？!?~]$/u
+const GREETING = /^(?:您好|你好|尊敬的|亲|早上好|下午好|晚上好|【)/u
 
 /**
  * One composition per core: an opener and a closer of its register (seeded, so the corpus is the
@@ -81,12 +112,21 @@ export function composeCorpus(items: readonly CorpusItem[], seed = 13): CorpusIt
   const random = seededRandom(seed)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]
   return items.map((item) => {
-    const opener = pick(OPENERS[item.register])
+    let opener = pick(OPENERS[item.register])
     const closer = pick(CLOSERS[item.register])
     let core = item.text
-    if (closer && /^[，,]/u.test(closer)) core = core.replace(/[。！？!?]$/u, "")
+    // No second greeting before one the core already has.
+    if (GREETING.test(core)) opener = ""
+    if (closer && /^[，,哈哦~]/u.test(closer)) core = core.replace(/[。]$/u, "")
     else if (closer && !STOP.test(core) && item.register === "email") core += "。"
-    return { ...item, text: opener + core + closer, source: `${item.source}+frame`, composed: true }
+    return {
+      ...item,
+      text: opener + core + closer,
+      source: `${item.source}+frame`,
+      composed: true,
+      coreStart: opener.length,
+      coreEnd: opener.length + core.length,
+    }
   })
 }
 

@@ -63,7 +63,7 @@ export function checkDraft(text: string, options: DraftCheckOptions = {}): Phras
         message: info.message,
         replacements: info.replacements,
         source: "model",
-        confidence: hit.confidence,
+        confidence: Math.round(hit.confidence * 100) / 100,
         cues: cues.map((c) => ({ ...c, text: n.text.slice(c.start, c.end) })),
       })
     }

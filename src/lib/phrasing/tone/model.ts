@@ -23,7 +23,7 @@ export interface ToneHit {
   start: number
   end: number
   category: Exclude<ToneLabel, "polite">
-  /** Calibrated P(not polite), 0–1. */
+  /** Calibrated P(not polite), 0–1 (unrounded; round for display). */
   confidence: number
   /** The n-grams that pushed most towards the category, as spans of the text, strongest first. */
   cues: { start: number; end: number }[]
@@ -48,7 +48,7 @@ export function loadToneModel(data: ToneModelData): ToneModel {
 
 /** Ends a sentence for the model (as for the rules) plus ";" — e-mails chain clauses with it. */
 const SENTENCE_END = /[。！？!?\n；;]/u
-/** Clause marks inside a sentence: a blunt clause in a polite template is scored on its own too. */
+/** Clause marks: a sentence too long to score whole is scored clause by clause. */
 const CLAUSE_END = /[，,]/u
 /** Clauses shorter than this are not scored alone ("亲", "好的"): too little to judge. */
 const MIN_CLAUSE = 4
@@ -69,59 +69,81 @@ function pieces(text: string, from: number, to: number, sep: RegExp, out: [numbe
   }
 }
 
-/** Scores one span; returns the hit when it is blunt. */
-function scoreSpan(model: ToneModel, text: string, start: number, end: number): ToneHit | undefined {
+/** Something to judge: a letter, digit or CJK character (a lone "~" or "……" is not a sentence). */
+const WORDY = /[\p{L}\p{N}]/u
+
+/**
+ * The sentences the model judges, as [start, end) spans of `text`: cut at sentence ends and ";",
+ * trimmed, pieces without a letter dropped. Training cuts its corpus the same way.
+ */
+export function toneSentences(text: string): [number, number][] {
+  const all: [number, number][] = []
+  pieces(text, 0, text.length, SENTENCE_END, all)
+  return all.filter(([s, e]) => WORDY.test(text.slice(s, e)))
+}
+
+/** Scores one span: P(not polite), the likeliest blunt category and its cues. */
+function scoreSpan(model: ToneModel, text: string, start: number, end: number): ToneHit {
   const sentence = text.slice(start, end)
   const bag = toneFeatures(sentence)
   const x = bag.vector()
   const p = predictProba(model.linear, x)
   const blunt = 1 - p[model.politeIndex]
-  if (blunt < model.threshold) return undefined
   let best = 1
   for (let c = 2; c < p.length; c++) if (p[c] > p[best]) best = c
   const cues: { start: number; end: number }[] = []
-  for (const f of topFeatures(model.linear, x, best, 6, model.politeIndex)) {
-    for (const span of bag.spansOf(f.index)) {
-      const s = start + span.start
-      const e = start + span.end
-      if (cues.some((c) => s < c.end && e > c.start)) continue
-      cues.push({ start: s, end: e })
-      break
+  // Cues are worth computing only for what will be shown.
+  if (blunt >= model.threshold) {
+    for (const f of topFeatures(model.linear, x, best, 6, model.politeIndex)) {
+      for (const span of bag.spansOf(f.index)) {
+        const s = start + span.start
+        const e = start + span.end
+        if (cues.some((c) => s < c.end && e > c.start)) continue
+        cues.push({ start: s, end: e })
+        break
+      }
+      if (cues.length === 3) break
     }
-    if (cues.length === 3) break
   }
   return {
     start,
     end,
     category: TONE_LABELS[best] as Exclude<ToneLabel, "polite">,
-    confidence: Math.round(blunt * 100) / 100,
+    confidence: blunt,
     cues,
   }
 }
 
 /**
- * Blunt sentences of `text` (normalised draft text). A sentence is scored whole and, when it has
- * several clauses, clause by clause: the strongest blunt piece is reported over the whole sentence.
- * Linear in the text's length (each sentence and clause is read a bounded number of times).
+ * Every sentence of `text` with its score. Sentences are scored whole (clauses alone misread
+ * "如果这样不行，…" as a refusal; the corpus teaches blunt clauses inside polite templates at the
+ * sentence level); a sentence longer than {@link MAX_SENTENCE} (a pasted paragraph without stops) is
+ * scored by its clauses and reported whole. Linear in the text's length.
  */
-export function classifyTone(model: ToneModel, text: string): ToneHit[] {
-  const sentences: [number, number][] = []
-  pieces(text, 0, text.length, SENTENCE_END, sentences)
-  const hits: ToneHit[] = []
+export function scoreSentences(model: ToneModel, text: string): ToneHit[] {
+  const out: ToneHit[] = []
+  const sentences = toneSentences(text)
   for (const [s, e] of sentences) {
-    let best = e - s <= MAX_SENTENCE ? scoreSpan(model, text, s, e) : undefined
+    if (e - s <= MAX_SENTENCE) {
+      out.push(scoreSpan(model, text, s, e))
+      continue
+    }
     const clauses: [number, number][] = []
     pieces(text, s, e, CLAUSE_END, clauses)
-    if (clauses.length > 1) {
-      for (const [cs, ce] of clauses) {
-        if (ce - cs < MIN_CLAUSE) continue
-        const hit = scoreSpan(model, text, cs, ce)
-        if (hit && (!best || hit.confidence > best.confidence)) best = { ...hit, start: s, end: e }
-      }
+    let best: ToneHit | undefined
+    for (const [cs, ce] of clauses) {
+      if (ce - cs < MIN_CLAUSE) continue
+      const hit = scoreSpan(model, text, cs, Math.min(ce, cs + MAX_SENTENCE))
+      if (!best || hit.confidence > best.confidence) best = { ...hit, start: s, end: e }
     }
-    if (best) hits.push(best)
+    if (best) out.push(best)
   }
-  return hits
+  return out
+}
+
+/** The blunt sentences of `text` (normalised draft text): those scoring at or above the threshold. */
+export function classifyTone(model: ToneModel, text: string): ToneHit[] {
+  return scoreSentences(model, text).filter((h) => h.confidence >= model.threshold)
 }
 
 /** Script text as a replacement: optional `[…]` segments dropped, `{slot}`s kept for the agent. */
@@ -142,5 +164,9 @@ export function toneFindingInfo(category: Exclude<ToneLabel, "polite">): {
     const text = scriptText(id)
     if (text && !replacements.includes(text)) replacements.push(text)
   }
-  return { ruleId: `${TONE_RULE_PREFIX}${category}`, message: info.message, replacements: replacements.slice(0, 3) }
+  return {
+    ruleId: `${TONE_RULE_PREFIX}${category}`,
+    message: info.message,
+    replacements: replacements.slice(0, 3),
+  }
 }
