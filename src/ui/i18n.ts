@@ -113,6 +113,7 @@ export const STRINGS = {
     en: "Tone model ({confidence}% confident); no rule lists this wording, rewrite the sentence",
   },
   toneCues: { zh: "主要依据：", en: "Weighed most:" },
+  qaToneFinding: { zh: "语气模型，置信度 {confidence}%", en: "tone model, {confidence}% confident" },
   phrasebookInvalid: {
     zh: "已导入的话术库无效，正在使用内置话术库",
     en: "The imported phrasebook is invalid; using the built-in one",
