@@ -295,6 +295,22 @@ async function microLint(ctx: BrowserContext, server: FixtureServer): Promise<Be
   ]
 }
 
+async function microCheck(ctx: BrowserContext, server: FixtureServer): Promise<BenchRow[]> {
+  const page = await openMicro(ctx, server, "list-1000")
+  const r = await page.evaluate(() => csBench.check(10))
+  await page.close()
+  return [
+    row(
+      `checkDraft (normalisation + rules + tone model) in Chromium, 2,000-char draft (~${r.findings.toFixed(1)} findings), median vs budget`,
+      r.check,
+      2,
+      "2 ms budget",
+      "ms",
+      { text: "≤ 1", met: r.check <= 2 },
+    ),
+  ]
+}
+
 // ---------------------------------------------------------------- store
 
 async function storeBench(ctx: BrowserContext, server: FixtureServer): Promise<BenchRow[]> {
@@ -688,6 +704,7 @@ export default (async () => {
       ["scan (micro)", () => microScan(plain, server)],
       ["incremental (micro)", () => microIncremental(plain, server)],
       ["lint (micro)", () => microLint(plain, server)],
+      ["check (micro)", () => microCheck(plain, server)],
       ["store", () => storeBench(plain, server)],
     ]
     const extSteps: [string, () => Promise<BenchRow[]>][] = [

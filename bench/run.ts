@@ -13,10 +13,11 @@ const here = join(process.cwd(), "bench")
 
 const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   lint: () => import("./lint.bench"),
+  tone: () => import("./tone.bench"),
   detect: () => import("./detect.bench"),
   browser: () => import("./browser.bench"),
 }
-const groups: Record<string, string[]> = { node: ["lint", "detect"], browser: ["browser"] }
+const groups: Record<string, string[]> = { node: ["lint", "tone", "detect"], browser: ["browser"] }
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2).flatMap((a) => groups[a] ?? [a])

@@ -3,11 +3,11 @@
  * with the shipped linear model and reports the blunt ones with a category, a confidence and the
  * words that weighed most. Pure; runs in the sidebar, never in the content script.
  */
-import { type LinearModel, predictProba, topFeatures } from "../../ml/logreg"
+import type { LinearModel } from "../../ml/logreg"
 import { type PackedModel, unpackModel } from "../../ml/serialize"
 import { SCRIPTS } from "../../scripts/scripts"
 import { TONE_CATEGORIES, TONE_LABELS, TONE_RULE_PREFIX, type ToneLabel } from "./categories"
-import { toneFeatures } from "./features"
+import { type FastFeatures, fastToneFeatures } from "./features"
 
 /** What the training script ships: the packed model, its decision threshold and its version. */
 export interface ToneModelData {
@@ -82,36 +82,79 @@ export function toneSentences(text: string): [number, number][] {
   return all.filter(([s, e]) => WORDY.test(text.slice(s, e)))
 }
 
+const Z = new Float64Array(TONE_LABELS.length)
+
+/** Softmax(logits / temperature) into a shared scratch array (as `predictProba`, without allocating). */
+function probabilities(model: ToneModel, f: FastFeatures): Float64Array {
+  const { bias, rows, temperature } = model.linear
+  const k = Z.length
+  for (let c = 0; c < k; c++) Z[c] = bias[c]
+  for (let n = 0; n < f.indices.length; n++) {
+    const row = rows.get(f.indices[n])
+    if (!row) continue
+    const v = f.values[n]
+    for (let c = 0; c < k; c++) Z[c] += row[c] * v
+  }
+  let max = -Infinity
+  for (let c = 0; c < k; c++) {
+    Z[c] /= temperature
+    if (Z[c] > max) max = Z[c]
+  }
+  let sum = 0
+  for (let c = 0; c < k; c++) {
+    Z[c] = Math.exp(Z[c] - max)
+    sum += Z[c]
+  }
+  for (let c = 0; c < k; c++) Z[c] /= sum
+  return Z
+}
+
 /** Scores one span: P(not polite), the likeliest blunt category and its cues. */
 function scoreSpan(model: ToneModel, text: string, start: number, end: number): ToneHit {
-  const sentence = text.slice(start, end)
-  const bag = toneFeatures(sentence)
-  const x = bag.vector()
-  const p = predictProba(model.linear, x)
+  const f = fastToneFeatures(text.slice(start, end))
+  const p = probabilities(model, f)
   const blunt = 1 - p[model.politeIndex]
   let best = 1
   for (let c = 2; c < p.length; c++) if (p[c] > p[best]) best = c
-  const cues: { start: number; end: number }[] = []
-  // Cues are worth computing only for what will be shown.
-  if (blunt >= model.threshold) {
-    for (const f of topFeatures(model.linear, x, best, 6, model.politeIndex)) {
-      for (const span of bag.spansOf(f.index)) {
-        const s = start + span.start
-        const e = start + span.end
-        if (cues.some((c) => s < c.end && e > c.start)) continue
-        cues.push({ start: s, end: e })
-        break
-      }
-      if (cues.length === 3) break
-    }
-  }
   return {
     start,
     end,
     category: TONE_LABELS[best] as Exclude<ToneLabel, "polite">,
     confidence: blunt,
-    cues,
+    // Cues are worth computing only for what will be shown.
+    cues: blunt >= model.threshold ? cuesOf(model, f, best, start) : [],
   }
+}
+
+/**
+ * The n-grams that pushed most towards `cls` rather than polite (positive contributions, strongest
+ * first), as non-overlapping spans of the text, at most three.
+ */
+function cuesOf(
+  model: ToneModel,
+  f: FastFeatures,
+  cls: number,
+  offset: number,
+): { start: number; end: number }[] {
+  const weight = new Map<number, number>()
+  f.indices.forEach((index, n) => {
+    const row = model.linear.rows.get(index)
+    if (row) weight.set(index, (row[cls] - row[model.politeIndex]) * f.values[n])
+  })
+  const strongest = [...weight].filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1] || a[0] - b[0])
+  const cues: { start: number; end: number }[] = []
+  for (const [index] of strongest.slice(0, 6)) {
+    for (let k = 0; k < f.spanCount; k++) {
+      if (f.spans[3 * k] !== index) continue
+      const s = offset + f.spans[3 * k + 1]
+      const e = offset + f.spans[3 * k + 2]
+      if (cues.some((c) => s < c.end && e > c.start)) continue
+      cues.push({ start: s, end: e })
+      break
+    }
+    if (cues.length === 3) break
+  }
+  return cues
 }
 
 /**
