@@ -2,7 +2,7 @@ import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 
 import { growthRatio } from "../testing/linearity"
-import { checkDraft, checkVersion, shippedToneModel } from "./check"
+import { blankQuotations, checkDraft, checkVersion, shippedToneModel } from "./check"
 import { DEFAULT_PHRASEBOOK } from "./default-phrasebook"
 import { lintPhrasing } from "./lint"
 import { TONE_MODEL_DATA } from "./tone/model-data"
@@ -116,5 +116,13 @@ describe("checkDraft: rules and the tone model together", () => {
     const small = unit.repeat(Math.ceil(20_000 / unit.length))
     const big = unit.repeat(Math.ceil(200_000 / unit.length))
     expect(growthRatio((t) => checkDraft(t), small, big)).toBeLessThan(20)
+  })
+})
+
+describe("blankQuotations", () => {
+  it("blanks what is inside paired quotation marks, keeping offsets", () => {
+    expect(blankQuotations("客户说“你们爱要不要”，已记录")).toBe("客户说“      ”，已记录")
+    expect(blankQuotations('他说"不行"。')).toBe('他说"  "。')
+    expect(blankQuotations("未闭合的“引号，不行")).toBe("未闭合的“引号，不行")
   })
 })

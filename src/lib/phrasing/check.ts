@@ -20,6 +20,30 @@ export interface DraftCheckOptions {
   quoted?: readonly TextRange[]
 }
 
+const OPENERS: Record<string, string> = { "“": "”", "「": "」", "『": "』", "‘": "’", '"': '"' }
+/** Longest quotation blanked (a quote rarely spans more in a reply; an unclosed one is left alone). */
+const QUOTATION_MAX = 80
+
+/**
+ * The text with the words inside quotation marks blanked (same length): the model judges the
+ * agent's own words, not the customer's they cite ("客户说“你们爱要不要”，已记录").
+ */
+export function blankQuotations(text: string): string {
+  let out = ""
+  let at = 0
+  for (let i = 0; i < text.length; i++) {
+    const close = OPENERS[text[i]]
+    if (close === undefined) continue
+    let j = i + 1
+    while (j < text.length && j - i <= QUOTATION_MAX && text[j] !== close && text[j] !== "\n") j++
+    if (text[j] !== close) continue
+    out += text.slice(at, i + 1) + " ".repeat(j - i - 1)
+    at = j
+    i = j
+  }
+  return at === 0 ? text : out + text.slice(at)
+}
+
 let shipped: ToneModel | undefined
 /** The shipped tone model, unpacked on first use. */
 export function shippedToneModel(): ToneModel {
@@ -46,7 +70,7 @@ export function checkDraft(text: string, options: DraftCheckOptions = {}): Phras
   const rules = lintNormalised(n.text, book)
   const findings: PhrasingFinding[] = [...rules]
   if (tone) {
-    for (const hit of classifyTone(tone, n.text)) {
+    for (const hit of classifyTone(tone, blankQuotations(n.text))) {
       // A rule in the sentence gives the precise wording; the model covers what no rule lists.
       if (rules.some((f) => f.start < hit.end && f.end > hit.start)) continue
       // Quoted or reported customer words: the agent is citing, not speaking (as for the rules).
