@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 
 import { FeatureBag, forEachCharNgram } from "./features"
+import { seededRandom } from "./rng"
 import {
   logits,
   predictProba,
@@ -88,6 +89,32 @@ describe("prediction helpers", () => {
     const z = logits(model, x)
     model.temperature = 2
     expect([...predictProba(model, x)]).toEqual([...softmax(z, 2)])
+  })
+
+  it("topFeatures equals sorting every positive contribution (property over random models)", () => {
+    const random = seededRandom(5)
+    for (let trial = 0; trial < 50; trial++) {
+      const rows = new Map<number, Float64Array>()
+      const idx: number[] = []
+      const vals: number[] = []
+      for (let i = 0; i < 40; i++) {
+        rows.set(i * 3, Float64Array.from([random() - 0.5, random() - 0.5]))
+        idx.push(i * 3, i * 3 + 1)
+        vals.push(random(), random())
+      }
+      const model = { classes: ["a", "b"], dim: 256, bias: new Float64Array(2), rows, temperature: 1 }
+      const x = { indices: Int32Array.from(idx), values: Float64Array.from(vals) }
+      const all = idx
+        .map((index, n) => ({ index, value: vals[n], contribution: (rows.get(index)?.[0] ?? 0) * vals[n] }))
+        .filter((c) => c.contribution > 0)
+        .sort((p, q) => q.contribution - p.contribution || p.index - q.index)
+      const limit = 1 + (trial % 12)
+      expect(topFeatures(model, x, 0, limit)).toEqual(all.slice(0, limit))
+      // The Map path (a model too large for the lookup table) agrees.
+      const big = { ...model, dim: 1 << 23 }
+      expect(topFeatures(big, x, 0, limit)).toEqual(all.slice(0, limit))
+      expect([...logits(big, x)]).toEqual([...logits(model, x)])
+    }
   })
 
   it("topFeatures names the n-grams that pushed towards a class", () => {

@@ -120,15 +120,60 @@ export function trainLogReg(examples: readonly TrainingExample[], opts: TrainOpt
   return { classes: [...opts.classes], dim: opts.dim, bias: b, rows, temperature: 1 }
 }
 
-/** Raw class scores (before temperature and softmax). */
+/** A model's rows laid out for fast lookup: bucket → row offset + 1 (0 = no row), weights packed. */
+interface DenseRows {
+  slot: Int32Array
+  weights: Float64Array
+}
+const DENSE = new WeakMap<LinearModel, DenseRows | null>()
+// Up to 2^22 buckets (16 MB of offsets) the table is worth it; beyond, Map lookups.
+const DENSE_MAX_DIM = 1 << 22
+
+function denseRows(model: LinearModel): DenseRows | null {
+  let d = DENSE.get(model)
+  if (d !== undefined) return d
+  d = null
+  if (model.dim <= DENSE_MAX_DIM && Number.isInteger(model.dim)) {
+    const k = model.classes.length
+    const slot = new Int32Array(model.dim)
+    const weights = new Float64Array(model.rows.size * k)
+    let r = 0
+    let ok = true
+    for (const [idx, row] of model.rows) {
+      if (idx < 0 || idx >= model.dim) {
+        ok = false
+        break
+      }
+      slot[idx] = r + 1
+      weights.set(row, r * k)
+      r++
+    }
+    if (ok) d = { slot, weights }
+  }
+  DENSE.set(model, d)
+  return d
+}
+
+/**
+ * Raw class scores (before temperature and softmax). The first call on a model builds a lookup
+ * table of its rows (the model's rows must not change afterwards).
+ */
 export function logits(model: LinearModel, x: SparseVector): Float64Array {
   const k = model.classes.length
   const z = Float64Array.from(model.bias)
+  const dense = denseRows(model)
   for (let n = 0; n < x.indices.length; n++) {
-    const row = model.rows.get(x.indices[n])
-    if (!row) continue
     const v = x.values[n]
-    for (let c = 0; c < k; c++) z[c] += row[c] * v
+    if (dense) {
+      const at = dense.slot[x.indices[n]] - 1
+      if (at < 0) continue
+      const base = at * k
+      for (let c = 0; c < k; c++) z[c] += dense.weights[base + c] * v
+    } else {
+      const row = model.rows.get(x.indices[n])
+      if (!row) continue
+      for (let c = 0; c < k; c++) z[c] += row[c] * v
+    }
   }
   return z
 }
@@ -169,6 +214,10 @@ export interface Contribution {
   contribution: number
 }
 
+function better(contribution: number, index: number, than: Contribution): boolean {
+  return contribution > than.contribution || (contribution === than.contribution && index < than.index)
+}
+
 /**
  * The features that pushed `x` towards class `cls` the most (positive contributions only,
  * strongest first). With `against`, contributions are measured relative to that class.
@@ -181,13 +230,28 @@ export function topFeatures(
   against?: number,
 ): Contribution[] {
   const out: Contribution[] = []
+  const k = model.classes.length
+  const dense = denseRows(model)
   for (let n = 0; n < x.indices.length; n++) {
-    const row = model.rows.get(x.indices[n])
-    if (!row) continue
-    const wgt = row[cls] - (against === undefined ? 0 : row[against])
+    let wgt: number
+    if (dense) {
+      const at = dense.slot[x.indices[n]] - 1
+      if (at < 0) continue
+      wgt = dense.weights[at * k + cls] - (against === undefined ? 0 : dense.weights[at * k + against])
+    } else {
+      const row = model.rows.get(x.indices[n])
+      if (!row) continue
+      wgt = row[cls] - (against === undefined ? 0 : row[against])
+    }
     const contribution = wgt * x.values[n]
-    if (contribution > 0) out.push({ index: x.indices[n], value: x.values[n], contribution })
+    if (contribution <= 0 || limit <= 0) continue
+    // A bounded, sorted list: long texts have thousands of positive contributions.
+    const worst = out[out.length - 1]
+    if (out.length === limit && !better(contribution, x.indices[n], worst)) continue
+    let at = out.length
+    while (at > 0 && better(contribution, x.indices[n], out[at - 1])) at--
+    out.splice(at, 0, { index: x.indices[n], value: x.values[n], contribution })
+    if (out.length > limit) out.pop()
   }
-  out.sort((a, b) => b.contribution - a.contribution || a.index - b.index)
-  return out.slice(0, limit)
+  return out
 }

@@ -26,16 +26,29 @@ export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
   return items
 }
 
-/** FNV-1a over the UTF-16 code units of `s`: a stable 32-bit unsigned hash. */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  // Final avalanche so that near-identical n-grams spread over the low bits used as the bucket.
+const FNV_OFFSET = 0x811c9dc5
+
+/** FNV-1a state after `prefix` (before finishing): continue it with {@link fnvStep}, end with {@link finishHash}. */
+export function fnvSeed(prefix: string, seed = FNV_OFFSET): number {
+  let h = seed
+  for (let i = 0; i < prefix.length; i++) h = fnvStep(h, prefix.charCodeAt(i))
+  return h
+}
+
+/** One FNV-1a step over a UTF-16 code unit. */
+export function fnvStep(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193)
+}
+
+/** Final avalanche so that near-identical n-grams spread over the low bits used as the bucket. */
+export function finishHash(h: number): number {
   h ^= h >>> 16
   h = Math.imul(h, 0x85ebca6b)
   h ^= h >>> 13
   return h >>> 0
+}
+
+/** FNV-1a over the UTF-16 code units of `s`, finished: a stable 32-bit unsigned hash. */
+export function hashString(s: string): number {
+  return finishHash(fnvSeed(s))
 }
