@@ -19,7 +19,7 @@ import { type BrowserContext, chromium, type Page } from "playwright-core"
 import { CHROMIUM, type ExtensionSession, launchExtension, REPO_DIR, sidebarFrame } from "../e2e/harness"
 import { type FixtureServer, startFixtureServer } from "../e2e/server"
 import { REMEMBER_MAX } from "../src/contents/sidekick/scanner"
-import { lintPhrasing } from "../src/lib/phrasing/lint"
+import { checkDraft } from "../src/lib/phrasing/check"
 import type { CsBench } from "./browser/page-entry"
 import { historyPage, listPage } from "./browser/pages"
 import type { CsStoreBench } from "./browser/store-entry"
@@ -593,8 +593,9 @@ function triggerDrafts(): { prefix: string; last: string }[] {
   for (const o of openers)
     for (const b of blunt) {
       const text = o + b
-      const k = [...text].findIndex((_, i) => lintPhrasing(text.slice(0, i + 1)).length > 0)
-      if (k > 0 && lintPhrasing(text.slice(0, k)).length === 0)
+      // The sidebar checks with rules and the tone model: the prefix must be clean for both.
+      const k = [...text].findIndex((_, i) => checkDraft(text.slice(0, i + 1)).length > 0)
+      if (k > 0 && checkDraft(text.slice(0, k)).length === 0)
         out.push({ prefix: text.slice(0, k), last: text[k] })
     }
   if (out.length < 5) throw new Error("too few trigger drafts: the phrasebook changed?")

@@ -79,7 +79,29 @@ const WORDY = /[\p{L}\p{N}]/u
 export function toneSentences(text: string): [number, number][] {
   const all: [number, number][] = []
   pieces(text, 0, text.length, SENTENCE_END, all)
-  return all.filter(([s, e]) => WORDY.test(text.slice(s, e)))
+  const out: [number, number][] = []
+  for (const [s, e] of all) {
+    let end = e
+    // The sentence still being typed (no stop after it, at the end of the draft): a short trailing
+    // clause is half a word ("好的，你", "明白，我也") — judge the sentence without it.
+    if (e === text.trimEnd().length && !STOPPED.test(text.slice(s, e))) {
+      const comma = Math.max(text.lastIndexOf("，", e - 1), text.lastIndexOf(",", e - 1))
+      if (comma >= s && wordy(text, comma + 1, e) < MIN_WORDY + 1) end = comma
+    }
+    if (wordy(text, s, end) >= MIN_WORDY) out.push([s, end])
+  }
+  return out
+}
+
+/** Fewer letters than this is too little to judge ("等", "好的"): rules cover the short blunt replies. */
+export const MIN_WORDY = 3
+/** A sentence that ends with a stop (or a closing particle mark) is finished. */
+const STOPPED = /[。！？!?~～…]\s*$/u
+
+function wordy(text: string, from: number, to: number): number {
+  let n = 0
+  for (let i = from; i < to; i++) if (WORDY.test(text[i])) n++
+  return n
 }
 
 const Z = new Float64Array(TONE_LABELS.length)
