@@ -97,8 +97,8 @@ const findingKey = (f: PhrasingFinding) => `${f.ruleId}\u0000${f.start}\u0000${f
  * Re-lints the stored (masked) excerpts with the current and the edited book and lists the findings
  * gained and lost. Excerpts are ±40 characters, the same window the rules look at, so this is a
  * faithful preview; each distinct excerpt counts once. At most `limit` excerpts (newest first).
- * With `tone`, excerpts are checked as the sidebar checks drafts (rules + tone model), so a new rule
- * that takes a sentence over from the model shows as the model's finding lost and the rule's gained.
+ * With `tone`, excerpts are checked as the sidebar checks drafts (rules + tone model); a sentence a new
+ * rule takes over from the model shows as the rule's finding gained (the model's is not "lost").
  */
 export function whatWouldChange(
   events: readonly AuditEvent[],
@@ -136,7 +136,11 @@ export function whatWouldChange(
         bump(f.ruleId, "gained")
       }
     for (const f of before)
-      if (!afterKeys.has(findingKey(f))) {
+      // A tone-model sentence a new rule now covers is taken over, not lost.
+      if (
+        !afterKeys.has(findingKey(f)) &&
+        !(f.source === "model" && after.some((g) => g.start < f.end && g.end > f.start))
+      ) {
         lost.push({ excerpt, ruleId: f.ruleId, text: f.text })
         bump(f.ruleId, "lost")
       }
