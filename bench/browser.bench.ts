@@ -19,7 +19,7 @@ import { type BrowserContext, chromium, type Page } from "playwright-core"
 import { CHROMIUM, type ExtensionSession, launchExtension, REPO_DIR, sidebarFrame } from "../e2e/harness"
 import { type FixtureServer, startFixtureServer } from "../e2e/server"
 import { REMEMBER_MAX } from "../src/contents/sidekick/scanner"
-import { lintPhrasing } from "../src/lib/phrasing/lint"
+import { checkDraft } from "../src/lib/phrasing/check"
 import type { CsBench } from "./browser/page-entry"
 import { historyPage, listPage } from "./browser/pages"
 import type { CsStoreBench } from "./browser/store-entry"
@@ -292,6 +292,22 @@ async function microLint(ctx: BrowserContext, server: FixtureServer): Promise<Be
       text: "≤ 1",
       met: r.ours <= 0.2,
     }),
+  ]
+}
+
+async function microCheck(ctx: BrowserContext, server: FixtureServer): Promise<BenchRow[]> {
+  const page = await openMicro(ctx, server, "list-1000")
+  const r = await page.evaluate(() => csBench.check(10))
+  await page.close()
+  return [
+    row(
+      `checkDraft (normalisation + rules + tone model) in Chromium, 2,000-char draft (~${r.findings.toFixed(1)} findings), median vs budget`,
+      r.check,
+      2,
+      "2 ms budget",
+      "ms",
+      { text: "≤ 1", met: r.check <= 2 },
+    ),
   ]
 }
 
@@ -577,8 +593,9 @@ function triggerDrafts(): { prefix: string; last: string }[] {
   for (const o of openers)
     for (const b of blunt) {
       const text = o + b
-      const k = [...text].findIndex((_, i) => lintPhrasing(text.slice(0, i + 1)).length > 0)
-      if (k > 0 && lintPhrasing(text.slice(0, k)).length === 0)
+      // The sidebar checks with rules and the tone model: the prefix must be clean for both.
+      const k = [...text].findIndex((_, i) => checkDraft(text.slice(0, i + 1)).length > 0)
+      if (k > 0 && checkDraft(text.slice(0, k)).length === 0)
         out.push({ prefix: text.slice(0, k), last: text[k] })
     }
   if (out.length < 5) throw new Error("too few trigger drafts: the phrasebook changed?")
@@ -688,6 +705,7 @@ export default (async () => {
       ["scan (micro)", () => microScan(plain, server)],
       ["incremental (micro)", () => microIncremental(plain, server)],
       ["lint (micro)", () => microLint(plain, server)],
+      ["check (micro)", () => microCheck(plain, server)],
       ["store", () => storeBench(plain, server)],
     ]
     const extSteps: [string, () => Promise<BenchRow[]>][] = [

@@ -13,6 +13,7 @@ const here = join(process.cwd(), "bench")
 
 const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   lint: () => import("./lint.bench"),
+  tone: () => import("./tone.bench"),
   detect: () => import("./detect.bench"),
   knowledge: () => import("./knowledge.bench"),
   classify: () => import("./classify.bench"),
@@ -22,7 +23,7 @@ const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   team: () => import("./team.bench"),
 }
 const groups: Record<string, string[]> = {
-  node: ["lint", "detect", "knowledge", "classify", "checklist"],
+  node: ["lint", "tone", "detect", "knowledge", "classify", "checklist"],
   browser: ["browser", "knowledge-browser"],
   team: ["team"],
 }

@@ -9,6 +9,7 @@ import { DEFAULT_PHRASEBOOK } from "../../src/lib/phrasing/default-phrasebook"
 import { lintPhrasing } from "../../src/lib/phrasing/lint"
 import { detectWaybills } from "../../src/lib/waybill/detect"
 import { makeDrafts, naiveLinter } from "../lint.bench"
+import { makeRealisticDrafts, timeCheck } from "../tone.bench"
 import { makeRng, rowHtml } from "./pages"
 
 const detect: Detect = (text, context) => detectWaybills(text, context)
@@ -158,6 +159,10 @@ const api = {
       state += performance.now() - t0
     }
     return { scan, state }
+  },
+  /** The sidebar's whole check (normalisation + rules + tone model) on 2,000-character drafts: per-call median. */
+  check(rounds: number): { check: number; rules: number; findings: number } {
+    return timeCheck(makeRealisticDrafts(50, 2000), rounds)
   },
   /** lintPhrasing vs the naive loop on 2,000-character drafts: per-call medians. */
   lint(rounds: number): { ours: number; naive: number } {

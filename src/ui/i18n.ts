@@ -129,6 +129,12 @@ export const STRINGS = {
   scriptsFor: { zh: "适用于当前案件类型的话术", en: "Scripts for this case type" },
   missingSlots: { zh: "待补充", en: "Fill in" },
   phrasebookVersion: { zh: "话术库 {version}", en: "Phrasebook {version}" },
+  toneFinding: {
+    zh: "语气模型判断（置信度 {confidence}%），没有现成规则，建议整句改写",
+    en: "Tone model ({confidence}% confident); no rule lists this wording, rewrite the sentence",
+  },
+  toneCues: { zh: "主要依据：", en: "Weighed most:" },
+  qaToneFinding: { zh: "语气模型，置信度 {confidence}%", en: "tone model, {confidence}% confident" },
   phrasebookInvalid: {
     zh: "已导入的话术库无效，正在使用内置话术库",
     en: "The imported phrasebook is invalid; using the built-in one",

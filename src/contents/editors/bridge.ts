@@ -53,6 +53,7 @@ interface Tracked {
   text: string
   selection: Draft["selection"]
   revision: number
+  quoted?: Draft["quoted"]
 }
 
 /**
@@ -110,6 +111,7 @@ export function createEditorBridge(opts: EditorBridgeOptions): EditorBridge {
       text: snap.text,
       selection: snap.selection,
       revision: 1,
+      quoted: snap.quoted,
     }
     byElement.set(found.el, t)
     byId.set(t.id, new WeakRef(t))
@@ -123,6 +125,7 @@ export function createEditorBridge(opts: EditorBridgeOptions): EditorBridge {
     text: t.text,
     selection: t.selection,
     revision: t.revision,
+    ...(t.quoted ? { quoted: t.quoted } : {}),
   })
 
   /** Reads the editor now; bumps the revision (and drops highlights) if the text moved on. */
@@ -130,6 +133,7 @@ export function createEditorBridge(opts: EditorBridgeOptions): EditorBridge {
     const snap = t.adapter.read()
     if (snap.text !== t.text) {
       t.text = snap.text
+      t.quoted = snap.quoted
       t.revision++
       t.adapter.clearHighlights()
     }

@@ -31,6 +31,8 @@ export interface TextModel {
   text: string
   /** True when the content went past MAX_DRAFT_CHARS and `text` was cut. */
   truncated: boolean
+  /** Ranges of `text` inside a `<blockquote>`: an e-mail reply's quoted message, not the agent's words. */
+  quoted: { start: number; end: number }[]
   items: Item[]
 }
 
@@ -151,6 +153,7 @@ function indexOf(n: Node): number {
 /** Builds the text model of `root` (bounded to `limit` characters). */
 export function readTextModel(root: Element, limit = MAX_DRAFT_CHARS): TextModel {
   const items: Item[] = []
+  const quoted: { start: number; end: number }[] = []
   let text = ""
   let truncated = false
   let lineOpen = false
@@ -216,7 +219,9 @@ export function readTextModel(root: Element, limit = MAX_DRAFT_CHARS): TextModel
       lineOpen = false
     }
     const linesBefore = items.length
+    const quoteStart = tag === "BLOCKQUOTE" ? text.length : -1
     for (let c = n.firstChild; c; c = c.nextSibling) visit(c)
+    if (quoteStart >= 0 && text.length > quoteStart) quoted.push({ start: quoteStart, end: text.length })
     if (block) {
       // An empty block is still a line the agent can put the caret on.
       if (items.length === linesBefore && !full()) openLine(n, 0)
@@ -227,7 +232,7 @@ export function readTextModel(root: Element, limit = MAX_DRAFT_CHARS): TextModel
 
   for (let c = root.firstChild; c; c = c.nextSibling) visit(c)
   if (text.length > limit) text = text.slice(0, limit)
-  return { root, text, truncated, items }
+  return { root, text, truncated, items, quoted }
 }
 
 /** The DOM point at text offset `offset` (clamped), preferring a point inside a text node. */

@@ -13,6 +13,7 @@ import {
   whatWouldChange,
   withRule,
 } from "./rule-lab"
+import { shippedToneModel } from "../phrasing/check"
 
 const rule: PhrasingRule = {
   id: "qa-meiren",
@@ -121,5 +122,26 @@ describe("lines", () => {
     expect(linesToList(" a \r\n\nb\n  \n")).toEqual(["a", "b"])
     expect(listToLines(["a", "b"])).toBe("a\nb")
     expect(listToLines(undefined)).toBe("")
+  })
+})
+
+describe("whatWouldChange with the tone model", () => {
+  it("shows a sentence a new rule takes over from the model as gained, not lost", () => {
+    const edited = withRule(book, 0, { ...rule, triggers: ["没人管", "不归我管"] })
+    const change = whatWouldChange([ev("这个不归我管", 1)], book, edited, 5000, shippedToneModel())
+    expect(change.gained).toEqual([{ excerpt: "这个不归我管", ruleId: "qa-meiren", text: "不归我管" }])
+    expect(change.lost).toEqual([])
+  })
+
+  it("lists the rule's finding as lost when a rule stops matching", () => {
+    const edited = { ...book, rules: [{ ...rule, triggers: ["不存在的词"] }] }
+    const change = whatWouldChange(
+      [ev("这事没人管，你自己想办法吧", 1)],
+      book,
+      edited,
+      5000,
+      shippedToneModel(),
+    )
+    expect(change.lost.map((l) => l.ruleId)).toEqual(["qa-meiren"])
   })
 })

@@ -3,6 +3,8 @@
  * see "what would change" over the recorded trail, check a book before publishing, and number the
  * next version. Books passed here are validated first; nothing here throws on a bad edit.
  */
+import { checkDraft } from "../phrasing/check"
+import type { ToneModel } from "../phrasing/tone/model"
 import { lintPhrasing } from "../phrasing/lint"
 import { testChecklistItem } from "../qa/examples"
 import { phrasebookSchema } from "../phrasing/schema"
@@ -106,12 +108,15 @@ const findingKey = (f: PhrasingFinding) => `${f.ruleId}\u0000${f.start}\u0000${f
  * Re-lints the stored (masked) excerpts with the current and the edited book and lists the findings
  * gained and lost. Excerpts are ±40 characters, the same window the rules look at, so this is a
  * faithful preview; each distinct excerpt counts once. At most `limit` excerpts (newest first).
+ * With `tone`, excerpts are checked as the sidebar checks drafts (rules + tone model); a sentence a new
+ * rule takes over from the model shows as the rule's finding gained (the model's is not "lost").
  */
 export function whatWouldChange(
   events: readonly AuditEvent[],
   current: Phrasebook,
   edited: Phrasebook,
   limit = 5000,
+  tone: ToneModel | null = null,
 ): TrailChange {
   const excerpts: string[] = []
   const seen = new Set<string>()
@@ -131,8 +136,9 @@ export function whatWouldChange(
     perRule.set(ruleId, row)
   }
   for (const excerpt of excerpts) {
-    const before = lintPhrasing(excerpt, current)
-    const after = lintPhrasing(excerpt, edited)
+    // As the sidebar checks drafts (rules + tone model): a new rule can take a sentence over from the model.
+    const before = checkDraft(excerpt, { book: current, tone })
+    const after = checkDraft(excerpt, { book: edited, tone })
     const beforeKeys = new Set(before.map(findingKey))
     const afterKeys = new Set(after.map(findingKey))
     for (const f of after)
@@ -141,7 +147,11 @@ export function whatWouldChange(
         bump(f.ruleId, "gained")
       }
     for (const f of before)
-      if (!afterKeys.has(findingKey(f))) {
+      // A tone-model sentence a new rule now covers is taken over, not lost.
+      if (
+        !afterKeys.has(findingKey(f)) &&
+        !(f.source === "model" && after.some((g) => g.start < f.end && g.end > f.start))
+      ) {
         lost.push({ excerpt, ruleId: f.ruleId, text: f.text })
         bump(f.ruleId, "lost")
       }

@@ -1,4 +1,5 @@
 import { Automaton } from "./automaton"
+import { buildHomophoneIndex, type HomophoneIndex } from "./normalise"
 import { parseTrigger } from "./trigger"
 import type { Phrasebook, PhrasingContext, PhrasingRule } from "./types"
 
@@ -39,6 +40,8 @@ export interface CompiledPhrasebook {
   automaton: Automaton
   /** Automaton pattern index → the triggers that start with that segment. */
   bySegment: number[][]
+  /** Sound index of every trigger segment, for typo correction before matching. */
+  homophones: HomophoneIndex
 }
 
 const RANK = { forbidden: 3, warning: 2, hint: 1 } as const
@@ -99,6 +102,7 @@ export function compilePhrasebook(book: Phrasebook): CompiledPhrasebook {
     triggers,
     automaton: new Automaton([...segmentIndex.keys()]),
     bySegment,
+    homophones: buildHomophoneIndex(triggers.flatMap((t) => t.segments)),
   }
   cache.set(book, compiled)
   return compiled

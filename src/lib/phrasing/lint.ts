@@ -1,5 +1,6 @@
 import { type CompiledContext, type CompiledPhrasebook, compilePhrasebook } from "./compile"
 import { DEFAULT_PHRASEBOOK } from "./default-phrasebook"
+import { type NormalisedText, normaliseText, toOriginal } from "./normalise"
 import * as chars from "./trigger"
 import { GAP_MAX, type Phrasebook, type PhrasingFinding, WINDOW } from "./types"
 
@@ -38,7 +39,7 @@ const RIGHT_SINGLE = 0x2019
 const NEWLINE = 0x0a
 
 /** True when `start` sits inside a quotation opened earlier on the same line (bounded scan). */
-function insideQuotes(text: string, start: number): boolean {
+export function insideQuotes(text: string, start: number): boolean {
   let straightDouble = 0
   let straightSingle = 0
   const stop = Math.max(0, start - QUOTE_WINDOW)
@@ -123,7 +124,7 @@ const ASCII_COMMA = 0x2c
 const SPEECH_VERBS = new Set([..."说反提表称讲问"].map((c) => c.charCodeAt(0)))
 
 /** Reported speech in the hit's clause (from the last comma before it). */
-function reported(text: string, from: number, start: number): boolean {
+export function reported(text: string, from: number, start: number): boolean {
   let clause = start
   let verb = false
   while (clause > from) {
@@ -236,7 +237,7 @@ export function resolveFindings(
     }
     kept.sort((a, b) => a.start - b.start)
   }
-  return kept.map((c) => {
+  return kept.map((c): PhrasingFinding => {
     const { rule } = compiled.rules[c.rule]
     return {
       ruleId: rule.id,
@@ -252,21 +253,49 @@ export function resolveFindings(
 }
 
 /**
- * Finds blunt or forbidden wording in an agent's draft: one pass of the book's automaton, guards
- * checked in bounded windows around each hit, overlaps resolved. Linear in the draft's length.
- * Findings are sorted by `start` and never overlap.
+ * The rule pass over an already normalised text; findings point into `normalised.text`.
+ * @internal the combined check (rules + tone model) shares one normalisation.
  */
-export function lintPhrasing(text: string, book: Phrasebook = DEFAULT_PHRASEBOOK): PhrasingFinding[] {
-  if (text.length === 0) return []
+export function lintNormalised(normalised: string, book: Phrasebook): PhrasingFinding[] {
+  if (normalised.length === 0) return []
   const compiled = compilePhrasebook(book)
   const { automaton, bySegment } = compiled
   const candidates: Candidate[] = []
-  automaton.scan(text, (segment, end) => {
+  automaton.scan(normalised, (segment, end) => {
     const start = end - automaton.lengths[segment]
     for (const t of bySegment[segment]) {
-      const c = evaluateHit(compiled, t, text, start, end)
+      const c = evaluateHit(compiled, t, normalised, start, end)
       if (c) candidates.push(c)
     }
   })
-  return resolveFindings(compiled, text, candidates)
+  return resolveFindings(compiled, normalised, candidates)
+}
+
+/**
+ * Moves findings on a normalised text back onto the original: spans through the offset map, `text`
+ * from the original. Two findings that land on one typed character (冇 → 没有) keep the first.
+ */
+export function findingsToOriginal<F extends PhrasingFinding>(n: NormalisedText, findings: F[]): F[] {
+  if (n.identity) return findings
+  const out: F[] = []
+  let last = 0
+  for (const f of findings) {
+    const { start, end } = toOriginal(n, f.start, f.end)
+    if (start < last) continue
+    out.push({ ...f, start, end, text: n.original.slice(start, end) })
+    last = end
+  }
+  return out
+}
+
+/**
+ * Finds blunt or forbidden wording in an agent's draft: the draft is normalised first (variants,
+ * typos, traditional characters, separators; see `normalise.ts`), then one pass of the book's
+ * automaton, guards checked in bounded windows around each hit, overlaps resolved. Findings point at
+ * the characters the agent typed. Linear in the draft's length; sorted by `start`, never overlapping.
+ */
+export function lintPhrasing(text: string, book: Phrasebook = DEFAULT_PHRASEBOOK): PhrasingFinding[] {
+  if (text.length === 0) return []
+  const n = normaliseText(text, compilePhrasebook(book).homophones)
+  return findingsToOriginal(n, lintNormalised(n.text, book))
 }

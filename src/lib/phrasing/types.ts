@@ -86,6 +86,12 @@ export interface PhrasingFinding {
   severity: PhrasingSeverity
   message: BilingualText
   replacements: string[]
+  /** "model" for a tone-model finding (the whole sentence); absent for a rule finding. */
+  source?: "model"
+  /** Model findings: calibrated P(not polite), 0–1. */
+  confidence?: number
+  /** Model findings: the words that weighed most, as spans of the draft (strongest first). */
+  cues?: { start: number; end: number; text: string }[]
 }
 
 /** Longest gap a `…` in a trigger may stand for. */

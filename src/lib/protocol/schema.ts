@@ -76,6 +76,10 @@ export const draftSchema = z.object({
   text: bounded(20_000),
   selection: z.object({ start: offset, end: offset }).nullable(),
   revision: z.number().int().nonnegative(),
+  quoted: z
+    .array(z.object({ start: offset, end: offset }))
+    .max(100)
+    .optional(),
 })
 
 export const pageToSidebarSchema: z.ZodType<PageToSidebar> = z.discriminatedUnion("type", [

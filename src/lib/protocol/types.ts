@@ -93,6 +93,8 @@ export interface Draft {
   selection: { start: number; end: number } | null
   /** Increments on every change; edits carry it so a stale edit is refused. */
   revision: number
+  /** Ranges of `text` inside a `<blockquote>` (a quoted earlier message): not linted, not counted in QA. */
+  quoted?: { start: number; end: number }[]
 }
 
 export interface HighlightSpan {

@@ -27,8 +27,8 @@ export interface SafeFix {
 }
 
 /**
- * The fixes Fix all applies: per finding its first replacement that needs no slot; findings without
- * one are left for the agent. Non-overlapping, ordered from the end of the text backwards, so each
+ * The fixes Fix all applies: per rule finding its first replacement that needs no slot; findings
+ * without one, and tone-model findings (whole sentences), are left for the agent. Non-overlapping, ordered from the end of the text backwards, so each
  * edit leaves the offsets of the ones still to come unchanged.
  */
 export function safeFixes(findings: readonly PhrasingFinding[]): SafeFix[] {
@@ -36,6 +36,8 @@ export function safeFixes(findings: readonly PhrasingFinding[]): SafeFix[] {
   const byEnd = [...findings].sort((a, b) => b.start - a.start || b.end - a.end)
   let limit = Infinity
   for (const finding of byEnd) {
+    // A model finding covers a whole sentence: only the agent decides what replaces it.
+    if (finding.source === "model") continue
     const replacement = finding.replacements.find((r) => replacementSlots(r).length === 0)
     if (replacement === undefined || finding.end > limit) continue
     fixes.push({ finding, replacement })

@@ -5,6 +5,7 @@ import { createContext, useContext, useMemo } from "react"
 import type { AuditEvent } from "~lib/audit/model"
 import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
 import { phrasebookSchema } from "~lib/phrasing/schema"
+import { TONE_LABELS, TONE_RULE_PREFIX } from "~lib/phrasing/tone/categories"
 import type { Phrasebook, PhrasingCategory } from "~lib/phrasing/types"
 import { type AuditStore, createAuditStore } from "~lib/store/audit-repository"
 import type { SidekickDB } from "~lib/store/db"
@@ -68,5 +69,7 @@ export function categoryLookup(book: Phrasebook): (ruleId: string) => PhrasingCa
   const map = new Map<string, PhrasingCategory>()
   for (const r of DEFAULT_PHRASEBOOK.rules) map.set(r.id, r.category)
   for (const r of book.rules) map.set(r.id, r.category)
+  // Tone-model findings are recorded as "tone-<category>".
+  for (const l of TONE_LABELS) if (l !== "polite") map.set(`${TONE_RULE_PREFIX}${l}`, l)
   return (ruleId) => map.get(ruleId)
 }

@@ -16,7 +16,7 @@ import {
   whatWouldChange,
 } from "~lib/audit/rule-lab"
 import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
-import { lintPhrasing } from "~lib/phrasing/lint"
+import { checkDraft, shippedToneModel } from "~lib/phrasing/check"
 import {
   type Phrasebook,
   PHRASING_CATEGORIES,
@@ -163,7 +163,8 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
   const schema = useMemo(() => checkBookSchema(candidate), [candidate])
   const examples = useMemo(() => (schema.ok ? testRuleExamples(schema.book, rule) : null), [schema, rule])
   const freeFindings = useMemo(
-    () => (schema.ok && freeText.trim() ? lintPhrasing(freeText, schema.book) : []),
+    // As the agent's sidebar would check it: rules and the tone model.
+    () => (schema.ok && freeText.trim() ? checkDraft(freeText, { book: schema.book }) : []),
     [schema, freeText],
   )
   const examplesPass = examples !== null && examples.every((e) => e.pass)
@@ -181,7 +182,7 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
   }
 
   const runTrail = () => {
-    if (schema.ok) setChange(whatWouldChange(events, base, schema.book))
+    if (schema.ok) setChange(whatWouldChange(events, base, schema.book, undefined, shippedToneModel()))
   }
 
   const publish = async () => {
@@ -340,6 +341,12 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
                 freeFindings.map((f) => (
                   <li key={`${f.ruleId}-${f.start}`} data-testid="free-finding" data-rule-id={f.ruleId}>
                     <mark>{f.text}</mark> <code>{f.ruleId}</code>
+                    {f.source === "model" && (
+                      <span className="muted small-text" data-testid="free-finding-tone">
+                        {" "}
+                        <T k="qaToneFinding" values={{ confidence: Math.round((f.confidence ?? 0) * 100) }} />
+                      </span>
+                    )}
                   </li>
                 ))
               )}

@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react"
 
 import { CASE_TYPE_LABELS, type CaseType } from "~lib/cases/model"
+import { checkVersion } from "~lib/phrasing/check"
 import { fillReplacementSlots, replacementSlots } from "~lib/phrasing/replacement"
 import type { PhrasingCategory, PhrasingFinding, PhrasingSeverity } from "~lib/phrasing/types"
 import { getScript, listScripts, renderScript } from "~lib/scripts/render"
@@ -100,6 +101,26 @@ export function SlotForm(props: {
   )
 }
 
+/** What a tone-model finding rests on: its confidence and the words that weighed most. */
+function ToneNote({ finding }: { finding: PhrasingFinding }) {
+  const confidence = Math.round((finding.confidence ?? 0) * 100)
+  return (
+    <p className="small-text muted" data-testid="phrasing-tone" data-confidence={confidence}>
+      <T k="toneFinding" values={{ confidence }} />{" "}
+      {finding.cues && finding.cues.length > 0 && (
+        <>
+          <T k="toneCues" />{" "}
+          {finding.cues.map((c) => (
+            <mark key={`${c.start}-${c.end}`} className="cue" data-testid="phrasing-cue">
+              {c.text}
+            </mark>
+          ))}
+        </>
+      )}
+    </p>
+  )
+}
+
 function FindingItem(props: {
   finding: PhrasingFinding
   known: Record<string, string>
@@ -164,6 +185,7 @@ function FindingItem(props: {
         {message}
         {locale !== "en" && <span className="en"> {finding.message.en}</span>}
       </p>
+      {finding.source === "model" && <ToneNote finding={finding} />}
       <div className="replacements">
         {finding.replacements.map((r, i) => (
           <button
@@ -329,7 +351,7 @@ export function PhrasingPanel(props: {
         </h3>
         <span className="spacer" />
         <span className="muted small-text" data-testid="phrasebook-version">
-          <T k="phrasebookVersion" values={{ version: session.book.version }} />
+          <T k="phrasebookVersion" values={{ version: checkVersion(session.book) }} />
         </span>
       </div>
       {session.bookInvalid && (

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react"
 
 import type { TrackerContext } from "~lib/audit/tracker"
-import { lintPhrasing } from "~lib/phrasing/lint"
+import { checkDraft, checkVersion } from "~lib/phrasing/check"
 import { replacementSlots } from "~lib/phrasing/replacement"
 import type { Phrasebook, PhrasingFinding } from "~lib/phrasing/types"
 import type { Draft, SidebarToPage } from "~lib/protocol/types"
@@ -57,12 +57,14 @@ export function usePhrasingSession(props: {
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set())
   const [notice, setNotice] = useState<PhrasingNotice | null>(null)
   const [busy, setBusy] = useState(false)
-  const audit = usePhrasingAudit({ ...context, phrasebookVersion: book.version }, () =>
+  // The QA trail records the phrasebook and the tone model that produced the findings.
+  const audit = usePhrasingAudit({ ...context, phrasebookVersion: checkVersion(book) }, () =>
     setNotice({ kind: "error", key: "auditFailed" }),
   )
 
   const text = draft?.text ?? null
-  const all = useMemo(() => (text === null ? [] : lintPhrasing(text, book)), [text, book])
+  const quoted = draft?.quoted
+  const all = useMemo(() => (text === null ? [] : checkDraft(text, { book, quoted })), [text, book, quoted])
   const findings = useMemo(() => visibleFindings(all, dismissed), [all, dismissed])
 
   // A new editor (or none) starts with nothing dismissed.

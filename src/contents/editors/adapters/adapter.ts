@@ -3,6 +3,8 @@ import type { EditorKind, HighlightSpan } from "~lib/protocol/types"
 export interface Snapshot {
   text: string
   selection: { start: number; end: number } | null
+  /** `<blockquote>` ranges of `text` (quoted earlier messages), when there are any. */
+  quoted?: { start: number; end: number }[]
 }
 
 export interface EditOutcome {

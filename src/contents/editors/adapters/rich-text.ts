@@ -59,7 +59,9 @@ export class RichTextAdapter implements EditorAdapter {
 
   read(): Snapshot {
     const model = this.model()
-    return { text: model.text, selection: selectionOffsets(model, this.doc.getSelection()) }
+    const snap: Snapshot = { text: model.text, selection: selectionOffsets(model, this.doc.getSelection()) }
+    if (model.quoted.length) snap.quoted = model.quoted
+    return snap
   }
 
   async edit(start: number, end: number, text: string): Promise<EditOutcome> {

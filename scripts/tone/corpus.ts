@@ -1,0 +1,137 @@
+/**
+ * The tone corpus as items: parsed from `corpus/tone/*.txt` (one file per label, lines
+ * `register|source|text`) plus the composed sentences (a polite frame around a core), each with
+ * the group of its core so evaluation never splits a core from its compositions.
+ */
+import { seededRandom } from "../../src/lib/ml/rng"
+import { TONE_LABELS, type ToneLabel } from "../../src/lib/phrasing/tone/categories"
+
+export const REGISTERS = ["chat", "email", "phone", "note", "sms"] as const
+export type Register = (typeof REGISTERS)[number]
+
+export interface CorpusItem {
+  label: ToneLabel
+  register: Register
+  source: string
+  text: string
+  /** The core sentence's id ("refusal.txt:12"): compositions share it. */
+  group: string
+  composed: boolean
+  /** Where the core sits in `text` (a composition adds a frame around it). */
+  coreStart: number
+  coreEnd: number
+}
+
+/** A corpus file: its name (the label, ".txt"; `polite-near-miss.txt` is polite) and its text. */
+export interface CorpusFile {
+  name: string
+  content: string
+}
+
+function labelOf(name: string): ToneLabel {
+  // "polite-near-miss.txt", "polite-everyday.txt": the label is the part before the first "-" that names one.
+  const base = name.replace(/\.txt$/, "").replace(/^polite-.*$/, "polite")
+  const label = TONE_LABELS.find((l) => l === base)
+  if (!label) throw new Error(`${name}: not a tone label`)
+  return label
+}
+
+/** Parses the hand-written files; throws on a malformed line or a duplicate sentence. */
+export function parseCorpus(files: readonly CorpusFile[]): CorpusItem[] {
+  const items: CorpusItem[] = []
+  const seen = new Map<string, string>()
+  for (const file of [...files].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const label = labelOf(file.name)
+    file.content.split("\n").forEach((raw, n) => {
+      const line = raw.trim()
+      if (line === "" || line.startsWith("#")) return
+      const [register, source, ...rest] = line.split("|")
+      const text = rest.join("|").trim()
+      const where = `${file.name}:${n + 1}`
+      if (!REGISTERS.includes(register as Register) || !source || !text)
+        throw new Error(`${where}: expected register|source|text`)
+      const before = seen.get(text)
+      if (before) throw new Error(`${where}: duplicate of ${before}`)
+      seen.set(text, where)
+      items.push({
+        label,
+        register: register as Register,
+        source,
+        text,
+        group: where,
+        composed: false,
+        coreStart: 0,
+        coreEnd: text.length,
+      })
+    })
+  }
+  return items
+}
+
+/** Polite frames per register: what agents wrap around a sentence (templates, greetings, sign-offs). */
+const OPENERS: Record<Register, string[]> = {
+  chat: [
+    "亲，",
+    "您好，",
+    "亲亲，",
+    "亲，您好，",
+    "好的，",
+    "嗯嗯，",
+    "收到，",
+    "不好意思，",
+    "感谢您的耐心等待，",
+    "亲，让您久等了，",
+  ],
+  email: [
+    "您好，",
+    "尊敬的客户您好，",
+    "您好，感谢您的来信。",
+    "您好，关于您反映的问题，",
+    "尊敬的客户：您好！",
+  ],
+  phone: ["您好，", "先生，", "女士，", "好的，", "嗯，是这样，"],
+  note: ["已回复客户：", "回复：", "跟客户说：", "已告知客户，"],
+  sms: ["【快递】", "【快递】您好，"],
+}
+const CLOSERS: Record<Register, string[]> = {
+  chat: ["", "哈", "哦", "~", "，谢谢您的理解", "，祝您生活愉快", "，还有其他问题吗？", "，感谢您的支持"],
+  email: ["", "感谢您的理解与支持。", "如有疑问请随时联系。", "祝您生活愉快。", "此致，敬礼。"],
+  phone: ["", "，您看可以吗？", "，谢谢。", "，好吗？"],
+  note: ["", "。"],
+  sms: ["", "，如有疑问请联系客服。"],
+}
+
+const STOP = /[。！？!?~]$/u
+const GREETING = /^(?:您好|你好|尊敬的|亲|早上好|下午好|晚上好|【)/u
+
+/**
+ * One composition per core: an opener and a closer of its register (seeded, so the corpus is the
+ * same on every run). For a blunt core this is "a blunt clause inside a polite template".
+ */
+export function composeCorpus(items: readonly CorpusItem[], seed = 13): CorpusItem[] {
+  const random = seededRandom(seed)
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]
+  return items.map((item) => {
+    let opener = pick(OPENERS[item.register])
+    const closer = pick(CLOSERS[item.register])
+    let core = item.text
+    // No second greeting before one the core already has.
+    if (GREETING.test(core)) opener = ""
+    if (closer && /^[，,哈哦~]/u.test(closer)) core = core.replace(/[。]$/u, "")
+    else if (closer && !STOP.test(core) && item.register === "email") core += "。"
+    return {
+      ...item,
+      text: opener + core + closer,
+      source: `${item.source}+frame`,
+      composed: true,
+      coreStart: opener.length,
+      coreEnd: opener.length + core.length,
+    }
+  })
+}
+
+/** The whole training corpus: hand-written items, then their compositions. */
+export function loadCorpus(files: readonly CorpusFile[]): CorpusItem[] {
+  const items = parseCorpus(files)
+  return [...items, ...composeCorpus(items)]
+}
