@@ -35,7 +35,8 @@ describe("checkDraft: rules and the tone model together", () => {
     "无需您再跑一趟网点，我已经帮您申请上门取件了。",
     "如果这样不行，我们改成上门取件",
     "一直没办法打通您的电话，所以先给您留言",
-    "您好，您的快件预计明天送达，请保持电话畅通。",
+    // An estimate carries the 2.2 disclaimer (without it the eta-no-disclaimer hint fires: issue 17).
+    "您好，您的快件预计明天送达，时效仅供参考，请保持电话畅通。",
     "非常抱歉给您带来不便，我已经帮您加急处理，今天18点前回复您。",
     "客户说“你们爱要不要”，已记录。",
     "不知道您現在方便接聽嗎？",
