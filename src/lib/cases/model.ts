@@ -122,6 +122,10 @@ export interface HandoffNote {
   /** When the customer was promised a callback (epoch ms). */
   callbackAt?: number
   nextStep: string
+  /** 交给: whom the case is handed to (a colleague, a team, "下一班"). */
+  handedTo?: string
+  /** 接手: the id of the colleague's handoff (read from the ticket) this note takes over. */
+  takeoverOf?: string
   caseType?: CaseType
   status?: CaseStatus
   /** Where the note was written (CRM page), to reopen it from a reminder. */

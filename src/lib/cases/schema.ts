@@ -74,6 +74,8 @@ export const handoffNoteSchema = z.object({
   promise: longText,
   callbackAt: epochMs.optional(),
   nextStep: longText,
+  handedTo: shortText.optional(),
+  takeoverOf: z.string().max(100).optional(),
   caseType: caseTypeSchema.optional(),
   status: caseStatusSchema.optional(),
   pageUrl: z.string().max(2000).optional(),
