@@ -15,6 +15,7 @@ import { siteCovers } from "~lib/page/origin"
 import { detectWaybills } from "~lib/waybill/detect"
 
 import { createEditorBridge } from "../editors/bridge"
+import { createHandoffHook } from "./handoff-blocks"
 import { mountSidebarHost, type SidebarHost } from "./host"
 import { createLifetime, later, type Lifetime, soon } from "./lifetime"
 import { buildPageState } from "./page-state"
@@ -143,6 +144,17 @@ function run(life: Lifetime, initial: SiteConfig): void {
     onKeyDown: onEditorKey,
   })
 
+  // Handoff blocks in the ticket (issue 12): raw texts to the sidebar, our block into the internal box.
+  const handoffs = createHandoffHook({
+    signal,
+    docs: () => [document, ...scanner.frameDocs],
+    skip: () => host?.element ?? null,
+    listening: () => ports.size > 0,
+    emit: post,
+    target: () => editors.target(),
+    insert: (text) => editors.insertText({ text }),
+  })
+
   // Rebuilt at most every 150 ms, and only after something changed.
   function queueState(): void {
     if (stateQueued) return
@@ -203,6 +215,7 @@ function run(life: Lifetime, initial: SiteConfig): void {
     switch (msg.type) {
       case "hello": {
         send(true)
+        handoffs.refresh()
         const draft = editors.current()
         if (draft) port.postMessage({ type: "draft", draft } satisfies PageToSidebar)
         break
@@ -215,6 +228,7 @@ function run(life: Lifetime, initial: SiteConfig): void {
         break
       case "rescan":
         scanner.start(document)
+        handoffs.refresh()
         break
       case "set-collapsed":
         if (typeof msg.collapsed === "boolean") host?.setCollapsed(msg.collapsed)
@@ -237,6 +251,9 @@ function run(life: Lifetime, initial: SiteConfig): void {
           })
         break
       }
+      case "post-handoff":
+        void handoffs.post(msg).then((r) => life.alive() && port.postMessage(r))
+        break
       case "highlight":
         if (Array.isArray(msg.spans)) {
           editors.highlight(msg.editorId, msg.revision, msg.spans)
@@ -321,6 +338,7 @@ function run(life: Lifetime, initial: SiteConfig): void {
   // SPA navigation by history.pushState shows up as DOM changes: check the URL on each batch.
   const urlWatch = new MutationObserver(() => {
     checkUrl()
+    handoffs.changed()
     // Some CRMs rebuild <html>'s children wholesale: put the panel back.
     if (host && !host.element.isConnected) host.reattach()
   })

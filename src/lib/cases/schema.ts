@@ -76,6 +76,7 @@ export const handoffNoteSchema = z.object({
   nextStep: longText,
   handedTo: shortText.optional(),
   takeoverOf: z.string().max(100).optional(),
+  remind: z.boolean().optional(),
   caseType: caseTypeSchema.optional(),
   status: caseStatusSchema.optional(),
   pageUrl: z.string().max(2000).optional(),

@@ -26,6 +26,13 @@ export const siteSettingSchema = z.object({
     ),
   pinnedSelector: z.string().max(500).optional(),
   carrierHint: z.string().max(40).optional(),
+  internalBox: z
+    .object({
+      urlPattern: z.string().max(500).optional(),
+      selector: z.string().max(500).optional(),
+      toggleSelector: z.string().max(500).optional(),
+    })
+    .optional(),
   enabledAt: z.number().int().nonnegative(),
 }) satisfies z.ZodType<SiteSetting>
 
@@ -34,6 +41,8 @@ export const settingsSchema = z.object({
   sites: z.array(siteSettingSchema).max(200),
   sidebarMode: z.enum(["inpage", "sidepanel"]),
   locale: z.enum(["zh", "en"]),
+  // Older backups have no team key.
+  teamKey: z.string().max(200).default(""),
 }) satisfies z.ZodType<Settings>
 
 /**

@@ -21,6 +21,8 @@ export interface SiteSetting {
   pinnedSelector?: string
   /** Optional carrier code the CRM works for (a hint for ranking pure-digit numbers). */
   carrierHint?: string
+  /** How this site's internal note box (内部备注) is recognised: handoffs go only there (issue 12). */
+  internalBox?: { urlPattern?: string; selector?: string; toggleSelector?: string }
   enabledAt: number
 }
 
@@ -32,6 +34,11 @@ export interface Settings {
   sites: SiteSetting[]
   sidebarMode: SidebarMode
   locale: UiLocale
+  /**
+   * The team key that signs handoff blocks written into tickets and verifies colleagues' ones (HMAC);
+   * "" when not set. Set by the admin in Options (admin policy may push it later).
+   */
+  teamKey: string
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -39,6 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sites: [],
   sidebarMode: "inpage",
   locale: "zh",
+  teamKey: "",
 }
 
 /** The whole database as one JSON document (export / backup / restore). */
