@@ -7,7 +7,12 @@ import { useEffect, useMemo, useState, type KeyboardEvent } from "react"
 
 import { classifyCase } from "~lib/cases/classify"
 import { URGENT_CASE_TYPES, type CaseStatus, type CaseType } from "~lib/cases/model"
-import { quickCallbackAt, spokenTime, toLocalInputValue } from "~lib/ui-logic/callback-time"
+import {
+  callbackFromPromise,
+  quickCallbackAt,
+  spokenTime,
+  toLocalInputValue,
+} from "~lib/ui-logic/callback-time"
 import { expiredDraftKeys } from "~lib/ui-logic/drafts"
 import { describeCarriers } from "~lib/ui-logic/page"
 import { identifyWaybill } from "~lib/waybill/identify"
@@ -18,8 +23,8 @@ import { errorMessage, LocaleProvider, T, useLocale } from "../locale"
 import { useServices } from "../services"
 import { useSettings } from "../use-settings"
 import { CasePanel } from "./case-panel"
-import { HandoffForm, type HandoffPrefill } from "./handoff-form"
-import { NoteTimeline } from "./note-timeline"
+import type { HandoffPrefill } from "./handoff-form"
+import { HandoffTab } from "./handoff-tab"
 import { usePageConnection, type Connection, type SidebarMode } from "./use-page-connection"
 import { EscalationPanel } from "./escalation-panel"
 import { PhrasingPanel } from "./phrasing-panel"
@@ -173,15 +178,18 @@ function CaseWorkspace(props: {
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="panel">
         {tab === "handoff" && (
           <>
-            <HandoffForm
+            <HandoffTab
               waybill={waybill}
               caseType={caseType}
               record={record}
-              profile={settings?.profile}
+              settings={settings}
+              origin={connection.origin}
               pageUrl={state?.url}
               prefill={prefill}
+              notes={notes}
+              attempts={attempts ?? []}
+              page={page}
             />
-            <NoteTimeline notes={waybill ? notes : []} attempts={waybill ? (attempts ?? []) : []} />
           </>
         )}
         {tab === "phrasing" && (
@@ -192,7 +200,13 @@ function CaseWorkspace(props: {
               setPrefill({
                 token: now(),
                 promise: hit.phrase,
-                callbackLocal: toLocalInputValue(quickCallbackAt("plus2h", now())),
+                // The time the reply promised ("30分钟内" → +30 min, "明天上午" …), else +2 h.
+                callbackLocal: toLocalInputValue(
+                  callbackFromPromise(
+                    page.draft?.text.slice(Math.max(0, hit.start - 24), hit.end + 12) ?? hit.phrase,
+                    now(),
+                  ) ?? quickCallbackAt("plus2h", now()),
+                ),
               })
               setTab("handoff")
             }}
