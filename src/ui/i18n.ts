@@ -444,7 +444,10 @@ export const STRINGS = {
     zh: "我确认这是内部备注框，插入",
     en: "I confirm this is the internal note box: insert",
   },
-  postRemember: { zh: "记住这个输入框为本网站的内部备注框", en: "Remember this box as this site's internal note box" },
+  postRemember: {
+    zh: "记住这个输入框为本网站的内部备注框",
+    en: "Remember this box as this site's internal note box",
+  },
   postTooLong: {
     zh: "交接单过长（超过 12000 字），请精简后再写入工单",
     en: "The handoff is too long (over 12,000 characters): shorten it first",
@@ -493,7 +496,10 @@ export const STRINGS = {
   takeOverConfirm: { zh: "仍要接手", en: "Take over anyway" },
   takenOverBy: { zh: "已由 {who} 接手", en: "Taken over by {who}" },
   takenOverUnverified: { zh: "（接手记录未验证）", en: "(takeover not verified)" },
-  takenOverHere: { zh: "已接手，回电提醒已设在本机", en: "Taken over: the callback reminder is set on this PC" },
+  takenOverHere: {
+    zh: "已接手，回电提醒已设在本机",
+    en: "Taken over: the callback reminder is set on this PC",
+  },
   reminderDropped: {
     zh: "此交接已被同事接手，本机的回电提醒已取消",
     en: "A colleague took this over: the callback reminder on this PC was dropped",

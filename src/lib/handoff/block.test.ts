@@ -99,6 +99,7 @@ describe("handoff block: round trip and manglings", () => {
     ["as written", (t) => t],
     ["HTML-escaped once (read as text)", (t) => escapeHtml(t)],
     ["HTML-escaped twice", (t) => escapeHtml(escapeHtml(t))],
+    ["named entities as CKEditor writes them, shown literally", (t) => t.replace(/·/g, "&middot;")],
     [
       "rich text: each line a <p>, read with textContent (line breaks lost)",
       (t) => stripTags(asParagraphs(t)),

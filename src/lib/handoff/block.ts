@@ -14,8 +14,11 @@
 export const HANDOFF_HEADER = "【客服助手·交接单】"
 /** The first line of a takeover block (接手). */
 export const TAKEOVER_HEADER = "【客服助手·接手】"
-/** Present in both headers (and NFKC-stable): the cheap prefilter of the page scan. */
-export const BLOCK_MARK = "客服助手·"
+/**
+ * Present in both headers, NFKC-stable and untouched by HTML escaping (the "·" is not: editors write
+ * it as &middot;): the cheap prefilter of the page scan.
+ */
+export const BLOCK_MARK = "客服助手"
 /** The machine line starts with this (format version 1). */
 export const MACHINE_TAG = "CSK1"
 
@@ -82,8 +85,29 @@ const fieldsOf = (kind: BlockKind) => (kind === "handoff" ? HANDOFF_FIELDS : TAK
 
 // ---------- normalisation (applied alike when signing and when reading) ----------
 
-const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " }
-const ENTITY = /&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|amp|lt|gt|quot|apos|nbsp);/gi
+// The named entities rich-text editors write (CKEditor 4 encodes "·" as &middot;, quotes, dashes …).
+const NAMED: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  middot: "·",
+  hellip: "…",
+  mdash: "—",
+  ndash: "–",
+  ldquo: "“",
+  rdquo: "”",
+  lsquo: "‘",
+  rsquo: "’",
+  times: "×",
+  yen: "¥",
+  bull: "•",
+  laquo: "«",
+  raquo: "»",
+}
+const ENTITY = new RegExp(`&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|${Object.keys(NAMED).join("|")});`, "gi")
 
 function decodeEntitiesOnce(s: string): string {
   return s.replace(ENTITY, (m, name: string) => {
@@ -307,7 +331,7 @@ function parseOne(text: string, kind: BlockKind, headerLength: number): ParsedBl
  * Linear in the text: one pass for the headers, each block read within `BLOCK_MAX_CHARS`.
  */
 export function parseBlocks(raw: string): ParsedBlock[] {
-  if (!raw.includes(BLOCK_MARK) && !raw.normalize("NFKC").includes(BLOCK_MARK)) return []
+  if (!raw.includes(BLOCK_MARK)) return []
   const text = normalizeText(raw)
   const heads = [...text.matchAll(HEADER_RE)]
   const out: ParsedBlock[] = []

@@ -102,7 +102,10 @@ function toNumber(s: string): number {
 const NUM = "(\\d{1,3}|[零〇一二两三四五六七八九十]{1,3})"
 const RELATIVE = new RegExp(`(半|${NUM}\\s*个?\\s*半?)\\s*(分钟|分|小时|个小时|钟头|天|个工作日|工作日)`, "u")
 // Not "第一时间" (at once) nor the hour inside a longer number.
-const CLOCK = new RegExp(`(?<![第\\d])${NUM}\\s*(?:[:：]\\s*(\\d{2})|[点时](?:\\s*(半|一刻|三刻|${NUM}\\s*分?))?)`, "u")
+const CLOCK = new RegExp(
+  `(?<![第\\d])${NUM}\\s*(?:[:：]\\s*(\\d{2})|[点时](?:\\s*(半|一刻|三刻|${NUM}\\s*分?))?)`,
+  "u",
+)
 const WEEKDAY = /(?:下)?(?:周|星期|礼拜)([一二三四五六日天])/u
 const WEEKDAY_INDEX: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 }
 /** When a promise names only a part of the day: the start of business hours, early afternoon, etc. */

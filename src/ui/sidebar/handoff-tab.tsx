@@ -8,6 +8,7 @@ import type { CaseRecord, CaseType, ContactAttempt, HandoffNote } from "~lib/cas
 import { cleanContent, renderBlock } from "~lib/handoff/block"
 import { parseAuthorLine, takeoverBlock, type TimelineEntry } from "~lib/handoff/note"
 import { signBlock } from "~lib/handoff/sign"
+import { siteCovers } from "~lib/page/origin"
 import type { Settings } from "~lib/store/contract"
 
 import { callBackground } from "../background"
@@ -38,7 +39,10 @@ export function HandoffTab(props: {
   const locale = useLocale()
   const profile = settings?.profile
   const teamKey = settings?.teamKey || undefined
-  const site = settings?.sites.find((s) => s.origin === origin)
+  // Exact origin first; a site enabled without a port covers every port of its host.
+  const site =
+    settings?.sites.find((s) => s.origin === origin) ??
+    settings?.sites.find((s) => siteCovers(s.origin, origin))
   const { post, dialog } = usePostToTicket({ postHandoff: page.postHandoff, site, sites: settings?.sites })
 
   const checked = useCheckedBlocks(page.handoffTexts?.texts, waybill, teamKey)
