@@ -115,9 +115,20 @@ describe("handoffs through the ticket", () => {
     const due = new Date(y!, mo! - 1, da!, h!, mi!).getTime()
     expect(due - before).toBeGreaterThanOrEqual(29 * 60_000)
     expect(due - before).toBeLessThanOrEqual(31 * 60_000)
+    // Handed to 下一班: no reminder on A's machine unless asked. A asks for one too.
+    await form.getByTestId("handoff-remind-me").check()
     await A.page.frameLocator("iframe.cke_wysiwyg_frame").locator("body").click()
     await form.getByTestId("handoff-post").click()
     await A.frame.getByTestId("handoff-posted").waitFor({ timeout: 15_000 })
+    const alarmsOf = (s: ExtensionSession) =>
+      s
+        .worker()
+        .then((w) =>
+          w.evaluate(
+            async () => (await chrome.alarms.getAll()).filter((x) => x.name.startsWith("callback:")).length,
+          ),
+        )
+    await expect.poll(() => alarmsOf(a), POLL).toBeGreaterThan(0)
     // In the internal box, not sent: the agent submits with the CRM's own button.
     const inEditor = await A.page.evaluate(() =>
       (
@@ -129,7 +140,6 @@ describe("handoffs through the ticket", () => {
     expect(inEditor).toContain("CSK1 k=h")
     expect(desk.tickets.get("T1001")!.comments.some((c) => c.html.includes("客服助手"))).toBe(false)
     await screenshot(A.page, "a-post", SHOTS)
-    // Handed to 下一班: no reminder on A's machine unless asked; the callback travels in the block.
     await Promise.all([A.page.waitForURL(/\/desk\/ticket\/T1001$/), A.page.click("#save-note")])
     expect(desk.tickets.get("T1001")!.comments.at(-1)!.internal).toBe(true)
     const Aframe = await sidebarFrame(A.page, a.extensionId)
@@ -158,9 +168,7 @@ describe("handoffs through the ticket", () => {
     await remote.getByTestId("handoff-takeover").click()
     await B.frame.getByTestId("handoff-takeover-result").waitFor({ timeout: 15_000 })
     expect(await B.frame.getByTestId("handoff-takeover-result").getAttribute("class")).toBe("ok")
-    await expect
-      .poll(() => b.serviceWorker.evaluate(async () => (await chrome.alarms.getAll()).length), POLL)
-      .toBeGreaterThan(0)
+    await expect.poll(() => alarmsOf(b), POLL).toBeGreaterThan(0)
     await Promise.all([B.page.waitForURL(/\/desk\/ticket\/T1001$/), B.page.click("#save-note")])
     const Bframe = await sidebarFrame(B.page, b.extensionId)
     await Bframe.getByTestId("handoff-taken-here").waitFor({ timeout: 20_000 })
@@ -172,6 +180,8 @@ describe("handoffs through the ticket", () => {
     await taken.waitFor({ timeout: 20_000 })
     expect(await taken.textContent()).toContain("王五")
     expect(await taken.getAttribute("data-verification")).toBe("verified")
+    await A2.frame.getByTestId("handoff-reminder-dropped").waitFor({ timeout: 20_000 })
+    await expect.poll(() => alarmsOf(a), POLL).toBe(0)
     await screenshot(A2.page, "a-sees-taken-over", SHOTS)
     await A2.page.close()
   }, 180_000)

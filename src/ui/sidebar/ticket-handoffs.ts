@@ -3,7 +3,7 @@
  * extension page (the content script only sends raw text). A verified takeover of one of this agent's
  * own notes drops the pending reminder on this machine.
  */
-import { useEffect, useMemo, useState } from "react"
+import { useEffect, useMemo, useRef, useState } from "react"
 
 import type { CaseRecord, HandoffNote } from "~lib/cases/model"
 import { parseBlocks } from "~lib/handoff/block"
@@ -56,6 +56,13 @@ export function useDropTakenOverReminders(
 ): boolean {
   const { store, platform } = useServices()
   const [dropped, setDropped] = useState(false)
+  const mounted = useRef(true)
+  useEffect(
+    () => () => {
+      mounted.current = false
+    },
+    [],
+  )
   useEffect(() => {
     if (!record || record.callbackAt === undefined || !me) return
     const hit = entries.find((e) => {
@@ -66,17 +73,14 @@ export function useDropTakenOverReminders(
       return !(me.workId && by.workId === me.workId)
     })
     if (!hit) return
-    let cancelled = false
+    // Not cancelled when the record changes (it does, by this very write).
     store
       .upsertCase({ waybill: record.waybill, callbackAt: undefined })
-      .then(() => callBackground(platform, "callbacks.sync", {}))
-      .then(
-        () => !cancelled && setDropped(true),
-        () => undefined,
-      )
-    return () => {
-      cancelled = true
-    }
+      .then(() => {
+        if (mounted.current) setDropped(true)
+        return callBackground(platform, "callbacks.sync", {})
+      })
+      .catch(() => undefined)
   }, [entries, record, me, store, platform])
   return dropped
 }
