@@ -5,7 +5,7 @@
  * A reopens the ticket and sees it taken over, with A's reminder dropped. And a handoff never lands in
  * a customer-facing box without the agent's explicit choice.
  */
-import { type Frame, type Page } from "playwright-core"
+import { type Page } from "playwright-core"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 
 import {
