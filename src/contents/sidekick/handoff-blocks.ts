@@ -7,7 +7,7 @@
  * other text never reaches script), at most `MAX_BLOCKS` blocks of `TEXT_MAX` chars, run only while a
  * sidebar listens, and again at most once a second after the page changed.
  */
-import { BLOCK_MARK, MACHINE_TAG } from "~lib/handoff/block"
+import { BLOCK_MARK, MACHINE_TAG } from "~lib/handoff/marks"
 import { boxVerdict, type BoxVerdict, type InternalBoxRule, urlMatches } from "~lib/handoff/internal-box"
 import type { PageToSidebar, SidebarToPage } from "~lib/protocol/types"
 

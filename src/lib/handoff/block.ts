@@ -10,17 +10,13 @@
  * A block whose machine line is missing or cut is `partial`; a block is never read as other data.
  */
 
+import { BLOCK_MARK, MACHINE_TAG } from "./marks"
+
 /** The first line of a handoff block; also what the content script's prefilter looks for. */
 export const HANDOFF_HEADER = "【客服助手·交接单】"
 /** The first line of a takeover block (接手). */
 export const TAKEOVER_HEADER = "【客服助手·接手】"
-/**
- * Present in both headers, NFKC-stable and untouched by HTML escaping (the "·" is not: editors write
- * it as &middot;): the cheap prefilter of the page scan.
- */
-export const BLOCK_MARK = "客服助手"
-/** The machine line starts with this (format version 1). */
-export const MACHINE_TAG = "CSK1"
+export { BLOCK_MARK, MACHINE_TAG } from "./marks"
 
 export type BlockKind = "handoff" | "takeover"
 
