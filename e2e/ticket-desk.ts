@@ -83,7 +83,9 @@ export class TicketDesk {
   /** Handles `/desk/…`; false when the path is not ours. */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1")
-    const m = /^\/desk\/(ticket|spa|api\/ticket)\/([\w-]+)(\/note|\/reply|\/comments)?$/.exec(url.pathname)
+    const m = /^\/desk\/(ticket|spa|api\/ticket)\/([\w-]+)(\/note|\/reply|\/comments|\/history)?$/.exec(
+      url.pathname,
+    )
     if (!m) return false
     const ticket = this.tickets.get(m[2])
     if (!ticket) {
@@ -125,7 +127,8 @@ export class TicketDesk {
     if (kind === "api/ticket") sendJson(res, ticket.comments)
     else if (kind === "spa") sendHtml(res, spaPage(ticket))
     else if (sub === "/note") sendHtml(res, notePage(ticket))
-    else if (!sub) sendHtml(res, ticketPage(ticket))
+    else if (sub === "/history") sendHtml(res, historyFrame(ticket))
+    else if (!sub) sendHtml(res, ticketPage(ticket, url.searchParams.get("frame") === "1"))
     else res.writeHead(405).end()
     return true
   }
@@ -183,11 +186,16 @@ function header(t: DeskTicket): string {
 <dl class="fields"><dt>运单号</dt><dd id="waybill">${escapeHtml(t.waybill)}</dd><dt>客户</dt><dd>${escapeHtml(t.customer)}</dd><dt>状态</dt><dd>处理中</dd></dl>`
 }
 
-function ticketPage(t: DeskTicket): string {
+/** The history alone: some helpdesks show it in a same-origin iframe. */
+function historyFrame(t: DeskTicket): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>history</title>${STYLE}</head><body>${history(t)}</body></html>`
+}
+
+function ticketPage(t: DeskTicket, framed = false): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>工单 ${escapeHtml(t.id)} - 运单 ${escapeHtml(t.waybill)}</title>${STYLE}</head>
 <body>${header(t)}<main>
 <p><a id="to-note" href="/desk/ticket/${escapeHtml(t.id)}/note">添加内部备注</a></p>
-${history(t)}
+${framed ? `<iframe id="history-frame" src="/desk/ticket/${escapeHtml(t.id)}/history" style="width:100%;height:400px;border:0"></iframe>` : history(t)}
 <form id="reply-form" method="post" action="/desk/ticket/${escapeHtml(t.id)}/reply">
 <label for="reply">回复客户（客户可见）</label>
 <textarea id="reply" name="reply"></textarea>

@@ -19,7 +19,11 @@ import {
   sidebarText,
 } from "../harness"
 import { type FixtureServer, startFixtureServer } from "../server"
-import { TicketDesk } from "../ticket-desk"
+import { cleanContent, renderBlock } from "~lib/handoff/block"
+import { noteToBlock } from "~lib/handoff/note"
+import { signBlock } from "~lib/handoff/sign"
+
+import { plainToHtml, TicketDesk } from "../ticket-desk"
 
 const POLL = { timeout: 20_000, interval: 200 }
 /** Screenshots for the closing note (HANDOFF_SHOTS_DIR), else with the other e2e screenshots. */
@@ -28,6 +32,7 @@ const TEAM_KEY = "顺丰华东客服组-2026-交接密钥"
 const WAYBILL = "SF1385628716739"
 const GUARD_WAYBILL = "YT8827361045592"
 const SPA_WAYBILL = "JT0012345678901"
+const FOLDED_WAYBILL = "ZT7312345678902"
 
 async function setUp(session: ExtensionSession, name: string, workId: string, logs: string[]) {
   const options = await openOptions(session)
@@ -59,6 +64,7 @@ describe("handoffs through the ticket", () => {
     desk.add("T1001", WAYBILL, "张先生")
     desk.add("T1002", GUARD_WAYBILL, "李女士")
     desk.add("T1003", SPA_WAYBILL, "王先生", 4)
+    desk.add("T1004", FOLDED_WAYBILL, "赵女士", 3)
     server = await startFixtureServer({ desk })
     a = await launchExtension()
     b = await launchExtension()
@@ -257,5 +263,54 @@ describe("handoffs through the ticket", () => {
     await fake.getByTestId("handoff-takeover").click()
     await frame.getByTestId("handoff-takeover-ask").waitFor()
     await page.close()
+  }, 120_000)
+  it("finds a block folded in a long history, quoted in a reply, and inside a same-origin history frame", async () => {
+    const at = Date.now() - 3_600_000
+    const content = cleanContent(
+      noteToBlock({
+        id: "folded-1",
+        waybill: FOLDED_WAYBILL,
+        createdAt: at,
+        author: { name: "孙七", workId: "C789" },
+        problem: "客户称外包装破损",
+        actionsTaken: "已拍照上报",
+        contacted: "",
+        promise: "明天上午回电",
+        callbackAt: at + 20 * 3_600_000,
+        nextStep: "等理赔结果",
+        handedTo: "下一班",
+      }),
+    )
+    const block = renderBlock(content, await signBlock(content, TEAM_KEY))
+    const t = desk.tickets.get("T1004")!
+    t.comments.push({ author: "孙七", at: "2026-12-03 18:00", internal: true, html: plainToHtml(block) })
+    // The customer's e-mail reply quotes it (a plain comment, "> " on each line).
+    const quoted = block
+      .split("\n")
+      .map((l) => `> ${l}`)
+      .join("\n")
+    t.comments.push({
+      author: "客户",
+      at: "2026-12-03 19:00",
+      internal: false,
+      html: plainToHtml(`收到，谢谢。\n\n${quoted}`),
+    })
+    for (let i = 0; i < 8; i++)
+      t.comments.push({
+        author: "系统",
+        at: "2026-12-04 08:00",
+        internal: false,
+        html: plainToHtml("系统自动提醒：工单超过 24 小时未更新。"),
+      })
+
+    for (const path of ["/desk/ticket/T1004", "/desk/ticket/T1004?frame=1"]) {
+      const { page, frame } = await open(b, path, FOLDED_WAYBILL)
+      const entry = frame.locator('[data-testid="handoff-remote"][data-note-id="folded-1"]')
+      await entry.waitFor({ timeout: 20_000 })
+      await entry.getByTestId("handoff-verified").waitFor()
+      expect(await frame.locator('[data-note-id="folded-1"]').count()).toBe(1)
+      expect(await entry.getByTestId("handoff-source-ticket").textContent()).toContain("2")
+      await page.close()
+    }
   }, 120_000)
 })

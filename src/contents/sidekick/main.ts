@@ -74,6 +74,7 @@ function run(life: Lifetime, initial: SiteConfig): void {
   let lastUrl = location.href
   let lastSent = ""
   let stateQueued = false
+  let framesSeen = 0
   const ports = new Set<chrome.runtime.Port>()
 
   const scanner = new Scanner({
@@ -81,7 +82,14 @@ function run(life: Lifetime, initial: SiteConfig): void {
     signal,
     carrierHint: config.carrierHint,
     skip: () => host?.element ?? null,
-    onChange: () => queueState(),
+    onChange: () => {
+      queueState()
+      // A same-origin frame (a ticket history shown in an iframe) was read: look for blocks in it too.
+      if (scanner.frameDocs.size !== framesSeen) {
+        framesSeen = scanner.frameDocs.size
+        handoffs.changed()
+      }
+    },
     schedule: (fn) => soon(fn, signal),
   })
 

@@ -6,7 +6,7 @@ import { useState } from "react"
 
 import type { CaseRecord, CaseType, ContactAttempt, HandoffNote } from "~lib/cases/model"
 import { cleanContent, renderBlock } from "~lib/handoff/block"
-import { parseAuthorLine, takeoverBlock, type TimelineEntry } from "~lib/handoff/note"
+import { takeoverBlock, type TimelineEntry } from "~lib/handoff/note"
 import { signBlock } from "~lib/handoff/sign"
 import { siteCovers } from "~lib/page/origin"
 import type { Settings } from "~lib/store/contract"
@@ -68,7 +68,6 @@ export function HandoffTab(props: {
     const f = remote.block.fields
     const id = newId()
     const at = now()
-    const from = parseAuthorLine(f.author)
     const note: HandoffNote = {
       id,
       waybill,
@@ -85,7 +84,6 @@ export function HandoffTab(props: {
     }
     if (f.customer) note.customerName = cut(f.customer, 200)
     if (remote.block.callbackAt !== undefined) note.callbackAt = remote.block.callbackAt
-    if (from.name) note.handedTo = cut(`${from.name}${from.workId ? ` (${from.workId})` : ""} →`, 200)
     if (pageUrl) note.pageUrl = pageUrl.slice(0, 2000)
     try {
       await store.addNote(note)
