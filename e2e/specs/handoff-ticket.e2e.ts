@@ -32,7 +32,7 @@ const TEAM_KEY = "顺丰华东客服组-2026-交接密钥"
 const WAYBILL = "SF1385628716739"
 const GUARD_WAYBILL = "YT8827361045592"
 const SPA_WAYBILL = "JT0012345678901"
-const FOLDED_WAYBILL = "ZT7312345678902"
+const FOLDED_WAYBILL = "SF1533908826714"
 
 async function setUp(session: ExtensionSession, name: string, workId: string, logs: string[]) {
   const options = await openOptions(session)
