@@ -64,6 +64,12 @@ async function boot(): Promise<void> {
   run(life, config)
 }
 
+/** A mutation that only added or removed our own sidebar host. */
+function onlyOwn(r: MutationRecord, own: Element): boolean {
+  const nodes = [...r.addedNodes, ...r.removedNodes]
+  return nodes.length > 0 && nodes.every((n) => n === own)
+}
+
 function run(life: Lifetime, initial: SiteConfig): void {
   const { signal } = life
   let config = initial
@@ -344,9 +350,12 @@ function run(life: Lifetime, initial: SiteConfig): void {
   window.addEventListener("popstate", checkUrl, { passive: true, signal })
   window.addEventListener("hashchange", checkUrl, { passive: true, signal })
   // SPA navigation by history.pushState shows up as DOM changes: check the URL on each batch.
-  const urlWatch = new MutationObserver(() => {
+  const urlWatch = new MutationObserver((records) => {
     checkUrl()
-    handoffs.changed()
+    // Our own panel coming and going is no reason to look for handoff blocks again.
+    const own = host?.element
+    if (records.some((r) => !own || (r.target !== own && !own.contains(r.target) && !onlyOwn(r, own))))
+      handoffs.changed()
     // Some CRMs rebuild <html>'s children wholesale: put the panel back.
     if (host && !host.element.isConnected) host.reattach()
   })
