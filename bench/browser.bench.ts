@@ -21,7 +21,7 @@ import { type FixtureServer, startFixtureServer } from "../e2e/server"
 import { REMEMBER_MAX } from "../src/contents/sidekick/scanner"
 import { checkDraft } from "../src/lib/phrasing/check"
 import type { CsBench } from "./browser/page-entry"
-import { historyPage, listPage } from "./browser/pages"
+import { historyPage, listPage, listWithHandoffsPage } from "./browser/pages"
 import type { CsStoreBench } from "./browser/store-entry"
 import type { BenchRow, BenchSuite } from "./types"
 
@@ -36,6 +36,7 @@ const PAGES = {
   "list-1000": () => listPage(1_000),
   "list-10000": () => listPage(10_000),
   "history-2000": () => historyPage(2_000),
+  "list-10000-handoffs": () => listWithHandoffsPage(10_000, 200),
 }
 type PageName = keyof typeof PAGES
 
@@ -513,8 +514,10 @@ async function e2eCost(
   ext: ExtensionSession,
   plain: BrowserContext,
   server: FixtureServer,
+  pageName: PageName = "list-10000",
 ): Promise<BenchRow[]> {
-  const url = server.url("/bench/list-10000.html")
+  const url = server.url(`/bench/${pageName}.html`)
+  const what = pageName === "list-10000" ? "list-10000" : `${pageName} (200 handoff blocks in its history)`
   const withMs: number[] = []
   const withoutMs: number[] = []
   const heapWith: number[] = []
@@ -551,7 +554,7 @@ async function e2eCost(
   const mb = (x: number) => x / 2 ** 20
   const rows = [
     row(
-      "main-thread task time to load list-10000 and settle, with extension, median",
+      `main-thread task time to load ${what} and settle, with extension, median`,
       a,
       b,
       "same page, browser without the extension",
@@ -559,7 +562,7 @@ async function e2eCost(
       { text: "≤ 1.05", met: a / b <= 1.05 },
     ),
     row(
-      "page JS heap after load (page + content script), list-10000, median",
+      `page JS heap after load (page + content script), ${what}, median`,
       mb(median(heapWith)),
       mb(median(heapWithout)),
       "same page without the extension",
@@ -711,6 +714,10 @@ export default (async () => {
     const extSteps: [string, () => Promise<BenchRow[]>][] = [
       ["scan (extension)", () => e2eScan(ext as ExtensionSession, server)],
       ["page cost (extension)", () => e2eCost(ext as ExtensionSession, plain, server)],
+      [
+        "page cost, handoff blocks (extension)",
+        () => e2eCost(ext as ExtensionSession, plain, server, "list-10000-handoffs"),
+      ],
       ["keystroke (extension)", () => e2eKeystroke(ext as ExtensionSession, server)],
     ]
     // BENCH_STEPS=scan,store … runs only the steps whose label contains one of the words.

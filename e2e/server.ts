@@ -10,6 +10,7 @@ import { extname, join, normalize, sep } from "node:path"
 import { fileURLToPath } from "node:url"
 
 import { vendorRoute } from "./editors/vendor-routes"
+import type { TicketDesk } from "./ticket-desk"
 
 export const FIXTURES_DIR = fileURLToPath(new URL("./fixtures/", import.meta.url))
 
@@ -39,6 +40,8 @@ export interface FixtureServerOptions {
    * vendor routes (`/vendor/<pkg>/…`, the CSP page), then to the fixtures.
    */
   route?: (urlPath: string) => ExtraRoute | null
+  /** A helpdesk with stored comments under `/desk/…` (form POSTs, server-rendered history). */
+  desk?: TicketDesk
 }
 
 export interface FixtureServer {
@@ -75,6 +78,7 @@ async function handle(
   res: ServerResponse,
   options: FixtureServerOptions,
 ): Promise<void> {
+  if (options.desk && (await options.desk.handle(req, res))) return
   if (req.method !== "GET" && req.method !== "HEAD") {
     res.writeHead(405, { Allow: "GET, HEAD" }).end()
     return

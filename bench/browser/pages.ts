@@ -85,3 +85,36 @@ export function historyPage(entries: number, seed = 23): string {
 <dl><dt>客户</dt><dd>王女士</dd><dt>问题类型</dt><dd>延误</dd></dl>
 <ol class="hist">${items.join("\n")}</ol></body></html>`
 }
+
+/**
+ * The 10,000-row list with a ticket history of `blocks` handoff blocks (issue 12) below it, each an
+ * internal comment of <p> lines as rich-text helpdesks render them, among ordinary comments.
+ */
+export function listWithHandoffsPage(rows: number, blocks: number, seed = 11): string {
+  const page = listPage(rows, seed)
+  const r = rng(seed + 1)
+  const hist: string[] = []
+  for (let i = 0; i < blocks; i++) {
+    const wb = waybill(r)
+    const lines = [
+      "【客服助手·交接单】",
+      `运单号：${wb}`,
+      `客户：${NAMES[i % NAMES.length]} 1380013${String(8000 + i).slice(-4)}`,
+      `问题（已与客户确认）：${NOTES[i % NOTES.length]}`,
+      `已处理：${NOTES[(i + 1) % NOTES.length]}`,
+      `已联系：网点主管 ${NAMES[(i + 2) % NAMES.length]} 010-1234${String(5000 + i).slice(-4)}：答应今天回复`,
+      "承诺：30分钟内回复您",
+      "回电时间：2026-12-04 18:30",
+      "下一步：等网点回复后回电客户",
+      "交给：下一班",
+      `经办：客服${i % 9}号（工号 A${100 + i}） 2026-12-04 17:40`,
+      `CSK1 k=h n=bench-${i} at=tpj7r0 cb=tpj94o s=${(i * 2654435761).toString(16).padStart(32, "0").slice(-32)}`,
+    ]
+    hist.push(`<div class="comment internal"><div class="meta">客服${i % 9}号 · 内部备注</div>
+<div class="body">${lines.map((l) => `<p>${l}</p>`).join("")}</div></div>`)
+    hist.push(
+      `<div class="comment"><div class="meta">客服 · 回复</div><div class="body"><p>${NOTES[i % NOTES.length]}</p></div></div>`,
+    )
+  }
+  return page.replace("</body>", `<section id="history"><h3>处理记录</h3>${hist.join("\n")}</section></body>`)
+}

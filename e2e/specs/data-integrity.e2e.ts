@@ -74,6 +74,8 @@ async function fillNote(frame: Frame, problem: string) {
   await form.getByTestId("handoff-problem").fill(problem)
   await form.getByTestId("handoff-actions").fill("已联系网点")
   await form.getByTestId("handoff-promise").fill("今天回电")
+  // A promise to call back needs a callback time (issue 12).
+  await form.getByTestId("callback-plus2h").click()
 }
 
 const notesWith = (frame: Frame, text: string) =>

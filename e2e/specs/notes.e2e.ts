@@ -39,6 +39,8 @@ async function writeNote(frame: Frame, fields: { problem: string; actions: strin
   await form.getByTestId("handoff-problem").fill(fields.problem)
   await form.getByTestId("handoff-actions").fill(fields.actions)
   await form.getByTestId("handoff-promise").fill(fields.promise)
+  // A promise to get back needs a callback time (issue 12).
+  await form.getByTestId("callback-plus2h").click()
   await form.getByTestId("handoff-save").click()
   await frame.getByTestId("handoff-saved").waitFor({ timeout: 15_000 })
 }

@@ -130,7 +130,7 @@ export async function siteConfig(pageOrigin: string | null): Promise<SiteConfig 
   const config: SiteConfig = { origin: pageOrigin, sidebarMode: settings.sidebarMode }
   if (site.pinnedSelector) config.pinnedSelector = site.pinnedSelector
   if (site.carrierHint) config.carrierHint = site.carrierHint
-  if (site.internalNote) config.internalNote = { ...site.internalNote }
+  if (site.internalBox) config.internalNote = { ...site.internalBox }
   return config
 }
 

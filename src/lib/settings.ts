@@ -25,8 +25,8 @@ export interface SiteSetting {
   pinnedSelector?: string
   /** Optional carrier code the CRM works for (a hint for ranking pure-digit numbers). */
   carrierHint?: string
-  /** Where the CRM's internal-note box is (handoff work); opaque here, validated by the admin policy. */
-  internalNote?: { urlPattern?: string; selector?: string; toggleSelector?: string }
+  /** How this site's internal note box (内部备注) is recognised: handoffs go only there (issue 12). */
+  internalBox?: { urlPattern?: string; selector?: string; toggleSelector?: string }
   /** True in the effective settings for a site the admin policy enables (never stored). */
   managed?: boolean
   enabledAt: number
@@ -39,6 +39,11 @@ export interface Settings {
   sites: SiteSetting[]
   sidebarMode: SidebarMode
   locale: UiLocale
+  /**
+   * The team key that signs handoff blocks written into tickets and verifies colleagues' ones (HMAC);
+   * "" when not set. Set in Options, or by the admin policy (which then wins and locks it).
+   */
+  teamKey: string
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -46,4 +51,5 @@ export const DEFAULT_SETTINGS: Settings = {
   sites: [],
   sidebarMode: "inpage",
   locale: "zh",
+  teamKey: "",
 }

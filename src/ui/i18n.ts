@@ -723,6 +723,125 @@ export const STRINGS = {
   teamQaAgents: { zh: "按坐席", en: "By agent" },
   teamQaRules: { zh: "按规则", en: "By rule" },
   teamQaLoad: { zh: "读取全团队数据", en: "Load team-wide figures" },
+
+  // Handoffs in the ticket (issue 12)
+  handedTo: { zh: "交给", en: "Handed to" },
+  handedToHint: { zh: "同事姓名、班组或“下一班”", en: "A colleague, a team or “next shift”" },
+  remindMeToo: { zh: "我也要回电提醒", en: "Remind me too" },
+  problemPromiseNoCallback: {
+    zh: "承诺里答应了回复客户，但没有回电时间：请设置回电时间",
+    en: "The promise says you will get back to the customer, but there is no callback time: set one",
+  },
+  setCallbackFromPromise: { zh: "按承诺设置：{time}", en: "From the promise: {time}" },
+  saveWithoutCallback: { zh: "不设回电时间", en: "No callback" },
+  postToTicket: { zh: "写入工单", en: "Post to ticket" },
+  postToTicketHint: {
+    zh: "保存并把交接单插入 CRM 的内部备注框；请用 CRM 自己的按钮提交",
+    en: "Saves, then inserts the handoff into the CRM's internal note box; submit it with the CRM's own button",
+  },
+  postInserted: {
+    zh: "交接单已插入内部备注框，请用 CRM 的按钮提交",
+    en: "Inserted into the internal note box: submit it with the CRM's button",
+  },
+  postNoEditor: {
+    zh: "请先点击 CRM 的内部备注框，再点“写入工单”",
+    en: "Click into the CRM's internal note box first, then Post to ticket",
+  },
+  postFailed: { zh: "插入失败", en: "Could not insert" },
+  postAskPublic: {
+    zh: "当前输入框不是本网站设定的内部备注框（可能是给客户的回复）。交接单含内部联系人和电话，不能发给客户。",
+    en: "The focused box is not this site's internal note box (it may be the reply to the customer). Handoffs name internal contacts and phone numbers and must not reach the customer.",
+  },
+  postAskUnknown: {
+    zh: "还不知道本网站哪个是内部备注框。交接单含内部联系人和电话，只能写入内部备注（客户看不到的框）。",
+    en: "This site's internal note box is not set yet. Handoffs name internal contacts and phone numbers: they go only into an internal note the customer cannot see.",
+  },
+  postConfirmInternal: {
+    zh: "我确认这是内部备注框，插入",
+    en: "I confirm this is the internal note box: insert",
+  },
+  postRemember: {
+    zh: "记住这个输入框为本网站的内部备注框",
+    en: "Remember this box as this site's internal note box",
+  },
+  postTooLong: {
+    zh: "交接单过长（超过 12000 字），请精简后再写入工单",
+    en: "The handoff is too long (over 12,000 characters): shorten it first",
+  },
+  sourceLocal: { zh: "本机", en: "This PC" },
+  sourceTicket: { zh: "工单", en: "Ticket" },
+  handoffCopies: { zh: "工单中 {n} 处", en: "{n} copies in the ticket" },
+  verified: { zh: "已验证", en: "Verified" },
+  verifyNoKey: {
+    zh: "未验证：本机未设置团队密钥，无法确认是同事所写",
+    en: "Not verified: no team key on this PC, so it cannot be checked",
+  },
+  verifyUnsigned: {
+    zh: "未验证：没有签名，任何能在工单里写字的人（包括客户）都能写出这样的内容",
+    en: "Not verified: unsigned; anyone who can write in the ticket (a customer too) could have typed it",
+  },
+  verifyBad: {
+    zh: "未验证：签名不符，内容可能被改动或伪造",
+    en: "Not verified: the signature does not match; it may have been edited or forged",
+  },
+  verifyPartial: {
+    zh: "不完整：工单里的交接单被截断，只显示读到的部分",
+    en: "Partial: the block in the ticket was cut off; only what could be read is shown",
+  },
+  verifyWarning: {
+    zh: "未验证的交接不会自动设置提醒或改变升级",
+    en: "An unverified handoff never sets a reminder or moves the ladder by itself",
+  },
+  otherWaybillBlocks: {
+    zh: "工单中另有 {n} 条交接单属于其他运单，已忽略",
+    en: "{n} handoff block(s) in the ticket belong to other waybills and were ignored",
+  },
+  blocksTruncated: {
+    zh: "页面上的交接单过多，只读取了前面一部分",
+    en: "Too many handoff blocks on the page: only the first were read",
+  },
+  takeOver: { zh: "接手", en: "Take over" },
+  takeOverHint: {
+    zh: "在本机设置回电提醒，并把接手记录写入工单",
+    en: "Sets the callback reminder here and posts a takeover note to the ticket",
+  },
+  takeOverUnverified: {
+    zh: "此交接未验证。仍要接手并按其回电时间提醒？",
+    en: "This handoff is not verified. Take it over and use its callback time anyway?",
+  },
+  takeOverConfirm: { zh: "仍要接手", en: "Take over anyway" },
+  takenOverBy: { zh: "已由 {who} 接手", en: "Taken over by {who}" },
+  takenOverUnverified: { zh: "（接手记录未验证）", en: "(takeover not verified)" },
+  takenOverHere: {
+    zh: "已接手，回电提醒已设在本机",
+    en: "Taken over: the callback reminder is set on this PC",
+  },
+  reminderDropped: {
+    zh: "此交接已被同事接手，本机的回电提醒已取消",
+    en: "A colleague took this over: the callback reminder on this PC was dropped",
+  },
+  takeoverNote: { zh: "接手自 {who}", en: "Taken over from {who}" },
+  partialField: { zh: "（可能不完整）", en: "(may be cut off)" },
+
+  // Options: team key and internal box
+  teamKeyTitle: { zh: "团队密钥（交接单签名）", en: "Team key (signs handoffs)" },
+  teamKeyHelp: {
+    zh: "同一团队的每台电脑填写相同的密钥（至少 16 个字符）。写入工单的交接单用它签名，同事的交接单用它验证；没有密钥时交接单显示为“未验证”。",
+    en: "Enter the same key (16 characters or more) on every PC of the team. Handoffs written into tickets are signed with it and colleagues' are checked with it; without it, handoffs show as not verified.",
+  },
+  teamKeyTooShort: { zh: "密钥至少 16 个字符", en: "The key needs at least 16 characters" },
+  teamKeySaved: { zh: "团队密钥已保存", en: "Team key saved" },
+  teamKeyIsSet: { zh: "已设置", en: "Set" },
+  teamKeyNotSet: { zh: "未设置", en: "Not set" },
+  teamKeyClear: { zh: "清除密钥", en: "Clear key" },
+  internalBoxTitle: { zh: "内部备注框", en: "Internal note box" },
+  internalBoxHelp: {
+    zh: "交接单只写入客户看不到的内部备注。填写任一项告诉助手如何认出它：内部备注页面的网址、内部备注框的选择器，或 CRM“内部备注”开关的选择器。",
+    en: "Handoffs go only into internal notes the customer cannot see. Fill in any of these so the extension recognises it: the URL of the internal comment page, a selector of the internal box, or a selector of the CRM's “internal note” toggle.",
+  },
+  internalUrl: { zh: "内部备注页面网址（可用 *）", en: "Internal comment page URL (* allowed)" },
+  internalSelector: { zh: "内部备注框选择器", en: "Internal box selector" },
+  internalToggle: { zh: "“内部备注”开关选择器", en: "“Internal note” toggle selector" },
 } as const satisfies Record<string, Bilingual>
 
 export type StringKey = keyof typeof STRINGS

@@ -44,6 +44,8 @@ export interface EditorBridge {
   insertText(req: { editorId?: string; text: string }): Promise<EditResult>
   highlight(editorId: string, revision: number, spans: HighlightSpan[]): void
   current(): Draft | null
+  /** The focused (or last focused) editor's element and iframe, while it is on the page. */
+  target(): { el: HTMLElement; frame: HTMLIFrameElement | null } | null
 }
 
 /** Per-editor state the bridge keeps between reads. */
@@ -386,5 +388,10 @@ export function createEditorBridge(opts: EditorBridgeOptions): EditorBridge {
     },
 
     current: () => lastDraft,
+
+    target() {
+      const t = lookup(undefined)
+      return t ? { el: t.adapter.el, frame: t.adapter.frame } : null
+    },
   }
 }

@@ -16,6 +16,7 @@ import { detectWaybills } from "~lib/waybill/detect"
 
 import { createEditorBridge } from "../editors/bridge"
 import { customerTexts } from "./customer-turns"
+import { createHandoffHook } from "./handoff-blocks"
 import { mountSidebarHost, type SidebarHost } from "./host"
 import { createLifetime, later, type Lifetime, soon } from "./lifetime"
 import { buildPageState } from "./page-state"
@@ -61,6 +62,12 @@ async function boot(): Promise<void> {
   run(life, config)
 }
 
+/** A mutation that only added or removed our own sidebar host. */
+function onlyOwn(r: MutationRecord, own: Element): boolean {
+  const nodes = [...r.addedNodes, ...r.removedNodes]
+  return nodes.length > 0 && nodes.every((n) => n === own)
+}
+
 function run(life: Lifetime, initial: SiteConfig): void {
   const { signal } = life
   let config = initial
@@ -71,6 +78,7 @@ function run(life: Lifetime, initial: SiteConfig): void {
   let lastUrl = location.href
   let lastSent = ""
   let stateQueued = false
+  let framesSeen = 0
   const ports = new Set<chrome.runtime.Port>()
 
   const scanner = new Scanner({
@@ -78,7 +86,14 @@ function run(life: Lifetime, initial: SiteConfig): void {
     signal,
     carrierHint: config.carrierHint,
     skip: () => host?.element ?? null,
-    onChange: () => queueState(),
+    onChange: () => {
+      queueState()
+      // A same-origin frame (a ticket history shown in an iframe) was read: look for blocks in it too.
+      if (scanner.frameDocs.size !== framesSeen) {
+        framesSeen = scanner.frameDocs.size
+        handoffs.changed()
+      }
+    },
     schedule: (fn) => soon(fn, signal),
   })
 
@@ -154,6 +169,17 @@ function run(life: Lifetime, initial: SiteConfig): void {
       post({ type: "sent", draft, via, customer: customerTexts(document, host?.element ?? null) }),
   })
 
+  // Handoff blocks in the ticket (issue 12): raw texts to the sidebar, our block into the internal box.
+  const handoffs = createHandoffHook({
+    signal,
+    docs: () => [document, ...scanner.frameDocs],
+    skip: () => host?.element ?? null,
+    listening: () => ports.size > 0,
+    emit: post,
+    target: () => editors.target(),
+    insert: (text) => editors.insertText({ text }),
+  })
+
   // Rebuilt at most every 150 ms, and only after something changed.
   function queueState(): void {
     if (stateQueued) return
@@ -214,6 +240,7 @@ function run(life: Lifetime, initial: SiteConfig): void {
     switch (msg.type) {
       case "hello": {
         send(true)
+        handoffs.refresh()
         const draft = editors.current()
         if (draft) port.postMessage({ type: "draft", draft } satisfies PageToSidebar)
         break
@@ -226,6 +253,7 @@ function run(life: Lifetime, initial: SiteConfig): void {
         break
       case "rescan":
         scanner.start(document)
+        handoffs.refresh()
         break
       case "set-collapsed":
         if (typeof msg.collapsed === "boolean") host?.setCollapsed(msg.collapsed)
@@ -248,6 +276,9 @@ function run(life: Lifetime, initial: SiteConfig): void {
           })
         break
       }
+      case "post-handoff":
+        void handoffs.post(msg).then((r) => life.alive() && port.postMessage(r))
+        break
       case "highlight":
         if (Array.isArray(msg.spans)) {
           editors.highlight(msg.editorId, msg.revision, msg.spans)
@@ -330,8 +361,12 @@ function run(life: Lifetime, initial: SiteConfig): void {
   window.addEventListener("popstate", checkUrl, { passive: true, signal })
   window.addEventListener("hashchange", checkUrl, { passive: true, signal })
   // SPA navigation by history.pushState shows up as DOM changes: check the URL on each batch.
-  const urlWatch = new MutationObserver(() => {
+  const urlWatch = new MutationObserver((records) => {
     checkUrl()
+    // Our own panel coming and going is no reason to look for handoff blocks again.
+    const own = host?.element
+    if (records.some((r) => !own || (r.target !== own && !own.contains(r.target) && !onlyOwn(r, own))))
+      handoffs.changed()
     // Some CRMs rebuild <html>'s children wholesale: put the panel back.
     if (host && !host.element.isConnected) host.reattach()
   })

@@ -123,6 +123,12 @@ export interface HandoffNote {
   /** When the customer was promised a callback (epoch ms). */
   callbackAt?: number
   nextStep: string
+  /** 交给: whom the case is handed to (a colleague, a team, "下一班"). */
+  handedTo?: string
+  /** false: the callback is the recipient's (交给 someone else); no reminder on the writer's machine. */
+  remind?: boolean
+  /** 接手: the id of the colleague's handoff (read from the ticket) this note takes over. */
+  takeoverOf?: string
   caseType?: CaseType
   status?: CaseStatus
   /** Where the note was written (CRM page), to reopen it from a reminder. */

@@ -64,11 +64,17 @@ export function effectiveSettings(stored: Settings, policy: Policy): Settings {
     const site: SiteSetting = { origin: s.origin, enabledAt: own?.enabledAt ?? 0, managed: true }
     if (s.pinnedSelector) site.pinnedSelector = s.pinnedSelector
     if (s.carrierHint) site.carrierHint = s.carrierHint
-    if (s.internalNote) site.internalNote = { ...s.internalNote }
+    if (s.internalNote) site.internalBox = { ...s.internalNote }
     return site
   })
   for (const own of stored.sites) if (!managed.has(own.origin)) sites.push(own)
-  return { ...stored, profile, sites, locale: policy.locale ?? stored.locale }
+  return {
+    ...stored,
+    profile,
+    sites,
+    locale: policy.locale ?? stored.locale,
+    teamKey: policy.teamKey ?? stored.teamKey,
+  }
 }
 
 /**
@@ -93,6 +99,7 @@ export function keepLocked(current: Settings, candidate: Settings, policy: Polic
     profile,
     sites,
     locale: policy.locale !== undefined ? current.locale : candidate.locale,
+    teamKey: policy.teamKey !== undefined ? current.teamKey : candidate.teamKey,
   }
 }
 

@@ -66,6 +66,10 @@ export const editorKindSchema = z.enum([
   "quill",
 ])
 
+/** Longest text around one handoff block, and most blocks, sent by the content script. */
+export const HANDOFF_TEXT_MAX = 12_000
+export const HANDOFF_TEXTS_MAX = 400
+
 const offset = z.number().int().nonnegative().max(20_000)
 const editorId = bounded(64)
 const requestId = bounded(64)
@@ -104,6 +108,19 @@ export const pageToSidebarSchema: z.ZodType<PageToSidebar> = z.discriminatedUnio
     via: z.enum(["submit", "click", "key"]),
     customer: z.array(bounded(2_000)).max(20),
   }),
+  z.object({
+    type: z.literal("handoff-blocks"),
+    texts: z.array(bounded(HANDOFF_TEXT_MAX)).max(HANDOFF_TEXTS_MAX),
+    truncated: z.boolean(),
+  }),
+  z.object({
+    type: z.literal("handoff-post-result"),
+    requestId,
+    inserted: z.boolean(),
+    verdict: z.enum(["internal", "public", "unknown"]),
+    error: bounded(500).optional(),
+    suggestion: bounded(300).optional(),
+  }),
 ])
 
 export const sidebarToPageSchema: z.ZodType<SidebarToPage> = z.discriminatedUnion("type", [
@@ -134,6 +151,17 @@ export const sidebarToPageSchema: z.ZodType<SidebarToPage> = z.discriminatedUnio
     spans: z
       .array(z.object({ start: offset, end: offset, severity: z.enum(["forbidden", "warning", "hint"]) }))
       .max(200),
+  }),
+  z.object({
+    type: z.literal("post-handoff"),
+    requestId,
+    text: bounded(HANDOFF_TEXT_MAX),
+    rule: z.object({
+      urlPattern: bounded(500).optional(),
+      selector: bounded(500).optional(),
+      toggleSelector: bounded(500).optional(),
+    }),
+    confirmed: z.boolean(),
   }),
 ])
 

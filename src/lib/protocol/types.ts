@@ -115,6 +115,18 @@ export type PageToSidebar =
   | { type: "shortcut"; action: "apply-suggestion"; index: number }
   /** The CRM sent the reply (its submit, send button or Ctrl+Enter): the text sent and the customer's turns on the page. */
   | { type: "sent"; draft: Draft; via: "submit" | "click" | "key"; customer: string[] }
+  /** Raw text around each handoff block found on the page (the sidebar parses and verifies them). */
+  | { type: "handoff-blocks"; texts: string[]; truncated: boolean }
+  /** The answer to `post-handoff`: inserted, or why not (the box is not known to be internal). */
+  | {
+      type: "handoff-post-result"
+      requestId: string
+      inserted: boolean
+      verdict: "internal" | "public" | "unknown"
+      error?: string
+      /** A selector for the focused box, offered to remember it as the site's internal box. */
+      suggestion?: string
+    }
 
 export type SidebarToPage =
   | { type: "hello" }
@@ -136,6 +148,17 @@ export type SidebarToPage =
   | { type: "insert-text"; requestId: string; editorId?: string; text: string }
   /** Show these spans as highlights over the editor (without touching its DOM). */
   | { type: "highlight"; editorId: string; revision: number; spans: HighlightSpan[] }
+  /**
+   * Insert a handoff block into the focused box if `rule` says it is the internal note box, or if the
+   * agent `confirmed` it explicitly; never submits anything.
+   */
+  | {
+      type: "post-handoff"
+      requestId: string
+      text: string
+      rule: { urlPattern?: string; selector?: string; toggleSelector?: string }
+      confirmed: boolean
+    }
 
 export type BackgroundToPage =
   { type: "toggle-sidebar" } | { type: "teardown" } | { type: "site-config-changed" }

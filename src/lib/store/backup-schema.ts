@@ -28,7 +28,7 @@ export const siteSettingSchema = z.object({
     ),
   pinnedSelector: z.string().max(500).optional(),
   carrierHint: z.string().max(40).optional(),
-  internalNote: z
+  internalBox: z
     .object({
       urlPattern: z.string().max(500).optional(),
       selector: z.string().max(500).optional(),
@@ -43,6 +43,8 @@ export const settingsSchema = z.object({
   sites: z.array(siteSettingSchema).max(200),
   sidebarMode: z.enum(["inpage", "sidepanel"]),
   locale: z.enum(["zh", "en"]),
+  // Older backups have no team key.
+  teamKey: z.string().max(200).default(""),
 }) satisfies z.ZodType<Settings>
 
 /**

@@ -32,6 +32,14 @@ describe("notes", () => {
     })
   })
 
+  it("a note handed to someone else (remind: false) keeps its callback but sets no reminder here", async () => {
+    const { store } = setup()
+    await store.addNote(makeNote({ id: "n1", callbackAt: T0 + HOUR, handedTo: "下一班", remind: false }))
+    expect((await store.listNotes("SF1234567890"))[0]).toMatchObject({ callbackAt: T0 + HOUR, remind: false })
+    expect((await store.getCase("SF1234567890"))?.callbackAt).toBeUndefined()
+    expect(await store.listDueCallbacks(T0 + 2 * HOUR)).toEqual([])
+  })
+
   it("a later note updates the case and keeps what it leaves out", async () => {
     const { store } = setup()
     await store.addNote(makeNote({ id: "n1", caseType: "查询", callbackAt: T0 + HOUR }))

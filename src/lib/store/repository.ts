@@ -53,7 +53,8 @@ function caseAfterNote(existing: CaseRecord | undefined, note: HandoffNote, now:
     urgent: note.caseType || !existing ? isUrgent(caseType) : existing.urgent,
     customerName: note.customerName ?? existing?.customerName,
     customerContact: note.customerContact ?? existing?.customerContact,
-    callbackAt: note.callbackAt ?? existing?.callbackAt,
+    // A note handed to someone else carries their callback time without a reminder here (remind: false).
+    callbackAt: (note.remind === false ? undefined : note.callbackAt) ?? existing?.callbackAt,
     pageUrl: note.pageUrl ?? existing?.pageUrl,
     createdAt: existing?.createdAt ?? Math.min(note.createdAt, now),
     updatedAt: now,
@@ -73,6 +74,7 @@ function mergeSettings(stored: unknown): Settings {
     sites: pick("sites", raw.sites),
     sidebarMode: pick("sidebarMode", raw.sidebarMode),
     locale: pick("locale", raw.locale),
+    teamKey: pick("teamKey", raw.teamKey),
   }
 }
 

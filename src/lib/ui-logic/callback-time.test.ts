@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 
 import {
+  callbackFromPromise,
   spokenTime,
   formatDateTime,
   fromLocalInputValue,
@@ -76,5 +77,33 @@ describe("spokenTime", () => {
     [new Date(2026, 11, 1, 0, 0), "12月1日00:00"],
   ])("%s → %s", (d, text) => {
     expect(spokenTime(d.getTime(), now)).toBe(text)
+  })
+})
+
+describe("callbackFromPromise", () => {
+  // Friday 2026-12-04 10:17:20 local time.
+  const now = at(2026, 12, 4, 10, 17, 20)
+  const minute = at(2026, 12, 4, 10, 18)
+  it.each([
+    ["30分钟内回复您", minute + 30 * 60_000],
+    ["我们会在2小时内给您答复", minute + 2 * 3_600_000],
+    ["半小时内回电", minute + 30 * 60_000],
+    ["一个半小时内回复", minute + 90 * 60_000],
+    ["两个小时之内联系您", minute + 2 * 3_600_000],
+    ["明天上午给您回复", at(2026, 12, 5, TOMORROW_MORNING.hour, TOMORROW_MORNING.minute)],
+    ["明天下午回电", at(2026, 12, 5, 14, 0)],
+    ["下午三点前回复您", at(2026, 12, 4, 15, 0)],
+    ["今天18:00前联系您", at(2026, 12, 4, 18, 0)],
+    ["今晚8点半前回电", at(2026, 12, 4, 20, 30)],
+    ["上午10点前", at(2026, 12, 5, 10, 0)], // already past today: the next day
+    ["后天中午12点", at(2026, 12, 6, 12, 0)],
+    ["周一给您回复", at(2026, 12, 7, TOMORROW_MORNING.hour, TOMORROW_MORNING.minute)],
+    ["3天内给您结果", at(2026, 12, 7, 10, 18)],
+  ])("%s", (text, expected) => {
+    expect(callbackFromPromise(text, now)).toBe(expected)
+  })
+
+  it.each(["稍后回复您", "我帮您问问", "有结果第一时间告知您", ""])("names no time: %j", (text) => {
+    expect(callbackFromPromise(text, now)).toBeUndefined()
   })
 })

@@ -17,6 +17,8 @@ export interface NoteDraft {
   /** The datetime-local value, "" when none. */
   callbackLocal: string
   nextStep: string
+  /** 交给: a colleague, a team or "下一班"; "" when the writer keeps the case. */
+  handedTo: string
   status: "open" | "waiting" | "resolved"
 }
 
@@ -29,6 +31,7 @@ export const EMPTY_DRAFT: NoteDraft = {
   promise: "",
   callbackLocal: "",
   nextStep: "",
+  handedTo: "",
   status: "open",
 }
 

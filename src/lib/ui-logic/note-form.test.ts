@@ -108,3 +108,43 @@ describe("draftAfterSave", () => {
     expect(after).toEqual({ ...EMPTY_DRAFT, customerName: "李", customerContact: "138", status: "waiting" })
   })
 })
+
+describe("handoffs to someone else and promises (issue 12)", () => {
+  const base = {
+    customerName: "",
+    customerContact: "",
+    problem: "快件滞留",
+    actionsTaken: "",
+    contacted: "",
+    promise: "",
+    callbackLocal: "",
+    nextStep: "",
+    handedTo: "",
+    status: "open" as const,
+  }
+  const ctx = {
+    id: "n1",
+    now: new Date(2026, 11, 4, 10, 0).getTime(),
+    waybill: "SF1385628716739",
+    author: { name: "李四", workId: "A123" },
+  }
+
+  it("a promise without a callback time asks for one, unless the agent says none is needed", () => {
+    const draft = { ...base, promise: "30分钟内回复您" }
+    expect(buildNote(draft, ctx)).toEqual({ ok: false, problems: ["promiseNoCallback"] })
+    expect(buildNote(draft, { ...ctx, allowNoCallback: true }).ok).toBe(true)
+    expect(buildNote({ ...draft, callbackLocal: "2026-12-04T10:30" }, ctx).ok).toBe(true)
+    expect(buildNote({ ...base, promise: "已告知客户派送时间" }, ctx).ok).toBe(true)
+  })
+
+  it("handed to someone else: their callback, no reminder here unless asked", () => {
+    const draft = { ...base, handedTo: "下一班", callbackLocal: "2026-12-04T10:30" }
+    const r = buildNote(draft, ctx)
+    expect(r.ok && r.note.handedTo).toBe("下一班")
+    expect(r.ok && r.note.remind).toBe(false)
+    const asked = buildNote(draft, { ...ctx, remindMe: true })
+    expect(asked.ok && asked.note.remind).toBeUndefined()
+    const self = buildNote({ ...draft, handedTo: "A123" }, { ...ctx, self: ["李四", "A123"] })
+    expect(self.ok && self.note.remind).toBeUndefined()
+  })
+})

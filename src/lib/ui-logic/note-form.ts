@@ -2,6 +2,7 @@
 import type { AgentRef, CaseType, HandoffNote } from "../cases/model"
 import { fromLocalInputValue } from "./callback-time"
 import type { NoteDraft } from "./drafts"
+import { detectPromise } from "./promise"
 
 export interface NoteContext {
   id: string
@@ -10,10 +11,17 @@ export interface NoteContext {
   author: AgentRef
   caseType?: CaseType
   pageUrl?: string
+  /** The agent said this promise needs no callback time (else a promise without one is a problem). */
+  allowNoCallback?: boolean
+  /** Handed to someone else, but the writer wants the reminder too. */
+  remindMe?: boolean
+  /** The agent's own name and work id: a handoff "to" them is not to someone else. */
+  self?: string[]
 }
 
 /** Keys into the UI dictionary, so the form shows each problem in the agent's language. */
-export type NoteProblem = "noWaybill" | "emptyNote" | "badCallback" | "callbackPast" | "tooLong"
+export type NoteProblem =
+  "noWaybill" | "emptyNote" | "badCallback" | "callbackPast" | "tooLong" | "promiseNoCallback"
 
 export type BuildNoteResult = { ok: true; note: HandoffNote } | { ok: false; problems: NoteProblem[] }
 
@@ -36,7 +44,11 @@ export function buildNote(draft: NoteDraft, ctx: NoteContext): BuildNoteResult {
     if (callbackAt === undefined) problems.push("badCallback")
     else if (callbackAt < ctx.now - PAST_TOLERANCE_MS) problems.push("callbackPast")
   }
+  // 000 (七) / 2.1: a promise to get back to the customer needs a time to do it by.
+  if (!draft.callbackLocal.trim() && !ctx.allowNoCallback && detectPromise(draft.promise))
+    problems.push("promiseNoCallback")
   if (
+    draft.handedTo.length > SHORT_MAX ||
     draft.customerName.length > SHORT_MAX ||
     draft.customerContact.length > SHORT_MAX ||
     body.some((s) => s.length > LONG_MAX)
@@ -61,6 +73,13 @@ export function buildNote(draft: NoteDraft, ctx: NoteContext): BuildNoteResult {
   if (customerName) note.customerName = customerName
   if (customerContact) note.customerContact = customerContact
   if (callbackAt !== undefined) note.callbackAt = callbackAt
+  const handedTo = optional(draft.handedTo)
+  if (handedTo) {
+    note.handedTo = handedTo
+    // Handed to someone else: the callback is theirs; no reminder here unless asked.
+    const toSelf = (ctx.self ?? []).some((s) => s.trim() && s.trim() === handedTo)
+    if (callbackAt !== undefined && !toSelf && !ctx.remindMe) note.remind = false
+  }
   if (ctx.caseType) note.caseType = ctx.caseType
   if (ctx.pageUrl) note.pageUrl = ctx.pageUrl.slice(0, 2000)
   return { ok: true, note }
@@ -77,6 +96,7 @@ export function draftAfterSave(draft: NoteDraft): NoteDraft {
     promise: "",
     callbackLocal: "",
     nextStep: "",
+    handedTo: "",
     status: draft.status,
   }
 }

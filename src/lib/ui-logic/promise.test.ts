@@ -28,3 +28,16 @@ describe("detectPromise", () => {
     expect(detectPromise("我帮您问问，稍后回复您")?.phrase).toBe("我帮您问问")
   })
 })
+
+describe("promises that name a day or use Chinese numerals (issue 12)", () => {
+  it.each([
+    ["好的，明天上午给您回复", "明天上午"],
+    ["我们会在下午三点前回复您", "下午三点"],
+    ["半小时内回电", "半小时内"],
+    ["周一前答复您", "周一"],
+  ])("%s", (text, time) => {
+    const hit = detectPromise(text)
+    expect(hit).not.toBeNull()
+    expect(hit!.time).toBe(time)
+  })
+})

@@ -13,12 +13,19 @@ export interface PromiseHit {
   time?: string
 }
 
-const TIME = String.raw`(?:今天|今晚|明天|后天|周[一二三四五六日天]|下午|上午|晚上|中午)?\s*(?:\d{1,2}(?:[:：]\d{2}|[点时](?:\d{1,2}分?|半)?)|\d+\s*(?:分钟|小时|个小时|天)(?:之?内)?)`
+const TIME = String.raw`(?:今天|今晚|明天|后天|周[一二三四五六日天]|下午|上午|晚上|中午)?\s*(?:\d{1,2}(?:[:：]\d{2}|[点时](?:\d{1,2}分?|半)?)|[一二两三四五六七八九十]{1,3}点半?|(?:\d+|[一二两三四五六七八九十半]{1,3})\s*(?:分钟|小时|个小时|个半小时|天)(?:之?内)?)`
+
+/** A day (and part of it) named without a clock time: "明天上午给您回复", "周一前答复您". */
+const DAY = String.raw`(?:今天|今晚|明天|明早|后天|周[一二三四五六日天]|星期[一二三四五六日天])\s*(?:上午|下午|晚上|中午)?`
 
 const PATTERNS: readonly RegExp[] = [
   // "…之前/前/内 回复您" with a time before it
   new RegExp(
     String.raw`(${TIME})\s*(?:之前|以前|前|之内|内)\s*(?:给您)?(?:回复|答复|回电|联系|回电话|致电)(?:您|你)?`,
+    "u",
+  ),
+  new RegExp(
+    String.raw`(${DAY})\s*(?:之前|以前|前)?\s*(?:给您|跟您|向您)?(?:回复|答复|回电|联系|回个?电话|致电|告知|反馈)(?:您|你)?`,
     "u",
   ),
   /(?:稍后|晚点|晚些|过会儿?|等会儿?|一会儿?|随后|尽快)(?:再)?(?:给您|跟您|向您)?(?:回复|答复|回电|联系|回个?电话|告知|反馈)(?:您|你)?/u,
@@ -27,7 +34,7 @@ const PATTERNS: readonly RegExp[] = [
   /有(?:结果|消息|进展)(?:后|了)?(?:第一时间|马上|立即)?(?:给您|跟您)?(?:回复|答复|回电|联系|告知)(?:您|你)?/u,
 ]
 
-const TIME_RE = new RegExp(TIME, "u")
+const TIME_RE = new RegExp(`${TIME}|${DAY}`, "u")
 
 /** The first promise to get back to the customer in `text` (earliest in the text), or null. */
 export function detectPromise(text: string): PromiseHit | null {

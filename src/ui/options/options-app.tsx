@@ -26,6 +26,7 @@ import { PolicyPanel } from "../policy/policy-panel"
 import { usePolicy } from "../policy/use-policy"
 import { ROLE_KEYS } from "../sidebar/escalation-panel"
 import { TeamSection } from "./team-section"
+import { TeamKeySection } from "./team-key-section"
 
 type Status = { kind: "ok"; message: string } | { kind: "error"; message: string } | null
 
@@ -188,6 +189,7 @@ function SiteRow({ site, sites }: { site: SiteSetting; sites: SiteSetting[] }) {
   const t = useT()
   const [selector, setSelector] = useState(site.pinnedSelector ?? "")
   const [hint, setHint] = useState(site.carrierHint ?? "")
+  const [box, setBox] = useState(site.internalBox ?? {})
   const [dirty, setDirty] = useState(false)
   const [status, setStatus] = useState<Status>(null)
   const [busy, setBusy] = useState(false)
@@ -196,12 +198,22 @@ function SiteRow({ site, sites }: { site: SiteSetting; sites: SiteSetting[] }) {
     if (dirty) return
     setSelector(site.pinnedSelector ?? "")
     setHint(site.carrierHint ?? "")
-  }, [site.pinnedSelector, site.carrierHint, dirty])
+    setBox(site.internalBox ?? {})
+  }, [site.pinnedSelector, site.carrierHint, site.internalBox, dirty])
 
   const save = async (e: FormEvent) => {
     e.preventDefault()
     const pinned = selector.trim()
-    if (pinned && !isValidSelector(pinned)) {
+    const internalBox = {
+      ...(box.urlPattern?.trim() ? { urlPattern: box.urlPattern.trim() } : {}),
+      ...(box.selector?.trim() ? { selector: box.selector.trim() } : {}),
+      ...(box.toggleSelector?.trim() ? { toggleSelector: box.toggleSelector.trim() } : {}),
+    }
+    if (
+      (pinned && !isValidSelector(pinned)) ||
+      (internalBox.selector && !isValidSelector(internalBox.selector)) ||
+      (internalBox.toggleSelector && !isValidSelector(internalBox.toggleSelector))
+    ) {
       setStatus({ kind: "error", message: text(locale, "badSelector") })
       return
     }
@@ -213,6 +225,7 @@ function SiteRow({ site, sites }: { site: SiteSetting; sites: SiteSetting[] }) {
               enabledAt: s.enabledAt,
               ...(pinned ? { pinnedSelector: pinned } : {}),
               ...(hint ? { carrierHint: hint } : {}),
+              ...(Object.keys(internalBox).length ? { internalBox } : {}),
             }
           : s,
       )
@@ -285,6 +298,39 @@ function SiteRow({ site, sites }: { site: SiteSetting; sites: SiteSetting[] }) {
           </select>
         </label>
       </div>
+      <fieldset className="internal-box">
+        <legend>
+          <T k="internalBoxTitle" />
+        </legend>
+        <p className="muted small-text">
+          <T k="internalBoxHelp" />
+        </p>
+        {(
+          [
+            ["urlPattern", "internalUrl", "site-internal-url", "/tickets/*/comments"],
+            ["selector", "internalSelector", "site-internal-selector", "#internal-note"],
+            ["toggleSelector", "internalToggle", "site-internal-toggle", "#mode-internal"],
+          ] as const
+        ).map(([key, label, testid, placeholder]) => (
+          <label className="field" key={key}>
+            <span className="label">
+              <T k={label} />
+            </span>
+            <input
+              data-testid={testid}
+              value={box[key] ?? ""}
+              maxLength={500}
+              placeholder={placeholder}
+              spellCheck={false}
+              onChange={(e) => {
+                setBox((b) => ({ ...b, [key]: e.target.value }))
+                setDirty(true)
+                setStatus(null)
+              }}
+            />
+          </label>
+        ))}
+      </fieldset>
       <div className="actions">
         <button type="submit" data-testid="site-save">
           <T k="save" />
@@ -750,6 +796,7 @@ function OptionsMain() {
             <PolicyPanel />
             <ProfileSection profile={settings.profile} />
             <SitesSection sites={settings.sites} />
+            <TeamKeySection teamKey={settings.teamKey} />
             <DisplaySection settings={settings} />
             <DirectorySection />
             <KnowledgeOptionsSection />

@@ -7,7 +7,12 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, 
 import { CASE_STATUSES, type CaseRecord, type CaseType } from "~lib/cases/model"
 import { lintPhrasing } from "~lib/phrasing/lint"
 import type { AgentProfile } from "~lib/store/contract"
+import { cleanContent, renderBlock } from "~lib/handoff/block"
+import { noteToBlock } from "~lib/handoff/note"
+import { signBlock } from "~lib/handoff/sign"
+import type { HandoffNote } from "~lib/cases/model"
 import {
+  callbackFromPromise,
   fromLocalInputValue,
   quickCallbackAt,
   toLocalInputValue,
@@ -22,6 +27,7 @@ import { primary, type StringKey } from "../i18n"
 import { errorMessage, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
 import { STATUS_KEYS } from "./case-panel"
+import type { PostResult } from "./handoff-post"
 import { useActivePhrasebook } from "./use-phrasebook"
 
 /** Values handed over from another tab (e.g. the reply promised a callback); `token` makes each one new. */
@@ -43,6 +49,7 @@ const PROBLEM_KEYS: Record<NoteProblem, StringKey> = {
   badCallback: "problemBadCallback",
   callbackPast: "problemCallbackPast",
   tooLong: "problemTooLong",
+  promiseNoCallback: "problemPromiseNoCallback",
 }
 
 const QUICK: { kind: QuickCallback; key: StringKey; testid: string }[] = [
@@ -54,7 +61,18 @@ const QUICK: { kind: QuickCallback; key: StringKey; testid: string }[] = [
 const DRAFT_SAVE_DELAY_MS = 300
 
 type Feedback =
-  { kind: "saved" } | { kind: "error"; message: string } | { kind: "warning"; key: StringKey } | null
+  | { kind: "saved" }
+  | { kind: "error"; message: string }
+  | { kind: "warning"; key: StringKey }
+  | { kind: "posted" }
+  | { kind: "post-error"; key: StringKey }
+  | null
+
+/** Renders a saved note as the block written into the ticket, signed with the team key if set. */
+export async function blockTextFor(note: HandoffNote, teamKey: string | undefined): Promise<string> {
+  const content = cleanContent(noteToBlock(note))
+  return renderBlock(content, await signBlock(content, teamKey || undefined))
+}
 
 function Field(props: { label: StringKey; children: ReactNode; wide?: boolean }) {
   return (
@@ -97,8 +115,13 @@ export function HandoffForm(props: {
   profile: AgentProfile | undefined
   pageUrl?: string
   prefill?: HandoffPrefill | null
+  /** Inserts a block into the CRM's internal note box (absent: no Post button, e.g. in tests). */
+  post?: (text: string) => Promise<PostResult>
+  teamKey?: string
+  /** The newest note of this waybill written here: posted when the form is empty. */
+  latestNote?: HandoffNote
 }) {
-  const { waybill, caseType, record, profile, pageUrl, prefill } = props
+  const { waybill, caseType, record, profile, pageUrl, prefill, post, teamKey, latestNote } = props
   const { store, platform, now, newId } = useServices()
   const locale = useLocale()
   const t = useT()
@@ -107,6 +130,8 @@ export function HandoffForm(props: {
   const [problems, setProblems] = useState<NoteProblem[]>([])
   const [feedback, setFeedback] = useState<Feedback>(null)
   const [saving, setSaving] = useState(false)
+  const [remindMe, setRemindMe] = useState(false)
+  const [allowNoCallback, setAllowNoCallback] = useState(false)
   const recordRef = useRef(record)
   recordRef.current = record
 
@@ -192,11 +217,27 @@ export function HandoffForm(props: {
   const set = <K extends keyof NoteDraft>(key: K, value: NoteDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }))
     setProblems([])
-    setFeedback((f) => (f?.kind === "saved" ? null : f))
+    setFeedback((f) => (f?.kind === "saved" || f?.kind === "posted" ? null : f))
+    if (key === "promise" || key === "callbackLocal") setAllowNoCallback(false)
   }
 
-  const save = async () => {
+  const postNote = async (note: HandoffNote) => {
+    if (!post) return
+    const result = await post(await blockTextFor(note, teamKey))
+    if (result.kind === "inserted") setFeedback({ kind: "posted" })
+    else if (result.kind === "error") setFeedback({ kind: "post-error", key: result.message })
+  }
+
+  const save = async (andPost = false, noCallbackOk = allowNoCallback) => {
     if (saving || !waybill || loadedFor !== waybill || !profile) return
+    // Post with an empty form: the newest note written here goes into the ticket.
+    if (andPost && isDraftEmpty(draft) && latestNote) {
+      setSaving(true)
+      setFeedback(null)
+      await postNote(latestNote)
+      setSaving(false)
+      return
+    }
     const result = buildNote(draft, {
       id: newId(),
       now: now(),
@@ -204,6 +245,9 @@ export function HandoffForm(props: {
       author: { name: profile.name, workId: profile.workId },
       caseType,
       pageUrl,
+      allowNoCallback: noCallbackOk,
+      remindMe,
+      self: [profile.name, profile.workId],
     })
     if (!result.ok) {
       setProblems(result.problems)
@@ -224,13 +268,16 @@ export function HandoffForm(props: {
     setDraft(next)
     platform.storageRemove(draftKey(waybill)).catch(() => undefined)
     setFeedback({ kind: "saved" })
-    if (result.note.callbackAt !== undefined) {
+    setAllowNoCallback(false)
+    setRemindMe(false)
+    if (result.note.callbackAt !== undefined && result.note.remind !== false) {
       try {
         await callBackground(platform, "callbacks.sync", {})
       } catch {
         setFeedback({ kind: "warning", key: "reminderFailed" })
       }
     }
+    if (andPost) await postNote(result.note)
     setSaving(false)
   }
 
@@ -244,6 +291,7 @@ export function HandoffForm(props: {
   const callbackMs = fromLocalInputValue(draft.callbackLocal)
   // The company's service hours (admin policy): a callback promised outside them gets a warning.
   const hours = parseBusinessHours(profile?.businessHours)
+  const promisedAt = draft.promise ? callbackFromPromise(draft.promise, now()) : undefined
   const disabled = !waybill || loadedFor !== waybill || !profile
 
   return (
@@ -354,6 +402,27 @@ export function HandoffForm(props: {
           )}
         </div>
         <NoteText name="nextStep" testid="handoff-next-step" rows={1} value={draft.nextStep} onChange={set} />
+        <Field label="handedTo" wide>
+          <input
+            data-testid="handoff-handed-to"
+            value={draft.handedTo}
+            maxLength={200}
+            autoComplete="off"
+            placeholder={t("handedToHint")}
+            onChange={(e) => set("handedTo", e.target.value)}
+          />
+        </Field>
+        {draft.handedTo.trim() && draft.callbackLocal && (
+          <label className="field inline small-text">
+            <input
+              type="checkbox"
+              data-testid="handoff-remind-me"
+              checked={remindMe}
+              onChange={(e) => setRemindMe(e.target.checked)}
+            />{" "}
+            <T k="remindMeToo" />
+          </label>
+        )}
         <div className="form-footer">
           <label className="field inline">
             <span className="label">
@@ -380,6 +449,17 @@ export function HandoffForm(props: {
           >
             <T k={saving ? "saving" : "save"} />
           </button>
+          {post && (
+            <button
+              type="button"
+              data-testid="handoff-post"
+              disabled={saving || (isDraftEmpty(draft) && !latestNote)}
+              title={t("postToTicketHint")}
+              onClick={() => void save(true)}
+            >
+              <T k="postToTicket" />
+            </button>
+          )}
         </div>
         {rule10.length > 0 && (
           <div className="error rule10" role="alert" data-testid="note-rule10">
@@ -391,8 +471,41 @@ export function HandoffForm(props: {
         )}
         <div aria-live="polite" className="feedback">
           {problems.map((p) => (
-            <div key={p} className="error" role="alert" data-testid="handoff-problem-message">
+            <div
+              key={p}
+              className="error"
+              role="alert"
+              data-testid="handoff-problem-message"
+              data-problem={p}
+            >
               <T k={PROBLEM_KEYS[p]} />
+              {p === "promiseNoCallback" && (
+                <div className="actions">
+                  {promisedAt !== undefined && (
+                    <button
+                      type="button"
+                      className="small"
+                      data-testid="handoff-callback-from-promise"
+                      onClick={() => set("callbackLocal", toLocalInputValue(promisedAt))}
+                    >
+                      {primary(locale, "setCallbackFromPromise", {
+                        time: toLocalInputValue(promisedAt).replace("T", " "),
+                      })}
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    className="small"
+                    data-testid="handoff-no-callback"
+                    onClick={() => {
+                      setAllowNoCallback(true)
+                      setProblems([])
+                    }}
+                  >
+                    {primary(locale, "saveWithoutCallback")}
+                  </button>
+                </div>
+              )}
             </div>
           ))}
           {feedback?.kind === "error" && (
@@ -408,6 +521,16 @@ export function HandoffForm(props: {
           {feedback?.kind === "saved" && (
             <div className="ok" data-testid="handoff-saved">
               <T k="saved" />
+            </div>
+          )}
+          {feedback?.kind === "posted" && (
+            <div className="ok" data-testid="handoff-posted">
+              <T k="postInserted" />
+            </div>
+          )}
+          {feedback?.kind === "post-error" && (
+            <div className="error" role="alert" data-testid="handoff-post-error">
+              <T k={feedback.key} />
             </div>
           )}
           {!feedback && !problems.length && !isDraftEmpty(draft) && (

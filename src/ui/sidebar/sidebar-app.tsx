@@ -9,7 +9,12 @@ import { classifyCase } from "~lib/cases/classify"
 import { assessCustomer, firstScriptsFor } from "~lib/customer"
 import { readFacts, scanLine } from "~lib/page/facts"
 import { URGENT_CASE_TYPES, type CaseStatus, type CaseType } from "~lib/cases/model"
-import { quickCallbackAt, spokenTime, toLocalInputValue } from "~lib/ui-logic/callback-time"
+import {
+  callbackFromPromise,
+  quickCallbackAt,
+  spokenTime,
+  toLocalInputValue,
+} from "~lib/ui-logic/callback-time"
 import { expiredDraftKeys } from "~lib/ui-logic/drafts"
 import { describeCarriers } from "~lib/ui-logic/page"
 import { varsFromContext, type SlotContext } from "~lib/scripts/slots"
@@ -23,9 +28,9 @@ import { useSettings } from "../use-settings"
 import { PolicySummary } from "../policy/policy-summary"
 import { CasePanel } from "./case-panel"
 import { CustomerStateView } from "./customer-state"
-import { HandoffForm, type HandoffPrefill } from "./handoff-form"
+import type { HandoffPrefill } from "./handoff-form"
+import { HandoffTab } from "./handoff-tab"
 import { PageFacts } from "./page-facts"
-import { NoteTimeline } from "./note-timeline"
 import { TeamTimeline } from "./team-timeline"
 import type { SidebarMode } from "~lib/protocol/types"
 
@@ -258,15 +263,18 @@ function CaseWorkspace(props: {
         {tab === "handoff" && (
           <>
             <PageFacts facts={facts} />
-            <HandoffForm
+            <HandoffTab
               waybill={waybill}
               caseType={caseType}
               record={record}
-              profile={settings?.profile}
+              settings={settings}
+              origin={connection.origin}
               pageUrl={state?.url}
               prefill={prefill}
+              notes={notes}
+              attempts={attempts ?? []}
+              page={page}
             />
-            <NoteTimeline notes={waybill ? notes : []} attempts={waybill ? (attempts ?? []) : []} />
             <TeamTimeline waybill={waybill} localNotes={notes ?? []} />
           </>
         )}
@@ -292,7 +300,13 @@ function CaseWorkspace(props: {
               setPrefill({
                 token: now(),
                 promise: hit.phrase,
-                callbackLocal: toLocalInputValue(quickCallbackAt("plus2h", now())),
+                // The time the reply promised ("30分钟内" → +30 min, "明天上午" …), else +2 h.
+                callbackLocal: toLocalInputValue(
+                  callbackFromPromise(
+                    page.draft?.text.slice(Math.max(0, hit.start - 24), hit.end + 12) ?? hit.phrase,
+                    now(),
+                  ) ?? quickCallbackAt("plus2h", now()),
+                ),
               })
               setTab("handoff")
             }}

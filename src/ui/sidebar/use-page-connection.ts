@@ -58,6 +58,14 @@ export interface EditOutcome {
   draft?: Draft
 }
 
+/** The page's answer to `post-handoff`. */
+export interface PostOutcome {
+  inserted: boolean
+  verdict: "internal" | "public" | "unknown"
+  error?: string
+  suggestion?: string
+}
+
 /** An edit request without its id: the hook numbers them and matches the answers. */
 export type EditRequest =
   | Omit<Extract<SidebarToPage, { type: "replace-range" }>, "requestId">
@@ -82,6 +90,9 @@ export function usePageConnection(platform: Platform, mode: SidebarMode) {
   const [draft, setDraft] = useState<Draft | null>(null)
   // Alt+1..3 pressed in the CRM's editor; `seq` makes each press a new value.
   const [shortcut, setShortcut] = useState<{ index: number; seq: number } | null>(null)
+  // Raw texts of the handoff blocks on the page (parsed and verified by the timeline).
+  const [handoffTexts, setHandoffTexts] = useState<{ texts: string[]; truncated: boolean } | null>(null)
+  const pendingPosts = useRef(new Map<string, (outcome: PostOutcome) => void>())
   const portRef = useRef<PortLike | null>(null)
   const pending = useRef(new Map<string, (outcome: EditOutcome) => void>())
   const nextRequest = useRef(1)
@@ -128,7 +139,13 @@ export function usePageConnection(platform: Platform, mode: SidebarMode) {
         else if (message.type === "shortcut")
           setShortcut((s) => ({ index: message.index, seq: (s?.seq ?? 0) + 1 }))
         else if (message.type === "sent") for (const listener of sentListeners.current) listener(message)
-        else {
+        else if (message.type === "handoff-blocks")
+          setHandoffTexts({ texts: message.texts, truncated: message.truncated })
+        else if (message.type === "handoff-post-result") {
+          const done = pendingPosts.current.get(message.requestId)
+          pendingPosts.current.delete(message.requestId)
+          done?.(message)
+        } else {
           const done = pending.current.get(message.requestId)
           pending.current.delete(message.requestId)
           if (message.draft) setDraft(message.draft)
@@ -155,6 +172,9 @@ export function usePageConnection(platform: Platform, mode: SidebarMode) {
       const waiting = [...pending.current.values()]
       pending.current.clear()
       for (const done of waiting) done({ ok: false, error })
+      const posts = [...pendingPosts.current.values()]
+      pendingPosts.current.clear()
+      for (const done of posts) done({ inserted: false, verdict: "unknown", error })
     }
 
     const retry = (target: Target) => {
@@ -235,5 +255,28 @@ export function usePageConnection(platform: Platform, mode: SidebarMode) {
     [send],
   )
 
-  return { connection, send, draft, edit, shortcut, onSent }
+  /** Asks the page to insert a handoff block into the focused box (if it is the internal one). */
+  const postHandoff = useCallback(
+    (request: Omit<Extract<SidebarToPage, { type: "post-handoff" }>, "requestId" | "type">) => {
+      const requestId = `post-${nextRequest.current++}`
+      return new Promise<PostOutcome>((resolve) => {
+        const timer = setTimeout(() => {
+          pendingPosts.current.delete(requestId)
+          resolve({ inserted: false, verdict: "unknown", error: "timeout" })
+        }, EDIT_TIMEOUT_MS)
+        pendingPosts.current.set(requestId, (outcome) => {
+          clearTimeout(timer)
+          resolve(outcome)
+        })
+        if (!send({ type: "post-handoff", requestId, ...request })) {
+          pendingPosts.current.delete(requestId)
+          clearTimeout(timer)
+          resolve({ inserted: false, verdict: "unknown", error: "not connected" })
+        }
+      })
+    },
+    [send],
+  )
+
+  return { connection, send, draft, edit, shortcut, onSent, handoffTexts, postHandoff }
 }
