@@ -37,6 +37,15 @@ describe("findDetail", () => {
     expect(findDetail(findCaseParts(d), null, box)?.el.className).toBe("right")
   })
 
+  it("never takes a rich-text editor's frame (CKEditor 4's editing iframe) for the open item", () => {
+    const d = doc(
+      `<aside class="inbox" data-box="0 0 240 800"><ul data-box="0 30 240 200">${rows(3, (i) => `<li><a href="#t${i}">工单${i}</a></li>`)}</ul></aside>
+       <main data-box="240 0 900 800"><h1>工单 ZX0417：寄件咨询</h1>
+         <iframe class="cke_wysiwyg_frame cke_reset" data-box="240 500 900 200"></iframe></main>`,
+    )
+    expect(findDetail(findCaseParts(d), null, box)?.el.tagName).toBe("MAIN")
+  })
+
   it("finds nothing on a ticket page: menus, label tables and a history are no list of items to open", () => {
     const d = doc(
       `<div class="menu" data-box="0 0 150 800">${rows(5, (i) => `<a href="#${i}">菜单${i}</a>`)}</div>

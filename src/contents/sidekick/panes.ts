@@ -40,10 +40,27 @@ function openableItems(list: Element): number {
   return pickable * 2 >= sample ? count : 0
 }
 
+// Rich-text editors (CKEditor 4, TinyMCE, …) edit in an iframe of their own: the reply being
+// written, never the item open for reading.
+const EDITOR_FRAME = /cke_wysiwyg|tox-edit-area|mce_|editor/i
+
+/** A frame that is a rich-text editor's editing area (by its document's editability or its name). */
+function isEditorFrame(el: Element): boolean {
+  if (el.tagName !== "IFRAME") return false
+  if (EDITOR_FRAME.test(`${el.getAttribute("class") ?? ""} ${el.id}`)) return true
+  try {
+    const d = (el as HTMLIFrameElement).contentDocument
+    return !!d && (d.designMode === "on" || d.body?.isContentEditable === true)
+  } catch {
+    return false // cross-origin: not read anyway
+  }
+}
+
 function framesIn(el: Element): Document[] {
   const out: Document[] = []
   const frames = el.tagName === "IFRAME" ? [el] : el.getElementsByTagName("iframe")
   for (const f of frames) {
+    if (isEditorFrame(f)) continue
     try {
       const d = (f as HTMLIFrameElement).contentDocument
       if (d?.body) out.push(d)
@@ -75,7 +92,7 @@ export function findDetail(parts: CaseParts, host: Element | null, box: Box = la
   if (!list) return null
   const beside = (d: Element) => lists.some((l) => !d.contains(l) && !l.contains(d))
   const named = parts.panes.filter(
-    (d) => !ours(d) && !d.parentElement?.closest(ROW) && !isNav(d) && beside(d),
+    (d) => !ours(d) && !isEditorFrame(d) && !d.parentElement?.closest(ROW) && !isNav(d) && beside(d),
   )
   // Columns beside the list's column, nearest first.
   const columns: [Element, Element][] = []
