@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest"
 import { handoffNoteSchema } from "../cases/schema"
 import { toLocalInputValue } from "./callback-time"
 import { EMPTY_DRAFT } from "./drafts"
-import { buildNote, draftAfterSave, type NoteContext } from "./note-form"
+import { buildNote, draftAfterSave, noteBodyEmpty, type NoteContext } from "./note-form"
 
 const now = new Date(2026, 10, 22, 14, 0).getTime()
 const ctx: NoteContext = {
@@ -146,5 +146,13 @@ describe("handoffs to someone else and promises (issue 12)", () => {
     expect(asked.ok && asked.note.remind).toBeUndefined()
     const self = buildNote({ ...draft, handedTo: "A123" }, { ...ctx, self: ["李四", "A123"] })
     expect(self.ok && self.note.remind).toBeUndefined()
+  })
+})
+
+describe("noteBodyEmpty", () => {
+  it("is true when only the customer's name and contact are filled (prefilled from the page)", () => {
+    const draft = { ...EMPTY_DRAFT, customerName: "李女士", customerContact: "133****6284" }
+    expect(noteBodyEmpty(draft)).toBe(true)
+    expect(noteBodyEmpty({ ...draft, nextStep: "明早回电" })).toBe(false)
   })
 })

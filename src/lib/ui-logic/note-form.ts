@@ -32,12 +32,28 @@ const LONG_MAX = 20_000
 
 const optional = (s: string) => (s.trim() ? s.trim() : undefined)
 
+/**
+ * No part of a note's body is filled in (problem, actions, contacts, promise, next step). The customer's
+ * name and contact alone are no note: they are often prefilled from the ticket page.
+ */
+export function noteBodyEmpty(draft: NoteDraft): boolean {
+  return noteBody(draft).every((s) => !s.trim())
+}
+
+const noteBody = (draft: NoteDraft): string[] => [
+  draft.problem,
+  draft.actionsTaken,
+  draft.contacted,
+  draft.promise,
+  draft.nextStep,
+]
+
 /** Validates the draft and builds the note; the store validates again with the zod schema. */
 export function buildNote(draft: NoteDraft, ctx: NoteContext): BuildNoteResult {
   const problems: NoteProblem[] = []
   if (!ctx.waybill) problems.push("noWaybill")
-  const body = [draft.problem, draft.actionsTaken, draft.contacted, draft.promise, draft.nextStep]
-  if (body.every((s) => !s.trim())) problems.push("emptyNote")
+  const body = noteBody(draft)
+  if (noteBodyEmpty(draft)) problems.push("emptyNote")
   let callbackAt: number | undefined
   if (draft.callbackLocal.trim()) {
     callbackAt = fromLocalInputValue(draft.callbackLocal)

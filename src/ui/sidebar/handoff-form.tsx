@@ -19,7 +19,7 @@ import {
   type QuickCallback,
 } from "~lib/ui-logic/callback-time"
 import { draftKey, EMPTY_DRAFT, isDraftEmpty, readStoredDraft, type NoteDraft } from "~lib/ui-logic/drafts"
-import { buildNote, draftAfterSave, type NoteProblem } from "~lib/ui-logic/note-form"
+import { buildNote, draftAfterSave, noteBodyEmpty, type NoteProblem } from "~lib/ui-logic/note-form"
 import { outsideBusinessHours, parseBusinessHours } from "~lib/ui-logic/business-hours"
 
 import { callBackground } from "../background"
@@ -230,8 +230,9 @@ export function HandoffForm(props: {
 
   const save = async (andPost = false, noCallbackOk = allowNoCallback) => {
     if (saving || !waybill || loadedFor !== waybill || !profile) return
-    // Post with an empty form: the newest note written here goes into the ticket.
-    if (andPost && isDraftEmpty(draft) && latestNote) {
+    // Post with no note in the form (the customer's name and contact prefilled from the page are no
+    // note): the newest note written here goes into the ticket.
+    if (andPost && noteBodyEmpty(draft) && latestNote) {
       setSaving(true)
       setFeedback(null)
       await postNote(latestNote)
