@@ -89,6 +89,8 @@ describe("team server: two agents' browsers", () => {
     await form.getByTestId("handoff-problem").fill(`${token} 快件在营业点滞留三天`)
     await form.getByTestId("handoff-actions").fill("已联系营业点窗口")
     await form.getByTestId("handoff-promise").fill("今天 16:00 前回电")
+    // A promise needs a callback time before the note is saved (issue 12).
+    await form.getByTestId("callback-plus2h").click()
     await form.getByTestId("handoff-save").click()
     await frameA.getByTestId("handoff-saved").waitFor({ timeout: 15_000 })
 
