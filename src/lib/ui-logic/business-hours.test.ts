@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { outsideBusinessHours, parseBusinessHours } from "./business-hours"
+import { openingTime, outsideBusinessHours, parseBusinessHours } from "./business-hours"
 
 describe("business hours", () => {
   it.each([
@@ -23,5 +23,12 @@ describe("business hours", () => {
     expect(outsideBusinessHours(at(9, 0), hours)).toBe(false)
     expect(outsideBusinessHours(at(20, 59), hours)).toBe(false)
     expect(outsideBusinessHours(at(21, 0), hours)).toBe(true)
+  })
+})
+
+describe("openingTime", () => {
+  it("is the start of the business hours, or undefined without them", () => {
+    expect(openingTime(parseBusinessHours("08:30-21:00"))).toEqual({ hour: 8, minute: 30 })
+    expect(openingTime(parseBusinessHours(undefined))).toBeUndefined()
   })
 })

@@ -22,6 +22,11 @@ export function parseBusinessHours(text: string | undefined): BusinessHours | nu
   return open < close ? { open, close } : null
 }
 
+/** The opening time as a time of day ("09:00-21:00" → 9:00), or undefined without business hours. */
+export function openingTime(hours: BusinessHours | null): { hour: number; minute: number } | undefined {
+  return hours ? { hour: Math.floor(hours.open / 60), minute: hours.open % 60 } : undefined
+}
+
 /** True when the local time of `ms` is before opening or at/after closing. */
 export function outsideBusinessHours(ms: number, hours: BusinessHours): boolean {
   const d = new Date(ms)

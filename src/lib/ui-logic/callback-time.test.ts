@@ -107,3 +107,15 @@ describe("callbackFromPromise", () => {
     expect(callbackFromPromise(text, now)).toBeUndefined()
   })
 })
+
+describe("the company's opening time (admin policy business hours)", () => {
+  const now = at(2026, 12, 4, 10, 17, 20)
+  const opening = { hour: 8, minute: 0 }
+  it("moves 明天上午 and the tomorrow-morning button to the opening time; other times stay", () => {
+    expect(callbackFromPromise("明天上午给您回复", now, opening)).toBe(at(2026, 12, 5, 8, 0))
+    expect(callbackFromPromise("周一给您回电", now, opening)).toBe(at(2026, 12, 7, 8, 0))
+    expect(callbackFromPromise("明天下午回电", now, opening)).toBe(at(2026, 12, 5, 14, 0))
+    expect(quickCallbackAt("tomorrowMorning", now, opening)).toBe(at(2026, 12, 5, 8, 0))
+    expect(quickCallbackAt("plus2h", now, opening)).toBe(at(2026, 12, 4, 12, 18))
+  })
+})

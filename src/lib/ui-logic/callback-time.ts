@@ -29,11 +29,21 @@ export type QuickCallback = "plus30m" | "plus2h" | "tomorrowMorning"
 /** 明天上午: agents promise "tomorrow morning"; 09:30 is after most branches open. */
 export const TOMORROW_MORNING = { hour: 9, minute: 30 }
 
+/** A time of day; `opening` parameters below take the company's opening time (admin policy). */
+export interface TimeOfDay {
+  hour: number
+  minute: number
+}
+
 /**
  * The callback time for a quick button, rounded up to the next whole minute from `now` so that the
  * datetime-local field (minute precision) shows exactly what will be stored.
  */
-export function quickCallbackAt(kind: QuickCallback, now: number): number {
+export function quickCallbackAt(
+  kind: QuickCallback,
+  now: number,
+  opening: TimeOfDay = TOMORROW_MORNING,
+): number {
   const base = Math.ceil(now / 60_000) * 60_000
   switch (kind) {
     case "plus30m":
@@ -42,13 +52,7 @@ export function quickCallbackAt(kind: QuickCallback, now: number): number {
       return base + 2 * 60 * 60_000
     case "tomorrowMorning": {
       const d = new Date(now)
-      return new Date(
-        d.getFullYear(),
-        d.getMonth(),
-        d.getDate() + 1,
-        TOMORROW_MORNING.hour,
-        TOMORROW_MORNING.minute,
-      ).getTime()
+      return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1, opening.hour, opening.minute).getTime()
     }
   }
 }
@@ -122,7 +126,11 @@ const PART_START: Record<string, { hour: number; minute: number }> = {
  * of business hours (`TOMORROW_MORNING`); "下午三点前" → 15:00; "今天18:00前" → 18:00; "周三" → next
  * Wednesday morning. A clock time already past today means the next day. Rounded up to the minute.
  */
-export function callbackFromPromise(text: string, now: number): number | undefined {
+export function callbackFromPromise(
+  text: string,
+  now: number,
+  opening: TimeOfDay = TOMORROW_MORNING,
+): number | undefined {
   const base = Math.ceil(now / 60_000) * 60_000
   const rel = RELATIVE.exec(text)
   if (rel) {
@@ -188,7 +196,7 @@ export function callbackFromPromise(text: string, now: number): number | undefin
     }
   }
   if (hour === null && part === null && dayOffset === null) return undefined
-  const at = hour !== null ? { hour, minute } : PART_START[part ?? "morning"]
+  const at = hour !== null ? { hour, minute } : part && part !== "morning" ? PART_START[part] : opening
   const day = new Date(
     today.getFullYear(),
     today.getMonth(),

@@ -20,7 +20,7 @@ import {
 } from "~lib/ui-logic/callback-time"
 import { draftKey, EMPTY_DRAFT, isDraftEmpty, readStoredDraft, type NoteDraft } from "~lib/ui-logic/drafts"
 import { buildNote, draftAfterSave, noteBodyEmpty, type NoteProblem } from "~lib/ui-logic/note-form"
-import { outsideBusinessHours, parseBusinessHours } from "~lib/ui-logic/business-hours"
+import { openingTime, outsideBusinessHours, parseBusinessHours } from "~lib/ui-logic/business-hours"
 
 import { callBackground } from "../background"
 import { primary, type StringKey } from "../i18n"
@@ -292,7 +292,7 @@ export function HandoffForm(props: {
   const callbackMs = fromLocalInputValue(draft.callbackLocal)
   // The company's service hours (admin policy): a callback promised outside them gets a warning.
   const hours = parseBusinessHours(profile?.businessHours)
-  const promisedAt = draft.promise ? callbackFromPromise(draft.promise, now()) : undefined
+  const promisedAt = draft.promise ? callbackFromPromise(draft.promise, now(), openingTime(hours)) : undefined
   const disabled = !waybill || loadedFor !== waybill || !profile
 
   return (
@@ -374,7 +374,9 @@ export function HandoffForm(props: {
                 type="button"
                 className="small"
                 data-testid={q.testid}
-                onClick={() => set("callbackLocal", toLocalInputValue(quickCallbackAt(q.kind, now())))}
+                onClick={() =>
+                  set("callbackLocal", toLocalInputValue(quickCallbackAt(q.kind, now(), openingTime(hours))))
+                }
               >
                 {primary(locale, q.key)}
               </button>

@@ -15,6 +15,7 @@ import {
   spokenTime,
   toLocalInputValue,
 } from "~lib/ui-logic/callback-time"
+import { openingTime, parseBusinessHours } from "~lib/ui-logic/business-hours"
 import { expiredDraftKeys } from "~lib/ui-logic/drafts"
 import { describeCarriers } from "~lib/ui-logic/page"
 import { varsFromContext, type SlotContext } from "~lib/scripts/slots"
@@ -305,6 +306,8 @@ function CaseWorkspace(props: {
                   callbackFromPromise(
                     page.draft?.text.slice(Math.max(0, hit.start - 24), hit.end + 12) ?? hit.phrase,
                     now(),
+                    // "明天上午" is the company's opening time when the admin policy sets business hours.
+                    openingTime(parseBusinessHours(settings?.profile?.businessHours)),
                   ) ?? quickCallbackAt("plus2h", now()),
                 ),
               })
