@@ -266,7 +266,7 @@ function run(life: Lifetime, initial: SiteConfig): void {
     },
     onUrl: checkUrl,
     // Our own panel coming and going is no reason to look for handoff blocks again.
-    onMutation: () => handoffs.changed(),
+    onMutation: (added) => handoffs.changed(added),
     onHostLost: () => host?.reattach(),
   })
 
