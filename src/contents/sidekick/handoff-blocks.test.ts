@@ -10,9 +10,14 @@ const block = (n: number) =>
   `<p>【客服助手·交接单】</p><p>运单号：SF14421837760${String(n).padStart(2, "0")}</p><p>问题：派送延误</p>` +
   `<p>CSK1 k=h n=${n} s=abc</p></div></div>`
 
+/** Nodes parsed from trusted test markup (a fixture, not page text). */
+const parse = (html: string) => [...new DOMParser().parseFromString(html, "text/html").body.childNodes]
+
 function setup(listening = true) {
-  document.body.innerHTML = `<h1>工单</h1><section id="history">${block(1)}<div class="comment"><p>已回复客户</p></div>${block(2)}</section>
-    <textarea>【客服助手·交接单】草稿 CSK1</textarea><div contenteditable="true"><p>【客服助手·交接单】 CSK1</p></div>`
+  document.body.replaceChildren(
+    ...parse(`<h1>工单</h1><section id="history">${block(1)}<div class="comment"><p>已回复客户</p></div>${block(2)}</section>
+    <textarea>【客服助手·交接单】草稿 CSK1</textarea><div contenteditable="true"><p>【客服助手·交接单】 CSK1</p></div>`),
+  )
   const sent: Extract<PageToSidebar, { type: "handoff-blocks" }>[] = []
   const ac = new AbortController()
   const hook = createHandoffHook({
@@ -53,9 +58,7 @@ describe("handoff blocks on the page", () => {
     await new Promise((r) => setTimeout(r, 1_200))
     expect(sent).toHaveLength(1)
     // A colleague's block arrives (an SPA appends the new comment).
-    const wrap = document.createElement("div")
-    wrap.innerHTML = block(3)
-    const added = wrap.firstElementChild!
+    const added = document.adoptNode(parse(block(3))[0] as Element)
     document.getElementById("history")!.prepend(added)
     hook.changed([added])
     await vi.waitFor(() => expect(sent).toHaveLength(2), { timeout: 3_000 })
