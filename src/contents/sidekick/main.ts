@@ -78,7 +78,8 @@ function run(life: Lifetime, initial: SiteConfig): void {
   // first sign that the extension was reloaded or removed; the context may be invalidated a moment
   // later, so look again until it is clear.
   const checkContext = () => {
-    if (life.check()) for (const ms of [100, 1_000, 5_000, 15_000, 30_000]) later(() => life.check(), ms, signal)
+    if (life.check())
+      for (const ms of [100, 1_000, 5_000, 15_000, 30_000]) later(() => life.check(), ms, signal)
   }
 
   const scanner = new Scanner({
