@@ -19,14 +19,16 @@ import { createStore } from "../src/lib/store/repository"
 import { freshDb } from "../src/lib/store/testing"
 import { parseTeamPolicy, type TeamConfig } from "../src/lib/team/config"
 import { createCouchClient } from "../src/lib/team/couch"
+import { toTeamDoc } from "../src/lib/team/docs"
 import { fetchTeamQa } from "../src/lib/team/qa-views"
 import { pushOutbox } from "../src/lib/team/replicator"
 import { putUser, setupTeamServer } from "../src/lib/team/setup"
 import { cookieFetch, startStandIn } from "../tests/team/stand-in"
 import type { BenchRow, BenchSuite } from "./types"
 
-const N = Number(process.env.TEAM_BENCH_N ?? 20_000)
-const M = Number(process.env.TEAM_BENCH_M ?? 5_000)
+const N = Number(process.env.TEAM_BENCH_N ?? 100_000)
+const STEPS = new Set((process.env.TEAM_BENCH_STEPS ?? "push,views").split(","))
+const CURVE = (process.env.TEAM_BENCH_CURVE ?? "2000,4000,8000,16000").split(",").map(Number)
 const BATCH = 200
 
 function events(n: number, agent: string, seed: number): AuditEvent[] {
@@ -68,89 +70,55 @@ const row = (name: string, ours: number, baseline: number, baselineName: string,
   met: ours / baseline <= goal,
 })
 
-const suite: BenchSuite = async () => {
-  const standIn = await startStandIn()
-  const rows: BenchRow[] = []
-  try {
-    // 1. Push.
-    const ours = config(standIn.url, "ours-")
-    const plain = config(standIn.url, "plain-")
-    await setupTeamServer(standIn.admin, { config: ours })
-    await setupTeamServer(standIn.admin, { config: plain })
-    await putUser(standIn.admin, "A1", "pw", ["agent"])
-    const { db } = freshDb()
-    await createStore(db).updateSettings({ profile: { name: "A1", workId: "A1", company: "" } })
-    await setTeamEnabled(db, true, 0)
-    const evs = events(N, "A1", 1)
-    const audit = createAuditStore(db)
-    for (let i = 0; i < evs.length; i += 1_000) await audit.addAuditEvents(evs.slice(i, i + 1_000))
-    const docs = (await db.outbox.orderBy("[state+queuedAt]").toArray()).map((r) => r.doc)
-    const client = createCouchClient({ baseUrl: standIn.url, fetch: cookieFetch() })
-    await client.login("A1", "pw")
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]
 
-    // Warm-up (JIT, connections, the server's first writes) on a database of its own, measured by neither.
-    const warm = config(standIn.url, "warm-")
-    await setupTeamServer(standIn.admin, { config: warm })
-    for (let i = 0; i < Math.min(docs.length, 2_000); i += BATCH)
-      await client.bulkDocs(warm.qaDb, docs.slice(i, i + BATCH))
+/** Least-squares line through (x, y): y ≈ a + b·x. */
+function fit(points: readonly [number, number][]): { a: number; b: number } {
+  const n = points.length
+  const mx = points.reduce((s, [x]) => s + x, 0) / n
+  const my = points.reduce((s, [, y]) => s + y, 0) / n
+  const sxy = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0)
+  const sxx = points.reduce((s, [x]) => s + (x - mx) ** 2, 0)
+  const b = sxx === 0 ? 0 : sxy / sxx
+  return { a: my - b * mx, b }
+}
 
-    const t0 = performance.now()
-    for (let i = 0; i < docs.length; i += BATCH) await client.bulkDocs(plain.qaDb, docs.slice(i, i + BATCH))
-    const plainMs = performance.now() - t0
-
-    const outbox = createOutboxPort(db)
-    const t1 = performance.now()
-    let report = await pushOutbox({
-      config: ours,
-      client,
-      outbox,
-      now: Date.now,
-      force: true,
-      maxBatches: 1e9,
-    })
-    const oursMs = performance.now() - t1
-    if (report.status !== "done" || report.sent !== N) throw new Error(`push: ${JSON.stringify(report)}`)
-    rows.push(
-      row(
-        `push ${N.toLocaleString("en")} queued events (batches of ${BATCH})`,
-        oursMs,
-        plainMs,
-        "plain _bulk_docs loop, same batches",
-        1.5,
-      ),
-    )
-
-    // 2. The review page's first figures.
-    const qa = config(standIn.url, "qa-")
-    await setupTeamServer(standIn.admin, { config: qa })
-    const all: AuditEvent[] = []
-    for (const agent of ["A1", "B2", "C3", "D4", "E5"]) {
-      await putUser(standIn.admin, agent, "pw", ["agent"])
-      const { db: pdb } = freshDb()
-      await createStore(pdb).updateSettings({ profile: { name: agent, workId: agent, company: "" } })
-      await setTeamEnabled(pdb, true, 0)
-      const mine = events(M / 5, agent, agent.charCodeAt(0))
-      await createAuditStore(pdb).addAuditEvents(mine)
-      const c = createCouchClient({ baseUrl: standIn.url, fetch: cookieFetch() })
-      await c.login(agent, "pw")
-      report = await pushOutbox({
-        config: qa,
-        client: c,
-        outbox: createOutboxPort(pdb),
-        now: Date.now,
-        force: true,
-        maxBatches: 1e9,
-      })
-      if (report.status !== "done") throw new Error(`seed: ${JSON.stringify(report)}`)
-      all.push(...mine)
+/**
+ * Loads audit documents of five agents into a fresh QA database as the server admin (the push path
+ * is measured in step 1), and at each size of CURVE measures, side by side: the review page's first
+ * figures through the views (warm index, median of 3) and reading every document with local
+ * aggregation (median of 3). The index update to each size is timed apart.
+ */
+async function viewsCurve(standIn: Awaited<ReturnType<typeof startStandIn>>): Promise<BenchRow[]> {
+  const out: BenchRow[] = []
+  const qa = config(standIn.url, "qa-")
+  await setupTeamServer(standIn.admin, { config: qa })
+  await putUser(standIn.admin, "Q9", "pw", ["qa"])
+  const q = createCouchClient({ baseUrl: standIn.url, fetch: cookieFetch(), timeoutMs: 3_600_000 })
+  await q.login("Q9", "pw")
+  const agents = ["A1", "B2", "C3", "D4", "E5"]
+  const loaded: AuditEvent[] = []
+  const points: { m: number; view: number; scan: number; index: number }[] = []
+  for (const m of CURVE) {
+    while (loaded.length < m) {
+      const n = Math.min(5_000, m - loaded.length)
+      const agent = agents[((loaded.length / 5_000) % agents.length) | 0]
+      const evs = events(n, agent, loaded.length + 1).map((e, i) => ({
+        ...e,
+        id: `${e.id}-${loaded.length + i}`,
+      }))
+      const docs = evs.map((e) => toTeamDoc("audit", e, { workId: agent, name: agent }))
+      const r = await standIn.admin("POST", `/${qa.qaDb}/_bulk_docs`, { docs })
+      if (r.status !== 201) throw new Error(`load: ${r.status}`)
+      loaded.push(...evs)
     }
-    await putUser(standIn.admin, "Q9", "pw", ["qa"])
-    const q = createCouchClient({ baseUrl: standIn.url, fetch: cookieFetch(), timeoutMs: 3_600_000 })
-    await q.login("Q9", "pw")
-    const period = { from: Math.min(...all.map((e) => e.at)), to: Math.max(...all.map((e) => e.at)) }
-    const tb = performance.now()
-    await fetchTeamQa(q, qa, period) // builds the indexes (CouchDB builds them as documents arrive)
-    const buildMs = performance.now() - tb
+    const period = {
+      from: Math.min(...loaded.map((e) => e.at)),
+      to: Math.max(...loaded.map((e) => e.at)),
+    }
+    const ti = performance.now()
+    await fetchTeamQa(q, qa, period) // brings the indexes up to date (CouchDB does it as documents arrive)
+    const index = performance.now() - ti
     const viewTimes: number[] = []
     const scanTimes: number[] = []
     for (let i = 0; i < 3; i++) {
@@ -170,26 +138,102 @@ const suite: BenchSuite = async () => {
         days: byDay(evs2, { utcOffsetMinutes: 480 }),
       }
       scanTimes.push(performance.now() - b)
-      if (local.total.shown !== figures.total.shown) throw new Error("views and scan disagree")
+      if (local.total.shown !== figures.total.shown || evs2.length !== m)
+        throw new Error("views and scan disagree")
     }
-    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]
-    // No goal: the stand-in re-reduces at query time, Apache CouchDB does not (see the file comment).
-    rows.push({
-      name: `review first figures, ${M.toLocaleString("en")} events (warm views, median of 3; stand-in)`,
-      ours: median(viewTimes),
-      baseline: median(scanTimes),
+    const point = { m, view: median(viewTimes), scan: median(scanTimes), index }
+    points.push(point)
+    console.error(`views curve: ${JSON.stringify(point)}`)
+    out.push({
+      name: `review first figures at ${m.toLocaleString("en")} events (warm views, median of 3; stand-in)`,
+      ours: point.view,
+      baseline: point.scan,
       baselineName: "_all_docs?include_docs + local aggregation",
       unit: "ms",
-      ratio: median(viewTimes) / median(scanTimes),
+      ratio: point.view / point.scan,
     })
-    rows.push({
-      name: `one-time view index build, ${M.toLocaleString("en")} events (stand-in)`,
-      ours: buildMs,
-      baseline: median(scanTimes),
+    out.push({
+      name: `view index update to ${m.toLocaleString("en")} events (stand-in)`,
+      ours: index,
+      baseline: point.scan,
       baselineName: "one full read + aggregation",
       unit: "ms",
-      ratio: buildMs / median(scanTimes),
+      ratio: index / point.scan,
     })
+  }
+  if (points.length >= 2) {
+    // The stand-in re-reduces every row at query time, so both lines grow with the events; the fit
+    // says what it would be at 1,000,000 (an extrapolation, labelled so).
+    const v = fit(points.map((p) => [p.m, p.view]))
+    const s = fit(points.map((p) => [p.m, p.scan]))
+    const at = 1_000_000
+    out.push({
+      name: `review first figures at 1,000,000 events: linear fit of the curve above (${points.map((p) => p.m.toLocaleString("en")).join(" / ")}), extrapolated; stand-in`,
+      ours: v.a + v.b * at,
+      baseline: s.a + s.b * at,
+      baselineName: "full read + aggregation, same fit",
+      unit: "ms",
+      ratio: (v.a + v.b * at) / (s.a + s.b * at),
+    })
+  }
+  return out
+}
+
+const suite: BenchSuite = async () => {
+  const standIn = await startStandIn()
+  const rows: BenchRow[] = []
+  try {
+    // 1. Push.
+    if (STEPS.has("push")) {
+      const ours = config(standIn.url, "ours-")
+      const plain = config(standIn.url, "plain-")
+      await setupTeamServer(standIn.admin, { config: ours })
+      await setupTeamServer(standIn.admin, { config: plain })
+      await putUser(standIn.admin, "A1", "pw", ["agent"])
+      const { db } = freshDb()
+      await createStore(db).updateSettings({ profile: { name: "A1", workId: "A1", company: "" } })
+      await setTeamEnabled(db, true, 0)
+      const evs = events(N, "A1", 1)
+      const audit = createAuditStore(db)
+      for (let i = 0; i < evs.length; i += 1_000) await audit.addAuditEvents(evs.slice(i, i + 1_000))
+      const docs = (await db.outbox.orderBy("[state+queuedAt]").toArray()).map((r) => r.doc)
+      const client = createCouchClient({ baseUrl: standIn.url, fetch: cookieFetch() })
+      await client.login("A1", "pw")
+
+      // Warm-up (JIT, connections, the server's first writes) on a database of its own, measured by neither.
+      const warm = config(standIn.url, "warm-")
+      await setupTeamServer(standIn.admin, { config: warm })
+      for (let i = 0; i < Math.min(docs.length, 2_000); i += BATCH)
+        await client.bulkDocs(warm.qaDb, docs.slice(i, i + BATCH))
+
+      const t0 = performance.now()
+      for (let i = 0; i < docs.length; i += BATCH) await client.bulkDocs(plain.qaDb, docs.slice(i, i + BATCH))
+      const plainMs = performance.now() - t0
+
+      const outbox = createOutboxPort(db)
+      const t1 = performance.now()
+      const report = await pushOutbox({
+        config: ours,
+        client,
+        outbox,
+        now: Date.now,
+        force: true,
+        maxBatches: 1e9,
+      })
+      const oursMs = performance.now() - t1
+      if (report.status !== "done" || report.sent !== N) throw new Error(`push: ${JSON.stringify(report)}`)
+      rows.push(
+        row(
+          `push ${N.toLocaleString("en")} queued events (batches of ${BATCH})`,
+          oursMs,
+          plainMs,
+          "plain _bulk_docs loop, same batches",
+          1.5,
+        ),
+      )
+    }
+    // 2. The review page's first figures, on a growing database: a measured curve (see the header).
+    if (STEPS.has("views")) rows.push(...(await viewsCurve(standIn)))
   } finally {
     await standIn.close()
   }

@@ -11,8 +11,10 @@ import { teamHostPattern, type TeamConfig } from "~lib/team/config"
 import { CouchError, createCouchClient, type CouchClient } from "~lib/team/couch"
 import { fetchTeamQa } from "~lib/team/qa-views"
 import { pushOutbox, type PushReport } from "~lib/team/replicator"
+import { signTeamDoc } from "~lib/team/signing"
 import { fetchTeamEntries } from "~lib/team/timeline"
 
+import { getStore } from "./store"
 import { readTeamPolicy } from "./team-config"
 
 export const TEAM_ALARM = "team-push"
@@ -60,14 +62,18 @@ export async function runTeamPush(
 ): Promise<PushReport | { status: "unavailable"; error: string }> {
   const r = await ready()
   if ("error" in r) return { status: "unavailable", error: r.problem ?? r.error }
-  const run = () =>
-    pushOutbox({
+  const run = async () => {
+    // Handoffs are signed with the team key as they leave, like the blocks written into the ticket.
+    const teamKey = (await getStore().getSettings()).teamKey || undefined
+    return pushOutbox({
       config: r.config,
       client: r.client,
       outbox: createOutboxPort(getDb()),
       now: Date.now,
       force,
+      prepare: (doc) => signTeamDoc(doc, teamKey),
     })
+  }
   if (typeof navigator !== "undefined" && navigator.locks)
     return await navigator.locks.request(PUSH_LOCK, run)
   return run()

@@ -87,6 +87,8 @@ export interface PushOptions {
   force?: boolean
   /** At most this many batches in one run, so one worker wake-up stays bounded (default 50). */
   maxBatches?: number
+  /** Adds what is computed at send time (the team-key signature of handoffs: `signing.ts`). */
+  prepare?: (doc: TeamDoc) => Promise<TeamDoc>
 }
 
 /** One push run. Never throws for server trouble: the outcome is in the report and in the state. */
@@ -114,10 +116,9 @@ export async function pushOutbox(opts: PushOptions): Promise<PushReport> {
       if (rows.length === 0) continue
       let results: BulkResult[]
       try {
-        results = await client.bulkDocs(
-          dbName(role),
-          rows.map((r) => r.doc),
-        )
+        const prepare = opts.prepare
+        const docs = prepare ? await Promise.all(rows.map((r) => prepare(r.doc))) : rows.map((r) => r.doc)
+        results = await client.bulkDocs(dbName(role), docs)
       } catch (err) {
         return failRun(opts, state, report, err)
       }

@@ -276,7 +276,7 @@ function CaseWorkspace(props: {
               attempts={attempts ?? []}
               page={page}
             />
-            <TeamTimeline waybill={waybill} localNotes={notes ?? []} />
+            <TeamTimeline waybill={waybill} localNotes={notes ?? []} teamKey={settings?.teamKey} />
           </>
         )}
         {tab === "phrasing" && (

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest"
 import type { HandoffNote } from "~lib/cases/model"
 import { makeNote } from "~lib/store/testing"
 import { toTeamDoc } from "~lib/team/docs"
+import { signTeamDoc } from "~lib/team/signing"
 
 import {
   allByTestId,
@@ -122,5 +123,37 @@ describe("TeamTimeline", () => {
     await waitFor(() => browser.messages.length > 0 || undefined)
     await new Promise((r) => setTimeout(r, 20))
     expect(view.container.querySelector("[data-testid=team-timeline]")).toBeNull()
+  })
+
+  it("marks colleagues' handoffs with the ticket's trust marks: signed ✓, altered or forged ⚠", async () => {
+    const KEY = "team-key-0123456789"
+    const by = { name: "王强", workId: "B2" }
+    const good = await signTeamDoc(doc(makeNote({ id: "g", waybill: WB, createdAt: 3_000, author: by })), KEY)
+    const signed = await signTeamDoc(
+      doc(makeNote({ id: "a", waybill: WB, createdAt: 2_000, author: by })),
+      KEY,
+    )
+    const altered = { ...signed, body: { ...signed.body, promise: "已赔偿客户500元" } }
+    const forged = doc(makeNote({ id: "f", waybill: WB, createdAt: 1_000, author: by }))
+    const browser = fakeBrowser({
+      handlers: { "team.timeline": () => ({ ok: true, docs: [good, altered, forged], fetchedAt: 1 }) },
+    })
+    view = await render(
+      testServices(browser.platform, testStore()),
+      <TeamTimeline waybill={WB} localNotes={[]} teamKey={KEY} />,
+    )
+    await waitFor(() => byTestId(view!.container, "team-timeline"))
+    const entries = allByTestId(view.container, "team-entry")
+    expect(entries.map((e) => e.getAttribute("data-verification"))).toEqual([
+      "verified",
+      "bad-signature",
+      "unsigned",
+    ])
+    expect(entries[0].querySelector("[data-testid=handoff-verified]")).not.toBeNull()
+    expect(entries[0].querySelector("[data-testid=handoff-unverified]")).toBeNull()
+    for (const e of entries.slice(1)) {
+      expect(e.querySelector("[data-testid=handoff-verified]")).toBeNull()
+      expect(e.querySelector("[data-testid=handoff-unverified]")?.textContent).toContain("⚠")
+    }
   })
 })

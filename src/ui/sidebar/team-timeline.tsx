@@ -1,14 +1,14 @@
 /**
  * Colleagues' handoffs and contact attempts for the waybill on screen, from the team server (issue 19),
  * each marked 团队. Fetched on demand when the waybill changes (the worker caches and serves the last
- * copy when offline); renders nothing unless the admin's policy names a team server. The merge itself
- * is `mergeTeamTimeline` (pure, in ~lib/team/timeline) so the lead can fold these entries into the
- * one timeline with issue 12's verification.
+ * copy when offline); renders nothing unless the admin's policy names a team server. Handoffs and
+ * takeovers carry the same trust marks as handoffs read from the ticket: checked against the team
+ * key here (`verifyTeamEntries`), a forged or altered document is shown as unverified.
  */
 import { useEffect, useState } from "react"
 
 import type { HandoffNote } from "~lib/cases/model"
-import { entriesFromDocs, mergeTeamTimeline, type TeamEntry } from "~lib/team/timeline"
+import { entriesFromDocs, mergeTeamTimeline, verifyTeamEntries, type TeamEntry } from "~lib/team/timeline"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 
 import { callBackground } from "../background"
@@ -16,6 +16,7 @@ import type { StringKey } from "../i18n"
 import { T } from "../locale"
 import { useServices } from "../services"
 import { OUTCOME_KEYS } from "./escalation-panel"
+import { TrustMark } from "./note-timeline"
 
 type View =
   | { kind: "hidden" }
@@ -40,17 +41,34 @@ export function teamErrorKey(error: string): StringKey | null {
 
 function TeamItem({ entry }: { entry: TeamEntry }) {
   return (
-    <li className="note team" data-testid="team-entry" data-doc-id={entry.docId}>
+    <li
+      className="note team"
+      data-testid="team-entry"
+      data-doc-id={entry.docId}
+      data-kind={entry.kind}
+      data-verification={entry.kind === "attempt" ? "" : (entry.verification ?? "")}
+    >
       <div className="note-head">
         <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(entry.at)}</time>
         <span className="tag team-badge" data-testid="team-badge">
           <T k="teamBadge" />
         </span>
+        {entry.kind === "takeover" && (
+          <span className="tag" data-testid="team-takeover">
+            <T k="takeOver" />
+          </span>
+        )}
         <span className="note-author">
           <T k="teamBy" values={{ name: entry.agentName, workId: entry.agent }} />
         </span>
+        {entry.kind !== "attempt" && entry.verification === "verified" && (
+          <TrustMark verification="verified" />
+        )}
       </div>
-      {entry.kind === "handoff" ? (
+      {entry.kind !== "attempt" && entry.verification && entry.verification !== "verified" && (
+        <TrustMark verification={entry.verification} />
+      )}
+      {entry.kind !== "attempt" ? (
         <dl>
           {FIELDS.map(({ key, label }) =>
             entry.note[key] ? (
@@ -76,9 +94,12 @@ function TeamItem({ entry }: { entry: TeamEntry }) {
 export function TeamTimeline({
   waybill,
   localNotes,
+  teamKey,
 }: {
   waybill: string | null
   localNotes: readonly HandoffNote[]
+  /** The team key (issue 12) the handoffs are verified with. */
+  teamKey?: string
 }) {
   const { platform } = useServices()
   const [view, setView] = useState<View>({ kind: "hidden" })
@@ -102,14 +123,19 @@ export function TeamTimeline({
           )
           return
         }
-        const entries = entriesFromDocs(r.docs ?? [], waybill)
-        setView({ kind: "shown", entries, staleSince: r.ok ? undefined : r.fetchedAt, error: r.error })
+        // Shown only once checked: an entry never shows as trusted before its signature is.
+        return verifyTeamEntries(entriesFromDocs(r.docs ?? [], waybill), teamKey || undefined).then(
+          (entries) => {
+            if (live)
+              setView({ kind: "shown", entries, staleSince: r.ok ? undefined : r.fetchedAt, error: r.error })
+          },
+        )
       })
       .catch(() => live && setView({ kind: "hidden" }))
     return () => {
       live = false
     }
-  }, [platform, waybill])
+  }, [platform, waybill, teamKey])
 
   if (view.kind === "hidden" || view.kind === "loading") return null
   // This profile's own notes (pushed earlier) are already in the local timeline.
