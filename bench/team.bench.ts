@@ -23,7 +23,10 @@ import { toTeamDoc } from "../src/lib/team/docs"
 import { fetchTeamQa } from "../src/lib/team/qa-views"
 import { pushOutbox } from "../src/lib/team/replicator"
 import { putUser, setupTeamServer } from "../src/lib/team/setup"
-import { cookieFetch, startStandIn } from "../tests/team/stand-in"
+import { spawn } from "node:child_process"
+import { createInterface } from "node:readline"
+
+import { adminRequestFor, cookieFetch, type StandIn } from "../tests/team/stand-in"
 import type { BenchRow, BenchSuite } from "./types"
 
 const N = Number(process.env.TEAM_BENCH_N ?? 100_000)
@@ -89,7 +92,7 @@ function fit(points: readonly [number, number][]): { a: number; b: number } {
  * figures through the views (warm index, median of 3) and reading every document with local
  * aggregation (median of 3). The index update to each size is timed apart.
  */
-async function viewsCurve(standIn: Awaited<ReturnType<typeof startStandIn>>): Promise<BenchRow[]> {
+async function viewsCurve(standIn: StandIn): Promise<BenchRow[]> {
   const out: BenchRow[] = []
   const qa = config(standIn.url, "qa-")
   await setupTeamServer(standIn.admin, { config: qa })
@@ -179,8 +182,33 @@ async function viewsCurve(standIn: Awaited<ReturnType<typeof startStandIn>>): Pr
   return out
 }
 
+/** The stand-in in a child process: the server's work never shares the client's thread. */
+async function spawnStandIn(): Promise<StandIn> {
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/team/stand-in-process.ts"], {
+    stdio: ["pipe", "pipe", "inherit"],
+  })
+  const line = await new Promise<string>((resolve, reject) => {
+    const rl = createInterface({ input: child.stdout })
+    rl.once("line", (l) => {
+      rl.close()
+      resolve(l)
+    })
+    child.once("exit", (code) => reject(new Error(`stand-in exited (${String(code)})`)))
+  })
+  const { url } = JSON.parse(line) as { url: string }
+  return {
+    url,
+    admin: adminRequestFor(url),
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve())
+        child.stdin.end()
+      }),
+  }
+}
+
 const suite: BenchSuite = async () => {
-  const standIn = await startStandIn()
+  const standIn = await spawnStandIn()
   const rows: BenchRow[] = []
   try {
     // 1. Push.

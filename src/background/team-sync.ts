@@ -9,7 +9,7 @@ import { getDb } from "~lib/store/db"
 import { createOutboxPort, outboxSummary, requeueRejected, setTeamEnabled } from "~lib/store/outbox"
 import { teamHostPattern, type TeamConfig } from "~lib/team/config"
 import { CouchError, createCouchClient, type CouchClient } from "~lib/team/couch"
-import { fetchTeamQa } from "~lib/team/qa-views"
+import { fetchTeamConversations, fetchTeamHandoffCounts, fetchTeamQa } from "~lib/team/qa-views"
 import { pushOutbox, type PushReport } from "~lib/team/replicator"
 import { signTeamDoc } from "~lib/team/signing"
 import { fetchTeamEntries } from "~lib/team/timeline"
@@ -202,7 +202,21 @@ export async function teamQa(
     const who = await r.client.session()
     if (!who.roles.includes(r.config.qaRole) && !who.roles.includes("_admin"))
       return { ok: false, error: "not-qa" }
-    return { ok: true, figures: await fetchTeamQa(r.client, r.config, { from, to }) }
+    const period = { from, to }
+    const [audit, conversations, handoffs] = await Promise.all([
+      fetchTeamQa(r.client, r.config, period),
+      fetchTeamConversations(r.client, r.config, period),
+      fetchTeamHandoffCounts(r.client, r.config, period),
+    ])
+    // Plain JSON for the message: maps as [key, count] pairs.
+    return {
+      ok: true,
+      figures: {
+        ...audit,
+        conversations: { ...conversations, sent: [...conversations.sent] },
+        handoffs: [...handoffs],
+      },
+    }
   } catch (err) {
     return { ok: false, error: errorText(err) }
   }

@@ -120,10 +120,10 @@ export async function setTeamEnabled(
 /** The replicator's view of the outbox. */
 export function createOutboxPort(db: SidekickDB): OutboxPort {
   return {
-    nextBatch(limit) {
+    nextBatch(limit, after) {
       return db.outbox
         .where("[state+queuedAt]")
-        .between(["queued", -Infinity], ["queued", Infinity])
+        .between(["queued", after ?? -Infinity], ["queued", Infinity], after === undefined, true)
         .limit(limit)
         .toArray()
     },
