@@ -27,7 +27,7 @@ export function TeamConversationTables({
   figures: TeamConversationMessage
   book: Phrasebook | undefined
 }) {
-  const itemLabel = useItemLabel(book ?? ({ version: "", rules: [] } as unknown as Phrasebook))
+  const itemLabel = useItemLabel(book ?? DEFAULT_PHRASEBOOK)
   const conv = figures.conversations
   const sent = new Map(conv?.sent ?? [])
   const byAgent = new Map<string, Record<(typeof KINDS)[number], number>>()
