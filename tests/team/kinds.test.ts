@@ -301,7 +301,7 @@ describe("more kinds on the team server", { timeout: 180_000 }, () => {
     expect((res[0] as { reason: string }).reason).toMatch(/^not-yours:/)
   })
 
-  it("fault table with every kind in one outbox: partial failure, 401, pushed twice — nothing lost or doubled", async () => {
+  it("fault table with every kind in one outbox: down, partial failure, 401, worker stopped, pushed twice — nothing lost or doubled", async () => {
     const clock = fakeClock()
     let bulk = 0
     let expireAt = -1
@@ -367,14 +367,32 @@ describe("more kinds on the team server", { timeout: 180_000 }, () => {
     const kinds = new Set(queued.map((r) => r.doc.type))
     expect([...kinds].sort()).toEqual(["attempt", "audit", "handoff", "scorecard", "takeover", "turn"])
 
+    // Server down for 20 minutes: the runs back off by the clock, nothing is lost.
+    proxy.mode = { kind: "down" }
+    expect((await p.push()).status).toBe("failed")
+    clock.advance(20 * MIN)
+    expect((await p.push()).status).toBe("failed")
+    expect(await p.db.outbox.count()).toBe(queued.length)
     proxy.mode = { kind: "partial", failEvery: 3 }
+    clock.advance(backoffMs(3))
     expect((await p.push()).status).toBe("failed")
     proxy.mode = { kind: "pass" }
-    clock.advance(backoffMs(1))
+    clock.advance(backoffMs(4))
     expireAt = bulk + 2 // the session expires after the second request of the next run
     expect((await p.push()).status).toBe("needs-login")
     proxy.mode = { kind: "pass" }
     await p.login()
+    // The worker stops after the server stored a batch, before the outbox was cleared.
+    let clears = 0
+    const dying = {
+      ...p.outbox,
+      markSent: async (ids: readonly string[]) => {
+        if (++clears === 2) throw new Error("worker stopped")
+        await p.outbox.markSent(ids)
+      },
+    }
+    await expect(p.push({ force: true, outbox: dying })).rejects.toThrow("worker stopped")
+    expect(await p.db.outbox.count()).toBeGreaterThan(0)
     expect((await drain(p, 30)).at(-1)?.status).toBe("done")
     await p.db.outbox.bulkPut(queued) // every acknowledgement lost: all of it pushed again
     expect((await drain(p, 30)).at(-1)).toMatchObject({ status: "done", sent: 0 })
@@ -392,7 +410,7 @@ describe("more kinds on the team server", { timeout: 180_000 }, () => {
         .every((d) => typeof d.sig === "string"),
     ).toBe(true)
     table.push(
-      `all six kinds (${[...kinds].sort().join(", ")}): 1 in 3 failed, 401 mid-run, every document pushed twice | ${queued.length} | ${c.stored} | ${c.duplicated}`,
+      `all six kinds (${[...kinds].sort().join(", ")}): down 20 min, 1 in 3 failed, 401 mid-run, worker stopped mid-push, every document pushed twice | ${queued.length} | ${c.stored} | ${c.duplicated}`,
     )
   })
 })
