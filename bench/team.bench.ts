@@ -1,15 +1,21 @@
 /**
- * Team sync (issue 19), against the CouchDB-protocol stand-in on 127.0.0.1:
- * 1. push: the outbox of N queued audit events drained by our replicator (Dexie outbox over
- *    fake-indexeddb, per-document result handling, outbox deletes) ÷ a plain `_bulk_docs` loop posting
- *    the same documents in the same batches (nothing else) to a fresh database. Goal ≤ 1.5.
- * 2. the review page's first figures: the four grouped view queries (warm index) ÷ reading every
- *    document (`_all_docs?include_docs`) and aggregating locally, over M events. Goal ≤ 1.
- * N and M are small (TEAM_BENCH_N, default 20,000; TEAM_BENCH_M, default 5,000): the stand-in
- * (in-memory PouchDB) writes about 1,000 documents/s and indexes views at about 250 documents/s per
- * view, so the issue's 100,000 pushes and 1,000,000 events would take hours here. Apache CouchDB keeps
- * reductions in its view b-tree (a grouped query reads O(groups · log n) nodes) while the stand-in
- * re-reduces the rows at query time, so the view ratio measured here is a pessimistic bound.
+ * Team sync (issue 19), against the CouchDB-protocol stand-in, which runs in a process of its own
+ * (as a real server does) on 127.0.0.1. Steps (TEAM_BENCH_STEPS, default "push,views"; "big" alone):
+ * - push: TEAM_BENCH_N (default 100,000) queued audit events drained by our replicator (Dexie outbox
+ *   over fake-indexeddb, per-document result handling, outbox deletes, pipelined) ÷ a plain
+ *   `_bulk_docs` loop posting the same documents in the same batches (nothing else) to a fresh
+ *   database, side by side in one run. Goal ≤ 1.5.
+ * - views: the review page's first figures through the views (warm index, median of 3) vs reading
+ *   every document (`_all_docs?include_docs`) and aggregating locally, at each size of
+ *   TEAM_BENCH_CURVE (default 2,000 / 4,000 / 8,000 / 16,000 events), with a linear fit extrapolated
+ *   to 1,000,000. The stand-in (PouchDB's map/reduce) re-reduces every row of a grouped query at
+ *   query time and indexes a few hundred documents per second per view, so 1,000,000 events cannot
+ *   be loaded and indexed here, and its view queries grow with the events. Apache CouchDB keeps the
+ *   reductions in its view b-tree (a grouped query reads O(groups · log n) nodes): the stand-in's
+ *   ratio says nothing good or bad about CouchDB's.
+ * - big: the client's side at TEAM_BENCH_BIG (default 1,000,000) events, no server: bytes received
+ *   and parse + fold of the grouped view answers (made by the design's own map functions) vs parse
+ *   + aggregation of every document. Measured, not extrapolated; the server's side is not in it.
  */
 import { byAgent, byDay, byRule, tally } from "../src/lib/audit/aggregate"
 import type { AuditEvent } from "../src/lib/audit/model"
@@ -20,7 +26,8 @@ import { freshDb } from "../src/lib/store/testing"
 import { parseTeamPolicy, type TeamConfig } from "../src/lib/team/config"
 import { createCouchClient } from "../src/lib/team/couch"
 import { toTeamDoc } from "../src/lib/team/docs"
-import { fetchTeamQa } from "../src/lib/team/qa-views"
+import { qaDesign } from "../src/lib/team/design"
+import { fetchTeamQa, foldQaViews } from "../src/lib/team/qa-views"
 import { pushOutbox } from "../src/lib/team/replicator"
 import { putUser, setupTeamServer } from "../src/lib/team/setup"
 import { spawn } from "node:child_process"
@@ -38,7 +45,8 @@ function events(n: number, agent: string, seed: number): AuditEvent[] {
   const outcomes = ["shown", "shown", "shown", "applied", "dismissed", "ignored", "edited", "wrong"] as const
   const out: AuditEvent[] = []
   let s = seed
-  const rnd = (k: number) => ((s = (s * 1103515245 + 12345) % 2 ** 31), s % k)
+  // The high bits of the LCG: its low bits cycle too short to spread days × rules × outcomes.
+  const rnd = (k: number) => ((s = (s * 1103515245 + 12345) % 2 ** 31), Math.floor(s / 65_536) % k)
   for (let i = 0; i < n; i++)
     out.push({
       id: `b-${agent}-${i}`,
@@ -207,7 +215,124 @@ async function spawnStandIn(): Promise<StandIn> {
   }
 }
 
+/**
+ * The client's side of the review page's first figures at TEAM_BENCH_BIG (default 1,000,000) events,
+ * no server involved: the grouped rows the QA views answer with (computed by running the design's own
+ * map functions over the documents and grouping with `_count`, as CouchDB does) → JSON → parse + fold,
+ * against every document as `_all_docs?include_docs` sends it → parse + local aggregation. Bytes and
+ * time. Apache CouchDB's side (grouped reductions read from its b-tree vs streaming every document)
+ * cannot be measured here; see the header.
+ */
+function bigClientSide(): BenchRow[] {
+  const big = Number(process.env.TEAM_BENCH_BIG ?? 1_000_000)
+  const agents = ["A1", "B2", "C3", "D4", "E5"]
+  const design = qaDesign(480)
+  const maps = Object.fromEntries(
+    ["day-outcome", "day-rule-outcome", "day-agent-outcome", "agent-name"].map((v) => {
+      let out: [unknown, unknown][] = []
+      const emit = (k: unknown, val: unknown) => out.push([k, val])
+      const fn = new Function("emit", `return (${design.views[v].map})`)(emit) as (doc: unknown) => void
+      return [v, { fn, take: () => ((out = []), out), rows: () => out }]
+    }),
+  )
+  const groups = Object.fromEntries(Object.keys(maps).map((v) => [v, new Map<string, number[]>()]))
+  let docBytes = 0
+  let docParseAndAggregate = 0
+  const chunk = 20_000
+  const parsedAll: AuditEvent[] = []
+  for (let done = 0; done < big; done += chunk) {
+    const agent = agents[(done / chunk) % agents.length]
+    const evs = events(Math.min(chunk, big - done), agent, done + 1).map((e, i) => ({
+      ...e,
+      id: `${e.id}-${done + i}`,
+    }))
+    const docs = evs.map((e) => toTeamDoc("audit", e, { workId: agent, name: agent }))
+    // What _all_docs?include_docs sends for these documents.
+    const json = JSON.stringify({
+      rows: docs.map((d) => ({
+        id: d._id,
+        key: d._id,
+        value: { rev: "1-0123456789abcdef0123456789abcdef" },
+        doc: { ...d, _rev: "1-0123456789abcdef0123456789abcdef" },
+      })),
+    })
+    docBytes += Buffer.byteLength(json)
+    const t = performance.now()
+    const rows = (JSON.parse(json) as { rows: { doc: { type: string; body: AuditEvent } }[] }).rows
+    for (const r of rows) if (r.doc.type === "audit") parsedAll.push(r.doc.body)
+    docParseAndAggregate += performance.now() - t
+    // The views' index, as CouchDB keeps it (grouped _count / _stats per key).
+    for (const d of docs)
+      for (const [v, m] of Object.entries(maps)) {
+        m.take()
+        m.fn(d)
+        for (const [k, val] of m.rows()) {
+          const key = JSON.stringify(k)
+          const g = groups[v].get(key)
+          if (v === "agent-name") groups[v].set(key, [Math.max(g?.[0] ?? -Infinity, Number(val))])
+          else groups[v].set(key, [(g?.[0] ?? 0) + 1])
+        }
+      }
+  }
+  const t0 = performance.now()
+  const local = {
+    total: tally(parsedAll),
+    rules: byRule(parsedAll),
+    agents: byAgent(parsedAll),
+    days: byDay(parsedAll, { utcOffsetMinutes: 480 }),
+  }
+  docParseAndAggregate += performance.now() - t0
+  // The four grouped answers as the server sends them.
+  const answer = (v: string) =>
+    JSON.stringify({
+      rows: [...groups[v]].map(([k, [n]]) => ({
+        key: JSON.parse(k) as unknown,
+        value: v === "agent-name" ? { max: n } : n,
+      })),
+    })
+  const answers = Object.keys(maps).map(answer)
+  const viewBytes = answers.reduce((sum, a) => sum + Buffer.byteLength(a), 0)
+  const t1 = performance.now()
+  const [dayOutcome, dayRuleOutcome, dayAgentOutcome, agentNames] = answers.map(
+    (a) => (JSON.parse(a) as { rows: never[] }).rows,
+  )
+  const figures = foldQaViews(
+    { dayOutcome, dayRuleOutcome, dayAgentOutcome, agentNames },
+    { utcOffsetMinutes: 480 },
+  )
+  const viewClient = performance.now() - t1
+  if (
+    JSON.stringify(figures.total) !== JSON.stringify(local.total) ||
+    figures.rules.length !== local.rules.length
+  )
+    throw new Error("views and local aggregation disagree at scale")
+  const n = big.toLocaleString("en")
+  return [
+    {
+      name: `review first figures at ${n} events, client side: parse + fold the 4 grouped view answers (${Object.values(
+        groups,
+      )
+        .reduce((s, g) => s + g.size, 0)
+        .toLocaleString("en")} rows)`,
+      ours: viewClient,
+      baseline: docParseAndAggregate,
+      baselineName: `parse every document + local aggregation`,
+      unit: "ms",
+      ratio: viewClient / docParseAndAggregate,
+    },
+    {
+      name: `review first figures at ${n} events: bytes the page receives`,
+      ours: viewBytes,
+      baseline: docBytes,
+      baselineName: "_all_docs?include_docs",
+      unit: "bytes",
+      ratio: viewBytes / docBytes,
+    },
+  ]
+}
+
 const suite: BenchSuite = async () => {
+  if (STEPS.has("big") && STEPS.size === 1) return bigClientSide()
   const standIn = await spawnStandIn()
   const rows: BenchRow[] = []
   try {
