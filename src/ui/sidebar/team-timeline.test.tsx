@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import "fake-indexeddb/auto"
 import { afterEach, describe, expect, it } from "vitest"
 
 import type { HandoffNote } from "~lib/cases/model"
@@ -154,6 +155,52 @@ describe("TeamTimeline", () => {
     for (const e of entries.slice(1)) {
       expect(e.querySelector("[data-testid=handoff-verified]")).toBeNull()
       expect(e.querySelector("[data-testid=handoff-unverified]")?.textContent).toContain("⚠")
+    }
+  })
+
+  it("a colleague's verified takeover on the server drops this machine's reminder; an unverified one does not", async () => {
+    const KEY = "team-key-0123456789"
+    const me = { name: "李娜", workId: "A1" }
+    const callbackAt = 1_800_000_000_000
+    const mine = makeNote({ id: "mine", waybill: WB, createdAt: 1_000, author: me, callbackAt })
+    const takeover = (id: string) =>
+      toTeamDoc(
+        "takeover",
+        makeNote({
+          id,
+          waybill: WB,
+          createdAt: 2_000,
+          author: { name: "王强", workId: "B2" },
+          takeoverOf: "mine",
+        }),
+        { workId: "", name: "" },
+      )
+    for (const signed of [false, true]) {
+      const store = testStore()
+      const record = await store.upsertCase({ waybill: WB, callbackAt })
+      const doc = signed ? await signTeamDoc(takeover("t-signed"), KEY) : takeover("t-unsigned")
+      const browser = fakeBrowser({
+        handlers: {
+          "team.timeline": () => ({ ok: true, docs: [doc], fetchedAt: 1 }),
+          "callbacks.sync": () => ({ ok: true }),
+        },
+      })
+      view = await render(
+        testServices(browser.platform, store),
+        <TeamTimeline waybill={WB} localNotes={[mine]} teamKey={KEY} record={record} me={me} />,
+      )
+      await waitFor(() => byTestId(view!.container, "team-entry"))
+      if (signed) {
+        await waitFor(() => byTestId(view!.container, "team-reminder-dropped"))
+        expect((await store.getCase(WB))?.callbackAt).toBeUndefined()
+        expect(browser.messages.some((m) => m.name === "callbacks.sync")).toBe(true)
+      } else {
+        await new Promise((r) => setTimeout(r, 50))
+        expect(view.container.querySelector("[data-testid=team-reminder-dropped]")).toBeNull()
+        expect((await store.getCase(WB))?.callbackAt).toBe(callbackAt)
+      }
+      await view.unmount()
+      view = undefined
     }
   })
 })

@@ -5,9 +5,9 @@
  * takeovers carry the same trust marks as handoffs read from the ticket: checked against the team
  * key here (`verifyTeamEntries`), a forged or altered document is shown as unverified.
  */
-import { useEffect, useState } from "react"
+import { useEffect, useRef, useState } from "react"
 
-import type { HandoffNote } from "~lib/cases/model"
+import type { CaseRecord, HandoffNote } from "~lib/cases/model"
 import { entriesFromDocs, mergeTeamTimeline, verifyTeamEntries, type TeamEntry } from "~lib/team/timeline"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 
@@ -91,18 +91,77 @@ function TeamItem({ entry }: { entry: TeamEntry }) {
   )
 }
 
+/**
+ * A colleague's verified takeover (on the server) of a note this machine wrote drops the reminder the
+ * note set here, as a verified takeover block in the ticket does (issue 12). Returns whether it did.
+ */
+function useDropRemindersTakenOver(
+  entries: readonly TeamEntry[],
+  localNotes: readonly HandoffNote[],
+  record: CaseRecord | undefined,
+  me: { workId: string } | undefined,
+): boolean {
+  const { store, platform } = useServices()
+  const [dropped, setDropped] = useState(false)
+  const mounted = useRef(true)
+  useEffect(
+    () => () => {
+      mounted.current = false
+    },
+    [],
+  )
+  useEffect(() => {
+    if (!record || record.callbackAt === undefined || !me?.workId) return
+    const mine = new Set(
+      localNotes
+        .filter((n) => n.author.workId === me.workId && n.callbackAt === record.callbackAt)
+        .map((n) => n.id),
+    )
+    const hit = entries.some(
+      (e) =>
+        e.kind === "takeover" &&
+        e.verification === "verified" &&
+        e.agent !== me.workId &&
+        e.note.takeoverOf !== undefined &&
+        mine.has(e.note.takeoverOf),
+    )
+    if (!hit) return
+    store
+      .upsertCase({ waybill: record.waybill, callbackAt: undefined })
+      .then(() => {
+        if (mounted.current) setDropped(true)
+        return callBackground(platform, "callbacks.sync", {})
+      })
+      .catch(() => undefined)
+  }, [entries, localNotes, record, me, store, platform])
+  return dropped
+}
+
+const NO_ENTRIES: TeamEntry[] = []
+
 export function TeamTimeline({
   waybill,
   localNotes,
   teamKey,
+  record,
+  me,
 }: {
   waybill: string | null
   localNotes: readonly HandoffNote[]
   /** The team key (issue 12) the handoffs are verified with. */
   teamKey?: string
+  /** The waybill's case (its pending reminder) and this agent: a verified takeover drops the reminder. */
+  record?: CaseRecord
+  me?: { workId: string }
 }) {
   const { platform } = useServices()
   const [view, setView] = useState<View>({ kind: "hidden" })
+  const dropped = useDropRemindersTakenOver(
+    view.kind === "shown" ? view.entries : NO_ENTRIES,
+    localNotes,
+    record,
+    me,
+  )
 
   useEffect(() => {
     if (!waybill) {
@@ -160,6 +219,11 @@ export function TeamTimeline({
           {teamErrorKey(view.error) ? <T k={teamErrorKey(view.error)!} /> : view.error}
         </p>
       ) : null}
+      {dropped && (
+        <div className="notice" data-testid="team-reminder-dropped">
+          <T k="reminderDropped" />
+        </div>
+      )}
       {team.length === 0 && !view.error ? (
         <p className="muted small-text">
           <T k="teamNone" />
