@@ -1,6 +1,6 @@
 /**
- * Every UI string, Chinese and English side by side. The default UI shows Chinese with the English
- * beside it (smaller); `settings.locale = "en"` shows English only. `{name}` placeholders are filled
+ * Every UI string, Chinese and English side by side. The default UI (`settings.locale = "zh"`, 仅中文)
+ * shows Chinese only; "zh-en" puts the English beside it (smaller); "en" shows English only. `{name}` placeholders are filled
  * by `fill()`; both languages of a key must use the same placeholders (checked by i18n.test.ts).
  */
 import type { UiLocale } from "~lib/store/contract"
@@ -289,7 +289,8 @@ export const STRINGS = {
   modeInpage: { zh: "页面内", en: "In the page" },
   modeSidepanel: { zh: "浏览器侧边栏", en: "Browser side panel" },
   language: { zh: "界面语言", en: "Language" },
-  langZh: { zh: "中文（附英文）", en: "Chinese with English" },
+  langZh: { zh: "仅中文", en: "Chinese only" },
+  langZhEn: { zh: "中文（附英文）", en: "Chinese with English" },
   langEn: { zh: "仅英文", en: "English only" },
   directory: { zh: "升级联系人目录", en: "Escalation contact directory" },
   directoryCount: { zh: "目录中共有 {n} 位联系人", en: "{n} contacts in the directory" },
@@ -854,13 +855,19 @@ export function fill(text: string, values: Record<string, string | number> = {})
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole))
 }
 
+/** Whether the English goes beside the Chinese (only in the chosen 中文 + English mode). */
+export function showsEnglishBeside(locale: UiLocale): boolean {
+  return locale === "zh-en"
+}
+
 /** Only the primary language: Chinese by default, English in English mode (for tight buttons). */
 export function primary(locale: UiLocale, key: StringKey, values?: Record<string, string | number>): string {
   return fill(STRINGS[key][locale === "en" ? "en" : "zh"], values)
 }
 
-/** One string for attributes (placeholder, title, aria-label): "中文 / English", or English only. */
+/** One string for attributes (placeholder, title, aria-label): Chinese, "中文 / English", or English. */
 export function text(locale: UiLocale, key: StringKey, values?: Record<string, string | number>): string {
   const s = STRINGS[key]
-  return locale === "en" ? fill(s.en, values) : `${fill(s.zh, values)} / ${fill(s.en, values)}`
+  if (locale === "en") return fill(s.en, values)
+  return locale === "zh-en" ? `${fill(s.zh, values)} / ${fill(s.en, values)}` : fill(s.zh, values)
 }

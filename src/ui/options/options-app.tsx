@@ -292,7 +292,7 @@ function SiteRow({ site, sites }: { site: SiteSetting; sites: SiteSetting[] }) {
             <option value="">{t("noCarrierHint")}</option>
             {CARRIERS.map((c) => (
               <option key={c.code} value={c.code}>
-                {locale === "en" ? c.nameEn : `${c.name} ${c.nameEn}`}
+                {locale === "en" ? c.nameEn : locale === "zh-en" ? `${c.name} ${c.nameEn}` : c.name}
               </option>
             ))}
           </select>
@@ -412,6 +412,7 @@ function DisplaySection({ settings }: { settings: Settings }) {
             onChange={(e) => void update({ locale: e.target.value as Settings["locale"] })}
           >
             <option value="zh">{text(locale, "langZh")}</option>
+            <option value="zh-en">{text(locale, "langZhEn")}</option>
             <option value="en">{text(locale, "langEn")}</option>
           </select>
         </label>

@@ -183,7 +183,7 @@ function FindingItem(props: {
       </div>
       <p className="small-text" data-testid="phrasing-reason">
         {message}
-        {locale !== "en" && <span className="en"> {finding.message.en}</span>}
+        {locale === "zh-en" && <span className="en"> {finding.message.en}</span>}
       </p>
       {finding.source === "model" && <ToneNote finding={finding} />}
       <div className="replacements">
