@@ -46,6 +46,16 @@ export const STRINGS = {
   },
   rescan: { zh: "重新识别", en: "Rescan" },
   collapse: { zh: "收起", en: "Hide" },
+  layoutPush: { zh: "推开页面", en: "Push page" },
+  layoutOverlay: { zh: "覆盖页面", en: "Overlay" },
+  layoutPushHint: {
+    zh: "在此网站让页面变窄，侧边栏不再遮住页面右侧",
+    en: "On this site, narrow the page so the sidebar no longer covers its right side",
+  },
+  layoutOverlayHint: {
+    zh: "在此网站让侧边栏浮在页面上（页面保持原宽度）",
+    en: "On this site, float the sidebar over the page (the page keeps its width)",
+  },
   showAll: { zh: "全部 {n} 个", en: "All {n}" },
   showFewer: { zh: "收起列表", en: "Fewer" },
 
@@ -215,6 +225,20 @@ export const STRINGS = {
   level: { zh: "第 {n} 级", en: "Level {n}" },
   waitFor: { zh: "建议再等 {time}", en: "Wait {time} more" },
   whatToSay: { zh: "沟通话术", en: "What to say" },
+  placeLabel: { zh: "涉及网点", en: "Branch involved" },
+  placeUnknown: { zh: "未确定", en: "Not known yet" },
+  placeFromField: { zh: "取自页面字段", en: "from the page's field" },
+  placeFromText: { zh: "取自工单内容", en: "from the ticket's text" },
+  placeConfirm: { zh: "确认", en: "Confirm" },
+  placeChange: { zh: "更改", en: "Change" },
+  placeSeveral: { zh: "工单提到多个网点，请选择：", en: "The ticket names several branches; pick one:" },
+  placePick: { zh: "从目录选择网点/公司/片区", en: "Pick the branch/company/region from the directory" },
+  placeNoDirectory: {
+    zh: "目录为空（管理员可在设置中导入）",
+    en: "The directory is empty (an admin imports it in Options)",
+  },
+  placeSave: { zh: "保存", en: "Save" },
+  placeSaveFailed: { zh: "保存失败，请重试", en: "Could not save; try again" },
   contactsAtLevel: { zh: "本级联系人", en: "Contacts at this level" },
   noContactsLoaded: {
     zh: "联系人目录为空：管理员可在设置中导入。",

@@ -27,7 +27,8 @@ export type PagePlace =
 
 const norm = (s: string | undefined) => (s ?? "").replace(/\s+/g, "").toLowerCase()
 // Words that only say what kind of place it is: "萧山网点", "萧山营业部" and "萧山" are one branch.
-const KIND_SUFFIX = /(?:网点|营业点|营业部|营业厅|站点|服务点|服务站|分拨中心|分部|分公司|公司|片区|区域|大区)$/
+const KIND_SUFFIX =
+  /(?:网点|营业点|营业部|营业厅|站点|服务点|服务站|分拨中心|分部|分公司|公司|片区|区域|大区)$/
 const core = (s: string) => norm(s).replace(KIND_SUFFIX, "")
 const MIN_CORE = 2
 
@@ -102,7 +103,12 @@ export function placeFromPage(
   if (field) {
     const found = matchPlace(field, places)
     if (found) return { kind: "field", place: strip(found), label: found.label, inDirectory: true }
-    return { kind: "field", place: { branch: field.slice(0, 60) }, label: field.slice(0, 60), inDirectory: false }
+    return {
+      kind: "field",
+      place: { branch: field.slice(0, 60) },
+      label: field.slice(0, 60),
+      inDirectory: false,
+    }
   }
   const text = norm(page.text)
   if (!text) return { kind: "none" }

@@ -104,7 +104,8 @@ export function readFacts(raw: PageFacts | undefined | null): CustomerFacts {
   const phone = best(people, PHONE_LABEL, (v) => PHONE.exec(v)?.[0].replace(/[- ]/g, ""))
   if (phone) facts.phone = phone
   const branch = raw.fields.find(
-    ([l, v]) => BRANCH_LABEL.test(l) && !NOT_BRANCH_LABEL.test(l) && !EMPTY.test(v.trim()) && BRANCH.test(v.trim()),
+    ([l, v]) =>
+      BRANCH_LABEL.test(l) && !NOT_BRANCH_LABEL.test(l) && !EMPTY.test(v.trim()) && BRANCH.test(v.trim()),
   )
   if (branch) facts.branch = branch[1].trim()
   const seen = new Set<string>()

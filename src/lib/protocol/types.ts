@@ -25,6 +25,19 @@ export type SidebarMode = "inpage" | "sidepanel"
 export const SIDEBAR_MODE_KEY = "sidebarMode"
 
 /**
+ * The `chrome.storage.local` key prefix of a site's sidebar layout, `sidebarLayout:<origin>` →
+ * `SidebarLayout`: the in-page host writes the width it was dragged to, the sidebar the push choice.
+ */
+export const SIDEBAR_LAYOUT_KEY = "sidebarLayout:"
+
+/** How the in-page sidebar sits on one site: its width, and whether it narrows the page (push). */
+export interface SidebarLayout {
+  width?: number
+  /** True: the page narrows beside the sidebar; false/absent: the sidebar overlays the page. */
+  push?: boolean
+}
+
+/**
  * The Web Lock the service worker holds while it reconciles the enabled sites with the registered
  * content script (and injects it into open tabs); the e2e harness waits on it before a test starts.
  */

@@ -9,7 +9,7 @@ import { CASE_TYPE_LABELS, type CaseType } from "~lib/cases/model"
 import { checkVersion } from "~lib/phrasing/check"
 import { fillReplacementSlots, replacementSlots } from "~lib/phrasing/replacement"
 import type { PhrasingCategory, PhrasingFinding, PhrasingSeverity } from "~lib/phrasing/types"
-import { getScript, listScripts, renderScript } from "~lib/scripts/render"
+import { getScript, renderScript, scriptsForCase } from "~lib/scripts/render"
 import { SCRIPT_STAGES, type Script, type ScriptStage } from "~lib/scripts/scripts"
 import { varsFromContext, type SlotContext } from "~lib/scripts/slots"
 import { altDigit, findingKey, safeFixes, slotDefaults, slotsComplete } from "~lib/ui-logic/phrasing-fixes"
@@ -311,7 +311,7 @@ export function PhrasingPanel(props: {
   // Internal scripts are for the ladder (shown in the escalation tab), not for the customer.
   const firstIds = props.firstScripts ?? []
   const firstScripts = firstIds.map((id) => getScript(id)).filter((x): x is Script => x !== undefined)
-  const scripts = listScripts({ caseType }).filter((s) => s.stage !== "internal" && !firstIds.includes(s.id))
+  const scripts = scriptsForCase(caseType).filter((s) => s.stage !== "internal" && !firstIds.includes(s.id))
   const promise = useMemo(() => (draft ? detectPromise(draft.text) : null), [draft])
   const fixable = safeFixes(findings).length
   const rule10 = findings.some((f) => f.category === "rule-10")
