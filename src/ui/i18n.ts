@@ -38,6 +38,7 @@ export const STRINGS = {
   copied: { zh: "已复制", en: "Copied" },
   copyFailed: { zh: "复制失败", en: "Copy failed" },
   otherNumbers: { zh: "页面上的其他单号", en: "Other numbers on the page" },
+  otherNumbersCount: { zh: "其他单号 {n}", en: "{n} other numbers" },
   enterWaybill: { zh: "输入运单号", en: "Enter a waybill number" },
   go: { zh: "切换", en: "Go" },
   badWaybill: {
@@ -77,6 +78,7 @@ export const STRINGS = {
     en: "The customer is angry: calm them first, then handle the case",
   },
   openDeescalation: { zh: "查看安抚话术", en: "Show de-escalation scripts" },
+  stageForCase: { zh: "{type}专用话术", en: "For {type} cases" },
   stageFirst: { zh: "先安抚", en: "De-escalate first" },
   urgentBecauseCustomer: {
     zh: "客户外部投诉威胁或重复来电：升级按紧急时限",

@@ -312,6 +312,8 @@ export function PhrasingPanel(props: {
   const firstIds = props.firstScripts ?? []
   const firstScripts = firstIds.map((id) => getScript(id)).filter((x): x is Script => x !== undefined)
   const scripts = scriptsForCase(caseType).filter((s) => s.stage !== "internal" && !firstIds.includes(s.id))
+  // The case type's own scripts lead (the 滞留 script first on a 滞留 case), then the general ones by stage.
+  const ownScripts = scripts.filter((s) => s.caseTypes !== "any")
   const promise = useMemo(() => (draft ? detectPromise(draft.text) : null), [draft])
   const fixable = safeFixes(findings).length
   const rule10 = findings.some((f) => f.category === "rule-10")
@@ -448,8 +450,23 @@ export function PhrasingPanel(props: {
           </ul>
         </div>
       )}
+      {ownScripts.length > 0 && (
+        <div className="script-stage own" data-testid="scripts-for-case">
+          <h3>
+            <T
+              k="stageForCase"
+              values={{ type: CASE_TYPE_LABELS[caseType][locale === "en" ? "en" : "zh"] }}
+            />
+          </h3>
+          <ul className="scripts">
+            {ownScripts.map((script) => (
+              <ScriptItem key={script.id} script={script} vars={vars} session={session} />
+            ))}
+          </ul>
+        </div>
+      )}
       {SCRIPT_STAGES.filter((stage) => stage !== "internal").map((stage) => {
-        const inStage = scripts.filter((s) => s.stage === stage)
+        const inStage = scripts.filter((s) => s.stage === stage && s.caseTypes === "any")
         if (!inStage.length) return null
         return (
           <div key={stage} className="script-stage">
