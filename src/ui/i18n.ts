@@ -304,6 +304,28 @@ export const STRINGS = {
     en: "No sites yet. Open your CRM and enable it from the toolbar icon.",
   },
   pinnedSelector: { zh: "运单号字段选择器", en: "Waybill field selector" },
+  pickField: { zh: "在页面上选取", en: "Pick on the page" },
+  pickFieldHint: {
+    zh: "在已打开的该网站页面上点击运单号字段，自动生成选择器",
+    en: "Click the waybill field in an open tab of this site to fill in the selector",
+  },
+  pickWaiting: {
+    zh: "请切换到该网站的标签页，点击运单号字段并确认（Esc 取消）",
+    en: "In the site's tab, click the waybill field and confirm (Esc cancels)",
+  },
+  pickCancelled: { zh: "已取消选取", en: "Picking cancelled" },
+  pickDone: {
+    zh: "已从页面选取（字段内容：{sample}），请核对后保存",
+    en: "Picked from the page (the field shows: {sample}); check it and save",
+  },
+  pickNoTab: {
+    zh: "没有打开该网站的页面：请先在浏览器中打开一个工单页面",
+    en: "No tab of this site is open: open a ticket page of the site first",
+  },
+  pickFailed: {
+    zh: "无法在该页面上启动选取，请刷新页面后重试",
+    en: "Could not start picking on that page; reload it and try again",
+  },
   pinnedSelectorHint: { zh: "CSS 选择器，可留空", en: "CSS selector, optional" },
   carrierHint: { zh: "默认承运商", en: "Carrier hint" },
   noCarrierHint: { zh: "不指定", en: "None" },

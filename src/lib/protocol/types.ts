@@ -30,6 +30,21 @@ export const SIDEBAR_MODE_KEY = "sidebarMode"
  */
 export const SIDEBAR_LAYOUT_KEY = "sidebarLayout:"
 
+/**
+ * The `chrome.storage.local` key where the service worker leaves the last pick-mode result for
+ * Options: `FieldPick`.
+ */
+export const FIELD_PICK_KEY = "fieldPick"
+
+/** A pick-mode result for one site (`cancelled` when the admin pressed Esc or 取消). */
+export interface FieldPick {
+  origin: string
+  at: number
+  selector?: string
+  sample?: string
+  cancelled?: boolean
+}
+
 /** How the in-page sidebar sits on one site: its width, and whether it narrows the page (push). */
 export interface SidebarLayout {
   width?: number
@@ -197,6 +212,19 @@ export interface BackgroundRequests {
   }
   /** Asked by the content script; the origin comes from the sender, never from the body. */
   "site.config": { request: Record<string, never>; response: SiteConfig | null }
+  /**
+   * Options (admin): start pick mode in an open tab of the site, to choose its waybill field by
+   * clicking it. The result arrives through `site.field-picked` and `FIELD_PICK_KEY`.
+   */
+  "site.pick-field": {
+    request: { origin: string }
+    response: { ok: boolean; error?: "no-tab" | "inject-failed" }
+  }
+  /** The pick-mode part in the CRM tab: the field the admin confirmed, or the cancel. */
+  "site.field-picked": {
+    request: { selector: string; sample: string } | { cancelled: true }
+    response: { ok: boolean }
+  }
   /** Asked by the in-page sidebar frame: which tab am I in, and may I show anything? */
   "sidebar.whoami": {
     request: Record<string, never>

@@ -26,6 +26,7 @@ import { PolicyPanel } from "../policy/policy-panel"
 import { usePolicy } from "../policy/use-policy"
 import { ROLE_KEYS } from "../sidebar/escalation-panel"
 import { TeamSection } from "./team-section"
+import { FieldPickButton } from "./field-pick-button"
 import { TeamKeySection } from "./team-key-section"
 
 type Status = { kind: "ok"; message: string } | { kind: "error"; message: string } | null
@@ -276,6 +277,14 @@ function SiteRow({ site, sites }: { site: SiteSetting; sites: SiteSetting[] }) {
             }}
           />
         </label>
+        <FieldPickButton
+          origin={site.origin}
+          onPicked={(picked) => {
+            setSelector(picked)
+            setDirty(true)
+            setStatus(null)
+          }}
+        />
         <label className="field">
           <span className="label">
             <T k="carrierHint" />
