@@ -1,19 +1,16 @@
 /**
- * Pick mode for a site's waybill field (admin, from Options): the pick-mode part is injected into an
- * open tab of the site only when asked (it is not in the core content script), and its answer is left
+ * Pick mode for a site's waybill field (admin, from Options): the picker part (content-parts.ts) is
+ * injected into an open tab of the site only when asked (never in the core content script), started
+ * there, and its answer is left
  * in chrome.storage.local (`FIELD_PICK_KEY`) for Options, which fills the selector field from it.
  */
-import pickerUrl from "url:~contents/picker/picker-part.ts"
-
 import { originOf, originToPattern, siteCovers } from "~lib/page/origin"
 import { FIELD_PICK_KEY, type FieldPick } from "~lib/protocol/types"
 
+import { injectPart } from "./content-parts"
+
 // The origin and tab a pick was started for (session storage: the worker may sleep meanwhile).
 const PENDING_KEY = "fieldPickPending"
-
-function pickerFile(): string {
-  return new URL(pickerUrl, chrome.runtime.getURL("/")).pathname.replace(/^\/+/, "")
-}
 
 /** Injects pick mode into the site's tab (the active one if several) and brings that tab forward. */
 export async function startFieldPick(
@@ -32,7 +29,15 @@ export async function startFieldPick(
   if (tab?.id === undefined) return { ok: false, error: "no-tab" }
   try {
     await chrome.storage.session.set({ [PENDING_KEY]: { origin, tabId: tab.id } })
-    await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: [pickerFile()] })
+    if (!(await injectPart(tab.id, 0, "picker"))) return { ok: false, error: "inject-failed" }
+    // The part registered its API on the content scripts' global (sidekick/parts.ts): start it there.
+    await chrome.scripting.executeScript({
+      target: { tabId: tab.id, frameIds: [0] },
+      func: () => {
+        const parts = (globalThis as { csSidekickParts?: { picker?: { pickField(): void } } }).csSidekickParts
+        parts?.picker?.pickField()
+      },
+    })
   } catch {
     return { ok: false, error: "inject-failed" }
   }

@@ -7,6 +7,7 @@ import { parseBackgroundMessage, type ParsedBackgroundMessage } from "~lib/proto
 
 import { syncCallbacks } from "./callbacks"
 import { fieldPicked, startFieldPick } from "./field-pick"
+import { injectPart } from "./content-parts"
 import { disableSite, enableSite, isEnabledOrigin, siteConfig, siteStatus } from "./sites"
 import {
   teamLogin,
@@ -48,6 +49,12 @@ export async function handle(msg: ParsedBackgroundMessage, sender: Sender): Prom
       return fromExtensionPage(sender) ? startFieldPick(msg.body.origin) : undefined
     case "site.field-picked":
       return fromContentScript(sender) ? fieldPicked(msg.body, sender) : undefined
+    case "content.part": {
+      // Only our script in the top frame of a page of an enabled site, into that very frame.
+      if (!fromContentScript(sender) || sender.tab?.id === undefined) return undefined
+      if (!(await isEnabledOrigin(sender.origin ?? originOf(sender.url)))) return { ok: false }
+      return { ok: await injectPart(sender.tab.id, sender.frameId ?? 0, msg.body.part) }
+    }
     case "team.status":
       return fromExtensionPage(sender) ? teamStatus() : undefined
     case "team.login":

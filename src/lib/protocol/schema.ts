@@ -6,6 +6,7 @@ import "../zod-jitless" // first: zod must not probe eval under our CSP
 import * as z from "zod"
 
 import {
+  CONTENT_PARTS,
   WAYBILL_SHAPE,
   type BackgroundRequestName,
   type BackgroundRequests,
@@ -209,6 +210,10 @@ export const backgroundContract = {
       z.object({ selector: bounded(500).min(1), sample: bounded(120) }).strict(),
       z.object({ cancelled: z.literal(true) }).strict(),
     ]),
+    response: z.object({ ok: z.boolean() }),
+  },
+  "content.part": {
+    request: z.object({ part: z.enum(CONTENT_PARTS) }),
     response: z.object({ ok: z.boolean() }),
   },
   "sidebar.whoami": {
