@@ -14,7 +14,7 @@ export interface PickedField {
 
 const BAR_CSS = `
 :host { all: initial; }
-.bar { position: fixed; top: 12px; left: 50%; transform: translateX(-50%); max-width: min(720px, 94vw);
+.bar { position: fixed; top: 12px; left: 12px; max-width: min(640px, 60vw);
   display: flex; gap: 8px; align-items: center; flex-wrap: wrap; padding: 8px 12px; border-radius: 8px;
   background: #1f2328; color: #fff; font: 14px/1.5 system-ui, "Microsoft YaHei", sans-serif;
   box-shadow: 0 4px 16px rgba(0,0,0,.3); }
