@@ -18,6 +18,8 @@ export interface EditorLinkOptions {
 }
 
 export interface EditorLink {
+  /** A same-origin frame's document (from the scanner): focus in it loads the editor part. */
+  frame(doc: Document): void
   /** Focus went to this element: load the editor part if it may be a reply box. */
   focused(el: Element): void
   current(): Draft | null
@@ -64,41 +66,22 @@ export function createEditorLink(opts: EditorLinkOptions): EditorLink {
   }
 
   // Focus inside a same-origin editor frame (CKEditor 4, TinyMCE) reaches only that frame's document:
-  // each frame gets one listener until the part is here (re-armed when the editor rewrites the frame).
-  const frames = new WeakSet<Element>()
+  // each frame document the scanner reaches gets one listener until the part is here. A real browser
+  // also blurs the top window then (a headless one may not).
   const trigger = () => void ensure()
-  const hook = (frame: HTMLIFrameElement) => {
-    if (frames.has(frame) || opts.own()?.contains(frame)) return
-    frames.add(frame)
-    const arm = () => {
-      if (bridge) return
-      try {
-        frame.contentDocument?.addEventListener("focusin", trigger, { capture: true, once: true, signal })
-      } catch {
-        // a cross-origin frame: not ours to read, and no reply box of the CRM's
-      }
-    }
-    arm()
-    frame.addEventListener("load", arm, { signal })
+  const onBlur = () => {
+    const el = document.activeElement
+    if (el && (el.tagName === "IFRAME" || el.tagName === "FRAME") && !opts.own()?.contains(el)) trigger()
   }
-  for (const f of document.getElementsByTagName("iframe")) hook(f)
-  const added = new MutationObserver((records) => {
-    if (bridge) return added.disconnect()
-    for (const r of records)
-      for (const n of r.addedNodes) {
-        if (n.nodeType !== 1) continue
-        const el = n as Element
-        if (el.tagName === "IFRAME") hook(el as HTMLIFrameElement)
-        else if (el.firstElementChild) for (const f of el.getElementsByTagName("iframe")) hook(f)
-      }
-  })
-  added.observe(document.documentElement, { childList: true, subtree: true })
-  signal.addEventListener("abort", () => added.disconnect(), { once: true })
+  window.addEventListener("blur", onBlur, { passive: true, signal })
   // The agent may already be in the reply box when we start.
   const active = document.activeElement
   if (active && active !== document.body && mayBeEditor(active)) trigger()
 
   return {
+    frame(doc) {
+      if (!bridge) doc.addEventListener("focusin", trigger, { capture: true, once: true, signal })
+    },
     focused(el) {
       if (!bridge && mayBeEditor(el)) void ensure()
     },

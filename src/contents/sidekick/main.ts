@@ -75,6 +75,7 @@ function run(life: Lifetime, initial: SiteConfig): void {
       }
     },
     schedule: (fn) => soon(fn, signal),
+    onFrame: (doc) => editors.frame(doc),
   })
 
   // --- the page state ---
