@@ -257,6 +257,29 @@ export async function tabIdOf(session: ExtensionSession, page: Page): Promise<nu
   return id
 }
 
+/**
+ * A keyboard command (Alt+Shift+S is "toggle-sidebar") for a page's tab, run through the service
+ * worker's own onCommand handler (exposed in the e2e build only): Playwright's key presses reach the
+ * page, never the browser's extension shortcuts.
+ */
+export async function pressCommand(
+  session: ExtensionSession,
+  page: Page,
+  command = "toggle-sidebar",
+): Promise<void> {
+  const tabId = await tabIdOf(session, page)
+  await (
+    await session.worker()
+  ).evaluate(
+    async ([name, id]) => {
+      const hook = (globalThis as { cskE2e?: { onCommand(c: string, t: chrome.tabs.Tab): void } }).cskE2e
+      if (!hook) throw new Error("not an e2e build: no command hook")
+      hook.onCommand(name as string, await chrome.tabs.get(id as number))
+    },
+    [command, tabId] as const,
+  )
+}
+
 /** Opens the popup as a tab, pointed at `targetPage`'s tab (the popup reads `?tabId=`). */
 export async function openPopupFor(session: ExtensionSession, targetPage: Page): Promise<Page> {
   const tabId = await tabIdOf(session, targetPage)

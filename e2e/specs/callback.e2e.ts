@@ -82,7 +82,38 @@ describe("callback reminders", () => {
           },
         )
         .toContain(ALARM)
+
+      // Clicking the notification opens the case: the service worker's onClicked handler (run here
+      // directly: a system notification cannot be clicked from Playwright) focuses the case's tab, or
+      // opens its page when the tab is gone.
+      const other = await session.context.newPage()
+      await other.goto(server.url("lookalikes.html"))
+      const click = async () =>
+        (await session.worker()).evaluate(
+          (id) =>
+            (
+              globalThis as unknown as { cskE2e: { onNotificationClicked(id: string): Promise<void> } }
+            ).cskE2e.onNotificationClicked(id),
+          ALARM,
+        )
+      await click()
+      const active = () =>
+        session.worker().then((w) =>
+          w.evaluate(async () => {
+            const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true })
+            return tab?.url ?? ""
+          }),
+        )
+      await expect.poll(active, { timeout: 15_000 }).toContain("legacy-ticket.html")
+      expect(
+        Object.keys(await (await session.worker()).evaluate(() => chrome.notifications.getAll())),
+      ).not.toContain(ALARM)
+      const pageUrl = page.url()
       await page.close()
+      const opened = session.context.waitForEvent("page", { timeout: 15_000 })
+      await click()
+      expect((await opened).url()).toBe(pageUrl)
+      await other.close()
     },
   )
 

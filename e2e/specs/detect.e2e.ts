@@ -103,11 +103,16 @@ describe("the sidebar finds the current waybill on each CRM fixture", () => {
     await expect
       .poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL)
       .toBe("YT8827361045592")
-    const others = () =>
-      frame
+    // The other numbers are a count until opened (compact header); open the list, then read it.
+    const others = async () => {
+      const toggle = frame.getByTestId("waybill-others-toggle")
+      if ((await toggle.count()) > 0 && (await toggle.getAttribute("aria-expanded")) === "false")
+        await toggle.click()
+      return frame
         .getByTestId("waybill-candidate")
         .evaluateAll((els) => els.map((el) => el.getAttribute("data-number") ?? ""))
         .catch(() => [] as string[])
+    }
     // The one in prose (另一单顺丰 …) is a real waybill and is offered.
     await expect.poll(others, POLL).toContain("SF1533908826714")
     const lookalikes = [

@@ -156,4 +156,50 @@ describe("escalation ladder", () => {
       expect(await textOf(frame.getByTestId("timeline-attempt").first())).toContain("再次拨打仍无人接听")
     })
   })
+
+  it("takes the case's branch from the page, ranks that branch's staff first, and lets the agent pick another from the directory", async () => {
+    const page = await session.context.newPage()
+    recordConsole(page, logs)
+    await page.goto(server.url("ticket-wide.html"))
+    const frame = await sidebarFrame(page, session.extensionId)
+    await expect.poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL).toBe(WAYBILL)
+    await frame.getByTestId("tab-escalation").click()
+    const place = frame.getByTestId("case-place")
+    // 责任网点：萧山网点 on the ticket → the directory's 杭州萧山网点 with its company and region.
+    await expect
+      .poll(() => textOf(frame.getByTestId("case-place-value")), POLL)
+      .toBe("杭州萧山网点 · 杭州分公司 · 浙北片区")
+    expect(await place.getAttribute("data-source")).toBe("page")
+    expect(await textOf(frame.getByTestId("case-place-origin"))).toContain("页面")
+    const firstContact = () => textOf(frame.getByTestId("escalation-next-contact").first())
+    // (this waybill is at level 2 after the attempts above: the company's staff, Hangzhou's first)
+    await expect.poll(firstContact, POLL).toContain("杭州分公司")
+    // No "branch not filled" dead end.
+    expect(await textOf(frame.getByTestId("escalation-advice"))).not.toContain("未填写涉及的网点")
+    // The scripts' 【网点名称】 slot uses it.
+    await frame.getByTestId("tab-phrasing").click()
+    await expect
+      .poll(() => textOf(frame.getByTestId("scripts-for-case").getByTestId("script-item").first()), POLL)
+      .toContain("杭州萧山网点")
+    await frame.getByTestId("tab-escalation").click()
+    console.log(`screenshot: ${await screenshot(page, "escalation-place-from-page")}`)
+
+    // The agent knows better: the parcel sits in Fuzhou. Picked from the directory, saved on the case.
+    await frame.getByTestId("case-place-change").click()
+    await frame
+      .getByTestId("case-place-select")
+      .selectOption({ label: "福州鼓楼网点 · 福州分公司 · 闽东片区" })
+    await frame.getByTestId("case-place-save").click()
+    await expect.poll(() => place.getAttribute("data-source"), POLL).toBe("stored")
+    await expect.poll(() => textOf(frame.getByTestId("case-place-value")), POLL).toContain("福州鼓楼网点")
+    await expect.poll(firstContact, POLL).toContain("福州分公司")
+    // Kept over a reload (stored on the case, not re-read from the page).
+    await page.reload()
+    const again = await sidebarFrame(page, session.extensionId)
+    await expect.poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL).toBe(WAYBILL)
+    await again.getByTestId("tab-escalation").click()
+    await expect.poll(() => textOf(again.getByTestId("case-place-value")), POLL).toContain("福州鼓楼网点")
+    console.log(`screenshot: ${await screenshot(page, "escalation-place-picked")}`)
+    await page.close()
+  })
 })

@@ -4,10 +4,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import {
   type ExtensionSession,
   launchExtension,
+  pressCommand,
+  hasSidebarHost,
+  openOptions,
   recordConsole,
   sidebarFrame,
   sidebarText,
-  tabIdOf,
 } from "../harness"
 import { type FixtureServer, startFixtureServer } from "../server"
 
@@ -70,7 +72,7 @@ describe("the in-page sidebar host", () => {
 
   const collapsed = (page: Page) => page.getByTestId("sidekick-sidebar").getAttribute("data-collapsed")
 
-  it("overlays the page without moving it, and the shortcut's message collapses it (remembered on reload)", async () => {
+  it("overlays the page without moving it, and Alt+Shift+S collapses it (remembered on reload)", async () => {
     const { page } = await openLegacy()
     const layout = () => page.evaluate(() => [document.body.getBoundingClientRect().width, scrollX])
     const host = page.getByTestId("sidekick-sidebar")
@@ -89,12 +91,8 @@ describe("the in-page sidebar host", () => {
     })
     expect(covered).toBe("cs-sidekick-host")
 
-    const tabId = await tabIdOf(session, page)
-    const toggle = async () =>
-      (await session.worker()).evaluate(
-        (tab) => chrome.tabs.sendMessage(tab, { type: "toggle-sidebar" }),
-        tabId,
-      )
+    // Alt+Shift+S: the worker's own command handler (Playwright cannot press a browser shortcut).
+    const toggle = () => pressCommand(session, page)
     await toggle()
     await expect.poll(() => collapsed(page), POLL).toBe("true")
     expect((await host.boundingBox())?.width ?? -1).toBe(0)
@@ -104,6 +102,48 @@ describe("the in-page sidebar host", () => {
     await expect.poll(() => collapsed(page), POLL).toBe("true")
     await toggle()
     await expect.poll(() => collapsed(page), POLL).toBe("false")
+    await page.close()
+  })
+
+  it("side-panel mode: no sidebar in the page, the side panel follows the active tab, Alt+Shift+S leaves the page alone", async () => {
+    const { page } = await openLegacy()
+    const options = await openOptions(session)
+    await options.getByTestId("sidebar-mode").selectOption("sidepanel")
+    await expect.poll(() => hasSidebarHost(page), POLL).toBe(false)
+
+    // The side panel's page (sidepanel.html) reads the active tab of its window: opened as a tab
+    // beside the CRM page, it shows the CRM tab's waybill once that tab is in front.
+    await options.close()
+    const panel = await session.context.newPage()
+    recordConsole(panel, logs)
+    await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html`)
+    await page.bringToFront()
+    await expect
+      .poll(
+        () =>
+          panel
+            .getByTestId("waybill-number")
+            .textContent({ timeout: 1_000 })
+            .catch(() => null),
+        POLL,
+      )
+      .toBe("SF1385628716739")
+    expect(await panel.getByTestId("sidekick-sidebar-app").getAttribute("data-mode")).toBe("sidepanel")
+    // No collapse button and no push switch there: they belong to the in-page frame.
+    expect(await panel.getByTestId("sidebar-collapse").count()).toBe(0)
+    expect(await panel.getByTestId("sidebar-push").count()).toBe(0)
+
+    // The shortcut in this mode asks the browser for the side panel (Chrome allows that only inside a
+    // real key press, which a test cannot make) and never puts the in-page sidebar back.
+    await pressCommand(session, page)
+    await page.waitForTimeout(500)
+    expect(await hasSidebarHost(page)).toBe(false)
+
+    const back = await openOptions(session)
+    await back.getByTestId("sidebar-mode").selectOption("inpage")
+    await expect.poll(() => hasSidebarHost(page), POLL).toBe(true)
+    await back.close()
+    await panel.close()
     await page.close()
   })
 

@@ -51,6 +51,9 @@ async function caseType(page: Page, id: string): Promise<string | null> {
 
 /** The sidebar's candidate numbers (the current one and the others on the page). */
 async function candidates(frame: Frame): Promise<string[]> {
+  const others = frame.getByTestId("waybill-others-toggle")
+  if ((await others.count()) > 0 && (await others.getAttribute("aria-expanded")) === "false")
+    await others.click()
   const toggle = frame.getByTestId("waybill-candidates-toggle")
   if ((await toggle.count()) > 0 && (await toggle.getAttribute("aria-expanded")) === "false")
     await toggle.click()

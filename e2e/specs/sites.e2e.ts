@@ -8,6 +8,7 @@ import {
   openOptions,
   openPopupFor,
   recordConsole,
+  screenshot,
   sidebarFrame,
   sidebarText,
 } from "../harness"
@@ -38,6 +39,74 @@ describe("turning the extension off and on for a CRM site", () => {
     await page.goto(url)
     return page
   }
+
+  it("the admin picks the waybill field on the page: Esc cancels, a click picks (the page never gets it), confirmed, saved and used", async () => {
+    const page = await open(server.url("ticket-wide.html"))
+    await sidebarFrame(page, session.extensionId)
+    await expect
+      .poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL)
+      .toBe("SF1385628716739")
+    const options = await openOptions(session)
+    recordConsole(options, logs)
+    const row = options.getByTestId("site-row").filter({ hasText: "127.0.0.1" })
+    const status = row.getByTestId("site-pick-status")
+    const picker = page.locator("[data-cs-sidekick-picker]")
+
+    // Esc: nothing chosen, nothing changed.
+    await row.getByTestId("site-pick").click()
+    await expect.poll(() => status.getAttribute("data-state"), POLL).toBe("picking")
+    await picker.waitFor({ state: "attached", timeout: 15_000 })
+    await page.bringToFront()
+    await page.keyboard.press("Escape")
+    await expect.poll(() => status.getAttribute("data-state"), POLL).toBe("cancelled")
+    expect(await picker.count()).toBe(0)
+    expect(await row.getByTestId("site-selector").inputValue()).toBe("")
+
+    // Pick the second parcel of the order: hover outlines, the click picks without reaching the page.
+    await row.getByTestId("site-pick").click()
+    await picker.waitFor({ state: "attached", timeout: 15_000 })
+    await page.bringToFront()
+    const field = page.locator("li", { hasText: "SF1533767748344" })
+    await page.evaluate(() => {
+      ;(window as { pageClicks?: number }).pageClicks = 0
+      document.addEventListener("click", () => ((window as { pageClicks?: number }).pageClicks! += 1))
+    })
+    await field.hover()
+    await field.click()
+    expect(await page.evaluate(() => (window as { pageClicks?: number }).pageClicks)).toBe(0)
+    await screenshot(page, "site-pick-chosen")
+    // The chosen field stays highlighted until confirmed (Enter = 使用此字段).
+    expect(await picker.count()).toBe(1)
+    await page.keyboard.press("Enter")
+    await expect.poll(() => status.getAttribute("data-state"), POLL).toBe("picked")
+    expect(await status.textContent()).toContain("SF1533767748344")
+    expect(await picker.count()).toBe(0)
+    const selector = await row.getByTestId("site-selector").inputValue()
+    // A robust selector: no generated ids, and it finds exactly that field.
+    expect(selector).not.toMatch(/\d{4,}/)
+    expect(
+      await page.evaluate(
+        (sel) => [...document.querySelectorAll(sel)].map((e) => e.textContent?.trim()),
+        selector,
+      ),
+    ).toEqual(["SF1533767748344 · 同订单第 3 件"])
+
+    await row.getByTestId("site-save").click()
+    await expect.poll(() => row.getByTestId("site-status").textContent(), POLL).toMatch(/已保存|Saved/)
+    // The pinned field now names the case's waybill in the sidebar.
+    await page.reload()
+    await sidebarFrame(page, session.extensionId)
+    await expect
+      .poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL)
+      .toBe("SF1533767748344")
+
+    // Clear the pin again for the other tests.
+    await row.getByTestId("site-selector").fill("")
+    await row.getByTestId("site-save").click()
+    await expect.poll(() => row.getByTestId("site-status").textContent(), POLL).toMatch(/已保存|Saved/)
+    await options.close()
+    await page.close()
+  })
 
   it("disabling the site in the options page removes the sidebar; the popup brings it back", async () => {
     const id = session.extensionId

@@ -3,10 +3,11 @@
  * injected into the asking frame of an enabled site only, so every page load pays for the core alone.
  */
 import editorPartUrl from "url:~contents/editors/part.ts"
+import pickerPartUrl from "url:~contents/picker/picker-part.ts"
 
 import type { ContentPart } from "~lib/protocol/types"
 
-const PART_URLS: Record<ContentPart, string> = { editor: editorPartUrl }
+const PART_URLS: Record<ContentPart, string> = { editor: editorPartUrl, picker: pickerPartUrl }
 
 /** A part's path inside the extension, as `scripting.executeScript` wants it. */
 export function contentPartFile(part: ContentPart): string {

@@ -64,3 +64,9 @@ chrome.notifications.onClicked.addListener((id) => {
 })
 
 chrome.commands.onCommand.addListener(onCommand)
+
+// e2e build only (PLASMO_PUBLIC_E2E_TEAM is inlined by Parcel; the production build has no such
+// branch): Playwright cannot press a browser command (Alt+Shift+S) or click a system notification, so
+// the specs call the very handlers these listeners run, from the service worker.
+if (process.env.PLASMO_PUBLIC_E2E_TEAM === "1")
+  Object.assign(globalThis, { cskE2e: { onCommand, onNotificationClicked } })

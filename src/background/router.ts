@@ -6,6 +6,7 @@ import { originOf } from "~lib/page/origin"
 import { parseBackgroundMessage, type ParsedBackgroundMessage } from "~lib/protocol/schema"
 
 import { syncCallbacks } from "./callbacks"
+import { fieldPicked, startFieldPick } from "./field-pick"
 import { injectPart } from "./content-parts"
 import { disableSite, enableSite, isEnabledOrigin, siteConfig, siteStatus } from "./sites"
 import {
@@ -44,6 +45,10 @@ export async function handle(msg: ParsedBackgroundMessage, sender: Sender): Prom
     case "site.config":
       // The page's origin as the browser reports it, never from the message body.
       return fromContentScript(sender) ? siteConfig(sender.origin ?? originOf(sender.url)) : undefined
+    case "site.pick-field":
+      return fromExtensionPage(sender) ? startFieldPick(msg.body.origin) : undefined
+    case "site.field-picked":
+      return fromContentScript(sender) ? fieldPicked(msg.body, sender) : undefined
     case "content.part": {
       // Only our script in the top frame of a page of an enabled site, into that very frame.
       if (!fromContentScript(sender) || sender.tab?.id === undefined) return undefined

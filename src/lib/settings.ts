@@ -32,7 +32,11 @@ export interface SiteSetting {
   enabledAt: number
 }
 
-export type UiLocale = "zh" | "en"
+/**
+ * The UI language: "zh" 仅中文 (the default), "zh-en" Chinese with the English beside it (only when the
+ * agent chooses it), "en" English only.
+ */
+export type UiLocale = "zh" | "zh-en" | "en"
 
 export interface Settings {
   profile: AgentProfile

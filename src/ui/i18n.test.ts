@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { fill, STRINGS, text, type StringKey } from "./i18n"
+import { fill, showsEnglishBeside, STRINGS, text, type StringKey } from "./i18n"
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 const entries = Object.entries(STRINGS) as [StringKey, { zh: string; en: string }][]
@@ -23,8 +23,11 @@ describe("fill / text", () => {
     expect(fill("还有 {n} 条 {x}", { n: 3 })).toBe("还有 3 条 {x}")
   })
 
-  it("attribute text is bilingual by default and English only for en", () => {
-    expect(text("zh", "save")).toBe("保存 / Save")
+  it("attribute text is Chinese only by default, bilingual when chosen, English only for en", () => {
+    expect(text("zh", "save")).toBe("保存")
+    expect(text("zh-en", "save")).toBe("保存 / Save")
+    expect(showsEnglishBeside("zh")).toBe(false)
+    expect(showsEnglishBeside("zh-en")).toBe(true)
     expect(text("en", "save")).toBe("Save")
     expect(text("en", "more", { n: 2 })).toBe("2 more")
   })

@@ -1,6 +1,6 @@
 /**
- * Every UI string, Chinese and English side by side. The default UI shows Chinese with the English
- * beside it (smaller); `settings.locale = "en"` shows English only. `{name}` placeholders are filled
+ * Every UI string, Chinese and English side by side. The default UI (`settings.locale = "zh"`, 仅中文)
+ * shows Chinese only; "zh-en" puts the English beside it (smaller); "en" shows English only. `{name}` placeholders are filled
  * by `fill()`; both languages of a key must use the same placeholders (checked by i18n.test.ts).
  */
 import type { UiLocale } from "~lib/store/contract"
@@ -38,6 +38,7 @@ export const STRINGS = {
   copied: { zh: "已复制", en: "Copied" },
   copyFailed: { zh: "复制失败", en: "Copy failed" },
   otherNumbers: { zh: "页面上的其他单号", en: "Other numbers on the page" },
+  otherNumbersCount: { zh: "其他单号 {n}", en: "{n} other numbers" },
   enterWaybill: { zh: "输入运单号", en: "Enter a waybill number" },
   go: { zh: "切换", en: "Go" },
   badWaybill: {
@@ -46,6 +47,16 @@ export const STRINGS = {
   },
   rescan: { zh: "重新识别", en: "Rescan" },
   collapse: { zh: "收起", en: "Hide" },
+  layoutPush: { zh: "推开页面", en: "Push page" },
+  layoutOverlay: { zh: "覆盖页面", en: "Overlay" },
+  layoutPushHint: {
+    zh: "在此网站让页面变窄，侧边栏不再遮住页面右侧",
+    en: "On this site, narrow the page so the sidebar no longer covers its right side",
+  },
+  layoutOverlayHint: {
+    zh: "在此网站让侧边栏浮在页面上（页面保持原宽度）",
+    en: "On this site, float the sidebar over the page (the page keeps its width)",
+  },
   showAll: { zh: "全部 {n} 个", en: "All {n}" },
   showFewer: { zh: "收起列表", en: "Fewer" },
 
@@ -67,6 +78,7 @@ export const STRINGS = {
     en: "The customer is angry: calm them first, then handle the case",
   },
   openDeescalation: { zh: "查看安抚话术", en: "Show de-escalation scripts" },
+  stageForCase: { zh: "{type}专用话术", en: "For {type} cases" },
   stageFirst: { zh: "先安抚", en: "De-escalate first" },
   urgentBecauseCustomer: {
     zh: "客户外部投诉威胁或重复来电：升级按紧急时限",
@@ -215,6 +227,20 @@ export const STRINGS = {
   level: { zh: "第 {n} 级", en: "Level {n}" },
   waitFor: { zh: "建议再等 {time}", en: "Wait {time} more" },
   whatToSay: { zh: "沟通话术", en: "What to say" },
+  placeLabel: { zh: "涉及网点", en: "Branch involved" },
+  placeUnknown: { zh: "未确定", en: "Not known yet" },
+  placeFromField: { zh: "取自页面字段", en: "from the page's field" },
+  placeFromText: { zh: "取自工单内容", en: "from the ticket's text" },
+  placeConfirm: { zh: "确认", en: "Confirm" },
+  placeChange: { zh: "更改", en: "Change" },
+  placeSeveral: { zh: "工单提到多个网点，请选择：", en: "The ticket names several branches; pick one:" },
+  placePick: { zh: "从目录选择网点/公司/片区", en: "Pick the branch/company/region from the directory" },
+  placeNoDirectory: {
+    zh: "目录为空（管理员可在设置中导入）",
+    en: "The directory is empty (an admin imports it in Options)",
+  },
+  placeSave: { zh: "保存", en: "Save" },
+  placeSaveFailed: { zh: "保存失败，请重试", en: "Could not save; try again" },
   contactsAtLevel: { zh: "本级联系人", en: "Contacts at this level" },
   noContactsLoaded: {
     zh: "联系人目录为空：管理员可在设置中导入。",
@@ -278,6 +304,28 @@ export const STRINGS = {
     en: "No sites yet. Open your CRM and enable it from the toolbar icon.",
   },
   pinnedSelector: { zh: "运单号字段选择器", en: "Waybill field selector" },
+  pickField: { zh: "在页面上选取", en: "Pick on the page" },
+  pickFieldHint: {
+    zh: "在已打开的该网站页面上点击运单号字段，自动生成选择器",
+    en: "Click the waybill field in an open tab of this site to fill in the selector",
+  },
+  pickWaiting: {
+    zh: "请切换到该网站的标签页，点击运单号字段并确认（Esc 取消）",
+    en: "In the site's tab, click the waybill field and confirm (Esc cancels)",
+  },
+  pickCancelled: { zh: "已取消选取", en: "Picking cancelled" },
+  pickDone: {
+    zh: "已从页面选取（字段内容：{sample}），请核对后保存",
+    en: "Picked from the page (the field shows: {sample}); check it and save",
+  },
+  pickNoTab: {
+    zh: "没有打开该网站的页面：请先在浏览器中打开一个工单页面",
+    en: "No tab of this site is open: open a ticket page of the site first",
+  },
+  pickFailed: {
+    zh: "无法在该页面上启动选取，请刷新页面后重试",
+    en: "Could not start picking on that page; reload it and try again",
+  },
   pinnedSelectorHint: { zh: "CSS 选择器，可留空", en: "CSS selector, optional" },
   carrierHint: { zh: "默认承运商", en: "Carrier hint" },
   noCarrierHint: { zh: "不指定", en: "None" },
@@ -289,7 +337,8 @@ export const STRINGS = {
   modeInpage: { zh: "页面内", en: "In the page" },
   modeSidepanel: { zh: "浏览器侧边栏", en: "Browser side panel" },
   language: { zh: "界面语言", en: "Language" },
-  langZh: { zh: "中文（附英文）", en: "Chinese with English" },
+  langZh: { zh: "仅中文", en: "Chinese only" },
+  langZhEn: { zh: "中文（附英文）", en: "Chinese with English" },
   langEn: { zh: "仅英文", en: "English only" },
   directory: { zh: "升级联系人目录", en: "Escalation contact directory" },
   directoryCount: { zh: "目录中共有 {n} 位联系人", en: "{n} contacts in the directory" },
@@ -860,13 +909,19 @@ export function fill(text: string, values: Record<string, string | number> = {})
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole))
 }
 
+/** Whether the English goes beside the Chinese (only in the chosen 中文 + English mode). */
+export function showsEnglishBeside(locale: UiLocale): boolean {
+  return locale === "zh-en"
+}
+
 /** Only the primary language: Chinese by default, English in English mode (for tight buttons). */
 export function primary(locale: UiLocale, key: StringKey, values?: Record<string, string | number>): string {
   return fill(STRINGS[key][locale === "en" ? "en" : "zh"], values)
 }
 
-/** One string for attributes (placeholder, title, aria-label): "中文 / English", or English only. */
+/** One string for attributes (placeholder, title, aria-label): Chinese, "中文 / English", or English. */
 export function text(locale: UiLocale, key: StringKey, values?: Record<string, string | number>): string {
   const s = STRINGS[key]
-  return locale === "en" ? fill(s.en, values) : `${fill(s.zh, values)} / ${fill(s.en, values)}`
+  if (locale === "en") return fill(s.en, values)
+  return locale === "zh-en" ? `${fill(s.zh, values)} / ${fill(s.en, values)}` : fill(s.zh, values)
 }

@@ -17,17 +17,18 @@ export function useLocale(): UiLocale {
   return useContext(LocaleContext)
 }
 
-/** For attributes: `t("save")` → "保存 / Save" (or "Save" in English mode). */
+/** For attributes: `t("save")` → "保存" (仅中文), "保存 / Save" (中文 + English) or "Save". */
 export function useT(): (key: StringKey, values?: Record<string, string | number>) => string {
   const locale = useLocale()
   return (key, values) => text(locale, key, values)
 }
 
-/** A dictionary string as content: Chinese with the English beside it in a smaller, secondary style. */
+/** A dictionary string as content: Chinese (仅中文), English, or Chinese with the English beside it. */
 export function T({ k, values }: { k: StringKey; values?: Record<string, string | number> }) {
   const locale = useLocale()
   const s = STRINGS[k]
   if (locale === "en") return <>{fill(s.en, values)}</>
+  if (locale === "zh") return <>{fill(s.zh, values)}</>
   return (
     <>
       {fill(s.zh, values)} <span className="en">{fill(s.en, values)}</span>

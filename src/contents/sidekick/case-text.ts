@@ -196,9 +196,9 @@ export interface Scope {
   docs: Document[]
 }
 
-// Labels of the fields the sidebar prefills from (customer, phone, addresses, tracking).
+// Labels of the fields the sidebar prefills from (customer, phone, addresses, tracking, branch).
 const FACT_LABEL =
-  /姓名|客户|联系人|收件|寄件|收货|发件|电话|手机|联系方式|地址|状态|物流|轨迹|位置|所在地|扫描|最新/
+  /姓名|客户|联系人|收件|寄件|收货|发件|电话|手机|联系方式|地址|状态|物流|轨迹|位置|所在地|扫描|最新|网点|营业点|营业部|站点/
 // Fields that state what the case is about.
 const PROBLEM_LABEL = /问题|分类|类型|诉求|描述|原因/
 // A table of scans: a time column beside a status / place column.

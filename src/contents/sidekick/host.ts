@@ -1,7 +1,8 @@
 /**
  * The in-page sidebar: a light-DOM host (`#cs-sidekick-host`, fixed on the right, `all: initial`)
  * with a closed shadow root holding the extension's sidebar page in an iframe, a collapse tab and a
- * drag handle on the left edge. It overlays the page and never reflows it.
+ * drag handle on the left edge. It overlays the page, or on a site where the agent chose "push" it
+ * narrows the page (a margin on <html>). Width and push are remembered per site.
  *
  * The host is a manual popover shown in the browser's **top layer**. Measured on a 10,000-row list
  * (bench/RESULTS.md): any box added to the page's own tree after its first paint — a fixed element
@@ -10,7 +11,10 @@
  * supported it falls back to a fixed element with max z-index. It is not shown (no box at all) until
  * its remembered width and collapsed state are read, so the page lays it out once.
  */
+import { SIDEBAR_LAYOUT_KEY, type SidebarLayout } from "~lib/protocol/types"
+
 const HOST_ID = "cs-sidekick-host"
+// The width before it was remembered per site (still read as this site's default).
 const WIDTH_KEY = "sidebarWidth"
 const COLLAPSED_KEY = "sidebarCollapsed"
 const MIN_WIDTH = 280
@@ -24,7 +28,7 @@ const CSS = `
 iframe { flex: 1; width: 100%; height: 100%; border: 0; display: block; background: #fff; color-scheme: normal; }
 .handle { position: absolute; left: -3px; top: 0; bottom: 0; width: 6px; cursor: ew-resize; z-index: 1; touch-action: none; }
 .handle:hover, .handle.dragging { background: rgba(31,111,209,.35); }
-.tab { position: absolute; top: 96px; left: -28px; width: 28px; height: 64px; padding: 0; margin: 0;
+.tab { position: absolute; top: 96px; left: -28px; width: 28px; min-height: 64px; padding: 8px 0; margin: 0; box-sizing: border-box; white-space: nowrap; line-height: 28px;
   border: 1px solid #c9d3df; border-right: 0; border-radius: 6px 0 0 6px; background: #1f6fd1; color: #fff;
   font: 600 12px/1.2 system-ui, "Microsoft YaHei", sans-serif; cursor: pointer; writing-mode: vertical-rl; }
 .tab:focus-visible { outline: 2px solid #f5a623; }
@@ -57,6 +61,17 @@ export function mountSidebarHost(opts: {
   host.dataset.testid = "sidekick-sidebar"
   let width = DEFAULT_WIDTH
   let collapsed = false
+  let push = false
+  const layoutKey = SIDEBAR_LAYOUT_KEY + (doc.defaultView?.location.origin ?? "")
+  const root = doc.documentElement
+  const pageMargin = root.style.getPropertyValue("margin-right")
+  const pagePriority = root.style.getPropertyPriority("margin-right")
+  // Push: the page's own box narrows by the sidebar's width (undone when collapsed or removed).
+  const applyPush = () => {
+    if (push && ready && !collapsed) root.style.setProperty("margin-right", `${width}px`, "important")
+    else if (pageMargin) root.style.setProperty("margin-right", pageMargin, pagePriority)
+    else root.style.removeProperty("margin-right")
+  }
   let ready = false // no box until the remembered width/collapsed state is read
   // The top layer where the browser has popovers (manual: no light dismiss, no Esc).
   const topLayer = typeof host.showPopover === "function"
@@ -69,6 +84,8 @@ export function mountSidebarHost(opts: {
       ` width: ${collapsed ? 0 : width}px !important;` +
       (ready ? " display: block !important;" : " display: none !important;")
     host.dataset.collapsed = String(collapsed)
+    host.dataset.push = String(push)
+    applyPush()
   }
   const show = () => {
     if (!ready || !topLayer || !host.isConnected) return
@@ -106,8 +123,26 @@ export function mountSidebarHost(opts: {
     tab.setAttribute("aria-expanded", String(!collapsed))
   }
   const save = () => {
-    chrome.storage.local.set({ [WIDTH_KEY]: width, [COLLAPSED_KEY]: collapsed }).catch(() => undefined)
+    chrome.storage.local.set({ [COLLAPSED_KEY]: collapsed }).catch(() => undefined)
   }
+  const saveWidth = () => {
+    chrome.storage.local
+      .get(layoutKey)
+      .then((r) => chrome.storage.local.set({ [layoutKey]: { ...(r[layoutKey] as object), width } }))
+      .catch(() => undefined)
+  }
+  const readLayout = (l: SidebarLayout | undefined) => {
+    if (typeof l?.width === "number") width = clampWidth(l.width, doc.defaultView?.innerWidth ?? 1280)
+    push = l?.push === true
+  }
+  // The sidebar's push/overlay switch (and another tab's drag) arrive through storage.
+  const onLayout = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+    if (area !== "local" || !(layoutKey in changes) || dragFrom) return
+    readLayout(changes[layoutKey].newValue as SidebarLayout | undefined)
+    render()
+  }
+  chrome.storage.onChanged.addListener(onLayout)
+  opts.signal.addEventListener("abort", () => chrome.storage.onChanged.removeListener(onLayout))
   const setCollapsed = (c: boolean) => {
     if (c === collapsed) return
     collapsed = c
@@ -143,7 +178,7 @@ export function mountSidebarHost(opts: {
     dragFrom = null
     handle.classList.remove("dragging")
     frame.style.pointerEvents = ""
-    save()
+    saveWidth()
   }
   handle.addEventListener("pointerup", endDrag, { signal: opts.signal })
   handle.addEventListener("pointercancel", endDrag, { signal: opts.signal })
@@ -151,10 +186,11 @@ export function mountSidebarHost(opts: {
   render()
   doc.documentElement.append(host)
   chrome.storage.local
-    .get([WIDTH_KEY, COLLAPSED_KEY])
+    .get([WIDTH_KEY, COLLAPSED_KEY, layoutKey])
     .then((r) => {
       if (typeof r[WIDTH_KEY] === "number")
         width = clampWidth(r[WIDTH_KEY], doc.defaultView?.innerWidth ?? 1280)
+      readLayout(r[layoutKey] as SidebarLayout | undefined)
       if (typeof r[COLLAPSED_KEY] === "boolean") collapsed = r[COLLAPSED_KEY]
     })
     .catch(() => undefined)
@@ -174,6 +210,10 @@ export function mountSidebarHost(opts: {
       doc.documentElement.append(host)
       show()
     },
-    remove: () => host.remove(),
+    remove: () => {
+      host.remove()
+      push = false
+      applyPush()
+    },
   }
 }

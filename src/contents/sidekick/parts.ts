@@ -7,10 +7,13 @@
 import type { ContentPart } from "~lib/protocol/types"
 
 import type { EditorPart } from "../editors/part-api"
+import type { PickerPart } from "../picker/picker-part"
 
 /** What each part offers once it ran. */
 export interface PartApis {
   editor: EditorPart
+  /** The admin's pick mode (Options → 在页面上选取), started by the service worker itself. */
+  picker: PickerPart
 }
 
 const KEY = "csSidekickParts"

@@ -36,3 +36,11 @@ export {
   type ContactsImportResult,
   type ImportProblem,
 } from "./contacts-csv"
+export {
+  directoryPlaces,
+  matchPlace,
+  placeFromPage,
+  type CasePlace,
+  type DirectoryPlace,
+  type PagePlace,
+} from "./case-place"

@@ -42,6 +42,25 @@ describe("readFacts", () => {
     expect(facts.phone).toBe("151****6627")
   })
 
+  it("reads the branch from its labelled field, never its phone, code or address, and keeps it out of the customer's facts", () => {
+    const facts = readFacts({
+      fields: [
+        ["网点名称", "杭州萧山网点"],
+        ["网点电话", "0571-82345601"],
+        ["收件人", "马晓琳"],
+      ],
+      track: [],
+    })
+    expect(facts.branch).toBe("杭州萧山网点")
+    expect(facts.name).toBe("马晓琳")
+    expect(facts.phone).toBeUndefined()
+    expect(readFacts({ fields: [["派件营业点", "余杭3号站点"]], track: [] }).branch).toBe("余杭3号站点")
+    expect(readFacts({ fields: [["站点编码", "571011"]], track: [] }).branch).toBeUndefined()
+    expect(readFacts({ fields: [["责任网点", "571011"]], track: [] }).branch).toBeUndefined()
+    expect(readFacts({ fields: [["责任网点", "暂无"]], track: [] }).branch).toBeUndefined()
+    expect(readFacts({ fields: [["网点地址", "萧山区市心中路100号"]], track: [] }).branch).toBeUndefined()
+  })
+
   it("finds the newest scan whatever the order of a table's rows, with place and status from their columns", () => {
     const facts = readFacts({
       fields: [],

@@ -19,6 +19,8 @@ export interface CustomerFacts {
   phone?: string
   addresses: { kind: "to" | "from" | "other"; text: string }[]
   latest?: TrackScan
+  /** The branch (网点/营业点/站点) the ticket names in a labelled field, as written. */
+  branch?: string
 }
 
 // Whose field it is, best first: the customer's own, a contact person, the receiver, the sender.
@@ -27,6 +29,11 @@ const NAME_LABEL = /姓名|名称|称呼|联系人$|收件人$|收货人$|寄件
 const PHONE_LABEL = /电话|手机|联系方式|号码/
 const ADDRESS_LABEL = /地址/
 const STATUS_LABEL = /物流状态|最新|当前状态|轨迹|快件状态/
+// The branch's own field ("责任网点", "派件营业点"), not its phone, address, code or opening hours.
+const BRANCH_LABEL = /网点|营业点|营业部|站点/
+const NOT_BRANCH_LABEL = /电话|手机|地址|时间|编码|代码|编号|工号|负责人|联系人/
+// Like a name, but a branch may carry digits ("3号站点") and brackets; never a bare number.
+const BRANCH = /^(?=.*[\p{L}])[\p{L}\d·()（）\-\s]{2,40}$/u
 const PHONE = /(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?[\d*]{4}){2}|0\d{2,3}-?\d{7,8}/
 // A person's or a company's name: letters (CJK or Latin, masks), no digits, not a placeholder.
 const NAME = /^[\p{L}*＊·.\s]{1,30}$/u
@@ -90,10 +97,17 @@ export function readScan(cells: string[]): (TrackScan & { key: number }) | null 
 export function readFacts(raw: PageFacts | undefined | null): CustomerFacts {
   const facts: CustomerFacts = { addresses: [] }
   if (!raw) return facts
-  const name = best(raw.fields, NAME_LABEL, (v) => (NAME.test(v) && !PHONE_LABEL.test(v) ? v : undefined))
+  // A branch's own fields ("网点名称", "网点电话") are not the customer's.
+  const people = raw.fields.filter(([l]) => !BRANCH_LABEL.test(l))
+  const name = best(people, NAME_LABEL, (v) => (NAME.test(v) && !PHONE_LABEL.test(v) ? v : undefined))
   if (name) facts.name = name
-  const phone = best(raw.fields, PHONE_LABEL, (v) => PHONE.exec(v)?.[0].replace(/[- ]/g, ""))
+  const phone = best(people, PHONE_LABEL, (v) => PHONE.exec(v)?.[0].replace(/[- ]/g, ""))
   if (phone) facts.phone = phone
+  const branch = raw.fields.find(
+    ([l, v]) =>
+      BRANCH_LABEL.test(l) && !NOT_BRANCH_LABEL.test(l) && !EMPTY.test(v.trim()) && BRANCH.test(v.trim()),
+  )
+  if (branch) facts.branch = branch[1].trim()
   const seen = new Set<string>()
   for (const [l, v] of raw.fields) {
     if (!ADDRESS_LABEL.test(l) || EMPTY.test(v.trim()) || seen.has(v)) continue

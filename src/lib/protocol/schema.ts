@@ -201,6 +201,17 @@ export const backgroundContract = {
       })
       .nullable(),
   },
+  "site.pick-field": {
+    request: z.object({ origin }),
+    response: z.object({ ok: z.boolean(), error: z.enum(["no-tab", "inject-failed"]).optional() }),
+  },
+  "site.field-picked": {
+    request: z.union([
+      z.object({ selector: bounded(500).min(1), sample: bounded(120) }).strict(),
+      z.object({ cancelled: z.literal(true) }).strict(),
+    ]),
+    response: z.object({ ok: z.boolean() }),
+  },
   "content.part": {
     request: z.object({ part: z.enum(CONTENT_PARTS) }),
     response: z.object({ ok: z.boolean() }),

@@ -25,6 +25,34 @@ export type SidebarMode = "inpage" | "sidepanel"
 export const SIDEBAR_MODE_KEY = "sidebarMode"
 
 /**
+ * The `chrome.storage.local` key prefix of a site's sidebar layout, `sidebarLayout:<origin>` →
+ * `SidebarLayout`: the in-page host writes the width it was dragged to, the sidebar the push choice.
+ */
+export const SIDEBAR_LAYOUT_KEY = "sidebarLayout:"
+
+/**
+ * The `chrome.storage.local` key where the service worker leaves the last pick-mode result for
+ * Options: `FieldPick`.
+ */
+export const FIELD_PICK_KEY = "fieldPick"
+
+/** A pick-mode result for one site (`cancelled` when the admin pressed Esc or 取消). */
+export interface FieldPick {
+  origin: string
+  at: number
+  selector?: string
+  sample?: string
+  cancelled?: boolean
+}
+
+/** How the in-page sidebar sits on one site: its width, and whether it narrows the page (push). */
+export interface SidebarLayout {
+  width?: number
+  /** True: the page narrows beside the sidebar; false/absent: the sidebar overlays the page. */
+  push?: boolean
+}
+
+/**
  * The Web Lock the service worker holds while it reconciles the enabled sites with the registered
  * content script (and injects it into open tabs); the e2e harness waits on it before a test starts.
  */
@@ -167,7 +195,7 @@ export type BackgroundToPage =
  * Parts of the content script bundled apart and injected on demand (src/contents/parts.ts): code that
  * not every page load needs stays out of the script every enabled page pays for.
  */
-export const CONTENT_PARTS = ["editor"] as const
+export const CONTENT_PARTS = ["editor", "picker"] as const
 export type ContentPart = (typeof CONTENT_PARTS)[number]
 
 export interface SiteConfig {
@@ -191,6 +219,19 @@ export interface BackgroundRequests {
   }
   /** Asked by the content script; the origin comes from the sender, never from the body. */
   "site.config": { request: Record<string, never>; response: SiteConfig | null }
+  /**
+   * Options (admin): start pick mode in an open tab of the site, to choose its waybill field by
+   * clicking it. The result arrives through `site.field-picked` and `FIELD_PICK_KEY`.
+   */
+  "site.pick-field": {
+    request: { origin: string }
+    response: { ok: boolean; error?: "no-tab" | "inject-failed" }
+  }
+  /** The pick-mode part in the CRM tab: the field the admin confirmed, or the cancel. */
+  "site.field-picked": {
+    request: { selector: string; sample: string } | { cancelled: true }
+    response: { ok: boolean }
+  }
   /**
    * Asked by the content script: inject one of its on-demand parts into the asking frame (the
    * editor part the first time a reply box gets focus). Only for enabled sites.

@@ -20,6 +20,7 @@ export {
 export {
   getScript,
   listScripts,
+  scriptsForCase,
   renderScript,
   type RenderError,
   type RenderOk,

@@ -59,3 +59,16 @@ export function listScripts(filter?: { caseType?: CaseType; stage?: ScriptStage 
     return true
   })
 }
+
+/**
+ * The scripts for a case, the case type's own first: those written for this type alone, then those
+ * shared with a few types, then the general ones, each group in the book's order (a 滞留 case opens
+ * with the 滞留 script, not after the greetings).
+ */
+export function scriptsForCase(caseType: CaseType, stage?: ScriptStage): Script[] {
+  const breadth = (s: Script) => (s.caseTypes === "any" ? Infinity : s.caseTypes.length)
+  return listScripts({ caseType, stage })
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => breadth(a.s) - breadth(b.s) || a.i - b.i)
+    .map(({ s }) => s)
+}

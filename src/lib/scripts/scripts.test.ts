@@ -10,6 +10,7 @@ import {
   getScript,
   listScripts,
   parseSlots,
+  scriptsForCase,
   renderScript,
   requiredSlots,
   varsFromContext,
@@ -230,6 +231,34 @@ describe("listScripts", () => {
       "internal-level-4",
     ])
     expect(listScripts()).toHaveLength(SCRIPTS.length)
+  })
+})
+
+describe("scriptsForCase", () => {
+  it("puts the case type's own scripts first (the 滞留 script first on a 滞留 case), then shared, then general", () => {
+    expect(scriptsForCase("滞留")[0].caseTypes).toEqual(["滞留"])
+    for (const type of CASE_TYPES) {
+      const ids = scriptsForCase(type).map((s) => s.id)
+      // The same scripts as listScripts, only reordered.
+      expect([...ids].sort()).toEqual(
+        listScripts({ caseType: type })
+          .map((s) => s.id)
+          .sort(),
+      )
+      const breadth = scriptsForCase(type).map((s) => (s.caseTypes === "any" ? Infinity : s.caseTypes.length))
+      expect(breadth).toEqual([...breadth].sort((a, b) => a - b))
+      const own = listScripts({ caseType: type }).filter((s) => s.caseTypes !== "any")
+      if (own.length) expect(ids.slice(0, own.length).sort()).toEqual(own.map((s) => s.id).sort())
+    }
+    // Within a group the book's order holds.
+    const general = scriptsForCase("破损")
+      .filter((s) => s.caseTypes === "any")
+      .map((s) => s.id)
+    expect(general).toEqual(
+      listScripts({ caseType: "破损" })
+        .filter((s) => s.caseTypes === "any")
+        .map((s) => s.id),
+    )
   })
 })
 

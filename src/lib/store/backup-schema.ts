@@ -42,7 +42,7 @@ export const settingsSchema = z.object({
   profile: agentProfileSchema,
   sites: z.array(siteSettingSchema).max(200),
   sidebarMode: z.enum(["inpage", "sidepanel"]),
-  locale: z.enum(["zh", "en"]),
+  locale: z.enum(["zh", "zh-en", "en"]),
   // Older backups have no team key.
   teamKey: z.string().max(200).default(""),
 }) satisfies z.ZodType<Settings>

@@ -71,7 +71,10 @@ describe("misc", () => {
 
   it("pickLanguage", () => {
     expect(pickLanguage("存储已满 / Storage is full (x)", "en")).toBe("Storage is full (x)")
-    expect(pickLanguage("存储已满 / Storage is full", "zh")).toBe("存储已满 / Storage is full")
+    expect(pickLanguage("存储已满 / Storage is full", "zh-en")).toBe("存储已满 / Storage is full")
+    // 仅中文: only the Chinese half
+    expect(pickLanguage("存储已满 / Storage is full", "zh")).toBe("存储已满")
+    expect(pickLanguage("plain", "zh")).toBe("plain")
     expect(pickLanguage("plain", "en")).toBe("plain")
   })
 })

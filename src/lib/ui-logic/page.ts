@@ -51,9 +51,13 @@ export function backoffDelay(attempt: number): number {
   return Math.min(5000, 250 * 2 ** Math.max(0, attempt))
 }
 
-/** A bilingual store message "中文 / English" in the agent's language; whole when there is no split. */
-export function pickLanguage(message: string, locale: "zh" | "en"): string {
-  if (locale === "zh") return message
+/**
+ * A bilingual store message "中文 / English" in the agent's language: the Chinese half (仅中文), the
+ * English half, or whole ("zh-en"); whole when there is no split.
+ */
+export function pickLanguage(message: string, locale: "zh" | "zh-en" | "en"): string {
+  if (locale === "zh-en") return message
   const i = message.indexOf(" / ")
-  return i >= 0 ? message.slice(i + 3) : message
+  if (i < 0) return message
+  return locale === "en" ? message.slice(i + 3) : message.slice(0, i)
 }

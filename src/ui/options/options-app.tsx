@@ -26,6 +26,7 @@ import { PolicyPanel } from "../policy/policy-panel"
 import { usePolicy } from "../policy/use-policy"
 import { ROLE_KEYS } from "../sidebar/escalation-panel"
 import { TeamSection } from "./team-section"
+import { FieldPickButton } from "./field-pick-button"
 import { TeamKeySection } from "./team-key-section"
 
 type Status = { kind: "ok"; message: string } | { kind: "error"; message: string } | null
@@ -276,6 +277,14 @@ function SiteRow({ site, sites }: { site: SiteSetting; sites: SiteSetting[] }) {
             }}
           />
         </label>
+        <FieldPickButton
+          origin={site.origin}
+          onPicked={(picked) => {
+            setSelector(picked)
+            setDirty(true)
+            setStatus(null)
+          }}
+        />
         <label className="field">
           <span className="label">
             <T k="carrierHint" />
@@ -292,7 +301,7 @@ function SiteRow({ site, sites }: { site: SiteSetting; sites: SiteSetting[] }) {
             <option value="">{t("noCarrierHint")}</option>
             {CARRIERS.map((c) => (
               <option key={c.code} value={c.code}>
-                {locale === "en" ? c.nameEn : `${c.name} ${c.nameEn}`}
+                {locale === "en" ? c.nameEn : locale === "zh-en" ? `${c.name} ${c.nameEn}` : c.name}
               </option>
             ))}
           </select>
@@ -412,6 +421,7 @@ function DisplaySection({ settings }: { settings: Settings }) {
             onChange={(e) => void update({ locale: e.target.value as Settings["locale"] })}
           >
             <option value="zh">{text(locale, "langZh")}</option>
+            <option value="zh-en">{text(locale, "langZhEn")}</option>
             <option value="en">{text(locale, "langEn")}</option>
           </select>
         </label>

@@ -41,7 +41,7 @@ export function lockedValues(policy: Policy, locale: UiLocale): LockedValue[] {
     teamKey: () => text(locale, "policyTeamKeySet", { n: policy.teamKey?.length ?? 0 }),
     auditRetentionDays: () => String(policy.auditRetentionDays ?? ""),
     export: () => allowed(policy.allowExport),
-    locale: () => (policy.locale === "en" ? "English" : "中文"),
+    locale: () => (policy.locale === "en" ? "English" : "仅中文"),
   }
   return [...lockedKeys(policy)].map((key) => ({ key, label: LABELS[key], value: value[key]() }))
 }

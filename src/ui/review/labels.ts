@@ -33,7 +33,8 @@ export const SEVERITY_LABELS: Record<PhrasingSeverity, Bilingual> = {
 
 /** "中文 / English" or English only, like `text()` for dictionary keys. */
 export function label(locale: UiLocale, b: Bilingual): string {
-  return locale === "en" ? b.en : `${b.zh} / ${b.en}`
+  if (locale === "en") return b.en
+  return locale === "zh-en" ? `${b.zh} / ${b.en}` : b.zh
 }
 
 /** A rate as a percentage; "—" when there is nothing to divide by. */

@@ -53,14 +53,14 @@ export function RateChart({ days }: { days: readonly DayRow[] }) {
         {[0, 0.5, 1].map((r) => (
           <g key={r}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(r)} y2={y(r)} stroke="#d0d7de" strokeWidth={1} />
-            <text x={PAD.left - 4} y={y(r) + 4} textAnchor="end" fontSize={10} fill="#636c76">
+            <text x={PAD.left - 4} y={y(r) + 4} textAnchor="end" fontSize={12} fill="#636c76">
               {`${r * 100}%`}
             </text>
           </g>
         ))}
         {days.map((d, i) =>
           (days.length - 1 - i) % labelEvery === 0 ? (
-            <text key={d.day} x={x(i)} y={H - 8} textAnchor="middle" fontSize={10} fill="#636c76">
+            <text key={d.day} x={x(i)} y={H - 8} textAnchor="middle" fontSize={12} fill="#636c76">
               {d.day.slice(5)}
             </text>
           ) : null,

@@ -4,6 +4,7 @@ import type { CaseRecord, CaseStatus, CaseType } from "~lib/cases/model"
 
 import { T, useLocale, useT } from "../locale"
 import type { StringKey } from "../i18n"
+import type { UiLocale } from "~lib/settings"
 
 export const STATUS_KEYS: Record<CaseStatus, StringKey> = {
   open: "statusOpen",
@@ -11,9 +12,10 @@ export const STATUS_KEYS: Record<CaseStatus, StringKey> = {
   resolved: "statusResolved",
 }
 
-export function caseTypeText(type: CaseType, locale: "zh" | "en"): string {
+export function caseTypeText(type: CaseType, locale: UiLocale): string {
   const label = CASE_TYPE_LABELS[type]
-  return locale === "en" ? label.en : `${label.zh} ${label.en}`
+  if (locale === "en") return label.en
+  return locale === "zh-en" ? `${label.zh} ${label.en}` : label.zh
 }
 
 export function CasePanel(props: {

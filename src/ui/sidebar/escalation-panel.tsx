@@ -19,6 +19,7 @@ import { formatDuration, nextEscalation, type EscalationDecision } from "~lib/es
 import { renderScript } from "~lib/scripts/render"
 import { varsFromContext } from "~lib/scripts/slots"
 import type { AgentProfile } from "~lib/store/contract"
+import type { CasePlace } from "~lib/escalation/case-place"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 import { lintPhrasing } from "~lib/phrasing/lint"
 
@@ -26,6 +27,7 @@ import { CopyButton } from "../copy-button"
 import { primary, type StringKey } from "../i18n"
 import { errorMessage, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
+import { CasePlacePicker, type CasePlaceState } from "./case-place"
 import { useActivePhrasebook } from "./use-phrasebook"
 
 const DECISION_KEYS: Record<EscalationDecision, StringKey> = {
@@ -61,8 +63,12 @@ export function EscalationPanel(props: {
   profile: AgentProfile | undefined
   /** Outside-complaint threats and repeat contact read from the ticket: they shorten the windows. */
   customer?: CaseState["customer"]
+  /** The case's 网点/公司/片区 (saved, or from the page) and how to save the agent's pick. */
+  place?: CasePlaceState
+  onPlace?: (place: CasePlace) => Promise<void>
 }) {
-  const { waybill, caseType, record, profile, customer } = props
+  const { waybill, caseType, record, profile, customer, place, onPlace } = props
+  const involved = place ? place.involved : record?.involved
   const { store, now, newId } = useServices()
   const locale = useLocale()
   const t = useT()
@@ -105,7 +111,7 @@ export function EscalationPanel(props: {
     )
 
   const advice = nextEscalation(
-    { waybill, caseType, involved: record?.involved, attempts, customer },
+    { waybill, caseType, involved, attempts, customer },
     contacts,
     Math.max(at, now()),
   )
@@ -114,7 +120,7 @@ export function EscalationPanel(props: {
     varsFromContext({
       profile,
       waybill: { number: waybill },
-      case: { customerName: record?.customerName, ...record?.involved },
+      case: { customerName: record?.customerName, ...involved },
       contact: { name: contactName || advice.contacts[0]?.contact.name },
     }),
   )
@@ -157,6 +163,7 @@ export function EscalationPanel(props: {
 
   return (
     <section className="escalation" data-testid="escalation-panel">
+      {place && onPlace && <CasePlacePicker state={place} disabled={!waybill} onSave={onPlace} />}
       <ol className="ladder" aria-label={t("ladder")}>
         {LADDER.map((step) => (
           <li
@@ -244,7 +251,7 @@ export function EscalationPanel(props: {
           >
             <div className="row">
               <span>
-                <strong>{contact.name}</strong>{" "}
+                <strong className="contact-name">{contact.name}</strong>{" "}
                 <span className="muted small-text">
                   {primary(locale, ROLE_KEYS[contact.role])}
                   {[contact.branch, contact.company, contact.region, contact.department]

@@ -9,7 +9,7 @@ import { CASE_TYPE_LABELS, type CaseType } from "~lib/cases/model"
 import { checkVersion } from "~lib/phrasing/check"
 import { fillReplacementSlots, replacementSlots } from "~lib/phrasing/replacement"
 import type { PhrasingCategory, PhrasingFinding, PhrasingSeverity } from "~lib/phrasing/types"
-import { getScript, listScripts, renderScript } from "~lib/scripts/render"
+import { getScript, renderScript, scriptsForCase } from "~lib/scripts/render"
 import { SCRIPT_STAGES, type Script, type ScriptStage } from "~lib/scripts/scripts"
 import { varsFromContext, type SlotContext } from "~lib/scripts/slots"
 import { altDigit, findingKey, safeFixes, slotDefaults, slotsComplete } from "~lib/ui-logic/phrasing-fixes"
@@ -183,7 +183,7 @@ function FindingItem(props: {
       </div>
       <p className="small-text" data-testid="phrasing-reason">
         {message}
-        {locale !== "en" && <span className="en"> {finding.message.en}</span>}
+        {locale === "zh-en" && <span className="en"> {finding.message.en}</span>}
       </p>
       {finding.source === "model" && <ToneNote finding={finding} />}
       <div className="replacements">
@@ -311,7 +311,9 @@ export function PhrasingPanel(props: {
   // Internal scripts are for the ladder (shown in the escalation tab), not for the customer.
   const firstIds = props.firstScripts ?? []
   const firstScripts = firstIds.map((id) => getScript(id)).filter((x): x is Script => x !== undefined)
-  const scripts = listScripts({ caseType }).filter((s) => s.stage !== "internal" && !firstIds.includes(s.id))
+  const scripts = scriptsForCase(caseType).filter((s) => s.stage !== "internal" && !firstIds.includes(s.id))
+  // The case type's own scripts lead (the 滞留 script first on a 滞留 case), then the general ones by stage.
+  const ownScripts = scripts.filter((s) => s.caseTypes !== "any")
   const promise = useMemo(() => (draft ? detectPromise(draft.text) : null), [draft])
   const fixable = safeFixes(findings).length
   const rule10 = findings.some((f) => f.category === "rule-10")
@@ -448,8 +450,23 @@ export function PhrasingPanel(props: {
           </ul>
         </div>
       )}
+      {ownScripts.length > 0 && (
+        <div className="script-stage own" data-testid="scripts-for-case">
+          <h3>
+            <T
+              k="stageForCase"
+              values={{ type: CASE_TYPE_LABELS[caseType][locale === "en" ? "en" : "zh"] }}
+            />
+          </h3>
+          <ul className="scripts">
+            {ownScripts.map((script) => (
+              <ScriptItem key={script.id} script={script} vars={vars} session={session} />
+            ))}
+          </ul>
+        </div>
+      )}
       {SCRIPT_STAGES.filter((stage) => stage !== "internal").map((stage) => {
-        const inStage = scripts.filter((s) => s.stage === stage)
+        const inStage = scripts.filter((s) => s.stage === stage && s.caseTypes === "any")
         if (!inStage.length) return null
         return (
           <div key={stage} className="script-stage">

@@ -123,6 +123,10 @@ describe("SidebarApp in the page frame", () => {
     expect(byTestId(container, "waybill-carrier").textContent).toBe("顺丰速运")
     expect(byTestId<HTMLSelectElement>(container, "case-type").value).toBe("滞留")
     expect(byTestId(container, "case-urgent").textContent).toContain("优先处理")
+    // The other numbers: a count until opened (a compact header keeps the tabs in view).
+    expect(allByTestId(container, "waybill-candidate")).toHaveLength(0)
+    expect(byTestId(container, "waybill-others-toggle").textContent).toContain("其他单号 1")
+    await click(byTestId(container, "waybill-others-toggle"))
     expect(allByTestId(container, "waybill-candidate").map((b) => b.dataset.number)).toEqual(["773123456789"])
   })
 
@@ -188,7 +192,8 @@ describe("SidebarApp in the page frame", () => {
     const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
     const { port, container } = await openConnected(fb)
     port.emit({ type: "page-state", state: pageState() })
-    await waitFor(() => byTestId(container, "waybill-candidate"))
+    await waitFor(() => byTestId(container, "waybill-others-toggle"))
+    await click(byTestId(container, "waybill-others-toggle"))
 
     await click(byTestId(container, "waybill-candidate"))
     expect(port.posted.at(-1)).toEqual({ type: "select-waybill", number: "773123456789" })
@@ -363,6 +368,8 @@ describe("SidebarApp in the page frame", () => {
       count: 1,
     }))
     port.emit({ type: "page-state", state: pageState({ candidates: [...pageState().candidates, ...many] }) })
+    await waitFor(() => expect(byTestId(container, "waybill-others-toggle").textContent).toContain("10"))
+    await click(byTestId(container, "waybill-others-toggle"))
     await waitFor(() => expect(allByTestId(container, "waybill-candidate")).toHaveLength(4))
     await click(byTestId(container, "waybill-candidates-toggle"))
     expect(allByTestId(container, "waybill-candidate")).toHaveLength(10)

@@ -37,6 +37,8 @@ import type { SidebarMode } from "~lib/protocol/types"
 
 import { usePageConnection, type Connection } from "./use-page-connection"
 import { EscalationPanel } from "./escalation-panel"
+import { useCasePlace } from "./case-place"
+import { LayoutSwitch } from "./layout-switch"
 import { KnowledgeTab, useKnowledgeTab } from "./knowledge-tab"
 import { ChecklistPanel } from "./checklist-panel"
 import { useLiveChecklist } from "./live-checklist"
@@ -117,6 +119,7 @@ function CaseWorkspace(props: {
     [store, waybill],
   )
   const caseType: CaseType = record?.caseType ?? classification.type
+  const place = useCasePlace(record, facts.branch, state?.caseText ?? "")
 
   const select = (number: string) => {
     setManual(number)
@@ -165,7 +168,8 @@ function CaseWorkspace(props: {
       customerContact: record?.customerContact ?? facts.phone,
       // The latest confirmed problem statement, for scripts that restate it.
       problem: [...(notes ?? [])].reverse().find((n) => n.problem)?.problem,
-      ...record?.involved,
+      // Saved on the case, else from the page (【网点名称】).
+      ...place.involved,
     },
     // A callback still ahead is what the agent promised: it fills {回复时间} / {回电时间}.
     promise:
@@ -345,6 +349,11 @@ function CaseWorkspace(props: {
             customer={{ threats: customer.threats.map((x) => x.kind), repeat: customer.repeat }}
             record={record}
             profile={settings?.profile}
+            place={place}
+            onPlace={async (involved) => {
+              if (!waybill) return
+              await store.upsertCase({ waybill, caseType, involved })
+            }}
           />
         )}
       </div>
@@ -403,6 +412,7 @@ function SidebarMain(props: {
               >
                 <T k="rescan" />
               </button>
+              {mode === "inpage" && <LayoutSwitch origin={connection.origin} />}
               {mode === "inpage" && (
                 <button
                   type="button"

@@ -51,6 +51,8 @@ export function WaybillHeader(props: {
   const [typed, setTyped] = useState("")
   const [invalid, setInvalid] = useState(false)
   const [showAll, setShowAll] = useState(false)
+  // Collapsed to a count: a long history lists many numbers and the tabs must stay in view.
+  const [showOthers, setShowOthers] = useState(false)
   const others = candidates.filter((c) => c.number !== waybill)
   const visible = showAll ? others : others.slice(0, FEW_CANDIDATES)
 
@@ -88,11 +90,43 @@ export function WaybillHeader(props: {
         </div>
       )}
 
-      {others.length > 0 && (
-        <div className="others">
-          <div className="label">
-            <T k="otherNumbers" />
-          </div>
+      {/* One line: the other numbers as a count (opened on demand) and the field to type one in. */}
+      <div className="waybill-tools">
+        {others.length > 0 && (
+          <button
+            type="button"
+            className="chip link"
+            data-testid="waybill-others-toggle"
+            aria-expanded={showOthers}
+            title={t("otherNumbers")}
+            onClick={() => setShowOthers((v) => !v)}
+          >
+            <T k="otherNumbersCount" values={{ n: others.length }} /> {showOthers ? "▴" : "▾"}
+          </button>
+        )}
+        <form className="waybill-input" onSubmit={submit}>
+          <input
+            data-testid="waybill-input"
+            value={typed}
+            onChange={(e) => {
+              setTyped(e.target.value)
+              setInvalid(false)
+            }}
+            placeholder={t("enterWaybill")}
+            aria-label={t("enterWaybill")}
+            aria-invalid={invalid}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={60}
+          />
+          <button type="submit" data-testid="waybill-go">
+            <T k="go" />
+          </button>
+        </form>
+      </div>
+
+      {showOthers && others.length > 0 && (
+        <div className="others" data-testid="waybill-others">
           <ul className="chips">
             {visible.map((c) => (
               <li key={c.number}>
@@ -125,26 +159,6 @@ export function WaybillHeader(props: {
           </ul>
         </div>
       )}
-
-      <form className="waybill-input" onSubmit={submit}>
-        <input
-          data-testid="waybill-input"
-          value={typed}
-          onChange={(e) => {
-            setTyped(e.target.value)
-            setInvalid(false)
-          }}
-          placeholder={t("enterWaybill")}
-          aria-label={t("enterWaybill")}
-          aria-invalid={invalid}
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={60}
-        />
-        <button type="submit" data-testid="waybill-go">
-          <T k="go" />
-        </button>
-      </form>
       {invalid && (
         <div className="error" role="alert">
           <T k="badWaybill" />
