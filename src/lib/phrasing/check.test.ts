@@ -35,8 +35,10 @@ describe("checkDraft: rules and the tone model together", () => {
     "无需您再跑一趟网点，我已经帮您申请上门取件了。",
     "如果这样不行，我们改成上门取件",
     "一直没办法打通您的电话，所以先给您留言",
-    // An estimate carries the 2.2 disclaimer (without it the eta-no-disclaimer hint fires: issue 17).
     "您好，您的快件预计明天送达，时效仅供参考，请保持电话畅通。",
+    // Without the 2.2 disclaimer an estimate is the live checklist's open item, not a finding.
+    "让您久等了，您的快件目前在杭州转运中心，预计明天下午送达。",
+    "运费补偿已为您申请，审批通过后原路退回，预计3至5个工作日到账。",
     "非常抱歉给您带来不便，我已经帮您加急处理，今天18点前回复您。",
     "客户说“你们爱要不要”，已记录。",
     "不知道您現在方便接聽嗎？",
