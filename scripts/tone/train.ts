@@ -20,6 +20,7 @@ import { DEFAULT_PHRASEBOOK } from "../../src/lib/phrasing/default-phrasebook"
 import { checkDraft } from "../../src/lib/phrasing/check"
 import { lintPhrasing } from "../../src/lib/phrasing/lint"
 import { normaliseText } from "../../src/lib/phrasing/normalise"
+import { maskQuoted, quotedRanges } from "../../src/lib/phrasing/quoted"
 import { TONE_LABELS } from "../../src/lib/phrasing/tone/categories"
 import { TONE_DIM, toneFeatures } from "../../src/lib/phrasing/tone/features"
 import {
@@ -57,14 +58,16 @@ interface Prepared {
 function prepare(files: readonly CorpusFile[]): Prepared {
   const items = loadCorpus(files)
   const homophones = compilePhrasebook(DEFAULT_PHRASEBOOK).homophones
-  const texts = items.map((item) => normaliseText(item.text, homophones).text)
+  // The customer's quoted mail below a reply is not the agent's: blanked as the sidebar does.
+  const own = items.map((item) => maskQuoted(item.text, quotedRanges(item.text)))
+  const texts = own.map((text) => normaliseText(text, homophones).text)
   const y = items.map((item) => TONE_LABELS.indexOf(item.label))
   // Each sentence of an item is an example: the core's sentences carry the item's label, the
   // polite frame's own sentences ("您好，感谢您的来信。") are polite.
   const examples = items.map((item, i) =>
-    toneSentences(item.text).map(([s, e]): Example => {
+    toneSentences(own[i]).map(([s, e]): Example => {
       const core = s < item.coreEnd && e > item.coreStart
-      const text = normaliseText(item.text.slice(s, e), homophones).text
+      const text = normaliseText(own[i].slice(s, e), homophones).text
       return { item: i, x: toneFeatures(text).vector(), y: core ? y[i] : 0 }
     }),
   )

@@ -2,7 +2,8 @@ import type { PhrasingRule } from "../types"
 import { CONDITIONAL, REMEDY, TIME, rest } from "./patterns"
 
 /** A verification step that turns an honest “don't know” into the recommended form (manual (八)). */
-const VERIFY = "(?:帮您|为您|替您|问问|查一下|查询|核实|确认|再讲|再说|详细|稍等|等一下|了解一下)"
+const VERIFY =
+  "(?:帮您|为您|替您|问问|查一下|查询|核实|确认|再讲|再说|详细|稍等|等一下|了解一下|在查|去查|已经?(?:发|提交|提)了?工单)"
 
 /** 不确定/敷衍类 P51–P60: manual B 2.1 清晰回应 (say why, when you will reply, follow up). */
 export const UNCERTAINTY_RULES: PhrasingRule[] = [
@@ -80,7 +81,11 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
     ],
     examples: {
       blunt: ["我不清楚。", "这个不清楚，你问网点。"],
-      polite: ["对不起，这个问题我不太清楚，请您稍等一下，我帮您问问。", "请等一下，我有些不清楚…"],
+      polite: [
+        "对不起，这个问题我不太清楚，请您稍等一下，我帮您问问。",
+        "请等一下，我有些不清楚…",
+        "暂时还不清楚卡在哪一站，我已经发工单给转运中心查了，有结果马上告诉您",
+      ],
     },
     sources: ["S8", "S15", "S17", "Manual A (八)"],
   },
