@@ -70,9 +70,13 @@ export function checkDraft(text: string, options: DraftCheckOptions = {}): Phras
   const rules = lintNormalised(n.text, book)
   const findings: PhrasingFinding[] = [...rules]
   if (tone) {
+    // Rule findings are sorted and disjoint, tone hits come in text order: one moving pointer keeps
+    // the overlap test linear (a `some` per hit was quadratic on long pasted drafts).
+    let r = 0
     for (const hit of classifyTone(tone, blankQuotations(n.text))) {
+      while (r < rules.length && rules[r].end <= hit.start) r++
       // A rule in the sentence gives the precise wording; the model covers what no rule lists.
-      if (rules.some((f) => f.start < hit.end && f.end > hit.start)) continue
+      if (r < rules.length && rules[r].start < hit.end) continue
       // Quoted or reported customer words: the agent is citing, not speaking (as for the rules).
       const cues = hit.cues.length ? hit.cues : [{ start: hit.start, end: hit.end }]
       if (cues.every((c) => insideQuotes(n.text, c.start) || reported(n.text, hit.start, c.start))) continue
