@@ -128,4 +128,33 @@ describe("blankQuotations", () => {
     expect(blankQuotations('他说"不行"。')).toBe('他说"  "。')
     expect(blankQuotations("未闭合的“引号，不行")).toBe("未闭合的“引号，不行")
   })
+
+  it("gives what the plain reading gives: every paired quotation up to 80 characters on one line blanked", () => {
+    const CLOSE: Record<string, string> = { "“": "”", "「": "」", "『": "』", "‘": "’", '"': '"' }
+    // The straightforward reading of the rule, one character at a time.
+    const reference = (text: string): string => {
+      const out = [...text.split("")]
+      for (let i = 0; i < text.length; i++) {
+        const close = CLOSE[text[i]]
+        if (close === undefined) continue
+        let j = i + 1
+        while (j < text.length && j - i <= 80 && text[j] !== close && text[j] !== "\n") j++
+        if (text[j] !== close) continue
+        for (let k = i + 1; k < j; k++) out[k] = " "
+        i = j
+      }
+      return out.join("")
+    }
+    const piece = fc.oneof(
+      fc.constantFrom("“", "”", "「", "」", "『", "』", "‘", "’", '"', "\n", "不行", "x".repeat(79)),
+      fc.string({ maxLength: 3 }),
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join("")
+        expect(blankQuotations(text)).toBe(reference(text))
+      }),
+      { numRuns: 500 },
+    )
+  })
 })
