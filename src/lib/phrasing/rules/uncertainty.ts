@@ -255,4 +255,22 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
     },
     sources: ["S12", "Manual B 2.2"],
   },
+  {
+    // One-word vague answers: too short for the tone model.
+    id: "uncertainty-bare-vague",
+    category: "uncertainty",
+    severity: "warning",
+    triggers: ["^快了$", "^没准$", "^不一定$", "^难说$", "^看情况$"],
+    guards: { after: [rest(VERIFY), rest(REMEDY), "的话", "[吗么呢]", "\\s*[？?]"] },
+    message: {
+      zh: "只说“快了”“没准”没有下文（2.1 清晰回应）。说明原因，给出回复时间，或马上帮客户核实。",
+      en: "A bare “快了” or “没准” goes nowhere (2.1). Give the reason and a reply time, or check for the customer now.",
+    },
+    replacements: ["我马上帮您查看，{回复时间}前同步给您", "很抱歉，请您稍等一下，我帮您核实"],
+    examples: {
+      blunt: ["快了。", "没准", "难说。"],
+      polite: ["快了，我帮您催一下派送员，今天下午前给您回复。", "不一定，我帮您问问网点。", "快了吗？"],
+    },
+    sources: ["Manual B 2.1"],
+  },
 ]
