@@ -55,6 +55,14 @@ interface Prepared {
   examples: Example[][]
 }
 
+/**
+ * A greeting or sign-off standing as its own sentence ("感谢您的理解。", "祝您生活愉快！"). Inside a blunt
+ * line it is the agent's polite template, not the blunt core: labelled polite, or the model learns
+ * the sign-offs of blunt e-mails as blunt.
+ */
+const POLITE_FORMULA =
+  /^(?:(?:您好|你好|亲亲?|尊敬的客户(?:您好)?)[！!，,~]?|(?:非常)?感谢您?的?(?:理解|支持|耐心|配合|来信|反馈|耐心等待)(?:[与和](?:支持|配合|理解))?|敬请谅解|请您谅解|谢谢(?:您)?(?:的)?(?:理解|配合|支持)?|祝您?生活愉快|此致[，,]?敬礼|如有(?:疑问|其他问题)[^。！？]*联系[^。！？]*)[。！!~]*$/u
+
 function prepare(files: readonly CorpusFile[]): Prepared {
   const items = loadCorpus(files)
   const homophones = compilePhrasebook(DEFAULT_PHRASEBOOK).homophones
@@ -68,7 +76,8 @@ function prepare(files: readonly CorpusFile[]): Prepared {
     toneSentences(own[i]).map(([s, e]): Example => {
       const core = s < item.coreEnd && e > item.coreStart
       const text = normaliseText(own[i].slice(s, e), homophones).text
-      return { item: i, x: toneFeatures(text).vector(), y: core ? y[i] : 0 }
+      const label = core && !POLITE_FORMULA.test(text) ? y[i] : 0
+      return { item: i, x: toneFeatures(text).vector(), y: label }
     }),
   )
   return { items, texts, y, examples }
