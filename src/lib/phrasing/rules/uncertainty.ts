@@ -220,7 +220,8 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
     category: "uncertainty",
     severity: "hint",
     triggers: ["尽快", "尽早", "尽量快"],
-    guards: { sentence: [TIME], before: ["(?:为了|以便|便于|好)"] },
+    // "很想尽快帮您解决": a wish, not a vague promise.
+    guards: { sentence: [TIME], before: ["(?:为了|以便|便于|好)", "(?:想|希望|盼)"] },
     message: {
       zh: "只说“尽快”没有具体时间（2.1 告知预计回复时间）。同一句里补上时限，如“24小时内”“今天18点前”。",
       en: "“As soon as possible” with no time (2.1: give the expected reply time). Add a deadline in the same sentence.",
@@ -228,7 +229,11 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
     replacements: ["将在{回复时间}内反馈最新进展"],
     examples: {
       blunt: ["我们会尽快处理。", "尽快给您回复。"],
-      polite: ["我们会尽快处理，将在24小时内反馈最新进展。", "我会在2小时内尽快回复您。"],
+      polite: [
+        "我们会尽快处理，将在24小时内反馈最新进展。",
+        "我会在2小时内尽快回复您。",
+        "我理解您很着急，也很想尽快帮您把问题解决。",
+      ],
     },
     sources: ["Manual B 2.1", "S21", "S24"],
   },
