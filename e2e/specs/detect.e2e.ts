@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 
 import {
+  currentSidebarFrame,
   type ExtensionSession,
   hasSidebarHost,
   launchExtension,
@@ -9,6 +10,7 @@ import {
   sidebarCarriers,
   sidebarFrame,
   sidebarText,
+  textOf,
 } from "../harness"
 import { type FixtureServer, startFixtureServer } from "../server"
 
@@ -84,6 +86,46 @@ describe("the sidebar finds the current waybill on each CRM fixture", () => {
       .poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL)
       .toBe("SF1385628716739")
     await expect.poll(() => sidebarText(page, session.extensionId, "case-type"), POLL).toBe("滞留")
+    // A clear ticket is not put to the agent as a choice.
+    expect(
+      await currentSidebarFrame(page, session.extensionId)?.getByTestId("case-type-unsure").count(),
+    ).toBe(0)
+    await page.close()
+  })
+
+  it("ambiguous-ticket: a parcel stuck three days and a question about pay if lost shows the top two types, and the agent's choice is kept", async () => {
+    const page = await open("ambiguous-ticket.html")
+    const frame = await sidebarFrame(page, session.extensionId)
+    await expect
+      .poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL)
+      .toBe("YT8903317254602")
+    const unsure = frame.getByTestId("case-type-unsure")
+    await unsure.waitFor(POLL)
+    // The model's two likeliest types, best first, with its confidence; the best is preselected.
+    const choices = unsure.getByTestId("case-type-choice")
+    expect(await choices.evaluateAll((b) => b.map((x) => x.getAttribute("data-type")))).toEqual([
+      "滞留",
+      "理赔",
+    ])
+    expect(await frame.getByTestId("case-type").inputValue()).toBe("滞留")
+    expect(await textOf(unsure)).toMatch(/\d+%/)
+    expect(await frame.getByTestId("case-type-source").getAttribute("data-source")).toBe("auto")
+    await screenshot(page, "case-type-unsure")
+    // The agent reads the ticket and picks 理赔: stored for this waybill, and no longer asked.
+    await choices.nth(1).click()
+    await expect.poll(() => frame.getByTestId("case-type").inputValue(), POLL).toBe("理赔")
+    await expect
+      .poll(() => frame.getByTestId("case-type-source").getAttribute("data-source"), POLL)
+      .toBe("stored")
+    expect(await unsure.count()).toBe(0)
+    // Reloading the ticket keeps the agent's choice.
+    await page.reload()
+    const again = await sidebarFrame(page, session.extensionId)
+    await expect
+      .poll(() => again.getByTestId("case-type-source").getAttribute("data-source"), POLL)
+      .toBe("stored")
+    expect(await again.getByTestId("case-type").inputValue()).toBe("理赔")
+    expect(await again.getByTestId("case-type-unsure").count()).toBe(0)
     await page.close()
   })
 

@@ -29,11 +29,30 @@ export interface CorpusFile {
 }
 
 function labelOf(name: string): ToneLabel {
-  // "polite-near-miss.txt", "polite-everyday.txt": the label is the part before the first "-" that names one.
-  const base = name.replace(/\.txt$/, "").replace(/^polite-.*$/, "polite")
-  const label = TONE_LABELS.find((l) => l === base)
+  // "refusal.txt", or a label and a set name: "polite-near-miss.txt", "refusal-realistic.txt".
+  const base = name.replace(/\.txt$/, "")
+  const label = TONE_LABELS.find((l) => base === l || base.startsWith(`${l}-`))
   if (!label) throw new Error(`${name}: not a tone label`)
   return label
+}
+
+/** "⟦" and "⟧" mark the labelled core of a longer reply; the rest of the line is the agent's polite template. */
+const CORE_OPEN = "⟦"
+const CORE_CLOSE = "⟧"
+
+/**
+ * A corpus line's text: "\n" stands for a line break (e-mail replies quoting the customer's mail), and
+ * an optional ⟦core⟧ says which part carries the label. Without markers the whole text is the core.
+ */
+function parseText(raw: string, where: string): { text: string; coreStart: number; coreEnd: number } {
+  const unescaped = raw.replaceAll("\\n", "\n")
+  const open = unescaped.indexOf(CORE_OPEN)
+  const close = unescaped.indexOf(CORE_CLOSE)
+  if (open < 0 && close < 0) return { text: unescaped, coreStart: 0, coreEnd: unescaped.length }
+  if (open < 0 || close < open || unescaped.indexOf(CORE_OPEN, open + 1) >= 0)
+    throw new Error(`${where}: expected one ⟦core⟧`)
+  const text = unescaped.slice(0, open) + unescaped.slice(open + 1, close) + unescaped.slice(close + 1)
+  return { text, coreStart: open, coreEnd: close - 1 }
 }
 
 /** Parses the hand-written files; throws on a malformed line or a duplicate sentence. */
@@ -46,8 +65,8 @@ export function parseCorpus(files: readonly CorpusFile[]): CorpusItem[] {
       const line = raw.trim()
       if (line === "" || line.startsWith("#")) return
       const [register, source, ...rest] = line.split("|")
-      const text = rest.join("|").trim()
       const where = `${file.name}:${n + 1}`
+      const { text, coreStart, coreEnd } = parseText(rest.join("|").trim(), where)
       if (!REGISTERS.includes(register as Register) || !source || !text)
         throw new Error(`${where}: expected register|source|text`)
       const before = seen.get(text)
@@ -60,8 +79,8 @@ export function parseCorpus(files: readonly CorpusFile[]): CorpusItem[] {
         text,
         group: where,
         composed: false,
-        coreStart: 0,
-        coreEnd: text.length,
+        coreStart,
+        coreEnd,
       })
     })
   }
@@ -124,8 +143,8 @@ export function composeCorpus(items: readonly CorpusItem[], seed = 13): CorpusIt
       text: opener + core + closer,
       source: `${item.source}+frame`,
       composed: true,
-      coreStart: opener.length,
-      coreEnd: opener.length + core.length,
+      coreStart: opener.length + item.coreStart,
+      coreEnd: opener.length + Math.min(item.coreEnd, core.length),
     }
   })
 }

@@ -176,7 +176,8 @@ export function caseFeaturesOf(
   p: PreparedCase,
   onGram?: (index: number, start: number, end: number) => void,
 ): FeatureBag {
-  const bag = new FeatureBag(CASE_FEATURE_DIM)
+  // At most three n-grams per character (title twice), plus the structured features.
+  const bag = new FeatureBag(CASE_FEATURE_DIM, 3 * (p.text.length + p.titleLength) + 64)
   const { text, region } = p
   const mask = CASE_FEATURE_DIM - 1
   eachCaseNgram(

@@ -63,6 +63,15 @@ describe("classifyCase", () => {
     expect(r.matched.some((m) => m.includes("碎") || m.includes("扁"))).toBe(true)
   })
 
+  it("does not give a field's label as evidence (the page's case text is 'label：value' lines)", () => {
+    const text =
+      "在线会话工单 C20261204-1187\n问题类型：催件\n问题描述：寄了三天了还在始发地没动，要是丢了怎么赔？"
+    const r = classifyCase(text)
+    expect(r.matched.length).toBeGreaterThan(0)
+    for (const m of r.matched) expect(["问题", "问题类型", "问题描述", "类型", "描述"]).not.toContain(m)
+    expect(r.matched.some((m) => m.includes("没动"))).toBe(true)
+  })
+
   it("reports calibrated probabilities for every type and the likeliest alternatives", () => {
     const r = classifyCase("下单五本书，到手只有三本")
     const sum = Object.values(r.scores).reduce((a, b) => a + b, 0)

@@ -75,8 +75,8 @@ export function classifyCase(text: string, opts?: { title?: string }): Classific
   for (let g = 0; g < grams; g++) {
     const index = gramLog[g * 3]
     const start = gramLog[g * 3 + 1]
-    // An agent's own words are not the customer's case.
-    if (!wanted.has(index) || prepared.region[start] === 1) continue
+    // An agent's own words are not the customer's case, and a field's label ("问题描述：") is not evidence.
+    if (!wanted.has(index) || prepared.region[start] === 1 || inFieldLabel(input.text, start)) continue
     const span = { start, end: gramLog[g * 3 + 2] }
     const list = ngramSpans.get(index)
     if (list) list.push(span)
@@ -106,6 +106,20 @@ const NOT_AN_EXPLANATION =
 
 function explains(name: string): boolean {
   return !NOT_AN_EXPLANATION.test(name)
+}
+
+/** Longest field label the page's case text carries ("问题描述：…", "客户诉求：…"). */
+const LABEL_MAX = 12
+
+/** True when `at` sits in the label of a "label：value" line of the case text. */
+function inFieldLabel(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1
+  for (let i = lineStart; i < text.length && i - lineStart <= LABEL_MAX; i++) {
+    const c = text[i]
+    if (c === "\n") return false
+    if (c === "：" || c === ":") return at < i
+  }
+  return false
 }
 
 function phrases(text: string, spans: { span: Span; weight: number }[]): string[] {

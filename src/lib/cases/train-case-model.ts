@@ -16,6 +16,7 @@ import {
   logits,
   packModel,
   predictProba,
+  ranked,
   reliabilityTable,
   softmax,
   trainLogReg,
@@ -25,6 +26,7 @@ import {
   type TrainingExample,
 } from "../ml"
 import { CASE_FEATURE_DIM, caseFeatures, caseInput } from "./case-features"
+import { LOW_CONFIDENCE } from "./classify"
 import type { CorpusItem } from "./corpus"
 import { CASE_TYPES } from "./model"
 
@@ -104,6 +106,31 @@ export function trainCaseModel(items: readonly CorpusItem[]): CaseTrainingResult
   const holdoutOk = holdoutPred.filter(
     (p, n) => p === holdout[n].type || holdout[n].also.includes(p as never),
   ).length
+  // The sidebar asks the agent below LOW_CONFIDENCE, showing the two likeliest types: how often is
+  // the right type among them?
+  const topTwo = (proba: ArrayLike<number>[], truth: number[], keep: (p: number) => boolean) => {
+    let n = 0
+    let first = 0
+    let second = 0
+    proba.forEach((p, i) => {
+      const order = ranked(p)
+      if (!keep(p[order[0]])) return
+      n++
+      if (order[0] === truth[i]) first++
+      else if (order[1] === truth[i]) second++
+    })
+    return { n, first, second }
+  }
+  const cvProba = cv.scores.map((z) => softmax(z, temperature))
+  const topTwoRows: [string, { n: number; first: number; second: number }][] = [
+    [
+      `test split, confidence < ${LOW_CONFIDENCE} (asked)`,
+      topTwo(testProba, yTest, (c) => c < LOW_CONFIDENCE),
+    ],
+    [`test split, confidence ≥ ${LOW_CONFIDENCE}`, topTwo(testProba, yTest, (c) => c >= LOW_CONFIDENCE)],
+    [`k-fold, confidence < ${LOW_CONFIDENCE} (asked)`, topTwo(cvProba, yTrain, (c) => c < LOW_CONFIDENCE)],
+    [`k-fold, confidence ≥ ${LOW_CONFIDENCE}`, topTwo(cvProba, yTrain, (c) => c >= LOW_CONFIDENCE)],
+  ]
   const misses = test
     .map((item, n) => ({ item, pred: classes[testPred[n]], p: testProba[n][testPred[n]] }))
     .filter(({ item, pred }) => pred !== item.type)
@@ -155,6 +182,15 @@ export function trainCaseModel(items: readonly CorpusItem[]): CaseTrainingResult
     "## Reliability, k-fold out-of-fold scores",
     "",
     formatReliability(cvBins),
+    "",
+    `## When the model is unsure: the two types the sidebar shows (below ${LOW_CONFIDENCE})`,
+    "",
+    "| tickets | items | right type first | right type second | in the two shown |",
+    "|---|---:|---:|---:|---:|",
+    ...topTwoRows.map(
+      ([name, r]) =>
+        `| ${name} | ${r.n} | ${pct(r.first / Math.max(1, r.n))} | ${pct(r.second / Math.max(1, r.n))} | ${pct((r.first + r.second) / Math.max(1, r.n))} |`,
+    ),
     "",
     "## Test items the model gets wrong",
     "",

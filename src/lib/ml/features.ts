@@ -27,20 +27,31 @@ export class FeatureBag {
   readonly dim: number
   private readonly mask: number
   // Open addressing over typed arrays (a Map of thousands of n-grams per text made most of the garbage).
-  private slots = new Int32Array(1024).fill(-1)
-  private slotValue = new Float64Array(1024)
+  private slots: Int32Array
+  private slotValue: Float64Array
   /** Keys in insertion order, and the slot each sits in. */
-  private order = new Int32Array(512)
-  private orderSlot = new Int32Array(512)
+  private order: Int32Array
+  private orderSlot: Int32Array
   private count = 0
   private readonly names = new Map<number, string>()
   private readonly spans = new Map<number, Span[]>()
 
-  constructor(dim: number) {
+  /**
+   * @param dim the hashed space (a power of two)
+   * @param expected about how many distinct features will be added: sized up front, a long text's
+   *   bag never rehashes (growing from the default made a tenth of a long ticket's cost)
+   */
+  constructor(dim: number, expected = 512) {
     if (!Number.isInteger(Math.log2(dim)) || dim < 2)
       throw new Error(`dim must be a power of two, got ${dim}`)
     this.dim = dim
     this.mask = dim - 1
+    const keys = Math.max(512, Math.min(expected, 1 << 20))
+    const cap = 2 ** Math.ceil(Math.log2(keys * 2))
+    this.slots = new Int32Array(cap).fill(-1)
+    this.slotValue = new Float64Array(cap)
+    this.order = new Int32Array(keys)
+    this.orderSlot = new Int32Array(keys)
   }
 
   /** The bucket `name` falls into. */

@@ -35,8 +35,10 @@ describe("checkDraft: rules and the tone model together", () => {
     "无需您再跑一趟网点，我已经帮您申请上门取件了。",
     "如果这样不行，我们改成上门取件",
     "一直没办法打通您的电话，所以先给您留言",
-    // An estimate carries the 2.2 disclaimer (without it the eta-no-disclaimer hint fires: issue 17).
     "您好，您的快件预计明天送达，时效仅供参考，请保持电话畅通。",
+    // Without the 2.2 disclaimer an estimate is the live checklist's open item, not a finding.
+    "让您久等了，您的快件目前在杭州转运中心，预计明天下午送达。",
+    "运费补偿已为您申请，审批通过后原路退回，预计3至5个工作日到账。",
     "非常抱歉给您带来不便，我已经帮您加急处理，今天18点前回复您。",
     "客户说“你们爱要不要”，已记录。",
     "不知道您現在方便接聽嗎？",
@@ -125,5 +127,34 @@ describe("blankQuotations", () => {
     expect(blankQuotations("客户说“你们爱要不要”，已记录")).toBe("客户说“      ”，已记录")
     expect(blankQuotations('他说"不行"。')).toBe('他说"  "。')
     expect(blankQuotations("未闭合的“引号，不行")).toBe("未闭合的“引号，不行")
+  })
+
+  it("gives what the plain reading gives: every paired quotation up to 80 characters on one line blanked", () => {
+    const CLOSE: Record<string, string> = { "“": "”", "「": "」", "『": "』", "‘": "’", '"': '"' }
+    // The straightforward reading of the rule, one character at a time.
+    const reference = (text: string): string => {
+      const out = [...text.split("")]
+      for (let i = 0; i < text.length; i++) {
+        const close = CLOSE[text[i]]
+        if (close === undefined) continue
+        let j = i + 1
+        while (j < text.length && j - i <= 80 && text[j] !== close && text[j] !== "\n") j++
+        if (text[j] !== close) continue
+        for (let k = i + 1; k < j; k++) out[k] = " "
+        i = j
+      }
+      return out.join("")
+    }
+    const piece = fc.oneof(
+      fc.constantFrom("“", "”", "「", "」", "『", "』", "‘", "’", '"', "\n", "不行", "x".repeat(79)),
+      fc.string({ maxLength: 3 }),
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join("")
+        expect(blankQuotations(text)).toBe(reference(text))
+      }),
+      { numRuns: 500 },
+    )
   })
 })

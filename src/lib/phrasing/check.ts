@@ -20,7 +20,18 @@ export interface DraftCheckOptions {
   quoted?: readonly TextRange[]
 }
 
-const OPENERS: Record<string, string> = { "“": "”", "「": "」", "『": "』", "‘": "’", '"': '"' }
+/** Opening quotation mark → its closing mark, as UTF-16 codes (read per character: no strings made). */
+const OPENERS = new Map<number, number>(
+  [
+    ["“", "”"],
+    ["「", "」"],
+    ["『", "』"],
+    ["‘", "’"],
+    ['"', '"'],
+  ].map(([o, c]) => [o.charCodeAt(0), c.charCodeAt(0)]),
+)
+const ANY_OPENER = /[“「『‘"]/u
+const NEWLINE = 10
 /** Longest quotation blanked (a quote rarely spans more in a reply; an unclosed one is left alone). */
 const QUOTATION_MAX = 80
 
@@ -29,14 +40,20 @@ const QUOTATION_MAX = 80
  * agent's own words, not the customer's they cite ("客户说“你们爱要不要”，已记录").
  */
 export function blankQuotations(text: string): string {
+  const first = text.search(ANY_OPENER)
+  if (first < 0) return text
   let out = ""
   let at = 0
-  for (let i = 0; i < text.length; i++) {
-    const close = OPENERS[text[i]]
+  for (let i = first; i < text.length; i++) {
+    const close = OPENERS.get(text.charCodeAt(i))
     if (close === undefined) continue
     let j = i + 1
-    while (j < text.length && j - i <= QUOTATION_MAX && text[j] !== close && text[j] !== "\n") j++
-    if (text[j] !== close) continue
+    while (j < text.length && j - i <= QUOTATION_MAX) {
+      const c = text.charCodeAt(j)
+      if (c === close || c === NEWLINE) break
+      j++
+    }
+    if (j >= text.length || text.charCodeAt(j) !== close) continue
     out += text.slice(at, i + 1) + " ".repeat(j - i - 1)
     at = j
     i = j
@@ -70,9 +87,13 @@ export function checkDraft(text: string, options: DraftCheckOptions = {}): Phras
   const rules = lintNormalised(n.text, book)
   const findings: PhrasingFinding[] = [...rules]
   if (tone) {
+    // Rule findings are sorted and disjoint, tone hits come in text order: one moving pointer keeps
+    // the overlap test linear (a `some` per hit was quadratic on long pasted drafts).
+    let r = 0
     for (const hit of classifyTone(tone, blankQuotations(n.text))) {
+      while (r < rules.length && rules[r].end <= hit.start) r++
       // A rule in the sentence gives the precise wording; the model covers what no rule lists.
-      if (rules.some((f) => f.start < hit.end && f.end > hit.start)) continue
+      if (r < rules.length && rules[r].start < hit.end) continue
       // Quoted or reported customer words: the agent is citing, not speaking (as for the rules).
       const cues = hit.cues.length ? hit.cues : [{ start: hit.start, end: hit.end }]
       if (cues.every((c) => insideQuotes(n.text, c.start) || reported(n.text, hit.start, c.start))) continue

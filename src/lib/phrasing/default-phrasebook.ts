@@ -6,16 +6,18 @@ import { RUDENESS_RULES } from "./rules/rudeness"
 import { RULE_10_RULES } from "./rules/rule-10"
 import { UNCERTAINTY_RULES } from "./rules/uncertainty"
 import { DEFAULT_CHECKLIST } from "../qa/default-checklist"
-import { TRANSIT_ESTIMATE_RULES } from "./rules/transit-estimate"
 import type { Phrasebook } from "./types"
 
 /**
  * The built-in phrasebook: the research list (P01–P85) plus manual A rule (十). Plain JSON-able
  * data; treat it as immutable (compiled books are cached by object identity).
+ *
+ * A transit estimate without the 2.2 disclaimer is not a phrasing fault: the live checklist's
+ * eta-disclaimer item asks for it (with the sentence to insert), so no rule here flags it (2026.12.1).
  */
 export const DEFAULT_PHRASEBOOK: Phrasebook = {
   id: "cs-sidekick-default",
-  version: "2026.12.0",
+  version: "2026.12.1",
   title: "快递客服服务忌语 / Courier customer-service phrasebook",
   rules: [
     ...REFUSAL_RULES,
@@ -25,7 +27,6 @@ export const DEFAULT_PHRASEBOOK: Phrasebook = {
     ...RUDENESS_RULES,
     ...OVER_PROMISING_RULES,
     ...RULE_10_RULES,
-    ...TRANSIT_ESTIMATE_RULES,
   ],
   checklist: DEFAULT_CHECKLIST,
 }

@@ -105,3 +105,61 @@ describe("lintPhrasing scales linearly", () => {
 })
 
 const n = 1_000_000
+
+/**
+ * A trigger typed through each normalisation step (and combinations): NFKC (ideographic space, a
+ * compatibility form), traditional → simplified, separators inside the word, dialect and internet
+ * variants (which change the length), homophone typos. The rule's finding must cover exactly the
+ * characters typed, wherever the form sits among text the steps also rewrite.
+ */
+const TYPED: readonly (readonly [string, string])[] = [
+  ["没办法", "refusal-meibanfa"],
+  ["沒辦法", "refusal-meibanfa"],
+  ["没 办 法", "refusal-meibanfa"],
+  ["没\u3000办\u3000法", "refusal-meibanfa"],
+  ["没-办-法", "refusal-meibanfa"],
+  ["沒 辦 法", "refusal-meibanfa"],
+  ["没半法", "refusal-meibanfa"],
+  ["冇办法", "refusal-meibanfa"],
+  ["木有办法", "refusal-meibanfa"],
+  ["没得办法", "refusal-meibanfa"],
+  ["不造", "uncertainty-bu-zhidao"],
+  ["不晓得", "uncertainty-bu-zhidao"],
+  ["不\u200b知\u200b道", "uncertainty-bu-zhidao"],
+  ["不知到", "uncertainty-bu-zhidao"],
+  ["有完沒玩", "impatience-you-wan-mei-wan"],
+  ["關我什麼事", "blame-bu-guan-wo-shi"],
+  ["我們不管", "blame-wo-bu-guan"],
+]
+/** Neutral text around it that the steps rewrite too (lengths change before the trigger). */
+const AROUND = [
+  "您好",
+  "沒 問 題",
+  "①号",
+  "ｈｅｌｌｏ",
+  "e\u0301",
+  "😀",
+  "謝謝您",
+  "SF1234567890",
+  "好的",
+  "\u3000",
+]
+const ENDS = ["。", "！", "\n", "？"]
+const neutral = fc
+  .tuple(fc.array(fc.constantFrom(...AROUND), { maxLength: 8 }), fc.constantFrom(...ENDS))
+  .map(([parts, end]) => (parts.length ? parts.join("") + end : ""))
+
+describe("offsets map back exactly through every normalisation step", () => {
+  it("a trigger typed in any spelling is found on exactly the characters typed", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...TYPED), neutral, neutral, ([typed, ruleId], before, after) => {
+        const text = `${before}${typed}。${after}`
+        const hit = lintPhrasing(text).find((f) => f.ruleId === ruleId)
+        expect(hit, text).toBeDefined()
+        expect([hit?.start, hit?.end]).toEqual([before.length, before.length + typed.length])
+        expect(hit?.text).toBe(typed)
+      }),
+      { numRuns: 500 },
+    )
+  })
+})

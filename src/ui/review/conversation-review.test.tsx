@@ -86,7 +86,9 @@ describe("conversation QA view", () => {
     const rate = (agent: string) =>
       c.querySelector(`[data-testid=conv-agent-row][data-agent="${agent}"] [data-col=rate]`)!.textContent
     expect(rate("1024")).toBe("100%")
-    expect(rate("2048")).toBe("0%")
+    // 2048 passes only no-blunt: the missing transit disclaimer is the eta item's failure, not a
+    // phrasing finding (phrasebook 2026.12.1), so it is not counted twice.
+    expect(rate("2048")).toBe("14.3%")
     const eta = c.querySelector('[data-testid=conv-item-row][data-item="eta-disclaimer"]')!
     expect(eta.querySelector("[data-col=rate]")!.textContent).toBe("50%")
 

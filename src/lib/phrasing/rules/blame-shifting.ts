@@ -29,7 +29,8 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
     category: "blame-shifting",
     severity: "forbidden",
     triggers: ["我不管", "我们不管", "我可不管", "我才不管", "我们可不管"],
-    guards: { after: [".*?都"] },
+    // "并不是我们不管，…": the agent denies the brush-off.
+    guards: { before: ["(?:不是|并非|绝非|不代表|不是说)"], after: [".*?都"] },
     message: {
       zh: "“我不管”是推诿（手册（十一））。由您联系负责的同事处理。（“不管…都…”的让步句不算。）",
       en: "“我不管” is buck-passing (manual (十一)). Contact the responsible colleague yourself. (Concessive 不管…都… is fine.)",
@@ -37,7 +38,11 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
     replacements: ["我帮您联系负责的同事处理", "这项需要到{窗口}办理，我先帮您把情况登记好"],
     examples: {
       blunt: ["我不管，你问别人去。", "这事我们不管。"],
-      polite: ["不管是哪个环节的问题，我们都会先为您处理。", "我不管是哪个环节出的问题，都会先帮您处理好。"],
+      polite: [
+        "不管是哪个环节的问题，我们都会先为您处理。",
+        "我不管是哪个环节出的问题，都会先帮您处理好。",
+        "并不是我们不管，这个需要网点配合，我这边一直在催。",
+      ],
     },
     sources: ["S3", "S5"],
   },

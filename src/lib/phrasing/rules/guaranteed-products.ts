@@ -1,7 +1,7 @@
 /**
  * Guaranteed-time products (manual 004 1.x 增值服务 "定时达"): their delivery time is a contracted
- * service, not an estimate. Named here once; the over-promising guard, the transit-estimate rule and
- * the checklist's eta-disclaimer item all read this list.
+ * service, not an estimate. Named here once; the over-promising guard and the checklist's
+ * eta-disclaimer item read this list.
  */
 export const GUARANTEED_PRODUCTS = [
   "定时达",

@@ -257,4 +257,22 @@ export const IMPATIENCE_RULES: PhrasingRule[] = [
     },
     sources: ["S11", "Manual B 2.1"],
   },
+  {
+    // "等。" as the whole answer: too short for the tone model.
+    id: "impatience-bare-deng",
+    category: "impatience",
+    severity: "warning",
+    triggers: ["^等$", "^等等$", "^等会$", "^等会儿$"],
+    guards: { after: ["[吗么呢]", "\\s*[？?]"] },
+    message: {
+      zh: "只回一个“等”显得不耐烦（2.1）。用“请您稍等，我马上帮您查询”。",
+      en: "A bare “等” sounds impatient (2.1). Say “please wait a moment, I'm checking for you”.",
+    },
+    replacements: ["请您稍等，我马上帮您查询"],
+    examples: {
+      blunt: ["等。", "等会儿"],
+      polite: ["请您稍等，我马上帮您查询。", "等会儿快递员到了会给您打电话。"],
+    },
+    sources: ["Manual B 2.1"],
+  },
 ]

@@ -393,4 +393,22 @@ export const REFUSAL_RULES: PhrasingRule[] = [
     },
     sources: ["S36"],
   },
+  {
+    // A one-word reply is too short for the tone model (it judges three letters or more).
+    id: "refusal-bare-short",
+    category: "refusal",
+    severity: "warning",
+    triggers: ["^不派$", "^不送$", "^不收$", "^不退$", "^不赔$", "^不改$", "^不给$"],
+    guards: { after: ["的话", "[吗么呢]", "\\s*[？?]"] },
+    message: {
+      zh: "只回一句“不派。”“不退。”是生硬的拒绝（手册（四））。致歉，说明原因，并给出可行的办法。",
+      en: "A one-word “不派。” or “不退。” is a blunt refusal (manual (四)). Apologise, give the reason and what can be done.",
+    },
+    replacements: ["非常抱歉，按{原因}目前办理不了，您看这样处理可以吗：{方案}"],
+    examples: {
+      blunt: ["不派。", "不退", "亲，不赔。"],
+      polite: ["今天不派的话，明天上午一定给您送到。", "您放心，不会不派的。", "运费不退吗？我帮您问一下。"],
+    },
+    sources: ["Manual A (四)"],
+  },
 ]

@@ -307,4 +307,21 @@ export const RUDENESS_RULES: PhrasingRule[] = [
     },
     sources: ["S39", "Manual A (一)"],
   },
+  {
+    // Internet sarcasm in one word: too short for the tone model.
+    id: "rudeness-hehe",
+    category: "rudeness",
+    severity: "forbidden",
+    triggers: ["^呵呵$", "^呵呵呵$", "^呵呵哒$", "^你有理$", "^您有理$", "^你开心就好$", "^您开心就好$"],
+    message: {
+      zh: "“呵呵”“您有理”是嘲讽（2.1 文明用语）。正面回应客户的问题。",
+      en: "“呵呵” or “您有理” is sarcasm (2.1: courteous wording). Answer the customer's point.",
+    },
+    replacements: ["非常理解您的心情，我这边马上帮您处理"],
+    examples: {
+      blunt: ["呵呵", "行，你有理。", "呵呵，您开心就好。"],
+      polite: ["哈哈，没关系的～", "客户回了句“呵呵”，已安抚。", "您说得有道理，我马上帮您处理。"],
+    },
+    sources: ["Manual B 2.1"],
+  },
 ]

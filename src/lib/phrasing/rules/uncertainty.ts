@@ -2,7 +2,8 @@ import type { PhrasingRule } from "../types"
 import { CONDITIONAL, REMEDY, TIME, rest } from "./patterns"
 
 /** A verification step that turns an honest “don't know” into the recommended form (manual (八)). */
-const VERIFY = "(?:帮您|为您|替您|问问|查一下|查询|核实|确认|再讲|再说|详细|稍等|等一下|了解一下)"
+const VERIFY =
+  "(?:帮您|为您|替您|问问|查一下|查询|核实|确认|再讲|再说|详细|稍等|等一下|了解一下|在查|去查|已经?(?:发|提交|提)了?工单)"
 
 /** 不确定/敷衍类 P51–P60: manual B 2.1 清晰回应 (say why, when you will reply, follow up). */
 export const UNCERTAINTY_RULES: PhrasingRule[] = [
@@ -17,7 +18,11 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
         "(?:客户|收件人|寄件人|对方|他|她)[也还都并]?",
         "(?:如果|要是|万一|假如)[^，,]*",
       ],
-      after: ["(?:您|你|贵|是否|能否|可否|可不可以|能不能|方不方便|有没有|怎么称呼)"],
+      after: [
+        "(?:您|你|贵|是否|能否|可否|可不可以|能不能|方不方便|有没有|怎么称呼)",
+        // "不知道这样安排您看可以吗？": a polite question in the same clause.
+        "[^。！!？?\\n，,]{0,16}?(?:您看|可以吗|行吗|好吗|方便吗|合适吗|满意吗)",
+      ],
     },
     message: {
       zh: "客服不能对客户说“不知道”（2.1 清晰回应）。说明会马上查询，并给出回复时间。（客户作主语或“不知道您…”的礼貌问句不算。）",
@@ -26,7 +31,11 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
     replacements: ["我马上帮您查看，{回复时间}前同步给您", "很抱歉，请您稍等一下，我帮您核实"],
     examples: {
       blunt: ["不知道，你问网点吧。", "什么时候到？不知道。"],
-      polite: ["您不知道运单号也没关系，提供手机号我也能查。", "不知道您现在方便接听吗？"],
+      polite: [
+        "您不知道运单号也没关系，提供手机号我也能查。",
+        "不知道您现在方便接听吗？",
+        "不知道这样安排您看可以吗？",
+      ],
     },
     sources: ["S2", "S3", "S5", "S15", "G4"],
   },
@@ -72,7 +81,11 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
     ],
     examples: {
       blunt: ["我不清楚。", "这个不清楚，你问网点。"],
-      polite: ["对不起，这个问题我不太清楚，请您稍等一下，我帮您问问。", "请等一下，我有些不清楚…"],
+      polite: [
+        "对不起，这个问题我不太清楚，请您稍等一下，我帮您问问。",
+        "请等一下，我有些不清楚…",
+        "暂时还不清楚卡在哪一站，我已经发工单给转运中心查了，有结果马上告诉您",
+      ],
     },
     sources: ["S8", "S15", "S17", "Manual A (八)"],
   },
@@ -207,7 +220,8 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
     category: "uncertainty",
     severity: "hint",
     triggers: ["尽快", "尽早", "尽量快"],
-    guards: { sentence: [TIME], before: ["(?:为了|以便|便于|好)"] },
+    // "很想尽快帮您解决": a wish, not a vague promise.
+    guards: { sentence: [TIME], before: ["(?:为了|以便|便于|好)", "(?:想|希望|盼)"] },
     message: {
       zh: "只说“尽快”没有具体时间（2.1 告知预计回复时间）。同一句里补上时限，如“24小时内”“今天18点前”。",
       en: "“As soon as possible” with no time (2.1: give the expected reply time). Add a deadline in the same sentence.",
@@ -215,7 +229,11 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
     replacements: ["将在{回复时间}内反馈最新进展"],
     examples: {
       blunt: ["我们会尽快处理。", "尽快给您回复。"],
-      polite: ["我们会尽快处理，将在24小时内反馈最新进展。", "我会在2小时内尽快回复您。"],
+      polite: [
+        "我们会尽快处理，将在24小时内反馈最新进展。",
+        "我会在2小时内尽快回复您。",
+        "我理解您很着急，也很想尽快帮您把问题解决。",
+      ],
     },
     sources: ["Manual B 2.1", "S21", "S24"],
   },
@@ -241,5 +259,23 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
       ],
     },
     sources: ["S12", "Manual B 2.2"],
+  },
+  {
+    // One-word vague answers: too short for the tone model.
+    id: "uncertainty-bare-vague",
+    category: "uncertainty",
+    severity: "warning",
+    triggers: ["^快了$", "^没准$", "^不一定$", "^难说$", "^看情况$"],
+    guards: { after: [rest(VERIFY), rest(REMEDY), "的话", "[吗么呢]", "\\s*[？?]"] },
+    message: {
+      zh: "只说“快了”“没准”没有下文（2.1 清晰回应）。说明原因，给出回复时间，或马上帮客户核实。",
+      en: "A bare “快了” or “没准” goes nowhere (2.1). Give the reason and a reply time, or check for the customer now.",
+    },
+    replacements: ["我马上帮您查看，{回复时间}前同步给您", "很抱歉，请您稍等一下，我帮您核实"],
+    examples: {
+      blunt: ["快了。", "没准", "难说。"],
+      polite: ["快了，我帮您催一下派送员，今天下午前给您回复。", "不一定，我帮您问问网点。", "快了吗？"],
+    },
+    sources: ["Manual B 2.1"],
   },
 ]
