@@ -26,6 +26,9 @@ export const STRINGS = {
   tabHandoff: { zh: "交接", en: "Handoff" },
   tabPhrasing: { zh: "话术", en: "Phrasing" },
   tabEscalation: { zh: "升级", en: "Escalation" },
+  tabCountPhrasing: { zh: "{n} 处待处理", en: "{n} to look at" },
+  tabCountHandoff: { zh: "{n} 个回电已到时间", en: "{n} callbacks due" },
+  tabCountEscalation: { zh: "升级该进行下一步了", en: "The next escalation step is due" },
   comingNext: { zh: "下一版本提供", en: "Coming in the next version" },
 
   // Waybill header
