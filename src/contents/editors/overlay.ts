@@ -99,11 +99,13 @@ export function showOverlay(
       mark.textContent = text.slice(start, end)
       mark.dataset.severity = s.severity
       const [bg, line] = MARK_STYLE[s.severity]
+      if (s.muted) mark.dataset.muted = "true"
+      // A dismissed finding stays marked, quietly: the words are still in the reply.
       set(mark, {
         color: "transparent",
-        "background-color": bg,
+        "background-color": s.muted ? "transparent" : bg,
         "border-radius": "2px",
-        "text-decoration": `underline wavy ${line}`,
+        "text-decoration": s.muted ? "underline dotted #9ca3af" : `underline wavy ${line}`,
       })
       mirror.append(mark)
     }

@@ -135,8 +135,9 @@ export const sidebarToPageSchema: z.ZodType<SidebarToPage> = z.discriminatedUnio
     revision: z.number().int().nonnegative(),
     start: offset,
     end: offset,
-    expected: bounded(2_000),
-    text: bounded(5_000),
+    // Fix all writes the whole rewritten reply as one edit (one undo step): up to a draft's size.
+    expected: bounded(20_000),
+    text: bounded(20_000),
   }),
   z.object({
     type: z.literal("insert-text"),
@@ -149,7 +150,14 @@ export const sidebarToPageSchema: z.ZodType<SidebarToPage> = z.discriminatedUnio
     editorId,
     revision: z.number().int().nonnegative(),
     spans: z
-      .array(z.object({ start: offset, end: offset, severity: z.enum(["forbidden", "warning", "hint"]) }))
+      .array(
+        z.object({
+          start: offset,
+          end: offset,
+          severity: z.enum(["forbidden", "warning", "hint"]),
+          muted: z.boolean().optional(),
+        }),
+      )
       .max(200),
   }),
   z.object({

@@ -101,6 +101,8 @@ export interface HighlightSpan {
   start: number
   end: number
   severity: "forbidden" | "warning" | "hint"
+  /** Dismissed by the agent (× or 不准确): the words are still there, so drawn in a muted style. */
+  muted?: boolean
 }
 
 export type PageToSidebar =

@@ -8,10 +8,19 @@ import { ladderDue } from "./tab-counts"
 const NOW = Date.UTC(2026, 11, 4, 6, 0)
 const MIN = 60_000
 const attempt = (level: 1 | 2 | 3 | 4, outcome: ContactAttempt["outcome"], ago: number): ContactAttempt =>
-  ({ id: `a${level}${ago}`, waybill: "SF1234567890123", at: NOW - ago * MIN, level, outcome }) as ContactAttempt
+  ({
+    id: `a${level}${ago}`,
+    waybill: "SF1234567890123",
+    at: NOW - ago * MIN,
+    level,
+    outcome,
+  }) as ContactAttempt
 
 const due = (attempts: ContactAttempt[]) =>
-  ladderDue(nextEscalation({ waybill: "SF1234567890123", caseType: "延误", attempts }, [], NOW), attempts.length)
+  ladderDue(
+    nextEscalation({ waybill: "SF1234567890123", caseType: "延误", attempts }, [], NOW),
+    attempts.length,
+  )
 
 describe("ladderDue (the 升级 tab's count)", () => {
   it("is nothing before the first attempt: every case would count otherwise", () => {

@@ -64,7 +64,13 @@ export function useTabCounts(props: {
   const { waybill, attempts } = props
   if (waybill && attempts && contacts) {
     const advice = nextEscalation(
-      { waybill, caseType: props.caseType, involved: props.record?.involved, attempts, customer: props.customer },
+      {
+        waybill,
+        caseType: props.caseType,
+        involved: props.record?.involved,
+        attempts,
+        customer: props.customer,
+      },
       contacts,
       at,
     )
@@ -77,7 +83,9 @@ export function useTabCounts(props: {
 function typingInSidebar(doc: Document): boolean {
   const el = doc.activeElement as HTMLElement | null
   if (!el || el === doc.body) return false
-  return el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable
+  return (
+    el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable
+  )
 }
 
 /**

@@ -187,7 +187,7 @@ export class RichTextAdapter implements EditorAdapter {
     const model = this.model()
     setRangeHighlights(
       this.doc,
-      spans.map((s) => ({ range: rangeFor(model, s.start, s.end), severity: s.severity })),
+      spans.map((s) => ({ range: rangeFor(model, s.start, s.end), severity: s.severity, muted: s.muted })),
     )
   }
 
