@@ -16,7 +16,7 @@ import { findingKey, visibleFindings } from "~lib/ui-logic/phrasing-fixes"
 import type { StringKey } from "../i18n"
 import { usePhrasingAudit } from "./phrasing-audit"
 import { useActivePhrasebook } from "./use-phrasebook"
-import type { EditOutcome, EditRequest } from "./use-page-connection"
+import type { EditOutcome, EditRequest, SentMessage } from "./use-page-connection"
 
 export type PhrasingNotice =
   | { kind: "ok"; key: StringKey; values?: Record<string, string | number> }
@@ -96,8 +96,10 @@ export function usePhrasingSession(props: {
   context: Omit<TrackerContext, "phrasebookVersion">
   /** Alt+1..3 pressed in the CRM's editor. */
   shortcut?: { index: number; seq: number } | null
+  /** The CRM's send, as send-watch saw it: ends the reply's QA session with the text sent. */
+  onSent?: (listener: (message: SentMessage) => void) => () => void
 }): PhrasingSession {
-  const { draft, send, edit, context, shortcut } = props
+  const { draft, send, edit, context, shortcut, onSent } = props
   const { book, invalid } = useActivePhrasebook()
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set())
   const [notice, setNotice] = useState<PhrasingNotice | null>(null)
@@ -132,6 +134,10 @@ export function usePhrasingSession(props: {
     audit.update(draft, all)
     // `all` changes exactly when the text or the book does; the draft object on every revision.
   }, [draft, all, audit])
+
+  // Sent: the reply's suggestions end with the text sent. A box cleared without a send seen is
+  // judged by the tracker (retyped = discarded, else sent).
+  useEffect(() => onSent?.((m) => audit.end(m.draft)), [onSent, audit])
 
   // Paint the visible findings over the editor, for this revision only.
   const revision = draft?.revision ?? null

@@ -183,6 +183,7 @@ function CaseWorkspace(props: {
     send,
     edit: page.edit,
     shortcut: page.shortcut,
+    onSent: page.onSent,
     context: {
       agentWorkId: settings?.profile?.workId ?? "",
       agentName: settings?.profile?.name ?? "",
