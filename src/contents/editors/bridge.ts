@@ -20,6 +20,21 @@ export interface EditorBridgeOptions {
   onKeyDown?(e: KeyboardEvent): void
   /** The CRM's own send of the reply (its text just before the CRM clears the box). */
   onSent?(draft: Draft, via: "submit" | "click" | "key"): void
+  /**
+   * A click on an underline in the reply box, or Alt+Enter with the caret in one: the span (as the
+   * sidebar sent it) and where it is drawn, for the finding card.
+   */
+  onUnderline?(hit: UnderlineHit): void
+}
+
+export interface UnderlineHit {
+  editorId: string
+  revision: number
+  span: HighlightSpan
+  rect: { left: number; top: number; bottom: number }
+  via: "click" | "key"
+  /** The editor's document (an iframe's for CKEditor 4 / TinyMCE): Esc there closes the card too. */
+  doc: Document
 }
 
 export interface EditResult {
@@ -56,6 +71,9 @@ interface Tracked {
   selection: Draft["selection"]
   revision: number
   quoted?: Draft["quoted"]
+  /** The spans last drawn, and for which revision. */
+  spans?: HighlightSpan[]
+  spansRevision?: number
 }
 
 /**
@@ -257,6 +275,35 @@ export function createEditorBridge(opts: EditorBridgeOptions): EditorBridge {
     if (isSendKey(e) && isCurrentTarget(e)) sent("key")
   }
 
+  // The finding card: a click on an underline, or Alt+Enter with the caret in one.
+  const underline = (e: Event, via: "click" | "key"): boolean => {
+    const t = current
+    if (!t || !opts.onUnderline || !isCurrentTarget(e)) return false
+    refresh(t)
+    const sel = t.selection
+    if (!sel || sel.start !== sel.end || t.spansRevision !== t.revision) return false
+    const span = t.spans?.find((s) => !s.muted && s.reason && s.start <= sel.start && sel.start <= s.end)
+    const rect = span && t.adapter.rectOf(span.start, span.end)
+    if (!span || !rect) return false
+    opts.onUnderline({
+      editorId: t.id,
+      revision: t.revision,
+      span,
+      rect,
+      via,
+      doc: t.adapter.el.ownerDocument,
+    })
+    return true
+  }
+  const onUnderlineClick = (e: Event): void => void underline(e, "click")
+  const onUnderlineKey = (e: KeyboardEvent): void => {
+    if (e.key !== "Enter" || !e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.isComposing) return
+    if (underline(e, "key")) {
+      e.preventDefault()
+      e.stopPropagation()
+    }
+  }
+
   function attachDoc(doc: Document): void {
     docs.get(doc)?.abort()
     const ac = new AbortController()
@@ -266,6 +313,10 @@ export function createEditorBridge(opts: EditorBridgeOptions): EditorBridge {
     doc.addEventListener("input", onInput, o)
     doc.addEventListener("selectionchange", onSelectionChange, o)
     if (opts.onKeyDown) doc.addEventListener("keydown", opts.onKeyDown, o)
+    if (opts.onUnderline) {
+      doc.addEventListener("click", onUnderlineClick, o)
+      doc.addEventListener("keydown", onUnderlineKey, o)
+    }
     if (opts.onSent) {
       doc.addEventListener("submit", onSubmit, o)
       doc.addEventListener("click", onClick, o)
@@ -383,6 +434,8 @@ export function createEditorBridge(opts: EditorBridgeOptions): EditorBridge {
       refresh(t)
       if (t.revision !== revision) return // drawn for text that is no longer there
       const valid = spans.filter((s) => s.start >= 0 && s.end <= t.text.length && s.start < s.end)
+      t.spans = valid
+      t.spansRevision = revision
       if (valid.length === 0) t.adapter.clearHighlights()
       else t.adapter.highlight(valid)
     },

@@ -191,6 +191,25 @@ describe("createSuggestionTracker", () => {
     expect(tracker.end(ctx, draft("您好，这个需要先核实"))).toEqual([])
   })
 
+  it("a new reply typed over the old one wholesale (select all, type) is discarded as well", () => {
+    const { tracker, type, draft } = setup()
+    type("这个不行")
+    expect(outcomes(type("您").events)).toEqual(["discarded:refusal-buxing"])
+    type("您好，这个需要先核实")
+    expect(tracker.end(ctx, draft("您好，这个需要先核实"))).toEqual([])
+  })
+
+  it("the reply just sent, seen again before the CRM clears it, is not a new reply", () => {
+    const { tracker, type, draft } = setup()
+    type("这个不行")
+    expect(outcomes(tracker.end(ctx, draft("这个不行")))).toEqual(["ignored:refusal-buxing"])
+    expect(type("这个不行").events).toEqual([])
+    expect(type("").events).toEqual([])
+    expect(tracker.end(ctx, null)).toEqual([])
+    // Once the box holds something else, that is a new reply.
+    expect(outcomes(type("不行").events)).toEqual(["shown:refusal-buxing"])
+  })
+
   it("clearing and pasting the same text back keeps the session (select-all, cut, paste)", () => {
     const { tracker, type, draft } = setup()
     type("不行")

@@ -158,6 +158,14 @@ function mapSpan(d: Diff, s: TextSpan): TextSpan {
   return { start, end: Math.max(start, mapEnd(s.end)) }
 }
 
+/** Nothing of the old text kept at either end: the agent typed a new reply over it. */
+function replacedWholesale(before: string, after: string): boolean {
+  const a = before.trim()
+  const b = after.trim()
+  if (!a || !b) return false
+  return a[0] !== b[0] && a[a.length - 1] !== b[b.length - 1] && !b.includes(a.slice(0, 4))
+}
+
 const touches = (a: TextSpan, b: TextSpan) => a.start <= b.end && b.start <= a.end
 const overlaps = (a: TextSpan, b: TextSpan) => a.start < b.end && b.start < a.end
 
@@ -185,6 +193,8 @@ export function createSuggestionTracker(
   const now = opts.now ?? Date.now
   const newId = opts.newId ?? (() => globalThis.crypto.randomUUID())
   const sessions = new Map<string, Session>()
+  /** Per editor, the text an `end` took as sent: the same text seen again is not a new reply. */
+  const sent = new Map<string, string>()
 
   function event(
     ctx: TrackerContext,
@@ -338,6 +348,13 @@ export function createSuggestionTracker(
         existing.revision = draft.revision
         return out
       }
+      if (!existing && sent.get(draft.editorId) === draft.text) return out // the reply just sent, seen again
+      sent.delete(draft.editorId)
+      // Typed over wholesale (select all, type) without an empty update seen in between: the same as
+      // cleared and retyped, unless it is the text from before a fix (an undo).
+      const undo = existing?.suggestions.some((g) => g.before?.text === draft.text)
+      if (existing && !existing.cleared && !undo && replacedWholesale(existing.text, draft.text))
+        existing.cleared = true
       if (existing?.cleared) {
         existing.cleared = false
         if (draft.text !== existing.text) {
@@ -451,6 +468,7 @@ export function createSuggestionTracker(
       const s = sessions.get(finalDraft.editorId)
       if (!s) return []
       sessions.delete(finalDraft.editorId)
+      if (finalDraft.text.trim()) sent.set(finalDraft.editorId, finalDraft.text)
       return finish(ctx, s, finalDraft.text.trim() === "" ? s.text : finalDraft.text)
     },
   }

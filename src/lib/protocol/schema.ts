@@ -156,6 +156,8 @@ export const sidebarToPageSchema: z.ZodType<SidebarToPage> = z.discriminatedUnio
           end: offset,
           severity: z.enum(["forbidden", "warning", "hint"]),
           muted: z.boolean().optional(),
+          reason: bounded(500).optional(),
+          fix: bounded(500).optional(),
         }),
       )
       .max(200),

@@ -103,6 +103,10 @@ export interface HighlightSpan {
   severity: "forbidden" | "warning" | "hint"
   /** Dismissed by the agent (× or 不准确): the words are still there, so drawn in a muted style. */
   muted?: boolean
+  /** For the card a click on the underline shows: the finding's reason (in the agent's language). */
+  reason?: string
+  /** The first fix that needs nothing filled in, applied from the card through the sidebar. */
+  fix?: string
 }
 
 export type PageToSidebar =
