@@ -103,6 +103,13 @@ export const pageToSidebarSchema: z.ZodType<PageToSidebar> = z.discriminatedUnio
     index: z.number().int().min(0).max(2),
   }),
   z.object({
+    type: z.literal("apply-fix"),
+    editorId: bounded(100),
+    revision: z.number().int().nonnegative(),
+    start: offset,
+    end: offset,
+  }),
+  z.object({
     type: z.literal("sent"),
     draft: draftSchema,
     via: z.enum(["submit", "click", "key"]),

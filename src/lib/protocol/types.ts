@@ -119,6 +119,8 @@ export type PageToSidebar =
   | { type: "edit-result"; requestId: string; ok: boolean; error?: string; draft?: Draft }
   /** The agent pressed Alt+1..3 in the reply editor while it showed findings: apply suggestion `index`. */
   | { type: "shortcut"; action: "apply-suggestion"; index: number }
+  /** The agent applied the fix from the card on an underline: the span as the sidebar drew it. */
+  | { type: "apply-fix"; editorId: string; revision: number; start: number; end: number }
   /** The CRM sent the reply (its submit, send button or Ctrl+Enter): the text sent and the customer's turns on the page. */
   | { type: "sent"; draft: Draft; via: "submit" | "click" | "key"; customer: string[] }
   /** Raw text around each handoff block found on the page (the sidebar parses and verifies them). */

@@ -110,7 +110,16 @@ describe("phrasing panel", () => {
         type: "highlight",
         editorId: "editor-1",
         revision: 3,
-        spans: [{ start: 0, end: 5, severity: "warning" }],
+        // The reason and the first ready fix go along for the card on the underline.
+        spans: [
+          {
+            start: 0,
+            end: 5,
+            severity: "warning",
+            reason: expect.stringMatching(/\S/),
+            fix: DEFAULT_PHRASEBOOK.rules.find((r) => r.id === "refusal-meibanfa")!.replacements[0],
+          },
+        ],
       }),
     )
     await waitFor(async () =>
@@ -268,6 +277,22 @@ describe("phrasing panel", () => {
     // A malformed shortcut from the page is dropped.
     port.emit({ type: "shortcut", action: "apply-suggestion", index: 7 })
     expect(posted(port, "replace-range")).toHaveLength(1)
+  })
+
+  it("the fix chosen on the card in the CRM's editor is applied to that finding, for that revision only", async () => {
+    const { port, c } = await open()
+    port.emit({ type: "draft", draft: draft("您好，这个没办法", 2) })
+    await waitFor(() => byTestId(c, "phrasing-finding"))
+    // A card from an older revision is refused: the reply moved on.
+    port.emit({ type: "apply-fix", editorId: "editor-1", revision: 1, start: 3, end: 8 })
+    await waitFor(() => expect(byTestId(c, "phrasing-notice").dataset.kind).toBe("error"))
+    expect(posted(port, "replace-range")).toHaveLength(0)
+    port.emit({ type: "apply-fix", editorId: "editor-1", revision: 2, start: 3, end: 8 })
+    const request = await nth(port, "replace-range", 0)
+    expect(request).toMatchObject({ revision: 2, start: 3, end: 8, expected: "这个没办法" })
+    expect(request.text).toBe(
+      DEFAULT_PHRASEBOOK.rules.find((r) => r.id === "refusal-meibanfa")!.replacements[0],
+    )
   })
 
   it("dismiss hides a finding; Wrong records the reason for QA", async () => {

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react"
 import type { TrackerContext } from "~lib/audit/tracker"
 import { checkDraft, checkVersion } from "~lib/phrasing/check"
 import { replacementSlots } from "~lib/phrasing/replacement"
-import { clauseEdit, rewriteReply, type ReplyRewrite } from "~lib/phrasing/rewrite"
+import { clauseEdit, readyReplacement, rewriteReply, type ReplyRewrite } from "~lib/phrasing/rewrite"
 import type { Phrasebook, PhrasingFinding } from "~lib/phrasing/types"
 import type { Draft, SidebarToPage } from "~lib/protocol/types"
 import { findingKey, visibleFindings } from "~lib/ui-logic/phrasing-fixes"
@@ -16,7 +16,8 @@ import { findingKey, visibleFindings } from "~lib/ui-logic/phrasing-fixes"
 import type { StringKey } from "../i18n"
 import { usePhrasingAudit } from "./phrasing-audit"
 import { useActivePhrasebook } from "./use-phrasebook"
-import type { EditOutcome, EditRequest, SentMessage } from "./use-page-connection"
+import type { CardFix, EditOutcome, EditRequest, SentMessage } from "./use-page-connection"
+import { useLocale } from "../locale"
 
 export type PhrasingNotice =
   | { kind: "ok"; key: StringKey; values?: Record<string, string | number> }
@@ -96,10 +97,13 @@ export function usePhrasingSession(props: {
   context: Omit<TrackerContext, "phrasebookVersion">
   /** Alt+1..3 pressed in the CRM's editor. */
   shortcut?: { index: number; seq: number } | null
+  /** The fix applied from the card on an underline in the CRM's editor. */
+  cardFix?: CardFix | null
   /** The CRM's send, as send-watch saw it: ends the reply's QA session with the text sent. */
   onSent?: (listener: (message: SentMessage) => void) => () => void
 }): PhrasingSession {
-  const { draft, send, edit, context, shortcut, onSent } = props
+  const { draft, send, edit, context, shortcut, onSent, cardFix } = props
+  const locale = useLocale()
   const { book, invalid } = useActivePhrasebook()
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set())
   const [notice, setNotice] = useState<PhrasingNotice | null>(null)
@@ -145,10 +149,20 @@ export function usePhrasingSession(props: {
   const spans = useMemo(
     () =>
       [
-        ...findings.map((f) => ({ start: f.start, end: f.end, severity: f.severity })),
+        // The reason and first ready fix ride along for the card a click on the underline shows.
+        ...findings.map((f) => {
+          const fix = readyReplacement(f)
+          return {
+            start: f.start,
+            end: f.end,
+            severity: f.severity,
+            reason: (locale === "en" ? f.message.en : f.message.zh).slice(0, 500),
+            ...(fix !== undefined ? { fix: fix.slice(0, 500) } : {}),
+          }
+        }),
         ...ignored.map((f) => ({ start: f.start, end: f.end, severity: f.severity, muted: true })),
       ].sort((a, b) => a.start - b.start),
-    [findings, ignored],
+    [findings, ignored, locale],
   )
   useEffect(() => {
     if (editorId === null || revision === null) return
@@ -217,6 +231,21 @@ export function usePhrasingSession(props: {
     else void apply(f, r)
     // Once per press: `seq` changes exactly then (the press and `apply` are read for that press only).
   }, [seq])
+
+  // The fix applied from the card in the CRM's editor: the finding drawn at that span, this revision.
+  const cardSeq = cardFix?.seq
+  useEffect(() => {
+    if (cardSeq === undefined || !cardFix) return
+    const d = draftRef.current
+    const f = findingsRef.current.find((x) => x.start === cardFix.start && x.end === cardFix.end)
+    const r = f && readyReplacement(f)
+    if (!d || d.editorId !== cardFix.editorId || d.revision !== cardFix.revision || !f || r === undefined) {
+      setNotice({ kind: "error", key: "editStale" })
+      return
+    }
+    void apply(f, r)
+    // Once per card click: `seq` changes exactly then.
+  }, [cardSeq])
 
   const fixAll = useCallback(
     (known: Readonly<Record<string, string | undefined>> = {}) => {

@@ -184,6 +184,7 @@ function CaseWorkspace(props: {
     edit: page.edit,
     shortcut: page.shortcut,
     onSent: page.onSent,
+    cardFix: page.cardFix,
     context: {
       agentWorkId: settings?.profile?.workId ?? "",
       agentName: settings?.profile?.name ?? "",

@@ -2,7 +2,14 @@ import type { EditorKind, HighlightSpan } from "~lib/protocol/types"
 
 import { clearRangeHighlights, setRangeHighlights } from "../highlight"
 import { rangeFor, readTextModel, selectionOffsets, type TextModel } from "../text-model"
-import { type EditOutcome, type EditorAdapter, type Snapshot, sameText, settle, offsetByFrame } from "./adapter"
+import {
+  type EditOutcome,
+  type EditorAdapter,
+  type Snapshot,
+  sameText,
+  settle,
+  offsetByFrame,
+} from "./adapter"
 import { execInsertText } from "./text-control"
 
 type Strategy = "exec-insert-text" | "paste" | "beforeinput" | "range-insert"
