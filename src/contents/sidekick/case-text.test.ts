@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest"
 
-import { CASE_TITLE_SELECTOR, collectCaseText, findCaseParts, PARTS_LOOK } from "./case-text"
+import { CASE_TITLE_SELECTOR, collectCase, collectCaseText, findCaseParts, PARTS_LOOK } from "./case-text"
 
 function doc(markup: string, title = ""): Document {
   const d = new DOMParser().parseFromString(`<title>${title}</title><body>${markup}</body>`, "text/html")
@@ -84,5 +84,25 @@ describe("collectCaseText", () => {
     const found = [...findCaseParts(small).titles]
     expect(found.map((e) => e.textContent)).toEqual(["一", "二", "三", "四"])
     expect([...small.querySelectorAll(CASE_TITLE_SELECTOR)]).toEqual(found)
+  })
+})
+
+describe("collectCase: tracking rows", () => {
+  const table = (rows: number) =>
+    `<table><thead><tr><th>时间</th><th>状态</th><th>地点</th></tr></thead><tbody>${Array.from(
+      { length: rows },
+      (_, i) =>
+        `<tr><td>2026-11-${String((i % 28) + 1).padStart(2, "0")} 10:00</td><td>运输中</td><td>杭州转运中心${i}</td></tr>`,
+    ).join("")}</tbody></table>`
+
+  it("reads a parcel's scans table, at most 30 rows", () => {
+    const { facts } = collectCase([doc(table(40))], null)
+    expect(facts.track).toHaveLength(30)
+    expect(facts.track[0]).toEqual(["时间：2026-11-01 10:00", "状态：运输中", "地点：杭州转运中心0"])
+  })
+
+  it("does not read a queue of hundreds of rows with time and status columns as this case's tracking", () => {
+    const { facts } = collectCase([doc(table(500))], null)
+    expect(facts.track).toEqual([])
   })
 })

@@ -169,12 +169,18 @@ const TRACK_COLS = /状态|描述|详情|轨迹|内容|地点|位置|信息|记�
 const NOT_BODY =
   "[contenteditable], textarea, input, select, button, blockquote, script, style, noscript, template, [class*='timeline' i], [class*='track' i], table, dl, label, h1, h2, h3, h4"
 
+/** More rows than a parcel's scans ever have: a list of tickets or orders, not this case's tracking. */
+const TRACK_ROWS_MAX = 80
+
 function trackRows(table: Element, out: string[][]): void {
   const head = theadRow(table) ?? table.querySelector("tr")
   const names = head ? [...head.children].map((c) => clean(c.textContent)) : []
   if (!names.some((n) => TRACK_HEAD.test(n)) || !names.some((n) => TRACK_COLS.test(n))) return
-  for (const row of (table as HTMLTableElement).rows) {
-    if (row === head || out.length >= 30) continue
+  const rows = (table as HTMLTableElement).rows
+  // Indexed up to the limit, not copied: a queue of 10,000 rows would be walked whole.
+  if (rows.item(TRACK_ROWS_MAX) !== null) return
+  for (let i = 0, row = rows.item(0); row && out.length < 30; row = rows.item(++i)) {
+    if (row === head) continue
     const cells = [...row.cells]
       .slice(0, 8)
       .map((c, i) => `${names[i] ?? ""}：${clean(c.textContent)}`.slice(0, MAX_PART))
