@@ -5,6 +5,7 @@ import { RichTextAdapter } from "./adapters/rich-text"
 import { TextControlAdapter } from "./adapters/text-control"
 import { findEditor } from "./detect"
 import { removeHighlightSheet } from "./highlight"
+import { closeOnEscapeIn, createFindingCard, type FindingCard } from "./finding-card"
 import { isSendKey, SEND_DEDUPE_MS, sendButtonOf } from "./send-watch"
 
 export interface EditorBridgeOptions {
@@ -22,9 +23,12 @@ export interface EditorBridgeOptions {
   onSent?(draft: Draft, via: "submit" | "click" | "key"): void
   /**
    * A click on an underline in the reply box, or Alt+Enter with the caret in one: the span (as the
-   * sidebar sent it) and where it is drawn, for the finding card.
+   * sidebar sent it) and where it is drawn. Without it, and with `onApplyFix`, the bridge shows its
+   * own finding card there.
    */
   onUnderline?(hit: UnderlineHit): void
+  /** The agent applied the fix on the finding card (the sidebar applies it, for that revision). */
+  onApplyFix?(fix: { editorId: string; revision: number; start: number; end: number }): void
 }
 
 export interface UnderlineHit {
@@ -276,16 +280,37 @@ export function createEditorBridge(opts: EditorBridgeOptions): EditorBridge {
   }
 
   // The finding card: a click on an underline, or Alt+Enter with the caret in one.
+  const onApplyFix = opts.onApplyFix
+  let card: FindingCard | null = null
+  const showCard = (hit: UnderlineHit): void => {
+    if (!onApplyFix) return
+    card ??= createFindingCard({ doc: root, signal, onApply: (f) => onApplyFix(f) })
+    const { span } = hit
+    card.show(
+      {
+        editorId: hit.editorId,
+        revision: hit.revision,
+        start: span.start,
+        end: span.end,
+        severity: span.severity,
+        reason: span.reason ?? "",
+        ...(span.fix ? { fix: span.fix } : {}),
+      },
+      hit.rect,
+      hit.via === "key",
+    )
+  }
+  const onUnderline = opts.onUnderline ?? (onApplyFix ? showCard : undefined)
   const underline = (e: Event, via: "click" | "key"): boolean => {
     const t = current
-    if (!t || !opts.onUnderline || !isCurrentTarget(e)) return false
+    if (!t || !onUnderline || !isCurrentTarget(e)) return false
     refresh(t)
     const sel = t.selection
     if (!sel || sel.start !== sel.end || t.spansRevision !== t.revision) return false
     const span = t.spans?.find((s) => !s.muted && s.reason && s.start <= sel.start && sel.start <= s.end)
     const rect = span && t.adapter.rectOf(span.start, span.end)
     if (!span || !rect) return false
-    opts.onUnderline({
+    onUnderline({
       editorId: t.id,
       revision: t.revision,
       span,
@@ -313,9 +338,21 @@ export function createEditorBridge(opts: EditorBridgeOptions): EditorBridge {
     doc.addEventListener("input", onInput, o)
     doc.addEventListener("selectionchange", onSelectionChange, o)
     if (opts.onKeyDown) doc.addEventListener("keydown", opts.onKeyDown, o)
-    if (opts.onUnderline) {
+    if (onUnderline) {
       doc.addEventListener("click", onUnderlineClick, o)
       doc.addEventListener("keydown", onUnderlineKey, o)
+      // Esc in an editor iframe closes the card (it listens on the top document itself).
+      if (doc !== root)
+        closeOnEscapeIn(
+          doc,
+          {
+            get open() {
+              return card?.open ?? false
+            },
+            close: () => card?.close(),
+          },
+          o.signal,
+        )
     }
     if (opts.onSent) {
       doc.addEventListener("submit", onSubmit, o)
@@ -436,6 +473,8 @@ export function createEditorBridge(opts: EditorBridgeOptions): EditorBridge {
       const valid = spans.filter((s) => s.start >= 0 && s.end <= t.text.length && s.start < s.end)
       t.spans = valid
       t.spansRevision = revision
+      // A card for words that are no longer there goes.
+      if (card?.shown && (card.shown.editorId !== editorId || card.shown.revision !== revision)) card.close()
       if (valid.length === 0) t.adapter.clearHighlights()
       else t.adapter.highlight(valid)
     },

@@ -32,6 +32,8 @@ export interface FindingCard {
   show(f: CardFinding, rect: { left: number; top: number; bottom: number }, focus: boolean): void
   close(): void
   readonly open: boolean
+  /** The finding the card shows, if open. */
+  readonly shown: CardFinding | null
   /** Test hook: the card's shadow content (closed to the page). */
   readonly root: ShadowRoot
 }
@@ -151,6 +153,9 @@ export function createFindingCard(opts: FindingCardOptions): FindingCard {
     get open() {
       return shown !== null
     },
+    get shown() {
+      return shown
+    },
     root: shadow,
     show(f, rect, focus) {
       shown = f
@@ -181,7 +186,11 @@ export function createFindingCard(opts: FindingCardOptions): FindingCard {
 }
 
 /** Esc in another document (the editor's iframe) closes the card too. */
-export function closeOnEscapeIn(doc: Document, card: FindingCard, signal: AbortSignal): void {
+export function closeOnEscapeIn(
+  doc: Document,
+  card: Pick<FindingCard, "open" | "close">,
+  signal: AbortSignal,
+): void {
   doc.addEventListener(
     "keydown",
     (e) => {
