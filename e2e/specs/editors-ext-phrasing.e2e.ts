@@ -136,6 +136,13 @@ async function open(c: Case): Promise<{ page: Page; frame: Frame }> {
   return { page, frame }
 }
 
+/** The finding card's host (its content is in a closed shadow root): "block" while it shows. */
+const cardDisplay = (page: Page) =>
+  page.evaluate(
+    () =>
+      document.querySelector<HTMLElement>("cs-sidekick-card")?.style.getPropertyValue("display") ?? "none",
+  )
+
 const panelAttr = (frame: Frame, name: string) => frame.getByTestId("phrasing-panel").getAttribute(name)
 
 describe.each(CASES)("$fixture", (c) => {
@@ -220,6 +227,33 @@ describe.each(CASES)("$fixture", (c) => {
     await expect.poll(() => modelText(page, c), POLL).toBe(RUN_ON)
   })
 
+  it("Alt+Enter on an underline shows the finding card; Esc closes it, Enter applies its fix", async () => {
+    await editor(page, c).click()
+    await page.keyboard.press("Control+a")
+    await page.keyboard.press("Delete")
+    await page.keyboard.type(BLUNT)
+    await frame.getByTestId("phrasing-finding").filter({ hasText: BLUNT }).waitFor({ timeout: 15_000 })
+    await expect.poll(() => panelAttr(frame, "data-length"), POLL).toBe(String(BLUNT.length))
+    // The caret inside the underlined words.
+    await page.keyboard.press("ArrowLeft")
+    await page.keyboard.press("ArrowLeft")
+    await expect.poll(() => panelAttr(frame, "data-caret"), POLL).toBe(String(BLUNT.length - 2))
+    await page.keyboard.press("Alt+Enter")
+    await expect.poll(() => cardDisplay(page), POLL).toBe("block")
+    if (c.fixture === "ckeditor4" || c.fixture === "ckeditor5" || c.fixture === "textarea")
+      await page.screenshot({ path: `${SHOTS}/finding-card-${c.fixture}.png` })
+    await page.keyboard.press("Escape")
+    await expect.poll(() => cardDisplay(page), POLL).toBe("none")
+    expect(await modelText(page, c)).toBe(BLUNT)
+    // Focus went back to the reply box: the key works again, and Enter takes the fix.
+    await page.keyboard.press("Alt+Enter")
+    await expect.poll(() => cardDisplay(page), POLL).toBe("block")
+    await page.keyboard.press("Enter")
+    await expect.poll(() => modelText(page, c), POLL).toBe(FIX)
+    expect(await cardDisplay(page)).toBe("none")
+    expect(await submit(page, c)).toBe(FIX)
+  })
+
   it("Alt+1 in the editor applies the first finding's first suggestion", async () => {
     await editor(page, c).click()
     await page.keyboard.press("Control+a")
@@ -267,6 +301,42 @@ describe("textarea: the rest of the panel", () => {
       .toBe("true")
     await expect.poll(() => frame.getByTestId("tab-phrasing-count").count(), POLL).toBe(1)
     await page.screenshot({ path: `${SHOTS}/tab-switch-after.png` })
+  })
+
+  it("a click on an underline in the reply box shows the card beside the words; Esc closes it", async () => {
+    await setDraft("您好，这个没办法")
+    await frame.getByTestId("phrasing-finding").first().waitFor({ timeout: 15_000 })
+    const box = await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const mark = document.querySelector("cs-sidekick-overlay")?.shadowRoot?.querySelector("mark")
+            const r = mark?.getBoundingClientRect()
+            return r && r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null
+          }),
+        POLL,
+      )
+      .not.toBeNull()
+      .then(() =>
+        page.evaluate(() => {
+          const r = document
+            .querySelector("cs-sidekick-overlay")!
+            .shadowRoot!.querySelector("mark")!
+            .getBoundingClientRect()
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2, bottom: r.bottom }
+        }),
+      )
+    await page.mouse.click(box.x, box.y)
+    await expect.poll(() => cardDisplay(page), POLL).toBe("block")
+    // Beside the words: just below the underline.
+    const top = await page.evaluate(
+      () => document.querySelector<HTMLElement>("cs-sidekick-card")!.getBoundingClientRect().top,
+    )
+    expect(Math.abs(top - box.bottom)).toBeLessThan(20)
+    await page.screenshot({ path: `${SHOTS}/finding-card-click.png` })
+    await page.keyboard.press("Escape")
+    await expect.poll(() => cardDisplay(page), POLL).toBe("none")
+    expect(await page.locator("#reply").inputValue()).toBe("您好，这个没办法")
   })
 
   it("a fix rewrites the clause it sits in, not just the flagged words", async () => {

@@ -111,11 +111,16 @@ export function createFindingCard(opts: FindingCardOptions): FindingCard {
   shadow.append(box)
 
   let shown: CardFinding | null = null
+  // Opened from the keyboard, the card takes focus; closing gives it back to the reply box.
+  let returnFocus: HTMLElement | null = null
 
   const close = () => {
     if (!shown) return
     shown = null
     set(host, { display: "none" })
+    const back = returnFocus
+    returnFocus = null
+    back?.focus()
   }
 
   closeBtn.addEventListener("click", close, { signal })
@@ -179,7 +184,11 @@ export function createFindingCard(opts: FindingCardOptions): FindingCard {
       const below = rect.bottom + 6
       const top = below + 160 > vh ? Math.max(4, rect.top - 166) : below
       set(host, { display: "block", left: `${left}px`, top: `${top}px` })
-      if (focus) (f.fix ? apply : closeBtn).focus()
+      if (focus) {
+        const active = doc.activeElement
+        returnFocus = active instanceof (win?.HTMLElement ?? HTMLElement) && active !== host ? active : null
+        ;(f.fix ? apply : closeBtn).focus()
+      }
     },
     close,
   }
