@@ -476,6 +476,9 @@ describe("SidebarApp in the page frame", () => {
     // A field of the sidebar has focus: the agent is typing there, the tab stays.
     const field = await waitFor(() => container.querySelector<HTMLElement>("textarea, input")!)
     field.focus()
+    // The sidebar's document has focus only while the agent works in it (happy-dom always says yes).
+    let inSidebar = true
+    document.hasFocus = () => inSidebar
     const painted = (revision: number) =>
       waitFor(() =>
         expect(
@@ -492,6 +495,7 @@ describe("SidebarApp in the page frame", () => {
     expect(byTestId(container, "tab-handoff").getAttribute("aria-selected")).toBe("true")
     // Findings gone and back while the agent works in the CRM: 话术 opens.
     field.blur()
+    inSidebar = false
     port.emit({ type: "draft", draft: { ...draft, revision: 2, text: "您好" } })
     await painted(2)
     expect(byTestId(container, "tab-handoff").getAttribute("aria-selected")).toBe("true")
@@ -504,6 +508,12 @@ describe("SidebarApp in the page frame", () => {
     port.emit({ type: "draft", draft: { ...draft, revision: 4, text: "您好，这个没办法。" } })
     await painted(4)
     expect(byTestId(container, "tab-handoff").getAttribute("aria-selected")).toBe("true")
+    // Text our own click put into the box (写入工单, 插入) while the sidebar has focus: no switch.
+    inSidebar = true
+    port.emit({ type: "draft", draft: { ...draft, editorId: "editor-2", revision: 5, text: "不行" } })
+    await painted(5)
+    expect(byTestId(container, "tab-handoff").getAttribute("aria-selected")).toBe("true")
+    delete (document as { hasFocus?: unknown }).hasFocus
   })
 
   it("the CRM's send ends the reply's QA session: a flagged reply sent is ignored, a cleared one retyped is not", async () => {

@@ -79,8 +79,12 @@ export function useTabCounts(props: {
   return { handoff: due?.length ?? 0, escalation }
 }
 
-/** True when the agent is typing in the sidebar itself (a field of ours has focus). */
-function typingInSidebar(doc: Document): boolean {
+/**
+ * True when the agent is working in the sidebar itself: it has focus (a click on 写入工单 or 插入 put
+ * text into the box, the agent did not type it there), or a field of ours has it.
+ */
+function workingInSidebar(doc: Document): boolean {
+  if (doc.hasFocus()) return true
   const el = doc.activeElement as HTMLElement | null
   if (!el || el === doc.body) return false
   return (
@@ -89,8 +93,8 @@ function typingInSidebar(doc: Document): boolean {
 }
 
 /**
- * Switches to 话术 when findings appear for the reply box (none → some, or another box), unless the
- * agent is typing in the sidebar or already there. Only on that change: an agent who goes back to
+ * Switches to 话术 when findings appear for the reply box (none → some, or another box) while the agent
+ * works in the CRM's page, not in the sidebar (typing in it, or a click of ours that wrote the text). Only on that change: an agent who goes back to
  * another tab is not pulled away again while the same findings stay.
  */
 export function useSwitchToFindings(props: {
@@ -107,6 +111,6 @@ export function useSwitchToFindings(props: {
     last.current = { editorId: props.editorId, findings: props.findings }
     if (props.editorId === null || props.findings === 0 || props.active) return
     const appeared = prev.findings === 0 || prev.editorId !== props.editorId
-    if (appeared && !typingInSidebar(document)) open.current()
+    if (appeared && !workingInSidebar(document)) open.current()
   }, [props.editorId, props.findings, props.active])
 }
