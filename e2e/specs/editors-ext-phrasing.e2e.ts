@@ -21,6 +21,9 @@ const POLL = { timeout: 15_000, interval: 100 }
 const BLUNT = "这个没办法"
 const FIX = "非常抱歉给您带来不便，我帮您想想其他办法"
 const CLOSING = "感谢您的来电，祝您生活愉快，再见。"
+/** The shape from issue 14: a blunt clause, the brush-off after it, then a second blunt sentence. */
+const RUN_ON = "这个不归我管，你去找网点吧。这个没办法"
+const SHOTS = "/work/wt/shots/h14p"
 
 interface Case {
   fixture: string
@@ -133,6 +136,13 @@ async function open(c: Case): Promise<{ page: Page; frame: Frame }> {
   return { page, frame }
 }
 
+/** The finding card's host (its content is in a closed shadow root): "block" while it shows. */
+const cardDisplay = (page: Page) =>
+  page.evaluate(
+    () =>
+      document.querySelector<HTMLElement>("cs-sidekick-card")?.style.getPropertyValue("display") ?? "none",
+  )
+
 const panelAttr = (frame: Frame, name: string) => frame.getByTestId("phrasing-panel").getAttribute(name)
 
 describe.each(CASES)("$fixture", (c) => {
@@ -183,6 +193,67 @@ describe.each(CASES)("$fixture", (c) => {
     expect(await submit(page, c)).toBe(FIX)
   })
 
+  it("Fix all shows the rewritten reply first; Enter applies it whole, one Ctrl+Z takes it back", async () => {
+    await editor(page, c).click()
+    await page.keyboard.press("Control+a")
+    await page.keyboard.press("Delete")
+    await page.keyboard.type(RUN_ON)
+    await expect.poll(() => panelAttr(frame, "data-length"), POLL).toBe(String(RUN_ON.length))
+    await expect.poll(() => frame.getByTestId("phrasing-finding").count(), POLL).toBeGreaterThanOrEqual(3)
+    if (c.undoMergeMs) await page.waitForTimeout(c.undoMergeMs + 100)
+    await frame.getByTestId("phrasing-fix-all").click()
+    const preview = frame.getByTestId("fix-preview")
+    await preview.waitFor({ timeout: 15_000 })
+    const after = ((await preview.getByTestId("fix-preview-after").locator("p").textContent()) ?? "").trim()
+    expect(after).not.toContain("你去找网点")
+    expect(after).not.toContain("不归我管")
+    expect(after).not.toContain("没办法")
+    if (c.fixture === "ckeditor4" || c.fixture === "ckeditor5" || c.fixture === "textarea")
+      await frame.locator("body").screenshot({ path: `${SHOTS}/fix-all-preview-${c.fixture}.png` })
+    // Esc cancels: nothing written.
+    await page.keyboard.press("Escape")
+    await expect.poll(() => preview.count(), POLL).toBe(0)
+    expect(await modelText(page, c)).toBe(RUN_ON)
+    await frame.getByTestId("phrasing-fix-all").click()
+    await preview.waitFor({ timeout: 15_000 })
+    await page.keyboard.press("Enter")
+    await expect.poll(() => modelText(page, c), POLL).toBe(after)
+    expect(await submit(page, c)).toBe(after)
+    // Checked again: what the panel shows is the rewritten reply's own check.
+    await expect.poll(() => panelAttr(frame, "data-length"), POLL).toBe(String(after.length))
+    // One undo step in the CRM's editor brings the whole original back.
+    await editor(page, c).click()
+    await page.keyboard.press("Control+z")
+    await expect.poll(() => modelText(page, c), POLL).toBe(RUN_ON)
+  })
+
+  it("Alt+Enter on an underline shows the finding card; Esc closes it, Enter applies its fix", async () => {
+    await editor(page, c).click()
+    await page.keyboard.press("Control+a")
+    await page.keyboard.press("Delete")
+    await page.keyboard.type(BLUNT)
+    await frame.getByTestId("phrasing-finding").filter({ hasText: BLUNT }).waitFor({ timeout: 15_000 })
+    await expect.poll(() => panelAttr(frame, "data-length"), POLL).toBe(String(BLUNT.length))
+    // The caret inside the underlined words.
+    await page.keyboard.press("ArrowLeft")
+    await page.keyboard.press("ArrowLeft")
+    await expect.poll(() => panelAttr(frame, "data-caret"), POLL).toBe(String(BLUNT.length - 2))
+    await page.keyboard.press("Alt+Enter")
+    await expect.poll(() => cardDisplay(page), POLL).toBe("block")
+    if (c.fixture === "ckeditor4" || c.fixture === "ckeditor5" || c.fixture === "textarea")
+      await page.screenshot({ path: `${SHOTS}/finding-card-${c.fixture}.png` })
+    await page.keyboard.press("Escape")
+    await expect.poll(() => cardDisplay(page), POLL).toBe("none")
+    expect(await modelText(page, c)).toBe(BLUNT)
+    // Focus went back to the reply box: the key works again, and Enter takes the fix.
+    await page.keyboard.press("Alt+Enter")
+    await expect.poll(() => cardDisplay(page), POLL).toBe("block")
+    await page.keyboard.press("Enter")
+    await expect.poll(() => modelText(page, c), POLL).toBe(FIX)
+    expect(await cardDisplay(page)).toBe("none")
+    expect(await submit(page, c)).toBe(FIX)
+  })
+
   it("Alt+1 in the editor applies the first finding's first suggestion", async () => {
     await editor(page, c).click()
     await page.keyboard.press("Control+a")
@@ -216,16 +287,66 @@ describe("textarea: the rest of the panel", () => {
     await expect.poll(() => panelAttr(frame, "data-length"), POLL).toBe(String(text.length))
   }
 
-  it("Fix all replaces every slot-free finding and leaves the reply clean of them", async () => {
-    await setDraft("不行，这个没办法")
-    await expect.poll(() => frame.getByTestId("phrasing-finding").count(), POLL).toBe(2)
-    console.log(`screenshot: ${await screenshot(page, "phrasing-findings")}`)
-    await frame.getByTestId("phrasing-fix-all").click()
-    await frame.getByTestId("phrasing-notice").filter({ hasText: "已修正 2 处" }).waitFor({ timeout: 15_000 })
-    const text = await page.locator("#reply").inputValue()
-    expect(text).not.toContain("不行")
-    expect(text).not.toContain("没办法")
-    expect(await submit(page, CASES[0])).toBe(text)
+  it("findings in the reply box open 话术 and count on its tab", async () => {
+    await frame.getByTestId("tab-handoff").click()
+    await page.locator("#reply").click()
+    await page.keyboard.press("Control+a")
+    await page.keyboard.press("Delete")
+    await page.keyboard.type("您好，")
+    await page.waitForTimeout(300)
+    await page.screenshot({ path: `${SHOTS}/tab-switch-before.png` })
+    await page.keyboard.type("这个没办法")
+    await expect
+      .poll(() => frame.getByTestId("tab-phrasing").getAttribute("aria-selected"), POLL)
+      .toBe("true")
+    await expect.poll(() => frame.getByTestId("tab-phrasing-count").count(), POLL).toBe(1)
+    await page.screenshot({ path: `${SHOTS}/tab-switch-after.png` })
+  })
+
+  it("a click on an underline in the reply box shows the card beside the words; Esc closes it", async () => {
+    await setDraft("您好，这个没办法")
+    await frame.getByTestId("phrasing-finding").first().waitFor({ timeout: 15_000 })
+    const box = await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const mark = document.querySelector("cs-sidekick-overlay")?.shadowRoot?.querySelector("mark")
+            const r = mark?.getBoundingClientRect()
+            return r && r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null
+          }),
+        POLL,
+      )
+      .not.toBeNull()
+      .then(() =>
+        page.evaluate(() => {
+          const r = document
+            .querySelector("cs-sidekick-overlay")!
+            .shadowRoot!.querySelector("mark")!
+            .getBoundingClientRect()
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2, bottom: r.bottom }
+        }),
+      )
+    await page.mouse.click(box.x, box.y)
+    await expect.poll(() => cardDisplay(page), POLL).toBe("block")
+    // Beside the words: just below the underline.
+    const top = await page.evaluate(
+      () => document.querySelector<HTMLElement>("cs-sidekick-card")!.getBoundingClientRect().top,
+    )
+    expect(Math.abs(top - box.bottom)).toBeLessThan(20)
+    await page.screenshot({ path: `${SHOTS}/finding-card-click.png` })
+    await page.keyboard.press("Escape")
+    await expect.poll(() => cardDisplay(page), POLL).toBe("none")
+    expect(await page.locator("#reply").inputValue()).toBe("您好，这个没办法")
+  })
+
+  it("a fix rewrites the clause it sits in, not just the flagged words", async () => {
+    await setDraft("这不关我的事，快递员那边的问题。")
+    const finding = frame.locator('[data-testid="phrasing-finding"][data-rule-id="blame-bu-guan-wo-shi"]')
+    await finding.getByTestId("phrasing-replacement").first().click()
+    // The word swap left "这我来帮您跟进处理"; the clause rewrite does not.
+    await expect
+      .poll(() => page.locator("#reply").inputValue(), POLL)
+      .toMatch(/^我来帮您跟进处理，快递员那边的问题。$/u)
   })
 
   it("a replacement with a slot asks first, then applies the filled text", async () => {
@@ -285,8 +406,23 @@ describe("textarea: the rest of the panel", () => {
 
     await setDraft("不行")
     await frame.getByTestId("phrasing-finding").first().waitFor({ timeout: 15_000 })
+    await page.screenshot({ path: `${SHOTS}/ignored-before.png` })
     await frame.getByTestId("phrasing-dismiss").first().click()
-    await frame.getByTestId("phrasing-clean").waitFor({ timeout: 15_000 })
+    // Hidden is not fixed: "1 处已忽略", and the words stay underlined in the reply box, muted.
+    await frame.getByTestId("phrasing-ignored").filter({ hasText: "1 处已忽略" }).waitFor({ timeout: 15_000 })
+    expect(await frame.getByTestId("phrasing-clean").count()).toBe(0)
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const host = document.querySelector("cs-sidekick-overlay")
+            const mark = host?.shadowRoot?.querySelector("mark")
+            return mark ? `${mark.textContent}|${mark.dataset.muted ?? ""}` : null
+          }),
+        POLL,
+      )
+      .toBe("不行|true")
+    await page.screenshot({ path: `${SHOTS}/ignored-after.png` })
   })
 
   it("Wrong records the agent's reason and hides the finding", async () => {
@@ -296,7 +432,7 @@ describe("textarea: the rest of the panel", () => {
     await finding.getByTestId("phrasing-wrong").click()
     await finding.getByTestId("phrasing-wrong-reason").fill("客户问的是能不能改地址，这里是复述")
     await finding.getByTestId("phrasing-wrong-submit").click()
-    await frame.getByTestId("phrasing-clean").waitFor({ timeout: 15_000 })
+    await frame.getByTestId("phrasing-ignored").waitFor({ timeout: 15_000 })
     // The QA trail got it, in the extension's own database (not the CRM's origin).
     const wrong = () =>
       frame.evaluate(

@@ -112,4 +112,40 @@ describe("typing → audit events → review page", () => {
     await expect(blameRow.locator('[data-col="wrong"]').textContent()).resolves.toBe("1")
     await review.close()
   })
+
+  it("apply then the CRM's undo counts as reverted, not applied; a reply cleared to retype is discarded, not ignored", async () => {
+    const fix = DEFAULT_PHRASEBOOK.rules.find((r) => r.id === "refusal-meibanfa")!.replacements[0]
+    await page.locator("#reply").click()
+    await page.keyboard.press("Control+a")
+    await page.keyboard.press("Delete")
+    await page.keyboard.type("这个没办法")
+    const finding = frame.locator('[data-testid="phrasing-finding"][data-rule-id="refusal-meibanfa"]')
+    await finding.getByTestId("phrasing-replacement").filter({ hasText: fix }).click()
+    await expect.poll(() => page.locator("#reply").inputValue(), POLL).toBe(fix)
+    // Ctrl+Z in the CRM's reply box: the blunt words are back.
+    await page.locator("#reply").press("Control+z")
+    await expect.poll(() => page.locator("#reply").inputValue(), POLL).toBe("这个没办法")
+    await finding.waitFor({ timeout: 15_000 })
+    // The agent clears the box and writes a new reply, then sends that one.
+    await page.keyboard.press("Control+a")
+    await page.keyboard.press("Delete")
+    await page.keyboard.type("您好，我马上帮您查一下")
+    await frame.getByTestId("phrasing-clean").waitFor({ timeout: 15_000 })
+    await page.click("#send")
+    await page.locator("#reply").fill("")
+
+    const review = await openReview(session)
+    const rows = review.locator('[data-testid="qa-event-row"][data-rule-id="refusal-meibanfa"]')
+    const read = () => rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-outcome") ?? ""))
+    await expect
+      .poll(async () => (await read()).sort(), POLL)
+      .toEqual(["applied", "discarded", "reverted", "shown"])
+    const row = review.locator('[data-testid="qa-rule-row"][data-rule-id="refusal-meibanfa"]')
+    // Applied then undone: not counted as applied; thrown away: not "sent without fixing".
+    await expect(row.locator('[data-col="applied-rate"]').textContent()).resolves.toBe("0%")
+    await expect(row.locator('[data-col="reverted"]').textContent()).resolves.toBe("1")
+    await expect(row.locator('[data-col="ignored-rate"]').textContent()).resolves.toBe("0%")
+    await review.screenshot({ path: "/work/wt/shots/h14p/qa-reverted-discarded.png", fullPage: true })
+    await review.close()
+  })
 })

@@ -5,6 +5,7 @@ import { RichTextAdapter } from "./adapters/rich-text"
 import { TextControlAdapter } from "./adapters/text-control"
 import { findEditor } from "./detect"
 import { removeHighlightSheet } from "./highlight"
+import { closeOnEscapeIn, createFindingCard, type FindingCard } from "./finding-card"
 import { isSendKey, SEND_DEDUPE_MS, sendButtonOf } from "./send-watch"
 
 export interface EditorBridgeOptions {
@@ -20,6 +21,24 @@ export interface EditorBridgeOptions {
   onKeyDown?(e: KeyboardEvent): void
   /** The CRM's own send of the reply (its text just before the CRM clears the box). */
   onSent?(draft: Draft, via: "submit" | "click" | "key"): void
+  /**
+   * A click on an underline in the reply box, or Alt+Enter with the caret in one: the span (as the
+   * sidebar sent it) and where it is drawn. Without it, and with `onApplyFix`, the bridge shows its
+   * own finding card there.
+   */
+  onUnderline?(hit: UnderlineHit): void
+  /** The agent applied the fix on the finding card (the sidebar applies it, for that revision). */
+  onApplyFix?(fix: { editorId: string; revision: number; start: number; end: number }): void
+}
+
+export interface UnderlineHit {
+  editorId: string
+  revision: number
+  span: HighlightSpan
+  rect: { left: number; top: number; bottom: number }
+  via: "click" | "key"
+  /** The editor's document (an iframe's for CKEditor 4 / TinyMCE): Esc there closes the card too. */
+  doc: Document
 }
 
 export interface EditResult {
@@ -56,6 +75,9 @@ interface Tracked {
   selection: Draft["selection"]
   revision: number
   quoted?: Draft["quoted"]
+  /** The spans last drawn, and for which revision. */
+  spans?: HighlightSpan[]
+  spansRevision?: number
 }
 
 /**
@@ -257,6 +279,56 @@ export function createEditorBridge(opts: EditorBridgeOptions): EditorBridge {
     if (isSendKey(e) && isCurrentTarget(e)) sent("key")
   }
 
+  // The finding card: a click on an underline, or Alt+Enter with the caret in one.
+  const onApplyFix = opts.onApplyFix
+  let card: FindingCard | null = null
+  const showCard = (hit: UnderlineHit): void => {
+    if (!onApplyFix) return
+    card ??= createFindingCard({ doc: root, signal, onApply: (f) => onApplyFix(f) })
+    const { span } = hit
+    card.show(
+      {
+        editorId: hit.editorId,
+        revision: hit.revision,
+        start: span.start,
+        end: span.end,
+        severity: span.severity,
+        reason: span.reason ?? "",
+        ...(span.fix ? { fix: span.fix } : {}),
+      },
+      hit.rect,
+      hit.via === "key",
+    )
+  }
+  const onUnderline = opts.onUnderline ?? (onApplyFix ? showCard : undefined)
+  const underline = (e: Event, via: "click" | "key"): boolean => {
+    const t = current
+    if (!t || !onUnderline || !isCurrentTarget(e)) return false
+    refresh(t)
+    const sel = t.selection
+    if (!sel || sel.start !== sel.end || t.spansRevision !== t.revision) return false
+    const span = t.spans?.find((s) => !s.muted && s.reason && s.start <= sel.start && sel.start <= s.end)
+    const rect = span && t.adapter.rectOf(span.start, span.end)
+    if (!span || !rect) return false
+    onUnderline({
+      editorId: t.id,
+      revision: t.revision,
+      span,
+      rect,
+      via,
+      doc: t.adapter.el.ownerDocument,
+    })
+    return true
+  }
+  const onUnderlineClick = (e: Event): void => void underline(e, "click")
+  const onUnderlineKey = (e: KeyboardEvent): void => {
+    if (e.key !== "Enter" || !e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.isComposing) return
+    if (underline(e, "key")) {
+      e.preventDefault()
+      e.stopPropagation()
+    }
+  }
+
   function attachDoc(doc: Document): void {
     docs.get(doc)?.abort()
     const ac = new AbortController()
@@ -266,6 +338,22 @@ export function createEditorBridge(opts: EditorBridgeOptions): EditorBridge {
     doc.addEventListener("input", onInput, o)
     doc.addEventListener("selectionchange", onSelectionChange, o)
     if (opts.onKeyDown) doc.addEventListener("keydown", opts.onKeyDown, o)
+    if (onUnderline) {
+      doc.addEventListener("click", onUnderlineClick, o)
+      doc.addEventListener("keydown", onUnderlineKey, o)
+      // Esc in an editor iframe closes the card (it listens on the top document itself).
+      if (doc !== root)
+        closeOnEscapeIn(
+          doc,
+          {
+            get open() {
+              return card?.open ?? false
+            },
+            close: () => card?.close(),
+          },
+          o.signal,
+        )
+    }
     if (opts.onSent) {
       doc.addEventListener("submit", onSubmit, o)
       doc.addEventListener("click", onClick, o)
@@ -383,6 +471,10 @@ export function createEditorBridge(opts: EditorBridgeOptions): EditorBridge {
       refresh(t)
       if (t.revision !== revision) return // drawn for text that is no longer there
       const valid = spans.filter((s) => s.start >= 0 && s.end <= t.text.length && s.start < s.end)
+      t.spans = valid
+      t.spansRevision = revision
+      // A card for words that are no longer there goes.
+      if (card?.shown && (card.shown.editorId !== editorId || card.shown.revision !== revision)) card.close()
       if (valid.length === 0) t.adapter.clearHighlights()
       else t.adapter.highlight(valid)
     },

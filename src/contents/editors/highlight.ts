@@ -14,11 +14,14 @@ export const HIGHLIGHT_NAMES: Record<Severity, string> = {
   warning: "cs-sidekick-warning",
   hint: "cs-sidekick-hint",
 }
+/** Findings the agent dismissed: still in the reply, so still marked, but quietly. */
+export const MUTED_HIGHLIGHT = "cs-sidekick-muted"
 
 const RULES = [
   `::highlight(${HIGHLIGHT_NAMES.forbidden}) { background-color: rgba(220, 38, 38, 0.22); text-decoration: underline wavy #dc2626; }`,
   `::highlight(${HIGHLIGHT_NAMES.warning}) { background-color: rgba(234, 179, 8, 0.25); text-decoration: underline wavy #ca8a04; }`,
   `::highlight(${HIGHLIGHT_NAMES.hint}) { text-decoration: underline dotted #2563eb; }`,
+  `::highlight(${MUTED_HIGHLIGHT}) { text-decoration: underline dotted #9ca3af; }`,
 ]
 
 interface HighlightWindow {
@@ -50,7 +53,7 @@ export function supportsHighlights(doc: Document): boolean {
 
 export function setRangeHighlights(
   doc: Document,
-  ranges: Array<{ range: Range; severity: Severity }>,
+  ranges: Array<{ range: Range; severity: Severity; muted?: boolean }>,
 ): boolean {
   const win = doc.defaultView as HighlightWindow | null
   const registry = win?.CSS?.highlights
@@ -58,9 +61,13 @@ export function setRangeHighlights(
   clearRangeHighlights(doc)
   ensureSheet(doc, win)
   for (const severity of Object.keys(HIGHLIGHT_NAMES) as Severity[]) {
-    const mine = ranges.filter((r) => r.severity === severity && !r.range.collapsed).map((r) => r.range)
+    const mine = ranges
+      .filter((r) => r.severity === severity && !r.muted && !r.range.collapsed)
+      .map((r) => r.range)
     if (mine.length > 0) registry.set(HIGHLIGHT_NAMES[severity], new win.Highlight(...mine))
   }
+  const muted = ranges.filter((r) => r.muted && !r.range.collapsed).map((r) => r.range)
+  if (muted.length > 0) registry.set(MUTED_HIGHLIGHT, new win.Highlight(...muted))
   return true
 }
 
@@ -68,6 +75,7 @@ export function clearRangeHighlights(doc: Document): void {
   const registry = (doc.defaultView as HighlightWindow | null)?.CSS?.highlights
   if (!registry) return
   for (const name of Object.values(HIGHLIGHT_NAMES)) registry.delete(name)
+  registry.delete(MUTED_HIGHLIGHT)
 }
 
 /** Removes our stylesheet from a document (on teardown). */

@@ -46,6 +46,8 @@ const MARK_STYLE: Record<HighlightSpan["severity"], [string, string]> = {
 
 export interface OverlayHandle {
   readonly host: HTMLElement
+  /** The drawn box of the mark for [start, end), if there is one. */
+  rectOf(start: number, end: number): DOMRect | null
   remove(): void
 }
 
@@ -89,6 +91,7 @@ export function showOverlay(
   })
 
   const text = field.value
+  const marks = new Map<string, HTMLElement>()
   let at = 0
   for (const s of [...spans].sort((a, b) => a.start - b.start)) {
     const start = Math.max(at, Math.min(s.start, text.length))
@@ -98,12 +101,15 @@ export function showOverlay(
       const mark = doc.createElement("mark")
       mark.textContent = text.slice(start, end)
       mark.dataset.severity = s.severity
+      marks.set(`${s.start}:${s.end}`, mark)
       const [bg, line] = MARK_STYLE[s.severity]
+      if (s.muted) mark.dataset.muted = "true"
+      // A dismissed finding stays marked, quietly: the words are still in the reply.
       set(mark, {
         color: "transparent",
-        "background-color": bg,
+        "background-color": s.muted ? "transparent" : bg,
         "border-radius": "2px",
-        "text-decoration": `underline wavy ${line}`,
+        "text-decoration": s.muted ? "underline dotted #9ca3af" : `underline wavy ${line}`,
       })
       mirror.append(mark)
     }
@@ -141,6 +147,7 @@ export function showOverlay(
 
   return {
     host,
+    rectOf: (start, end) => marks.get(`${start}:${end}`)?.getClientRects()[0] ?? null,
     remove() {
       ac.abort()
       ro?.disconnect()

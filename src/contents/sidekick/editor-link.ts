@@ -57,6 +57,7 @@ export function createEditorLink(opts: EditorLinkOptions): EditorLink {
         onDraftGone: () => opts.post({ type: "draft-gone" }),
         isOwnElement: (el) => !!opts.own()?.contains(el),
         onKeyDown: opts.onKeyDown,
+        onApplyFix: (fix) => opts.post({ type: "apply-fix", ...fix }),
         onSent: (draft, via) =>
           opts.post({ type: "sent", draft, via, customer: api.customerTexts(document, opts.own()) }),
       })

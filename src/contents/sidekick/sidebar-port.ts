@@ -32,7 +32,14 @@ const CHECKS: { [T in SidebarToPage["type"]]: (m: Message) => boolean } = {
     Array.isArray(m.spans) &&
     m.spans.length <= 500 &&
     m.spans.every(
-      (s: Message) => !!s && isNum(s.start) && isNum(s.end) && SEVERITIES.has(s.severity as string),
+      (s: Message) =>
+        !!s &&
+        isNum(s.start) &&
+        isNum(s.end) &&
+        SEVERITIES.has(s.severity as string) &&
+        (s.muted === undefined || typeof s.muted === "boolean") &&
+        isOptStr(s.reason, 500) &&
+        isOptStr(s.fix, 500),
     ),
   "post-handoff": (m) => {
     const rule = m.rule as Message | null

@@ -47,6 +47,22 @@ describe("tally", () => {
     expect(t.ignoredRate).toBe(0)
   })
 
+  it("does not count an apply undone in the CRM as applied, nor a discarded reply as ignored", () => {
+    const t = tally([
+      ev("shown"),
+      ev("shown"),
+      ev("shown"),
+      ev("applied"),
+      ev("applied"),
+      ev("reverted"),
+      ev("ignored"),
+      ev("discarded"),
+    ])
+    expect(t).toMatchObject({ shown: 3, applied: 1, reverted: 1, ignored: 1, discarded: 1 })
+    expect(t.appliedRate).toBeCloseTo(1 / 3)
+    expect(t.ignoredRate).toBeCloseTo(1 / 3)
+  })
+
   it("has null rates, not NaN or 0, when nothing was shown", () => {
     const t = tally([ev("wrong")])
     expect(t.wrong).toBe(1)

@@ -16,10 +16,15 @@ export interface AuditQuery {
   site?: string
 }
 
-/** Counts per outcome plus rates over `shown`. A rate is null when nothing was shown (no 0/0). */
+/**
+ * Counts per outcome plus rates over `shown`. A rate is null when nothing was shown (no 0/0).
+ * `applied` counts fixes that stayed: an apply undone in the CRM (`reverted`) is not counted as applied.
+ */
 export interface Tally {
   shown: number
   applied: number
+  reverted: number
+  discarded: number
   dismissed: number
   ignored: number
   edited: number
@@ -75,9 +80,11 @@ const rate = (n: number, shown: number): number | null => (shown === 0 ? null : 
 
 /** Counts and rates of a set of events. */
 export function tally(events: readonly AuditEvent[]): Tally {
-  const c = { shown: 0, applied: 0, dismissed: 0, ignored: 0, edited: 0, wrong: 0 }
+  const c = { shown: 0, applied: 0, dismissed: 0, ignored: 0, edited: 0, wrong: 0, reverted: 0, discarded: 0 }
   // Knowledge-card inserts are not phrasing suggestions: they have their own table (knowledge.ts).
   for (const e of events) if (e.outcome !== "inserted") c[e.outcome]++
+  // Each `reverted` follows the `applied` it undoes.
+  c.applied = Math.max(0, c.applied - c.reverted)
   return {
     ...c,
     appliedRate: rate(c.applied, c.shown),

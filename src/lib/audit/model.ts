@@ -9,6 +9,8 @@
  * shown = displayed; applied = replacement taken as is; edited = taken, then changed by the agent;
  * dismissed = closed by the agent; ignored = the message was sent with the flagged text still in it;
  * wrong = the agent reported the rule as mistaken (a false positive);
+ * reverted = applied, then undone in the CRM's editor (Ctrl+Z): the blunt words are back, so it does
+ * not count as applied; discarded = the agent cleared the reply and typed a new one: never sent;
  * inserted = a knowledge card's answer was inserted into the reply (`ruleId` is `knowledge:<card id>`,
  * `phrasebookVersion` the pack's version); not a phrasing suggestion, so not counted in its rates.
  */
@@ -20,6 +22,8 @@ export const AUDIT_OUTCOMES = [
   "edited",
   "wrong",
   "inserted",
+  "reverted",
+  "discarded",
 ] as const
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number]
 

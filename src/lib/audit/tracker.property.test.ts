@@ -121,8 +121,13 @@ describe("suggestion tracker: properties over random editing sessions", () => {
         }
         for (const c of byRule.values()) {
           const shown = c.shown ?? 0
-          // Each suggestion: applied | dismissed | ignored | self-edit, plus at most one "wrong".
-          expect((c.applied ?? 0) + (c.dismissed ?? 0) + (c.ignored ?? 0)).toBeLessThanOrEqual(shown)
+          // Each suggestion: applied (net of undos) | dismissed | ignored | discarded | self-edit, plus at
+          // most one "wrong"; an undo only ever follows an apply.
+          const reverted = c.reverted ?? 0
+          expect(reverted).toBeLessThanOrEqual(c.applied ?? 0)
+          const settled =
+            (c.applied ?? 0) - reverted + (c.dismissed ?? 0) + (c.ignored ?? 0) + (c.discarded ?? 0)
+          expect(settled).toBeLessThanOrEqual(shown)
           expect(c.wrong ?? 0).toBeLessThanOrEqual(shown)
           expect(c.edited ?? 0).toBeLessThanOrEqual(shown)
         }

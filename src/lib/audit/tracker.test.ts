@@ -169,12 +169,89 @@ describe("createSuggestionTracker", () => {
     expect(outcomes(tracker.wrong(ctx, d, f, "内部备注"))).toEqual(["shown:" + f.ruleId, "wrong:" + f.ruleId])
   })
 
-  it("an emptied editor ends the session by itself (chat boxes clear on send)", () => {
-    const { type } = setup()
+  it("a box cleared after the send ends with the text it had (sent with the words still in it)", () => {
+    const { tracker, type, draft } = setup()
     type("不行")
-    expect(outcomes(type("").events)).toEqual(["ignored:refusal-buxing"])
+    // Clearing alone ends nothing: the box may be cleared to retype.
+    expect(type("").events).toEqual([])
+    expect(outcomes(tracker.end(ctx, draft("")))).toEqual(["ignored:refusal-buxing"])
     // A new reply in the same editor is a new session: the same words are shown again.
     expect(outcomes(type("不行").events)).toEqual(["shown:refusal-buxing"])
+  })
+
+  it("a reply cleared and retyped is discarded, not sent without fixing", () => {
+    const { tracker, type, draft } = setup()
+    type("这个不行")
+    type("")
+    const retyped = type("您好，这个需要先核实")
+    expect(outcomes(retyped.events)).toEqual(["discarded:refusal-buxing"])
+    expect(retyped.events[0].flagged).toMatch(/不行$/u)
+    expect(retyped.events[0].excerpt).toContain("这个不行")
+    // The thrown-away reply never counts as ignored, however the new one ends.
+    expect(tracker.end(ctx, draft("您好，这个需要先核实"))).toEqual([])
+  })
+
+  it("a new reply typed over the old one wholesale (select all, type) is discarded as well", () => {
+    const { tracker, type, draft } = setup()
+    type("这个不行")
+    expect(outcomes(type("您").events)).toEqual(["discarded:refusal-buxing"])
+    type("您好，这个需要先核实")
+    expect(tracker.end(ctx, draft("您好，这个需要先核实"))).toEqual([])
+  })
+
+  it("the reply just sent, seen again before the CRM clears it, is not a new reply", () => {
+    const { tracker, type, draft } = setup()
+    type("这个不行")
+    expect(outcomes(tracker.end(ctx, draft("这个不行")))).toEqual(["ignored:refusal-buxing"])
+    expect(type("这个不行").events).toEqual([])
+    expect(type("").events).toEqual([])
+    expect(tracker.end(ctx, null)).toEqual([])
+    // Once the box holds something else, that is a new reply.
+    expect(outcomes(type("不行").events)).toEqual(["shown:refusal-buxing"])
+  })
+
+  it("clearing and pasting the same text back keeps the session (select-all, cut, paste)", () => {
+    const { tracker, type, draft } = setup()
+    type("不行")
+    type("")
+    expect(type("不行").events).toEqual([])
+    expect(outcomes(tracker.end(ctx, draft("不行")))).toEqual(["ignored:refusal-buxing"])
+  })
+
+  it("apply then the CRM's undo is reverted, and the suggestion is judged again at the end", () => {
+    const { tracker, type, draft } = setup()
+    const { d, findings } = type("这个不行。")
+    const f = find(findings, "refusal-buxing")
+    expect(outcomes(tracker.applied(ctx, d, f, "很抱歉，暂时无法办理"))).toEqual(["applied:refusal-buxing"])
+    type("这个很抱歉，暂时无法办理。")
+    // Ctrl+Z in the CRM: the text from before the fix is back.
+    const undone = type("这个不行。")
+    expect(outcomes(undone.events)).toEqual(["reverted:refusal-buxing"])
+    expect(undone.events[0].replacement).toBe("很抱歉，暂时无法办理")
+    expect(outcomes(tracker.end(ctx, draft("这个不行。")))).toEqual(["ignored:refusal-buxing"])
+  })
+
+  it("the flagged words back in place of the replacement (a partial undo) are reverted too", () => {
+    const { tracker, type } = setup()
+    const { d, findings } = type("您好，这个不行。谢谢")
+    tracker.applied(ctx, d, find(findings, "refusal-buxing"), "暂时无法办理")
+    type("您好，这个暂时无法办理。谢谢！")
+    expect(outcomes(type("您好，这个不行。谢谢！").events)).toEqual(["reverted:refusal-buxing"])
+  })
+
+  it("a clause-wide fix follows the whole range it replaced and records the findings it fixed with it", () => {
+    const { tracker, type, draft } = setup()
+    const text = "没办法，你自己去找。谢谢"
+    const { d, findings } = type(text)
+    const a = find(findings, "refusal-meibanfa")
+    const b = find(findings, "blame-qu-zhao-gongsi")
+    const replacement = "我帮您想想其他办法"
+    const events = tracker.applied(ctx, d, a, replacement, { start: 0, end: b.end, also: [b] })
+    expect(outcomes(events)).toEqual(["applied:refusal-meibanfa", "applied:blame-qu-zhao-gongsi"])
+    const after = replacement + text.slice(b.end)
+    type(after)
+    // Both intact at the end: nothing more.
+    expect(tracker.end(ctx, draft(after))).toEqual([])
   })
 
   it("end with an empty final draft uses the last text seen", () => {

@@ -10,7 +10,11 @@
  *
  * - `shown`     — the first `update` in which it appears. Once per suggestion: if it vanishes and comes
  *                 back (a guard toggling while the agent types, cut and paste) it is not shown again.
- * - `applied`   — `applied()`; the replacement is then followed in the text.
+ * - `applied`   — `applied()`; the replacement is then followed in the text. A fix may rewrite more
+ *                 than the flagged words (the whole clause, see phrasing/rewrite): `edit` gives the
+ *                 range it replaced, and `also` the other findings it fixed with it (each `applied`).
+ * - `reverted`  — an applied suggestion whose words come back where the replacement was (the agent
+ *                 pressed the CRM's undo): it is open again, so the end of the session judges it anew.
  * - `dismissed` — `dismissed()` (the agent closed it). No further outcome for it.
  * - `wrong`     — `wrong()` (the agent reported the rule as mistaken). No further outcome for it
  *                 (except that `wrong` after `dismissed`, or the reverse, is still recorded once each).
@@ -31,7 +35,10 @@
  * clearing; an empty or null final draft means "use the last text seen by `update`". `end(ctx, null)`
  * ends every open session. As a safety net, an `update` whose text is empty (after a non-empty one)
  * ends the session itself, so a cleared-after-send chat box is counted even if the sidebar does not call
- * `end`. An abandoned draft the agent deletes by hand looks the same: that is the heuristic's limit.
+ * `end`. Clearing alone does not end it: the sidebar also calls `end` when the CRM reports the send
+ * (send-watch). A box cleared and then typed into again was a reply the agent threw away to retype:
+ * its open suggestions end as `discarded` (never sent, so not `ignored`). A box cleared and never typed
+ * into again ends (at `end`) with the text it had before it was cleared.
  *
  * ## What an event stores
  * rule id, phrasebook version, agent, site, waybill (when valid), time, the flagged span and text, an
@@ -67,12 +74,20 @@ export interface SuggestionTracker {
     draft: TrackedDraft,
     finding: PhrasingFinding,
     replacement: string,
+    edit?: AppliedEdit,
   ): AuditEvent[]
   dismissed(ctx: TrackerContext, draft: TrackedDraft, finding: PhrasingFinding, reason?: string): AuditEvent[]
   /** The agent reports the rule as mistaken here ("不准确"). */
   wrong(ctx: TrackerContext, draft: TrackedDraft, finding: PhrasingFinding, reason: string): AuditEvent[]
   /** The reply was sent / cleared / its editor is gone (see the file comment); null ends every session. */
   end(ctx: TrackerContext, finalDraft: TrackedDraft | null): AuditEvent[]
+}
+
+/** A fix wider than the flagged words: the range of the draft it replaced and the findings it fixed too. */
+export interface AppliedEdit {
+  start: number
+  end: number
+  also?: PhrasingFinding[]
 }
 
 /** Characters kept on each side of a span in `excerpt` and `finalText`. */
@@ -93,12 +108,16 @@ interface Suggestion {
   dismissed: boolean
   wrong: boolean
   replacement?: string
+  /** Before it was applied: the text and the flagged span (an undo brings this back). */
+  before?: { text: string; span: TextSpan }
   /** The text and span when it was last seen flagged (or when applied): the excerpt of an `edited`. */
   seenText: string
   seenSpan: TextSpan
 }
 
 interface Session {
+  /** Set while the editor is empty after having text: the text it had (see "Sent" heuristic). */
+  cleared?: boolean
   text: string
   revision: number
   suggestions: Suggestion[]
@@ -139,6 +158,14 @@ function mapSpan(d: Diff, s: TextSpan): TextSpan {
   return { start, end: Math.max(start, mapEnd(s.end)) }
 }
 
+/** Nothing of the old text kept at either end: the agent typed a new reply over it. */
+function replacedWholesale(before: string, after: string): boolean {
+  const a = before.trim()
+  const b = after.trim()
+  if (!a || !b) return false
+  return a[0] !== b[0] && a[a.length - 1] !== b[b.length - 1] && !b.includes(a.slice(0, 4))
+}
+
 const touches = (a: TextSpan, b: TextSpan) => a.start <= b.end && b.start <= a.end
 const overlaps = (a: TextSpan, b: TextSpan) => a.start < b.end && b.start < a.end
 
@@ -166,6 +193,8 @@ export function createSuggestionTracker(
   const now = opts.now ?? Date.now
   const newId = opts.newId ?? (() => globalThis.crypto.randomUUID())
   const sessions = new Map<string, Session>()
+  /** Per editor, the text an `end` took as sent: the same text seen again is not a new reply. */
+  const sent = new Map<string, string>()
 
   function event(
     ctx: TrackerContext,
@@ -313,13 +342,54 @@ export function createSuggestionTracker(
       const existing = sessions.get(draft.editorId)
       if (existing && draft.revision < existing.revision) return []
       const out: AuditEvent[] = []
-      if (existing && existing.text.trim() !== "" && draft.text.trim() === "") {
-        out.push(...finish(ctx, existing, existing.text))
-        sessions.delete(draft.editorId)
+      if (existing && draft.text.trim() === "") {
+        // Cleared: sent (the CRM empties its box) or thrown away to retype; the next update tells.
+        if (existing.text.trim() !== "") existing.cleared = true
+        existing.revision = draft.revision
+        return out
+      }
+      if (!existing && sent.get(draft.editorId) === draft.text) return out // the reply just sent, seen again
+      sent.delete(draft.editorId)
+      // Typed over wholesale (select all, type) without an empty update seen in between: the same as
+      // cleared and retyped, unless it is the text from before a fix (an undo).
+      const undo = existing?.suggestions.some((g) => g.before?.text === draft.text)
+      if (existing && !existing.cleared && !undo && replacedWholesale(existing.text, draft.text))
+        existing.cleared = true
+      if (existing?.cleared) {
+        existing.cleared = false
+        if (draft.text !== existing.text) {
+          // Typed into again after clearing: the old reply was never sent.
+          for (const g of existing.suggestions)
+            if (g.state === "open")
+              out.push(
+                event(ctx, "discarded", { ...g, span: g.seenSpan }, g.seenText, {
+                  excerptFrom: { text: g.seenText, span: g.seenSpan },
+                }),
+              )
+          sessions.delete(draft.editorId)
+        }
       }
       const s = session(draft.editorId)
       sync(s, draft.text)
       s.revision = draft.revision
+      // Undone in the CRM: the exact text from before the fix, or the flagged words back in its place.
+      for (const g of s.suggestions) {
+        if (g.state !== "applied" || !g.before) continue
+        const back =
+          draft.text === g.before.text ||
+          findings.some(
+            (f) =>
+              f.ruleId === g.ruleId &&
+              f.text === g.flagged &&
+              touches(g.span, { start: f.start, end: f.end }),
+          )
+        if (!back) continue
+        out.push(event(ctx, "reverted", g, draft.text, { replacement: g.replacement }))
+        g.state = "open"
+        g.replacement = undefined
+        if (draft.text === g.before.text) g.span = { ...g.before.span }
+        g.before = undefined
+      }
       const taken = new Set<Suggestion>()
       for (const f of findings) {
         let g = match(s, f, taken, true)
@@ -341,19 +411,32 @@ export function createSuggestionTracker(
       return out
     },
 
-    applied(ctx, draft, finding, replacement) {
-      const { s, g, events } = target(ctx, draft, finding)
-      if (g.state !== "open") return events
-      events.push(event(ctx, "applied", g, draft.text, { replacement }))
+    applied(ctx, draft, finding, replacement, edit) {
+      const from = edit?.start ?? finding.start
+      const to = edit?.end ?? finding.end
+      const fixed: Suggestion[] = []
+      const events: AuditEvent[] = []
+      for (const f of [finding, ...(edit?.also ?? [])]) {
+        const t = target(ctx, draft, f)
+        events.push(...t.events)
+        if (t.g.state !== "open" || fixed.includes(t.g)) continue
+        events.push(event(ctx, "applied", t.g, draft.text, { replacement }))
+        t.g.before = { text: draft.text, span: { start: f.start, end: f.end } }
+        fixed.push(t.g)
+      }
+      if (!fixed.length) return events
       // Follow the replacement: the editor will hold the predicted text next.
-      const predicted = draft.text.slice(0, finding.start) + replacement + draft.text.slice(finding.end)
+      const s = session(draft.editorId)
+      const predicted = draft.text.slice(0, from) + replacement + draft.text.slice(to)
       sync(s, predicted)
-      g.state = "applied"
-      g.replacement = replacement
-      g.present = false
-      g.span = { start: finding.start, end: finding.start + replacement.length }
-      g.seenText = predicted
-      g.seenSpan = g.span
+      for (const g of fixed) {
+        g.state = "applied"
+        g.replacement = replacement
+        g.present = false
+        g.span = { start: from, end: from + replacement.length }
+        g.seenText = predicted
+        g.seenSpan = g.span
+      }
       return events
     },
 
@@ -385,6 +468,7 @@ export function createSuggestionTracker(
       const s = sessions.get(finalDraft.editorId)
       if (!s) return []
       sessions.delete(finalDraft.editorId)
+      if (finalDraft.text.trim()) sent.set(finalDraft.editorId, finalDraft.text)
       return finish(ctx, s, finalDraft.text.trim() === "" ? s.text : finalDraft.text)
     },
   }

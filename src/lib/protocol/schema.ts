@@ -104,6 +104,13 @@ export const pageToSidebarSchema: z.ZodType<PageToSidebar> = z.discriminatedUnio
     index: z.number().int().min(0).max(2),
   }),
   z.object({
+    type: z.literal("apply-fix"),
+    editorId: bounded(100),
+    revision: z.number().int().nonnegative(),
+    start: offset,
+    end: offset,
+  }),
+  z.object({
     type: z.literal("sent"),
     draft: draftSchema,
     via: z.enum(["submit", "click", "key"]),
@@ -136,8 +143,9 @@ export const sidebarToPageSchema: z.ZodType<SidebarToPage> = z.discriminatedUnio
     revision: z.number().int().nonnegative(),
     start: offset,
     end: offset,
-    expected: bounded(2_000),
-    text: bounded(5_000),
+    // Fix all writes the whole rewritten reply as one edit (one undo step): up to a draft's size.
+    expected: bounded(20_000),
+    text: bounded(20_000),
   }),
   z.object({
     type: z.literal("insert-text"),
@@ -150,7 +158,16 @@ export const sidebarToPageSchema: z.ZodType<SidebarToPage> = z.discriminatedUnio
     editorId,
     revision: z.number().int().nonnegative(),
     spans: z
-      .array(z.object({ start: offset, end: offset, severity: z.enum(["forbidden", "warning", "hint"]) }))
+      .array(
+        z.object({
+          start: offset,
+          end: offset,
+          severity: z.enum(["forbidden", "warning", "hint"]),
+          muted: z.boolean().optional(),
+          reason: bounded(500).optional(),
+          fix: bounded(500).optional(),
+        }),
+      )
       .max(200),
   }),
   z.object({

@@ -129,6 +129,12 @@ export interface HighlightSpan {
   start: number
   end: number
   severity: "forbidden" | "warning" | "hint"
+  /** Dismissed by the agent (× or 不准确): the words are still there, so drawn in a muted style. */
+  muted?: boolean
+  /** For the card a click on the underline shows: the finding's reason (in the agent's language). */
+  reason?: string
+  /** The first fix that needs nothing filled in, applied from the card through the sidebar. */
+  fix?: string
 }
 
 export type PageToSidebar =
@@ -141,6 +147,8 @@ export type PageToSidebar =
   | { type: "edit-result"; requestId: string; ok: boolean; error?: string; draft?: Draft }
   /** The agent pressed Alt+1..3 in the reply editor while it showed findings: apply suggestion `index`. */
   | { type: "shortcut"; action: "apply-suggestion"; index: number }
+  /** The agent applied the fix from the card on an underline: the span as the sidebar drew it. */
+  | { type: "apply-fix"; editorId: string; revision: number; start: number; end: number }
   /** The CRM sent the reply (its submit, send button or Ctrl+Enter): the text sent and the customer's turns on the page. */
   | { type: "sent"; draft: Draft; via: "submit" | "click" | "key"; customer: string[] }
   /** Raw text around each handoff block found on the page (the sidebar parses and verifies them). */

@@ -26,16 +26,28 @@ export interface StatsRow {
 type CountedOutcome = Exclude<AuditOutcome, "inserted">
 type Counts = Record<CountedOutcome, number>
 
-const zero = (): Counts => ({ shown: 0, applied: 0, dismissed: 0, ignored: 0, edited: 0, wrong: 0 })
+const zero = (): Counts => ({
+  shown: 0,
+  applied: 0,
+  dismissed: 0,
+  ignored: 0,
+  edited: 0,
+  wrong: 0,
+  reverted: 0,
+  discarded: 0,
+})
 const isOutcome = (v: unknown): v is CountedOutcome =>
   typeof v === "string" && v !== "inserted" && (AUDIT_OUTCOMES as readonly string[]).includes(v)
 
 /** The Tally of counted outcomes, rates over `shown` exactly as `aggregate.tally` gives them. */
 export function tallyFromCounts(c: Counts): Tally {
   const rate = (n: number) => (c.shown === 0 ? null : n / c.shown)
+  // As in `aggregate.tally`: an apply undone in the CRM is not counted as applied.
+  const applied = Math.max(0, c.applied - c.reverted)
   return {
     ...c,
-    appliedRate: rate(c.applied),
+    applied,
+    appliedRate: rate(applied),
     dismissedRate: rate(c.dismissed),
     ignoredRate: rate(c.ignored),
     wrongRate: rate(c.wrong),

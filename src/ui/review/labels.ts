@@ -13,6 +13,8 @@ export const OUTCOME_KEYS: Record<AuditOutcome, StringKey> = {
   edited: "outcomeEdited",
   wrong: "outcomeWrong",
   inserted: "outcomeInserted",
+  reverted: "outcomeReverted",
+  discarded: "outcomeDiscarded",
 }
 
 export const CATEGORY_LABELS: Record<PhrasingCategory, Bilingual> = {

@@ -174,6 +174,8 @@ describe("review helpers", () => {
         ignored: 0,
         edited: 0,
         wrong: 0,
+        reverted: 0,
+        discarded: 0,
         appliedRate: rate,
         dismissedRate: null,
         ignoredRate: null,

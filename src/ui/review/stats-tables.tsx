@@ -16,6 +16,9 @@ function TallyHead() {
         <T k="qaAppliedRate" />
       </th>
       <th scope="col" className="num">
+        <T k="qaReverted" />
+      </th>
+      <th scope="col" className="num">
         <T k="qaDismissedRate" />
       </th>
       <th scope="col" className="num">
@@ -36,6 +39,9 @@ function TallyCells({ tally }: { tally: Tally }) {
       </td>
       <td className="num" data-col="applied-rate">
         {percent(tally.appliedRate)}
+      </td>
+      <td className="num" data-col="reverted">
+        {tally.reverted}
       </td>
       <td className="num" data-col="dismissed-rate">
         {percent(tally.dismissedRate)}

@@ -5,7 +5,7 @@
 import { useMemo, useRef } from "react"
 
 import type { AuditEvent } from "~lib/audit/model"
-import { createSuggestionTracker, type TrackerContext } from "~lib/audit/tracker"
+import { createSuggestionTracker, type AppliedEdit, type TrackerContext } from "~lib/audit/tracker"
 import type { PhrasingFinding } from "~lib/phrasing/types"
 import { createAuditStore } from "~lib/store/audit-repository"
 import { getDb } from "~lib/store/db"
@@ -20,7 +20,8 @@ export interface AuditDraft {
 
 export interface PhrasingAudit {
   update(draft: AuditDraft, findings: PhrasingFinding[]): void
-  applied(draft: AuditDraft, finding: PhrasingFinding, replacement: string): void
+  /** `edit`: the range the fix replaced when wider than the finding (its clause), and findings fixed with it. */
+  applied(draft: AuditDraft, finding: PhrasingFinding, replacement: string, edit?: AppliedEdit): void
   dismissed(draft: AuditDraft, finding: PhrasingFinding, reason?: string): void
   wrong(draft: AuditDraft, finding: PhrasingFinding, reason: string): void
   end(finalDraft: AuditDraft | null): void
@@ -51,8 +52,8 @@ export function usePhrasingAudit(context: TrackerContext, onError: (error: unkno
     }
     return {
       update: (draft, findings) => safely(() => tracker.update(ctx.current, draft, findings)),
-      applied: (draft, finding, replacement) =>
-        safely(() => tracker.applied(ctx.current, draft, finding, replacement)),
+      applied: (draft, finding, replacement, edit) =>
+        safely(() => tracker.applied(ctx.current, draft, finding, replacement, edit)),
       dismissed: (draft, finding, reason) =>
         safely(() => tracker.dismissed(ctx.current, draft, finding, reason)),
       wrong: (draft, finding, reason) => safely(() => tracker.wrong(ctx.current, draft, finding, reason)),

@@ -4,7 +4,9 @@ import "fake-indexeddb/auto"
 
 import { afterEach, describe, expect, it } from "vitest"
 
+import { checkDraft } from "~lib/phrasing/check"
 import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
+import { rewriteReply } from "~lib/phrasing/rewrite"
 import type { Draft, PageState, SidebarToPage } from "~lib/protocol/types"
 import { createAuditStore } from "~lib/store/audit-repository"
 import { getDb } from "~lib/store/db"
@@ -108,7 +110,16 @@ describe("phrasing panel", () => {
         type: "highlight",
         editorId: "editor-1",
         revision: 3,
-        spans: [{ start: 0, end: 5, severity: "warning" }],
+        // The reason and the first ready fix go along for the card on the underline.
+        spans: [
+          {
+            start: 0,
+            end: 5,
+            severity: "warning",
+            reason: expect.stringMatching(/\S/),
+            fix: DEFAULT_PHRASEBOOK.rules.find((r) => r.id === "refusal-meibanfa")!.replacements[0],
+          },
+        ],
       }),
     )
     await waitFor(async () =>
@@ -164,28 +175,49 @@ describe("phrasing panel", () => {
     )
   })
 
-  it("Fix all applies slot-free fixes from the end backwards, one revision after another", async () => {
+  it("Fix all previews the whole rewritten reply; Esc cancels, Enter applies it as one edit", async () => {
     const { port, c } = await open()
-    port.emit({ type: "draft", draft: draft("不行，这个没办法", 1) })
-    await waitFor(() => expect(allByTestId(c, "phrasing-finding")).toHaveLength(2))
+    const text = "不行，这个没办法，你去找网点吧。"
+    port.emit({ type: "draft", draft: draft(text, 1) })
+    await waitFor(() => expect(allByTestId(c, "phrasing-finding").length).toBeGreaterThanOrEqual(2))
     await click(byTestId(c, "phrasing-fix-all"))
-    const first = await nth(port, "replace-range", 0)
-    expect(first).toMatchObject({ start: 3, expected: "这个没办法", revision: 1 })
-    port.emit({
-      type: "edit-result",
-      requestId: first.requestId,
-      ok: true,
-      draft: draft(`不行，${first.text}`, 2),
-    })
-    const second = await nth(port, "replace-range", 1)
-    expect(second).toMatchObject({ start: 0, end: 2, expected: "不行", revision: 2 })
-    port.emit({
-      type: "edit-result",
-      requestId: second.requestId,
-      ok: true,
-      draft: draft(`${second.text}，${first.text}`, 3),
-    })
-    await waitFor(() => expect(byTestId(c, "phrasing-notice").textContent).toContain("已修正 2 处"))
+    const preview = await waitFor(() => byTestId(c, "fix-preview"))
+    const expected = rewriteReply(text, checkDraft(text), (t) => checkDraft(t)).text
+    expect(byTestId(preview, "fix-preview-before").textContent).toContain(text)
+    expect(byTestId(preview, "fix-preview-after").textContent).toContain(expected)
+    expect(expected).not.toContain("你去找网点")
+    // Nothing is written before the agent says so.
+    expect(posted(port, "replace-range")).toHaveLength(0)
+    await keyDown(preview, { key: "Escape", code: "Escape" })
+    await waitFor(() => expect(allByTestId(c, "fix-preview")).toHaveLength(0))
+    expect(posted(port, "replace-range")).toHaveLength(0)
+
+    await click(byTestId(c, "phrasing-fix-all"))
+    await keyDown(await waitFor(() => byTestId(c, "fix-preview")), { key: "Enter", code: "Enter" })
+    const request = await nth(port, "replace-range", 0)
+    // One edit (one undo step in the CRM) over the part that changed.
+    expect(request.revision).toBe(1)
+    expect(text.slice(0, request.start) + request.text + text.slice(request.end)).toBe(expected)
+    expect(request.expected).toBe(text.slice(request.start, request.end))
+    port.emit({ type: "edit-result", requestId: request.requestId, ok: true, draft: draft(expected, 2) })
+    await waitFor(() => expect(byTestId(c, "phrasing-notice").dataset.kind).toBe("ok"))
+    expect(posted(port, "replace-range")).toHaveLength(1)
+    await waitFor(async () =>
+      expect((await auditEvents("refusal-buxing")).map((e) => e.outcome)).toContain("applied"),
+    )
+    expect((await auditEvents("refusal-meibanfa")).map((e) => e.outcome)).toContain("applied")
+  })
+
+  it("a preview is closed when the reply changes under it (it would overwrite the agent's typing)", async () => {
+    const { port, c } = await open()
+    port.emit({ type: "draft", draft: draft("这个没办法", 1) })
+    await waitFor(() => byTestId(c, "phrasing-finding"))
+    await click(byTestId(c, "phrasing-fix-all"))
+    await waitFor(() => byTestId(c, "fix-preview"))
+    port.emit({ type: "draft", draft: draft("这个没办法，真的", 2) })
+    await waitFor(() => expect(allByTestId(c, "fix-preview")).toHaveLength(0))
+    expect(byTestId(c, "phrasing-notice").dataset.kind).toBe("error")
+    expect(posted(port, "replace-range")).toHaveLength(0)
   })
 
   it("a replacement with slots asks first, prefilled where known; Alt+1 works from the keyboard", async () => {
@@ -247,6 +279,22 @@ describe("phrasing panel", () => {
     expect(posted(port, "replace-range")).toHaveLength(1)
   })
 
+  it("the fix chosen on the card in the CRM's editor is applied to that finding, for that revision only", async () => {
+    const { port, c } = await open()
+    port.emit({ type: "draft", draft: draft("您好，这个没办法", 2) })
+    await waitFor(() => byTestId(c, "phrasing-finding"))
+    // A card from an older revision is refused: the reply moved on.
+    port.emit({ type: "apply-fix", editorId: "editor-1", revision: 1, start: 3, end: 8 })
+    await waitFor(() => expect(byTestId(c, "phrasing-notice").dataset.kind).toBe("error"))
+    expect(posted(port, "replace-range")).toHaveLength(0)
+    port.emit({ type: "apply-fix", editorId: "editor-1", revision: 2, start: 3, end: 8 })
+    const request = await nth(port, "replace-range", 0)
+    expect(request).toMatchObject({ revision: 2, start: 3, end: 8, expected: "这个没办法" })
+    expect(request.text).toBe(
+      DEFAULT_PHRASEBOOK.rules.find((r) => r.id === "refusal-meibanfa")!.replacements[0],
+    )
+  })
+
   it("dismiss hides a finding; Wrong records the reason for QA", async () => {
     const { port, c } = await open()
     port.emit({ type: "draft", draft: draft("不行，你去找网点", 1) })
@@ -258,12 +306,21 @@ describe("phrasing panel", () => {
     await click(byTestId(remaining, "phrasing-wrong"))
     await typeInto(byTestId(remaining, "phrasing-wrong-reason"), "这是在复述客户的话")
     await click(byTestId(remaining, "phrasing-wrong-submit"))
-    await waitFor(() => byTestId(c, "phrasing-clean"))
+    // Hidden is not fixed: the panel says so instead of "no issues".
+    const ignored = await waitFor(() => byTestId(c, "phrasing-ignored"))
+    expect(ignored.dataset.n).toBe("2")
+    expect(ignored.textContent).toContain("2 处已忽略")
+    expect(allByTestId(c, "phrasing-clean")).toHaveLength(0)
     await waitFor(async () =>
       expect((await auditEvents(rule)).find((e) => e.outcome === "wrong")?.reason).toBe("这是在复述客户的话"),
     )
-    // The highlight for the dismissed findings is withdrawn too.
-    expect(posted(port, "highlight").at(-1)?.spans).toEqual([])
+    // The dismissed findings stay underlined in the editor, muted.
+    const spans = posted(port, "highlight").at(-1)?.spans ?? []
+    expect(spans).toHaveLength(2)
+    expect(spans.every((x) => x.muted === true)).toBe(true)
+    // Once the words are gone from the reply, nothing is left to count.
+    port.emit({ type: "draft", draft: draft("您好", 2) })
+    await waitFor(() => byTestId(c, "phrasing-clean"))
   })
 
   it("Insert sends insert-text, asking for missing slots first", async () => {

@@ -8,16 +8,18 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from "react"
 import { CASE_TYPE_LABELS, type CaseType } from "~lib/cases/model"
 import { checkVersion } from "~lib/phrasing/check"
 import { fillReplacementSlots, replacementSlots } from "~lib/phrasing/replacement"
+import { readyReplacement } from "~lib/phrasing/rewrite"
 import type { PhrasingCategory, PhrasingFinding, PhrasingSeverity } from "~lib/phrasing/types"
 import { getScript, renderScript, scriptsForCase } from "~lib/scripts/render"
 import { SCRIPT_STAGES, type Script, type ScriptStage } from "~lib/scripts/scripts"
 import { varsFromContext, type SlotContext } from "~lib/scripts/slots"
-import { altDigit, findingKey, safeFixes, slotDefaults, slotsComplete } from "~lib/ui-logic/phrasing-fixes"
+import { altDigit, findingKey, slotDefaults, slotsComplete } from "~lib/ui-logic/phrasing-fixes"
 import { detectPromise, type PromiseHit } from "~lib/ui-logic/promise"
 
 import { CopyButton } from "../copy-button"
 import type { StringKey } from "../i18n"
 import { T, useLocale, useT } from "../locale"
+import { FixAllPreviewView } from "./fix-all-preview"
 import type { PhrasingSession } from "./phrasing-session"
 
 export const STAGE_KEYS: Record<ScriptStage, StringKey> = {
@@ -315,7 +317,7 @@ export function PhrasingPanel(props: {
   // The case type's own scripts lead (the 滞留 script first on a 滞留 case), then the general ones by stage.
   const ownScripts = scripts.filter((s) => s.caseTypes !== "any")
   const promise = useMemo(() => (draft ? detectPromise(draft.text) : null), [draft])
-  const fixable = safeFixes(findings).length
+  const fixable = findings.filter((f) => readyReplacement(f, vars) !== undefined).length
   const rule10 = findings.some((f) => f.category === "rule-10")
 
   // Alt+1..3 applies the first finding's suggestion n (inside the sidebar; the CRM page keeps its keys).
@@ -366,9 +368,19 @@ export function PhrasingPanel(props: {
           <T k="noEditor" />
         </p>
       )}
-      {draft && findings.length === 0 && (
+      {draft && findings.length === 0 && session.ignored.length === 0 && (
         <p className="ok small-text" data-testid="phrasing-clean" data-revision={draft.revision}>
           <T k="noFindings" />
+        </p>
+      )}
+      {draft && session.ignored.length > 0 && (
+        <p
+          className="muted small-text"
+          data-testid="phrasing-ignored"
+          data-n={session.ignored.length}
+          data-revision={draft.revision}
+        >
+          <T k="ignoredCount" values={{ n: session.ignored.length }} />
         </p>
       )}
       {rule10 && (
@@ -389,11 +401,19 @@ export function PhrasingPanel(props: {
               data-testid="phrasing-fix-all"
               disabled={fixable === 0 || session.busy}
               title={t("fixAllHint")}
-              onClick={() => void session.fixAll()}
+              onClick={() => session.fixAll(vars)}
             >
               <T k="fixAll" /> ({fixable})
             </button>
           </div>
+          {session.preview && (
+            <FixAllPreviewView
+              preview={session.preview}
+              busy={session.busy}
+              onApply={() => void session.applyPreview()}
+              onCancel={session.cancelPreview}
+            />
+          )}
           <ul className="findings" data-testid="phrasing-findings" data-revision={draft.revision}>
             {findings.map((f, i) => (
               <FindingItem

@@ -8,14 +8,16 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react"
 import type { TrackerContext } from "~lib/audit/tracker"
 import { checkDraft, checkVersion } from "~lib/phrasing/check"
 import { replacementSlots } from "~lib/phrasing/replacement"
+import { clauseEdit, readyReplacement, rewriteReply, type ReplyRewrite } from "~lib/phrasing/rewrite"
 import type { Phrasebook, PhrasingFinding } from "~lib/phrasing/types"
 import type { Draft, SidebarToPage } from "~lib/protocol/types"
-import { findingKey, safeFixes, visibleFindings } from "~lib/ui-logic/phrasing-fixes"
+import { findingKey, visibleFindings } from "~lib/ui-logic/phrasing-fixes"
 
 import type { StringKey } from "../i18n"
 import { usePhrasingAudit } from "./phrasing-audit"
 import { useActivePhrasebook } from "./use-phrasebook"
-import type { EditOutcome, EditRequest } from "./use-page-connection"
+import type { CardFix, EditOutcome, EditRequest, SentMessage } from "./use-page-connection"
+import { useLocale } from "../locale"
 
 export type PhrasingNotice =
   | { kind: "ok"; key: StringKey; values?: Record<string, string | number> }
@@ -27,15 +29,59 @@ export interface PhrasingSession {
   draft: Draft | null
   /** Findings for the current draft that the agent has not dismissed, in text order. */
   findings: PhrasingFinding[]
+  /** Findings the agent dismissed (× or 不准确) whose words are still in the draft. */
+  ignored: PhrasingFinding[]
+  /** Fix all's rewrite of the whole reply, shown beside the original until applied or cancelled. */
+  preview: FixAllPreview | null
   notice: PhrasingNotice | null
   busy: boolean
   /** Replaces the finding with `text` (a replacement, its slots already filled). */
   apply(finding: PhrasingFinding, text: string): Promise<boolean>
-  fixAll(): Promise<void>
+  /** Computes Fix all's rewrite (`known` fills slots) and shows it; nothing is written yet. */
+  fixAll(known?: Readonly<Record<string, string | undefined>>): void
+  /** Writes the previewed rewrite into the editor as one edit (one undo step in the CRM). */
+  applyPreview(): Promise<boolean>
+  cancelPreview(): void
   dismiss(finding: PhrasingFinding): void
   wrong(finding: PhrasingFinding, reason: string): void
   insert(text: string): Promise<boolean>
   clearNotice(): void
+}
+
+export interface FixAllPreview {
+  /** The draft the rewrite was made from: applying is refused once the reply moved on. */
+  editorId: string
+  revision: number
+  before: string
+  rewrite: ReplyRewrite
+}
+
+/** The one range that differs between two texts (common prefix and suffix left out). */
+export function changedRange(before: string, after: string): { start: number; end: number; text: string } {
+  const max = Math.min(before.length, after.length)
+  let start = 0
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++
+  let tail = 0
+  while (
+    tail < max - start &&
+    before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
+  )
+    tail++
+  return { start, end: before.length - tail, text: after.slice(start, after.length - tail) }
+}
+
+/** Quoted ranges of `before` carried into `after` (one changed range between them). */
+function shiftQuoted(
+  quoted: Draft["quoted"],
+  before: string,
+  after: string,
+): { start: number; end: number }[] | undefined {
+  if (!quoted?.length) return quoted
+  const c = changedRange(before, after)
+  const delta = after.length - before.length
+  return quoted
+    .filter((q) => q.end <= c.start || q.start >= c.end)
+    .map((q) => (q.start >= c.end ? { start: q.start + delta, end: q.end + delta } : q))
 }
 
 const EDIT_ERRORS: Record<string, StringKey> = {
@@ -51,8 +97,13 @@ export function usePhrasingSession(props: {
   context: Omit<TrackerContext, "phrasebookVersion">
   /** Alt+1..3 pressed in the CRM's editor. */
   shortcut?: { index: number; seq: number } | null
+  /** The fix applied from the card on an underline in the CRM's editor. */
+  cardFix?: CardFix | null
+  /** The CRM's send, as send-watch saw it: ends the reply's QA session with the text sent. */
+  onSent?: (listener: (message: SentMessage) => void) => () => void
 }): PhrasingSession {
-  const { draft, send, edit, context, shortcut } = props
+  const { draft, send, edit, context, shortcut, onSent, cardFix } = props
+  const locale = useLocale()
   const { book, invalid } = useActivePhrasebook()
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set())
   const [notice, setNotice] = useState<PhrasingNotice | null>(null)
@@ -66,6 +117,8 @@ export function usePhrasingSession(props: {
   const quoted = draft?.quoted
   const all = useMemo(() => (text === null ? [] : checkDraft(text, { book, quoted })), [text, book, quoted])
   const findings = useMemo(() => visibleFindings(all, dismissed), [all, dismissed])
+  const ignored = useMemo(() => all.filter((f) => dismissed.has(findingKey(f))), [all, dismissed])
+  const [preview, setPreview] = useState<FixAllPreview | null>(null)
 
   // A new editor (or none) starts with nothing dismissed.
   const editorId = draft?.editorId ?? null
@@ -86,11 +139,30 @@ export function usePhrasingSession(props: {
     // `all` changes exactly when the text or the book does; the draft object on every revision.
   }, [draft, all, audit])
 
+  // Sent: the reply's suggestions end with the text sent. A box cleared without a send seen is
+  // judged by the tracker (retyped = discarded, else sent).
+  useEffect(() => onSent?.((m) => audit.end(m.draft)), [onSent, audit])
+
   // Paint the visible findings over the editor, for this revision only.
   const revision = draft?.revision ?? null
+  // Dismissed findings stay underlined, muted: hidden is not fixed.
   const spans = useMemo(
-    () => findings.map((f) => ({ start: f.start, end: f.end, severity: f.severity })),
-    [findings],
+    () =>
+      [
+        // The reason and first ready fix ride along for the card a click on the underline shows.
+        ...findings.map((f) => {
+          const fix = readyReplacement(f)
+          return {
+            start: f.start,
+            end: f.end,
+            severity: f.severity,
+            reason: (locale === "en" ? f.message.en : f.message.zh).slice(0, 500),
+            ...(fix !== undefined ? { fix: fix.slice(0, 500) } : {}),
+          }
+        }),
+        ...ignored.map((f) => ({ start: f.start, end: f.end, severity: f.severity, muted: true })),
+      ].sort((a, b) => a.start - b.start),
+    [findings, ignored, locale],
   )
   useEffect(() => {
     if (editorId === null || revision === null) return
@@ -99,6 +171,10 @@ export function usePhrasingSession(props: {
 
   const draftRef = useRef(draft)
   draftRef.current = draft
+  const findingsRef = useRef(findings)
+  findingsRef.current = findings
+  const dismissedRef = useRef(dismissed)
+  dismissedRef.current = dismissed
 
   const report = useCallback((outcome: EditOutcome) => {
     if (outcome.ok) return
@@ -118,18 +194,25 @@ export function usePhrasingSession(props: {
       const d = draftRef.current
       if (!d) return false
       setNotice(null)
+      // The fix rewrites the clause it sits in (and the findings beside it in that clause).
+      const change = clauseEdit(d.text, finding, replacement, findingsRef.current)
       const outcome = await edit({
         type: "replace-range",
         editorId: d.editorId,
         revision: d.revision,
-        start: finding.start,
-        end: finding.end,
-        expected: finding.text,
-        text: replacement,
+        start: change.start,
+        end: change.end,
+        expected: change.expected,
+        text: change.text,
       })
       report(outcome)
-      // The filled text, as it now stands in the reply: the trail follows it to see if it was kept.
-      if (outcome.ok) audit.applied(d, finding, replacement)
+      // The clause as it now stands in the reply: the trail follows it to see if it was kept.
+      if (outcome.ok)
+        audit.applied(d, finding, change.text, {
+          start: change.start,
+          end: change.end,
+          also: change.findings.filter((f) => f !== finding),
+        })
       return outcome.ok
     },
     [edit, report, audit],
@@ -149,40 +232,92 @@ export function usePhrasingSession(props: {
     // Once per press: `seq` changes exactly then (the press and `apply` are read for that press only).
   }, [seq])
 
-  const fixAll = useCallback(async () => {
+  // The fix applied from the card in the CRM's editor: the finding drawn at that span, this revision.
+  const cardSeq = cardFix?.seq
+  useEffect(() => {
+    if (cardSeq === undefined || !cardFix) return
     const d = draftRef.current
-    if (!d || busy) return
+    const f = findingsRef.current.find((x) => x.start === cardFix.start && x.end === cardFix.end)
+    const r = f && readyReplacement(f)
+    if (!d || d.editorId !== cardFix.editorId || d.revision !== cardFix.revision || !f || r === undefined) {
+      setNotice({ kind: "error", key: "editStale" })
+      return
+    }
+    void apply(f, r)
+    // Once per card click: `seq` changes exactly then.
+  }, [cardSeq])
+
+  const fixAll = useCallback(
+    (known: Readonly<Record<string, string | undefined>> = {}) => {
+      const d = draftRef.current
+      if (!d || busy) return
+      setNotice(null)
+      // Checked again after every pass, as the agent will see it (dismissed findings stay dismissed).
+      const check = (t: string) =>
+        visibleFindings(
+          checkDraft(t, { book, quoted: shiftQuoted(d.quoted, d.text, t) }),
+          dismissedRef.current,
+        )
+      const rewrite = rewriteReply(d.text, findingsRef.current, check, { known })
+      if (!rewrite.steps.length) {
+        setNotice({ kind: "error", key: "fixAllNothing" })
+        return
+      }
+      setPreview({ editorId: d.editorId, revision: d.revision, before: d.text, rewrite })
+    },
+    [busy, book],
+  )
+
+  // The preview belongs to one text: once the reply changes it would overwrite the agent's typing.
+  useEffect(() => {
+    if (preview && (draft?.editorId !== preview.editorId || draft.text !== preview.before)) {
+      setPreview(null)
+      setNotice({ kind: "error", key: "fixAllStale" })
+    }
+  }, [draft, preview])
+
+  const applyPreview = useCallback(async () => {
+    const p = preview
+    const d = draftRef.current
+    if (!p || !d || busy) return false
     setBusy(true)
     setNotice(null)
-    let revision = d.revision
-    let text = d.text
-    let fixed = 0
     try {
-      // Last finding first: each edit leaves the offsets of the ones before it unchanged.
-      for (const { finding, replacement } of safeFixes(findings)) {
-        const outcome = await edit({
-          type: "replace-range",
-          editorId: d.editorId,
-          revision,
-          start: finding.start,
-          end: finding.end,
-          expected: finding.text,
-          text: replacement,
-        })
-        if (!outcome.ok || !outcome.draft) {
-          report(outcome)
-          break
-        }
-        audit.applied({ editorId: d.editorId, text, revision }, finding, replacement)
-        revision = outcome.draft.revision
-        text = outcome.draft.text
-        fixed++
+      // One edit over the changed range: one undo step in the CRM's editor.
+      const change = changedRange(p.before, p.rewrite.text)
+      const outcome = await edit({
+        type: "replace-range",
+        editorId: p.editorId,
+        revision: d.revision,
+        start: change.start,
+        end: change.end,
+        expected: p.before.slice(change.start, change.end),
+        text: change.text,
+      })
+      setPreview(null)
+      report(outcome)
+      if (!outcome.ok) return false
+      let revision = d.revision
+      for (const { before, edit: e } of p.rewrite.steps) {
+        const [first, ...also] = e.findings
+        if (first && e.replacement)
+          audit.applied({ editorId: p.editorId, text: before, revision }, first, e.text, {
+            start: e.start,
+            end: e.end,
+            also,
+          })
+        revision++
       }
+      const fixed = p.rewrite.steps.reduce(
+        (n, st) => n + (st.edit.replacement ? st.edit.findings.length : 0),
+        0,
+      )
+      setNotice({ kind: "ok", key: "fixedN", values: { n: fixed } })
+      return true
     } finally {
       setBusy(false)
     }
-    if (fixed) setNotice((n) => n ?? { kind: "ok", key: "fixedN", values: { n: fixed } })
-  }, [busy, findings, edit, report, audit])
+  }, [preview, busy, edit, report, audit])
 
   const dismiss = useCallback(
     (finding: PhrasingFinding) => {
@@ -222,10 +357,14 @@ export function usePhrasingSession(props: {
     bookInvalid: invalid,
     draft,
     findings,
+    ignored,
+    preview,
     notice,
     busy,
     apply,
     fixAll,
+    applyPreview,
+    cancelPreview: () => setPreview(null),
     dismiss,
     wrong,
     insert,

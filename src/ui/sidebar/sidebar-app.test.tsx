@@ -440,6 +440,117 @@ describe("SidebarApp in the page frame", () => {
     port.emit({ type: "sent", draft: { ...draft, text: 5 }, via: "click", customer: [] })
   })
 
+  it("tabs count what waits: callbacks due on 交接, a ladder step due on 升级, findings on 话术", async () => {
+    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
+    const store = testStore()
+    const hour = 3_600_000
+    await store.upsertCase({ waybill: WAYBILL, caseType: "滞留", callbackAt: Date.now() - hour })
+    await store.upsertCase({
+      waybill: "YT1234567890123",
+      caseType: "延误",
+      callbackAt: Date.now() - 2 * hour,
+    })
+    await store.upsertCase({
+      waybill: "ZT1234567890123",
+      caseType: "延误",
+      callbackAt: Date.now() + 2 * hour,
+    })
+    const { port, container } = await openConnected(fb, store)
+    port.emit({ type: "page-state", state: pageState() })
+    await waitFor(() => expect(byTestId(container, "tab-handoff-count").textContent).toBe("2"))
+    // No attempt yet: the ladder has nothing due.
+    expect(allByTestId(container, "tab-escalation-count")).toHaveLength(0)
+    await store.logAttempt({
+      id: "a1",
+      waybill: WAYBILL,
+      at: Date.now() - 5 * hour,
+      level: 1,
+      contactName: "刘站长",
+      outcome: "no_answer",
+      note: "",
+    })
+    await waitFor(() => expect(byTestId(container, "tab-escalation-count").textContent).toBe("1"))
+    expect(byTestId(container, "tab-escalation-count").title).toContain("升级")
+  })
+
+  it("findings in the reply box open 话术, unless the agent is typing in the sidebar", async () => {
+    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
+    const { port, container } = await openConnected(fb)
+    port.emit({ type: "page-state", state: pageState() })
+    await waitFor(() => byTestId(container, "tab-handoff"))
+    expect(byTestId(container, "tab-handoff").getAttribute("aria-selected")).toBe("true")
+    const draft = { editorId: "editor-1", kind: "textarea" as const, selection: null }
+    // A field of the sidebar has focus: the agent is typing there, the tab stays.
+    const field = await waitFor(() => container.querySelector<HTMLElement>("textarea, input")!)
+    field.focus()
+    // The sidebar's document has focus only while the agent works in it (happy-dom always says yes).
+    let inSidebar = true
+    document.hasFocus = () => inSidebar
+    const painted = (revision: number) =>
+      waitFor(() =>
+        expect(
+          port.posted.find(
+            (m) =>
+              (m as { type?: string }).type === "highlight" &&
+              (m as { revision?: number }).revision === revision,
+          ),
+        ).toBeDefined(),
+      )
+    port.emit({ type: "draft", draft: { ...draft, revision: 1, text: "这个没办法" } })
+    await painted(1)
+    expect(byTestId(container, "tab-phrasing-count")).toBeDefined()
+    expect(byTestId(container, "tab-handoff").getAttribute("aria-selected")).toBe("true")
+    // Findings gone and back while the agent works in the CRM: 话术 opens.
+    field.blur()
+    inSidebar = false
+    port.emit({ type: "draft", draft: { ...draft, revision: 2, text: "您好" } })
+    await painted(2)
+    expect(byTestId(container, "tab-handoff").getAttribute("aria-selected")).toBe("true")
+    port.emit({ type: "draft", draft: { ...draft, revision: 3, text: "您好，这个没办法" } })
+    await waitFor(() =>
+      expect(byTestId(container, "tab-phrasing").getAttribute("aria-selected")).toBe("true"),
+    )
+    // The agent goes back to 交接: not pulled away again while the same findings stay.
+    await click(byTestId(container, "tab-handoff"))
+    port.emit({ type: "draft", draft: { ...draft, revision: 4, text: "您好，这个没办法。" } })
+    await painted(4)
+    expect(byTestId(container, "tab-handoff").getAttribute("aria-selected")).toBe("true")
+    // Text our own click put into the box (写入工单, 插入) while the sidebar has focus: no switch.
+    inSidebar = true
+    port.emit({ type: "draft", draft: { ...draft, editorId: "editor-2", revision: 5, text: "不行" } })
+    await painted(5)
+    expect(byTestId(container, "tab-handoff").getAttribute("aria-selected")).toBe("true")
+    delete (document as { hasFocus?: unknown }).hasFocus
+  })
+
+  it("the CRM's send ends the reply's QA session: a flagged reply sent is ignored, a cleared one retyped is not", async () => {
+    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
+    const { port } = await openConnected(fb)
+    port.emit({ type: "page-state", state: pageState({ url: "https://crm.example.com/ticket/sent" }) })
+    const draft = { editorId: "editor-9", kind: "textarea" as const, selection: null }
+    const outcomes = async () =>
+      (await getDb().auditEvents.toArray())
+        .filter((e) => e.ruleId === "refusal-meibanfa")
+        .map((e) => e.outcome)
+        .sort()
+    await getDb().auditEvents.clear()
+    port.emit({ type: "draft", draft: { ...draft, revision: 1, text: "这个没办法" } })
+    await waitFor(async () => expect(await outcomes()).toEqual(["shown"]))
+    // Cleared to retype, then a new reply: the first one was never sent.
+    port.emit({ type: "draft", draft: { ...draft, revision: 2, text: "" } })
+    port.emit({ type: "draft", draft: { ...draft, revision: 3, text: "您好，我帮您查一下" } })
+    await waitFor(async () => expect(await outcomes()).toEqual(["discarded", "shown"]))
+    port.emit({ type: "draft", draft: { ...draft, revision: 4, text: "您好，这个没办法" } })
+    await waitFor(async () => expect(await outcomes()).toEqual(["discarded", "shown", "shown"]))
+    port.emit({
+      type: "sent",
+      draft: { ...draft, revision: 4, text: "您好，这个没办法" },
+      via: "click",
+      customer: [],
+    })
+    await waitFor(async () => expect(await outcomes()).toEqual(["discarded", "ignored", "shown", "shown"]))
+  })
+
   it("escalation tab: advises level 1 with the branch contact and logs an attempt", async () => {
     const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
     const store = testStore()

@@ -44,6 +44,7 @@ import { ChecklistPanel } from "./checklist-panel"
 import { useLiveChecklist } from "./live-checklist"
 import { PhrasingPanel } from "./phrasing-panel"
 import { usePhrasingSession } from "./phrasing-session"
+import { TabCount, useSwitchToFindings, useTabCounts } from "./tab-counts"
 import { WaybillHeader } from "./waybill-header"
 
 type TabId = "handoff" | "phrasing" | "escalation" | "knowledge"
@@ -186,6 +187,8 @@ function CaseWorkspace(props: {
     send,
     edit: page.edit,
     shortcut: page.shortcut,
+    onSent: page.onSent,
+    cardFix: page.cardFix,
     context: {
       agentWorkId: settings?.profile?.workId ?? "",
       agentName: settings?.profile?.name ?? "",
@@ -203,6 +206,19 @@ function CaseWorkspace(props: {
     profile: settings?.profile,
   })
   const phrasingCount = phrasing.findings.length + checklist.open.length
+  const counts = useTabCounts({
+    waybill,
+    caseType,
+    record,
+    attempts,
+    customer: { threats: customer.threats.map((x) => x.kind), repeat: customer.repeat },
+  })
+  useSwitchToFindings({
+    editorId: page.draft?.editorId ?? null,
+    findings: phrasing.findings.length,
+    active: tab === "phrasing",
+    open: () => setTab("phrasing"),
+  })
 
   return (
     <>
@@ -256,10 +272,10 @@ function CaseWorkspace(props: {
                 {knowledge.suggestions.length}
               </span>
             )}
-            {id === "phrasing" && phrasingCount > 0 && (
-              <span className="tab-count" data-testid="tab-phrasing-count">
-                {phrasingCount}
-              </span>
+            {id === "phrasing" && <TabCount tab="phrasing" n={phrasingCount} titleKey="tabCountPhrasing" />}
+            {id === "handoff" && <TabCount tab="handoff" n={counts.handoff} titleKey="tabCountHandoff" />}
+            {id === "escalation" && (
+              <TabCount tab="escalation" n={counts.escalation} titleKey="tabCountEscalation" />
             )}
           </button>
         ))}

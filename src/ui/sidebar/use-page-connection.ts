@@ -75,6 +75,15 @@ export type EditRequest =
 const EDIT_TIMEOUT_MS = 8_000
 
 /** The CRM sent a reply (validated message). */
+/** A fix applied from the page's finding card (see `apply-fix`). */
+export interface CardFix {
+  editorId: string
+  revision: number
+  start: number
+  end: number
+  seq: number
+}
+
 export type SentMessage = Extract<PageToSidebar, { type: "sent" }>
 
 export function usePageConnection(platform: Platform, mode: SidebarMode) {
@@ -90,6 +99,8 @@ export function usePageConnection(platform: Platform, mode: SidebarMode) {
   const [draft, setDraft] = useState<Draft | null>(null)
   // Alt+1..3 pressed in the CRM's editor; `seq` makes each press a new value.
   const [shortcut, setShortcut] = useState<{ index: number; seq: number } | null>(null)
+  // The fix applied from the card on an underline in the CRM's editor; `seq` makes each a new value.
+  const [cardFix, setCardFix] = useState<CardFix | null>(null)
   // Raw texts of the handoff blocks on the page (parsed and verified by the timeline).
   const [handoffTexts, setHandoffTexts] = useState<{ texts: string[]; truncated: boolean } | null>(null)
   const pendingPosts = useRef(new Map<string, (outcome: PostOutcome) => void>())
@@ -138,7 +149,10 @@ export function usePageConnection(platform: Platform, mode: SidebarMode) {
         else if (message.type === "draft-gone") setDraft(null)
         else if (message.type === "shortcut")
           setShortcut((s) => ({ index: message.index, seq: (s?.seq ?? 0) + 1 }))
-        else if (message.type === "sent") for (const listener of sentListeners.current) listener(message)
+        else if (message.type === "apply-fix") {
+          const { editorId, revision, start, end } = message
+          setCardFix((s) => ({ editorId, revision, start, end, seq: (s?.seq ?? 0) + 1 }))
+        } else if (message.type === "sent") for (const listener of sentListeners.current) listener(message)
         else if (message.type === "handoff-blocks")
           setHandoffTexts({ texts: message.texts, truncated: message.truncated })
         else if (message.type === "handoff-post-result") {
@@ -278,5 +292,5 @@ export function usePageConnection(platform: Platform, mode: SidebarMode) {
     [send],
   )
 
-  return { connection, send, draft, edit, shortcut, onSent, handoffTexts, postHandoff }
+  return { connection, send, draft, edit, shortcut, cardFix, onSent, handoffTexts, postHandoff }
 }

@@ -26,6 +26,8 @@ export interface EditorAdapter {
   edit(start: number, end: number, text: string): Promise<EditOutcome>
   highlight(spans: HighlightSpan[]): void
   clearHighlights(): void
+  /** Where [start, end) is drawn, in the top document's viewport (for the finding card). */
+  rectOf(start: number, end: number): { left: number; top: number; bottom: number } | null
   /** Calls `onChange` when the text may have changed by other means than input events. */
   watch(onChange: () => void): () => void
 }
@@ -70,4 +72,16 @@ export function settle(
 export function sameText(a: string, b: string): boolean {
   const norm = (s: string) => s.replace(/\s+/g, " ").trim()
   return norm(a) === norm(b)
+}
+
+/** A rect inside an editor iframe, moved into the top document's viewport. */
+export function offsetByFrame(
+  frame: HTMLIFrameElement | null,
+  r: { left: number; top: number; bottom: number },
+): { left: number; top: number; bottom: number } {
+  if (!frame) return { left: r.left, top: r.top, bottom: r.bottom }
+  const f = frame.getBoundingClientRect()
+  const x = f.left + frame.clientLeft
+  const y = f.top + frame.clientTop
+  return { left: r.left + x, top: r.top + y, bottom: r.bottom + y }
 }

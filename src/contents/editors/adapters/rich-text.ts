@@ -2,7 +2,14 @@ import type { EditorKind, HighlightSpan } from "~lib/protocol/types"
 
 import { clearRangeHighlights, setRangeHighlights } from "../highlight"
 import { rangeFor, readTextModel, selectionOffsets, type TextModel } from "../text-model"
-import { type EditOutcome, type EditorAdapter, type Snapshot, sameText, settle } from "./adapter"
+import {
+  type EditOutcome,
+  type EditorAdapter,
+  type Snapshot,
+  sameText,
+  settle,
+  offsetByFrame,
+} from "./adapter"
 import { execInsertText } from "./text-control"
 
 type Strategy = "exec-insert-text" | "paste" | "beforeinput" | "range-insert"
@@ -187,8 +194,14 @@ export class RichTextAdapter implements EditorAdapter {
     const model = this.model()
     setRangeHighlights(
       this.doc,
-      spans.map((s) => ({ range: rangeFor(model, s.start, s.end), severity: s.severity })),
+      spans.map((s) => ({ range: rangeFor(model, s.start, s.end), severity: s.severity, muted: s.muted })),
     )
+  }
+
+  rectOf(start: number, end: number): { left: number; top: number; bottom: number } | null {
+    const rects = rangeFor(this.model(), start, end).getClientRects()
+    const r = rects[0]
+    return r ? offsetByFrame(this.frame, r) : null
   }
 
   clearHighlights(): void {

@@ -2,7 +2,7 @@ import type { EditorKind, HighlightSpan } from "~lib/protocol/types"
 
 import { showOverlay, type OverlayHandle } from "../overlay"
 import { MAX_DRAFT_CHARS } from "../text-model"
-import { type EditOutcome, type EditorAdapter, type Snapshot } from "./adapter"
+import { type EditOutcome, type EditorAdapter, type Snapshot, offsetByFrame } from "./adapter"
 
 type TextControl = HTMLTextAreaElement | HTMLInputElement
 
@@ -73,6 +73,12 @@ export class TextControlAdapter implements EditorAdapter {
   highlight(spans: HighlightSpan[]): void {
     this.clearHighlights()
     if (spans.length > 0) this.overlay = showOverlay(this.el, spans)
+  }
+
+  rectOf(start: number, end: number): { left: number; top: number; bottom: number } | null {
+    const r = this.overlay?.rectOf(start, end)
+    if (!r) return null
+    return offsetByFrame(this.frame, r)
   }
 
   clearHighlights(): void {
