@@ -175,6 +175,25 @@ export default tseslint.config(
     },
   },
   {
+    // What every enabled page pays for: the on-demand parts' code (editor, picker) only as types.
+    files: ["src/contents/sidekick/**/*.ts"],
+    ignores: ["src/contents/**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["../editors/*", "../picker/*", "~contents/editors/*", "~contents/picker/*"],
+              allowTypeImports: true,
+              message: "An on-demand part: reach it through parts.ts (loadPart), import only its types.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Extension pages' UI: storage through the services object; nothing from the worker or the page glue.
     files: [
       "src/ui/**/*.{ts,tsx}",
