@@ -8,13 +8,12 @@ import { useState, type ChangeEvent } from "react"
 
 import { parseKnowledgePackFile } from "~lib/knowledge/schema"
 import type { ImportProblem } from "~lib/store/contract"
-import { getDb, type SidekickDB } from "~lib/store/db"
 import { readImportFile } from "~lib/import-file"
-import { createKnowledgeStore } from "~lib/store/knowledge-repository"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 
 import { text } from "../i18n"
 import { errorMessage, T, useLocale } from "../locale"
+import { useServices } from "../services"
 import { usePackInForce } from "./use-knowledge-pack"
 
 type Status = { kind: "ok"; message: string } | { kind: "error"; message: string; problems?: ImportProblem[] }
@@ -31,11 +30,11 @@ function download(name: string, content: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
-export function KnowledgeOptionsSection({ db = getDb() }: { db?: SidekickDB }) {
+export function KnowledgeOptionsSection() {
+  const { knowledge: store } = useServices()
   const locale = useLocale()
-  const store = createKnowledgeStore(db)
-  const inForce = usePackInForce(db)
-  const versions = useLiveQuery(() => store.listPacks().catch(() => []), [db])
+  const inForce = usePackInForce()
+  const versions = useLiveQuery(() => store.listPacks().catch(() => []), [store])
   const [status, setStatus] = useState<Status | null>(null)
   const { pack } = inForce
   const unset = Object.values(pack.values).filter((v) => !v.value.trim()).length

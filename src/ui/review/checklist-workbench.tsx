@@ -17,7 +17,7 @@ import { downloadText } from "../audit/download"
 import { text } from "../i18n"
 import { errorMessage, T, useLocale } from "../locale"
 import { useServices } from "../services"
-import { type BookInForce, useReviewDeps, useVersions } from "./review-data"
+import { type BookInForce, useVersions } from "./review-data"
 
 interface ItemForm {
   weight: string
@@ -47,8 +47,7 @@ function itemOf(form: ItemForm, original: ChecklistItem): ChecklistItem {
 type Status = { kind: "ok"; message: string } | { kind: "error"; message: string; problems?: ImportProblem[] }
 
 export function ChecklistWorkbench({ inForce }: { inForce: BookInForce }) {
-  const { phrasebooks } = useReviewDeps()
-  const { now } = useServices()
+  const { phrasebooks, now } = useServices()
   const locale = useLocale()
   const versions = useVersions()
   const base = inForce.book

@@ -21,7 +21,6 @@ import {
 import { DEFAULT_CHECKLIST } from "~lib/qa/default-checklist"
 import type { ConversationTurnRecord } from "~lib/qa/record"
 import type { Evidence, ItemId, Outcome } from "~lib/qa/types"
-import { createConversationStore } from "~lib/store/conversation-repository"
 import type { ImportProblem } from "~lib/store/contract"
 import { parseImportJson, readImportFile } from "~lib/import-file"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
@@ -32,7 +31,6 @@ import { text } from "../i18n"
 import { errorMessage, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
 import { percent } from "./labels"
-import { useReviewDeps } from "./review-data"
 
 const OUTCOME_KEY: Record<Outcome, StringKey> = { pass: "convPass", fail: "convFail", na: "convNa" }
 const OUTCOME_MARK: Record<Outcome, string> = { pass: "✓", fail: "✗", na: "–" }
@@ -141,12 +139,10 @@ function Scorecard({ scored, book, onBack }: { scored: Scored; book: Phrasebook;
 }
 
 export function ConversationReview({ from, to, book }: { from: number; to: number; book: Phrasebook }) {
-  const { db } = useReviewDeps()
-  const { now } = useServices()
+  const { conversations: store, now } = useServices()
   const locale = useLocale()
   const t = useT()
   const itemLabel = useItemLabel(book)
-  const store = useMemo(() => createConversationStore(db), [db])
   const local = useLiveQuery(() => store.listTurns({ from, to }), [store, from, to])
   const [imported, setImported] = useState<ConversationTurnRecord[]>([])
   const [status, setStatus] = useState<{

@@ -9,14 +9,7 @@ import { byKnowledgeCard } from "~lib/audit/knowledge"
 import { AUDIT_OUTCOMES, isKnowledgeEvent, type AuditOutcome } from "~lib/audit/model"
 import { PHRASING_CATEGORIES, type PhrasingCategory } from "~lib/phrasing/types"
 import { ruleEditingAllowed } from "~lib/policy/merge"
-import {
-  AUDIT_RETENTION_KEY,
-  normalizeRetentionDays,
-  purgeAuditEventsBefore,
-  retentionCutoff,
-} from "~lib/store/audit-retention"
-import { purgeConversationsBefore } from "~lib/store/conversation-repository"
-import type { SidekickDB } from "~lib/store/db"
+import { AUDIT_RETENTION_KEY, normalizeRetentionDays, retentionCutoff } from "~lib/store/audit-retention"
 
 import { ErrorBoundary } from "../error-boundary"
 import { type StringKey, text } from "../i18n"
@@ -27,15 +20,7 @@ import { useServices } from "../services"
 import { useSettings } from "../use-settings"
 import { CATEGORY_LABELS, label, OUTCOME_KEYS } from "./labels"
 import { RateChart } from "./rate-chart"
-import {
-  categoryLookup,
-  type ReviewDeps,
-  ReviewDepsContext,
-  reviewDeps,
-  useBookInForce,
-  useReviewDeps,
-  useTrail,
-} from "./review-data"
+import { categoryLookup, useBookInForce, useTrail } from "./review-data"
 import { KnowledgeInsertTable } from "./knowledge-inserts"
 import { ChecklistWorkbench } from "./checklist-workbench"
 import { ConversationReview } from "./conversation-review"
@@ -99,9 +84,8 @@ function Select<V extends string>({
 }
 
 function ReviewMain() {
-  const { platform, now, store } = useServices()
+  const { platform, now, store, audit, conversations } = useServices()
   const { policy } = usePolicy()
-  const { db } = useReviewDeps()
   const locale = useLocale()
   const t = useT()
   const [fromDay, setFromDay] = useState(() => toDateInput(now() - 29 * DAY))
@@ -117,8 +101,8 @@ function ReviewMain() {
         // The admin policy's retention wins over the one set on this machine.
         const fixed = (await store.getPolicy()).policy.auditRetentionDays
         const days = fixed ?? normalizeRetentionDays(await platform.storageGet(AUDIT_RETENTION_KEY))
-        const n = await purgeAuditEventsBefore(db, retentionCutoff(now(), days))
-        await purgeConversationsBefore(db, retentionCutoff(now(), days))
+        const n = await audit.purgeBefore(retentionCutoff(now(), days))
+        await conversations.purgeBefore(retentionCutoff(now(), days))
         if (live && n > 0) setPurgeNote(text(locale, "qaPurged", { n }))
       } catch {
         // A failed purge only delays it to the next opening.
@@ -308,14 +292,11 @@ function ReviewLocale() {
   )
 }
 
-/** The page; `deps` defaults to the app database (tests pass a fresh one). */
-export function ReviewApp({ db, deps }: { db?: SidekickDB; deps?: ReviewDeps }) {
-  const value = useMemo(() => deps ?? reviewDeps(db!), [db, deps])
+/** The page; storage comes from the services object (tests pass repositories over a fresh database). */
+export function ReviewApp() {
   return (
     <ErrorBoundary>
-      <ReviewDepsContext.Provider value={value}>
-        <ReviewLocale />
-      </ReviewDepsContext.Provider>
+      <ReviewLocale />
     </ErrorBoundary>
   )
 }

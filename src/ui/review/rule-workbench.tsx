@@ -34,7 +34,7 @@ import { text } from "../i18n"
 import { errorMessage, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
 import { CATEGORY_LABELS, label, SEVERITY_LABELS } from "./labels"
-import { type BookInForce, useReviewDeps, useVersions } from "./review-data"
+import { type BookInForce, useVersions } from "./review-data"
 
 interface RuleForm {
   id: string
@@ -124,8 +124,7 @@ function Problems({ problems, testid }: { problems: ImportProblem[]; testid: str
 type Status = { kind: "ok"; message: string } | { kind: "error"; message: string; problems?: ImportProblem[] }
 
 export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; events: AuditEvent[] }) {
-  const { phrasebooks } = useReviewDeps()
-  const { now } = useServices()
+  const { phrasebooks, now } = useServices()
   const locale = useLocale()
   const t = useT()
   const versions = useVersions()
@@ -419,7 +418,7 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
 }
 
 function Versions({ inForce }: { inForce: BookInForce }) {
-  const { phrasebooks } = useReviewDeps()
+  const { phrasebooks } = useServices()
   const locale = useLocale()
   const versions = useVersions()
   const [status, setStatus] = useState<Status | null>(null)

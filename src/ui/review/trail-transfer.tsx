@@ -19,13 +19,11 @@ import { exportAllowed } from "~lib/policy/merge"
 import { LockedBadge } from "../policy/locked"
 import { usePolicy } from "../policy/use-policy"
 import { useServices } from "../services"
-import { useReviewDeps } from "./review-data"
 
 type Status = { kind: "ok"; message: string } | { kind: "error"; message: string; problems?: ImportProblem[] }
 
 export function TrailTransfer({ events }: { events: AuditEvent[] }) {
-  const { audit } = useReviewDeps()
-  const { now } = useServices()
+  const { audit, now } = useServices()
   const locale = useLocale()
   const t = useT()
   const mayExport = exportAllowed(usePolicy().policy)

@@ -26,7 +26,7 @@ import { CopyButton } from "../copy-button"
 import { primary, type StringKey } from "../i18n"
 import { errorMessage, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
-import { useActivePhrasebook } from "./use-phrasebook"
+import { useActivePhrasebook } from "../use-active-phrasebook"
 
 const DECISION_KEYS: Record<EscalationDecision, StringKey> = {
   start: "decisionStart",

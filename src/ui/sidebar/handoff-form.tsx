@@ -28,7 +28,7 @@ import { errorMessage, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
 import { STATUS_KEYS } from "./case-panel"
 import type { PostResult } from "./handoff-post"
-import { useActivePhrasebook } from "./use-phrasebook"
+import { useActivePhrasebook } from "../use-active-phrasebook"
 
 /** Values handed over from another tab (e.g. the reply promised a callback); `token` makes each one new. */
 export interface HandoffPrefill {

@@ -1,14 +1,10 @@
 // @vitest-environment happy-dom
-// Before Dexie loads: it looks for IndexedDB once, at import.
-import "fake-indexeddb/auto"
 
 import { afterEach, describe, expect, it } from "vitest"
 
 import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
 import type { Draft, PageState, SidebarToPage } from "~lib/protocol/types"
-import { createAuditStore } from "~lib/store/audit-repository"
-import { getDb } from "~lib/store/db"
-import { createPhrasebookStore } from "~lib/store/phrasebook-repository"
+import type { SidekickStore } from "~lib/store/contract"
 
 import {
   allByTestId,
@@ -17,8 +13,8 @@ import {
   fakeBrowser,
   keyDown,
   render,
+  testRepositories,
   testServices,
-  testStore,
   typeInto,
   waitFor,
   type FakePort,
@@ -50,20 +46,22 @@ const draft = (text: string, revision = 1, editorId = "editor-1"): Draft => ({
 })
 
 let view: Rendered | undefined
+// Each test's repositories over a database of its own, handed to the sidebar through its services.
+let repos = testRepositories()
 afterEach(async () => {
   await view?.unmount()
   view = undefined
-  await getDb().phrasebooks.clear()
+  repos = testRepositories()
 })
 
-async function open(seed?: (store: ReturnType<typeof testStore>) => Promise<unknown>) {
+async function open(seed?: (store: SidekickStore) => Promise<unknown>) {
   const fb = fakeBrowser({
     handlers: { "sidebar.whoami": () => ({ tabId: 7, origin: ORIGIN, allowed: true }) },
   })
-  const store = testStore()
+  const store = repos.store
   await store.updateSettings({ profile: { name: "王芳", workId: "8012", company: "示例速运" } })
   await seed?.(store)
-  view = await render(testServices(fb.platform, store), <SidebarApp mode="inpage" />)
+  view = await render(testServices(fb.platform, repos), <SidebarApp mode="inpage" />)
   const port = await waitFor(() => {
     expect(fb.ports).toHaveLength(1)
     return fb.ports[0]
@@ -89,7 +87,7 @@ function nth<T extends SidebarToPage["type"]>(port: FakePort, type: T, i: number
 }
 
 async function auditEvents(ruleId?: string) {
-  return createAuditStore(getDb()).listAuditEvents({ from: 0, to: Number.MAX_SAFE_INTEGER, ruleId })
+  return repos.audit.listAuditEvents({ from: 0, to: Number.MAX_SAFE_INTEGER, ruleId })
 }
 
 describe("phrasing panel", () => {
@@ -307,17 +305,13 @@ describe("phrasing panel", () => {
         },
       ],
     }
-    await createPhrasebookStore(getDb()).putPhrasebook("2026.12.1", custom, { activate: true })
+    await repos.phrasebooks.putPhrasebook("2026.12.1", custom, { activate: true })
     const { port, c } = await open()
     await waitFor(() => expect(byTestId(c, "phrasebook-version").textContent).toContain("2026.12.1"))
     port.emit({ type: "draft", draft: draft("你搞什么", 1) })
     await waitFor(() => expect(byTestId(c, "phrasing-finding").dataset.ruleId).toBe("custom-nani"))
 
-    await createPhrasebookStore(getDb()).putPhrasebook(
-      "2026.12.2",
-      { id: "x", rules: [] },
-      { activate: true },
-    )
+    await repos.phrasebooks.putPhrasebook("2026.12.2", { id: "x", rules: [] }, { activate: true })
     await waitFor(() => byTestId(c, "phrasebook-invalid"))
     expect(byTestId(c, "phrasebook-version").textContent).toContain(DEFAULT_PHRASEBOOK.version)
   })

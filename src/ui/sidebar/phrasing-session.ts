@@ -14,7 +14,7 @@ import { findingKey, safeFixes, visibleFindings } from "~lib/ui-logic/phrasing-f
 
 import type { StringKey } from "../i18n"
 import { usePhrasingAudit } from "./phrasing-audit"
-import { useActivePhrasebook } from "./use-phrasebook"
+import { useActivePhrasebook } from "../use-active-phrasebook"
 import type { EditOutcome, EditRequest } from "./use-page-connection"
 
 export type PhrasingNotice =

@@ -7,8 +7,6 @@ import { useEffect, useMemo, useRef, useState } from "react"
 
 import { conversationIdFor } from "~lib/qa/record"
 import type { Turn } from "~lib/qa/types"
-import { createConversationStore } from "~lib/store/conversation-repository"
-import { getDb } from "~lib/store/db"
 
 import { useServices } from "../services"
 import type { SentMessage } from "./use-page-connection"
@@ -25,8 +23,7 @@ export function useConversation(
   context: ConversationContext,
   subscribe: (listener: (m: SentMessage) => void) => () => void,
 ): { turns: Turn[] | null; recorded: number; error: unknown } {
-  const { now } = useServices()
-  const store = useMemo(() => createConversationStore(getDb()), [])
+  const { now, conversations: store } = useServices()
   const [error, setError] = useState<unknown>(null)
   const ctx = useRef(context)
   ctx.current = context
