@@ -267,10 +267,16 @@ function run(life: Lifetime, initial: SiteConfig): void {
             ? editors.replaceRange(msg)
             : editors.insertText({ editorId: msg.editorId, text: String(msg.text ?? "") })
         void done
-          .catch((err: unknown) => ({ ok: false, error: String(err), draft: undefined }))
+          .catch((err: unknown) => ({
+            ok: false,
+            error: "failed" as const,
+            detail: String(err),
+            draft: undefined,
+          }))
           .then((r) => {
             const result: PageToSidebar = { type: "edit-result", requestId, ok: r.ok }
-            if (r.error) result.error = r.error.slice(0, 500)
+            if (r.error) result.error = r.error
+            if (r.detail) result.detail = r.detail.slice(0, 500)
             if (r.draft) result.draft = r.draft
             if (life.alive()) port.postMessage(result)
           })

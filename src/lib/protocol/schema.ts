@@ -6,6 +6,7 @@ import "../zod-jitless" // first: zod must not probe eval under our CSP
 import * as z from "zod"
 
 import {
+  EDIT_ERROR_CODES,
   WAYBILL_SHAPE,
   type BackgroundRequestName,
   type BackgroundRequests,
@@ -94,7 +95,9 @@ export const pageToSidebarSchema: z.ZodType<PageToSidebar> = z.discriminatedUnio
     type: z.literal("edit-result"),
     requestId,
     ok: z.boolean(),
-    error: bounded(500).optional(),
+    // An unknown code (an older page script's free text) still answers the request, as "failed".
+    error: z.enum(EDIT_ERROR_CODES).catch("failed").optional(),
+    detail: bounded(500).optional(),
     draft: draftSchema.optional(),
   }),
   z.object({

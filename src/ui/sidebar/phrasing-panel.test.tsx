@@ -141,7 +141,7 @@ describe("phrasing panel", () => {
       type: "edit-result",
       requestId: request.requestId,
       ok: false,
-      error: "stale",
+      error: "stale-revision",
       draft: draft("好的，这个没办法呀", 6),
     })
     await waitFor(() => expect(byTestId(c, "phrasing-notice").dataset.kind).toBe("error"))

@@ -9,7 +9,7 @@ import type { TrackerContext } from "~lib/audit/tracker"
 import { checkDraft, checkVersion } from "~lib/phrasing/check"
 import { replacementSlots } from "~lib/phrasing/replacement"
 import type { Phrasebook, PhrasingFinding } from "~lib/phrasing/types"
-import type { Draft, SidebarToPage } from "~lib/protocol/types"
+import type { Draft, EditErrorCode, SidebarToPage } from "~lib/protocol/types"
 import { findingKey, safeFixes, visibleFindings } from "~lib/ui-logic/phrasing-fixes"
 
 import type { StringKey } from "../i18n"
@@ -38,9 +38,11 @@ export interface PhrasingSession {
   clearNotice(): void
 }
 
-const EDIT_ERRORS: Record<string, StringKey> = {
-  "no editor": "noEditorToInsert",
-  "no such editor": "noEditorToInsert",
+/** What the agent reads for each way an edit can fail (the rest: the generic message with the detail). */
+const EDIT_ERROR_NOTICE: Partial<Record<EditErrorCode, StringKey>> = {
+  "no-editor": "noEditorToInsert",
+  "stale-revision": "editStale",
+  "range-mismatch": "editStale",
 }
 
 export function usePhrasingSession(props: {
@@ -102,15 +104,12 @@ export function usePhrasingSession(props: {
 
   const report = useCallback((outcome: EditOutcome) => {
     if (outcome.ok) return
-    if (outcome.error === "stale") setNotice({ kind: "error", key: "editStale" })
-    else {
-      const key = outcome.error ? EDIT_ERRORS[outcome.error] : undefined
-      setNotice(
-        key
-          ? { kind: "error", key }
-          : { kind: "error", key: "editFailed", values: { error: outcome.error ?? "?" } },
-      )
-    }
+    const key = outcome.error ? EDIT_ERROR_NOTICE[outcome.error] : undefined
+    setNotice(
+      key
+        ? { kind: "error", key }
+        : { kind: "error", key: "editFailed", values: { error: outcome.detail ?? outcome.error ?? "?" } },
+    )
   }, [])
 
   const apply = useCallback(
