@@ -75,8 +75,8 @@ export function EscalationPanel(props: {
   const [feedback, setFeedback] = useState<{ ok: boolean; message: string } | null>(null)
   const { book } = useActivePhrasebook()
   // Rule 10 (十) for what the agent writes down too: holding goods over internal fees is flagged.
-  const noteRule10 = useMemo(
-    () => (note.trim() ? lintPhrasing(note, book).filter((f) => f.category === "rule-10") : []),
+  const noteHeldOverFees = useMemo(
+    () => (note.trim() ? lintPhrasing(note, book).filter((f) => f.category === "held-over-fees") : []),
     [note, book],
   )
 
@@ -342,11 +342,11 @@ export function EscalationPanel(props: {
             }}
           />
         </label>
-        {noteRule10.length > 0 && (
-          <div className="error rule10" role="alert" data-testid="attempt-rule10">
-            <T k="noteRule10" />: {noteRule10.map((f) => `“${f.text}”`).join("、")}
+        {noteHeldOverFees.length > 0 && (
+          <div className="error held-over-fees" role="alert" data-testid="attempt-rule10">
+            <T k="noteHeldOverFees" />: {noteHeldOverFees.map((f) => `“${f.text}”`).join("、")}
             <div className="small-text">
-              <T k="rule10Banner" />
+              <T k="heldOverFeesBanner" />
             </div>
           </div>
         )}

@@ -209,8 +209,8 @@ export function HandoffForm(props: {
   const noteText = [draft.problem, draft.actionsTaken, draft.contacted, draft.promise, draft.nextStep].join(
     "\n",
   )
-  const rule10 = useMemo(
-    () => lintPhrasing(noteText, book).filter((f) => f.category === "rule-10"),
+  const heldOverFees = useMemo(
+    () => lintPhrasing(noteText, book).filter((f) => f.category === "held-over-fees"),
     [noteText, book],
   )
 
@@ -464,11 +464,11 @@ export function HandoffForm(props: {
             </button>
           )}
         </div>
-        {rule10.length > 0 && (
-          <div className="error rule10" role="alert" data-testid="note-rule10">
-            <T k="noteRule10" />: {rule10.map((f) => `“${f.text}”`).join("、")}
+        {heldOverFees.length > 0 && (
+          <div className="error held-over-fees" role="alert" data-testid="note-rule10">
+            <T k="noteHeldOverFees" />: {heldOverFees.map((f) => `“${f.text}”`).join("、")}
             <div className="small-text">
-              <T k="rule10Banner" />
+              <T k="heldOverFeesBanner" />
             </div>
           </div>
         )}

@@ -316,7 +316,7 @@ describe("phrasing panel", () => {
     expect(byTestId(c, "phrasebook-version").textContent).toContain(DEFAULT_PHRASEBOOK.version)
   })
 
-  it("a note that holds goods over internal fees shows the rule-10 warning before saving", async () => {
+  it("a note that holds goods over internal fees shows the held-over-fees warning before saving", async () => {
     const { c } = await open()
     await click(byTestId(c, "tab-handoff"))
     await typeInto(await waitFor(() => byTestId(c, "handoff-actions")), "中转费没结清，货先扣着")
