@@ -12,23 +12,12 @@ import { readImportFile } from "~lib/import-file"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 
 import { text } from "../i18n"
+import { downloadText } from "../download"
 import { errorMessage, T, useLocale } from "../locale"
 import { useServices } from "../services"
 import { usePackInForce } from "./use-knowledge-pack"
 
 type Status = { kind: "ok"; message: string } | { kind: "error"; message: string; problems?: ImportProblem[] }
-
-/** Saves text as a file through a temporary object URL. */
-function download(name: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: "application/json" }))
-  const a = document.createElement("a")
-  a.href = url
-  a.download = name
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
 
 export function KnowledgeOptionsSection() {
   const { knowledge: store } = useServices()
@@ -112,7 +101,11 @@ export function KnowledgeOptionsSection() {
           type="button"
           data-testid="knowledge-export"
           onClick={() =>
-            download(`cs-sidekick-knowledge-${pack.version}.json`, JSON.stringify(pack, null, 2))
+            downloadText(
+              `cs-sidekick-knowledge-${pack.version}.json`,
+              JSON.stringify(pack, null, 2),
+              "application/json",
+            )
           }
         >
           <T k="kbExport" />

@@ -19,6 +19,7 @@ import { callBackground } from "../background"
 import { ErrorBoundary } from "../error-boundary"
 import { PURGE_WORD, text } from "../i18n"
 import { errorMessage, LocaleProvider, T, useLocale, useT } from "../locale"
+import { downloadText } from "../download"
 import { useServices } from "../services"
 import { useSettings } from "../use-settings"
 import { LockedBadge, LockedField } from "../policy/locked"
@@ -421,19 +422,6 @@ function DisplaySection({ settings }: { settings: Settings }) {
   )
 }
 
-/** Saves text as a file through a temporary object URL. */
-function download(name: string, content: string, type: string) {
-  const url = URL.createObjectURL(new Blob([content], { type }))
-  const a = document.createElement("a")
-  a.href = url
-  a.download = name
-  document.body.append(a)
-  a.click()
-  a.remove()
-  // Give the download a moment to start before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
-
 function DirectorySection() {
   const { store } = useServices()
   const locale = useLocale()
@@ -529,7 +517,7 @@ function DirectorySection() {
           data-testid="directory-export"
           disabled={!contacts?.length || !exportAllowed(policy)}
           onClick={() =>
-            download(
+            downloadText(
               "cs-sidekick-contacts.csv",
               contactsToCsv(contacts ?? [], { headers: locale === "en" ? "en" : "zh" }),
               "text/csv",
@@ -619,7 +607,7 @@ function DataSection() {
     setProblems([])
     try {
       const backup = await store.exportAll()
-      download(backupFileName(now()), JSON.stringify(backup, null, 2), "application/json")
+      downloadText(backupFileName(now()), JSON.stringify(backup, null, 2), "application/json")
       setStatus({ kind: "ok", message: text(locale, "exported") })
     } catch (error) {
       setStatus({ kind: "error", message: errorMessage(error, locale) })

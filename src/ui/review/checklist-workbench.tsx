@@ -13,7 +13,7 @@ import { examplesToText, testChecklistItem, textToExamples } from "~lib/qa/examp
 import { DETECTOR_ROLES, type ChecklistItem } from "~lib/qa/types"
 import type { ImportProblem } from "~lib/store/contract"
 
-import { downloadText } from "../audit/download"
+import { downloadText } from "../download"
 import { text } from "../i18n"
 import { errorMessage, T, useLocale } from "../locale"
 import { useServices } from "../services"

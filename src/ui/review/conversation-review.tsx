@@ -25,7 +25,7 @@ import type { ImportProblem } from "~lib/store/contract"
 import { parseImportJson, readImportFile } from "~lib/import-file"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 
-import { downloadText, fileStamp } from "../audit/download"
+import { downloadText, fileStamp } from "../download"
 import type { StringKey } from "../i18n"
 import { text } from "../i18n"
 import { errorMessage, T, useLocale, useT } from "../locale"

@@ -81,6 +81,18 @@ describe("ReviewApp", () => {
     await click(blame.querySelector('[data-testid="qa-drill-rule"]')!)
     await waitFor(() => expect(allByTestId(c, "qa-event-row")).toHaveLength(2))
     expect(c.textContent).toContain("客户原话")
+    // The drilled row is marked selected the same way in both stats tables.
+    const selectedIn = (testid: string) =>
+      allByTestId(c, testid)
+        .filter((r) => r.getAttribute("aria-selected") === "true")
+        .map((r) => r.getAttribute("data-rule-id") ?? r.getAttribute("data-work-id"))
+    expect(selectedIn("qa-rule-row")).toEqual(["blame-bushi-wo-cuo"])
+    await click(byTestId(c, "qa-clear-filters"))
+    await click(
+      c.querySelector('[data-testid="qa-agent-row"][data-work-id="B2"] [data-testid="qa-drill-agent"]')!,
+    )
+    await waitFor(() => expect(selectedIn("qa-agent-row")).toEqual(["B2"]))
+    expect(selectedIn("qa-rule-row")).toEqual([])
 
     await click(byTestId(c, "qa-clear-filters"))
     await typeInto(byTestId(c, "qa-filter-outcome"), "applied")

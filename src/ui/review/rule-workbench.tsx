@@ -29,7 +29,7 @@ import {
 import type { ImportProblem } from "~lib/store/contract"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 
-import { downloadText } from "../audit/download"
+import { downloadText } from "../download"
 import { text } from "../i18n"
 import { errorMessage, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"

@@ -11,7 +11,7 @@ import {
 import type { ImportProblem } from "~lib/store/contract"
 import { parseImportJson, readImportFile } from "~lib/import-file"
 
-import { downloadText, fileStamp } from "../audit/download"
+import { downloadText, fileStamp } from "../download"
 import { errorMessage, T, useLocale, useT } from "../locale"
 import { text } from "../i18n"
 import { exportAllowed } from "~lib/policy/merge"
