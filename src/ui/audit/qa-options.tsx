@@ -14,7 +14,6 @@ import {
   normalizeRetentionDays,
   retentionCutoff,
 } from "~lib/store/audit-retention"
-import type { ImportProblem } from "~lib/store/contract"
 import { parseImportJson, readImportFile } from "~lib/import-file"
 
 import { text } from "../i18n"
@@ -24,26 +23,8 @@ import { LockedBadge, LockedField } from "../policy/locked"
 import { usePolicy } from "../policy/use-policy"
 import { useActivePhrasebook } from "../use-active-phrasebook"
 import { ReviewLink } from "./review-link"
-
-type Status = { kind: "ok"; message: string } | { kind: "error"; message: string; problems?: ImportProblem[] }
-
-function StatusBox({ status, testid }: { status: Status | null; testid: string }) {
-  if (!status) return null
-  return (
-    <div className={status.kind} role={status.kind === "ok" ? "status" : "alert"} data-testid={testid}>
-      {status.message}
-      {status.kind === "error" && status.problems ? (
-        <ol className="problems">
-          {status.problems.map((p, i) => (
-            <li key={i}>
-              <code>{p.where}</code> {p.message}
-            </li>
-          ))}
-        </ol>
-      ) : null}
-    </div>
-  )
-}
+import { Field } from "../field"
+import { StatusBox, type Status } from "../status-box"
 
 function Retention() {
   const { platform, now, audit, conversations } = useServices()
@@ -169,10 +150,7 @@ function PhrasebookImport() {
         )}
         {bookLocked ? <LockedBadge /> : null}
       </p>
-      <label className="field">
-        <span className="label">
-          <T k="qaPhrasebookImport" />
-        </span>
+      <Field label={<T k="qaPhrasebookImport" />}>
         <input
           type="file"
           accept=".json,application/json"
@@ -180,7 +158,7 @@ function PhrasebookImport() {
           disabled={bookLocked}
           onChange={(e) => void importFile(e)}
         />
-      </label>
+      </Field>
       <StatusBox status={status} testid="qa-phrasebook-status" />
     </div>
   )

@@ -7,7 +7,6 @@ import { useLiveQuery } from "dexie-react-hooks"
 import { useState, type ChangeEvent } from "react"
 
 import { parseKnowledgePackFile } from "~lib/knowledge/schema"
-import type { ImportProblem } from "~lib/store/contract"
 import { readImportFile } from "~lib/import-file"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 
@@ -16,8 +15,8 @@ import { downloadText } from "../download"
 import { errorMessage, T, useLocale } from "../locale"
 import { useServices } from "../services"
 import { usePackInForce } from "./use-knowledge-pack"
-
-type Status = { kind: "ok"; message: string } | { kind: "error"; message: string; problems?: ImportProblem[] }
+import { Field } from "../field"
+import { StatusBox, type Status } from "../status-box"
 
 export function KnowledgeOptionsSection() {
   const { knowledge: store } = useServices()
@@ -86,17 +85,14 @@ export function KnowledgeOptionsSection() {
         <T k="kbAdminHint" />
       </p>
       <div className="actions">
-        <label className="field">
-          <span className="label">
-            <T k="kbImport" />
-          </span>
+        <Field label={<T k="kbImport" />}>
           <input
             type="file"
             accept=".json,application/json"
             data-testid="knowledge-import"
             onChange={(e) => void importFile(e)}
           />
-        </label>
+        </Field>
         <button
           type="button"
           data-testid="knowledge-export"
@@ -120,24 +116,11 @@ export function KnowledgeOptionsSection() {
           </button>
         )}
       </div>
-      {status && (
-        <div
-          className={status.kind}
-          role={status.kind === "ok" ? "status" : "alert"}
-          data-testid="knowledge-import-status"
-        >
-          {status.message}
-          {status.kind === "error" && status.problems ? (
-            <ol className="problems" data-testid="knowledge-import-problems">
-              {status.problems.map((p, i) => (
-                <li key={i}>
-                  <code>{p.where}</code> {p.message}
-                </li>
-              ))}
-            </ol>
-          ) : null}
-        </div>
-      )}
+      <StatusBox
+        status={status}
+        testid="knowledge-import-status"
+        problemsTestid="knowledge-import-problems"
+      />
       {versions && versions.length > 0 && (
         <>
           <h3>

@@ -28,6 +28,7 @@ import { usePolicy } from "../policy/use-policy"
 import { ROLE_KEYS } from "../sidebar/escalation-panel"
 import { TeamSection } from "./team-section"
 import { TeamKeySection } from "./team-key-section"
+import { Field } from "../field"
 
 type Status = { kind: "ok"; message: string } | { kind: "error"; message: string } | null
 
@@ -82,10 +83,7 @@ function ProfileSection({ profile }: { profile: AgentProfile }) {
     label: "profileName" | "profileWorkId" | "profileCompany",
     testid: string,
   ) => (
-    <label className="field">
-      <span className="label">
-        <T k={label} />
-      </span>
+    <Field label={<T k={label} />}>
       <input
         ref={key === "name" ? nameRef : undefined}
         data-testid={testid}
@@ -98,7 +96,7 @@ function ProfileSection({ profile }: { profile: AgentProfile }) {
           setStatus(null)
         }}
       />
-    </label>
+    </Field>
   )
 
   return (
@@ -163,22 +161,16 @@ function ManagedSiteRow({ site }: { site: SiteSetting }) {
         <strong className="site-origin">{site.origin}</strong> <LockedBadge />
       </div>
       <fieldset disabled className="field-row locked-field">
-        <label className="field">
-          <span className="label">
-            <T k="pinnedSelector" />
-          </span>
+        <Field label={<T k="pinnedSelector" />}>
           <input data-testid="site-selector" value={site.pinnedSelector ?? ""} readOnly />
-        </label>
-        <label className="field">
-          <span className="label">
-            <T k="carrierHint" />
-          </span>
+        </Field>
+        <Field label={<T k="carrierHint" />}>
           <input
             data-testid="site-carrier"
             value={carrier ? (locale === "en" ? carrier.nameEn : carrier.name) : (site.carrierHint ?? "")}
             readOnly
           />
-        </label>
+        </Field>
       </fieldset>
     </div>
   )
@@ -260,10 +252,7 @@ function SiteRow({ site, sites }: { site: SiteSetting; sites: SiteSetting[] }) {
         </span>
       </div>
       <div className="field-row">
-        <label className="field">
-          <span className="label">
-            <T k="pinnedSelector" />
-          </span>
+        <Field label={<T k="pinnedSelector" />}>
           <input
             data-testid="site-selector"
             value={selector}
@@ -276,11 +265,8 @@ function SiteRow({ site, sites }: { site: SiteSetting; sites: SiteSetting[] }) {
               setStatus(null)
             }}
           />
-        </label>
-        <label className="field">
-          <span className="label">
-            <T k="carrierHint" />
-          </span>
+        </Field>
+        <Field label={<T k="carrierHint" />}>
           <select
             data-testid="site-carrier"
             value={hint}
@@ -297,7 +283,7 @@ function SiteRow({ site, sites }: { site: SiteSetting; sites: SiteSetting[] }) {
               </option>
             ))}
           </select>
-        </label>
+        </Field>
       </div>
       <fieldset className="internal-box">
         <legend>
@@ -313,10 +299,7 @@ function SiteRow({ site, sites }: { site: SiteSetting; sites: SiteSetting[] }) {
             ["toggleSelector", "internalToggle", "site-internal-toggle", "#mode-internal"],
           ] as const
         ).map(([key, label, testid, placeholder]) => (
-          <label className="field" key={key}>
-            <span className="label">
-              <T k={label} />
-            </span>
+          <Field key={key} label={<T k={label} />}>
             <input
               data-testid={testid}
               value={box[key] ?? ""}
@@ -329,7 +312,7 @@ function SiteRow({ site, sites }: { site: SiteSetting; sites: SiteSetting[] }) {
                 setStatus(null)
               }}
             />
-          </label>
+          </Field>
         ))}
       </fieldset>
       <div className="actions">
@@ -389,10 +372,7 @@ function DisplaySection({ settings }: { settings: Settings }) {
         <T k="display" />
       </h2>
       <div className="field-row">
-        <label className="field">
-          <span className="label">
-            <T k="sidebarMode" />
-          </span>
+        <Field label={<T k="sidebarMode" />}>
           <select
             data-testid="sidebar-mode"
             value={settings.sidebarMode}
@@ -401,11 +381,14 @@ function DisplaySection({ settings }: { settings: Settings }) {
             <option value="inpage">{text(locale, "modeInpage")}</option>
             <option value="sidepanel">{text(locale, "modeSidepanel")}</option>
           </select>
-        </label>
-        <label className="field">
-          <span className="label">
-            <T k="language" /> {policy.locale !== undefined ? <LockedBadge /> : null}
-          </span>
+        </Field>
+        <Field
+          label={
+            <>
+              <T k="language" /> {policy.locale !== undefined ? <LockedBadge /> : null}
+            </>
+          }
+        >
           <select
             data-testid="locale"
             disabled={policy.locale !== undefined}
@@ -415,7 +398,7 @@ function DisplaySection({ settings }: { settings: Settings }) {
             <option value="zh">{text(locale, "langZh")}</option>
             <option value="en">{text(locale, "langEn")}</option>
           </select>
-        </label>
+        </Field>
       </div>
       <StatusLine status={status} testid="display-status" />
     </section>
@@ -495,10 +478,7 @@ function DirectorySection() {
         ) : null}
       </p>
       <div className="actions">
-        <label className="field">
-          <span className="label">
-            <T k="directoryImport" />
-          </span>
+        <Field label={<T k="directoryImport" />}>
           <input
             ref={fileRef}
             type="file"
@@ -511,7 +491,7 @@ function DirectorySection() {
               if (file) void readCsv(file)
             }}
           />
-        </label>
+        </Field>
         <button
           type="button"
           data-testid="directory-export"

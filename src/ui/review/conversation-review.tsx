@@ -31,6 +31,7 @@ import { text } from "../i18n"
 import { errorMessage, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
 import { percent } from "./labels"
+import { Field } from "../field"
 
 const OUTCOME_KEY: Record<Outcome, StringKey> = { pass: "convPass", fail: "convFail", na: "convNa" }
 const OUTCOME_MARK: Record<Outcome, string> = { pass: "✓", fail: "✗", na: "–" }
@@ -257,10 +258,7 @@ export function ConversationReview({ from, to, book }: { from: number; to: numbe
         >
           <T k="convExportJson" />
         </button>
-        <label className="field">
-          <span className="label">
-            <T k="convImport" />
-          </span>
+        <Field label={<T k="convImport" />}>
           <input
             type="file"
             accept=".json,application/json"
@@ -269,7 +267,7 @@ export function ConversationReview({ from, to, book }: { from: number; to: numbe
             aria-label={t("convImport")}
             onChange={(e) => void importFiles(e)}
           />
-        </label>
+        </Field>
         {imported.length > 0 && (
           <button type="button" data-testid="conv-clear-imports" onClick={() => setImported([])}>
             <T k="convClearImports" />

@@ -28,6 +28,7 @@ import { RuleWorkbench } from "./rule-workbench"
 import { AgentTable, EventList, RuleTable } from "./stats-tables"
 import { TeamQaPanel } from "./team-qa-panel"
 import { TrailTransfer } from "./trail-transfer"
+import { Field } from "../field"
 
 const DAY = 86_400_000
 
@@ -63,10 +64,7 @@ function Select<V extends string>({
 }) {
   const t = useT()
   return (
-    <label className="field">
-      <span className="label">
-        <T k={k} />
-      </span>
+    <Field label={<T k={k} />}>
       <select
         value={value ?? ""}
         data-testid={testid}
@@ -79,7 +77,7 @@ function Select<V extends string>({
           </option>
         ))}
       </select>
-    </label>
+    </Field>
   )
 }
 
@@ -156,28 +154,22 @@ function ReviewMain() {
           <T k="qaFilters" />
         </h2>
         <div className="field-row qa-filters">
-          <label className="field">
-            <span className="label">
-              <T k="qaFrom" />
-            </span>
+          <Field label={<T k="qaFrom" />}>
             <input
               type="date"
               value={fromDay}
               data-testid="qa-from"
               onChange={(e) => setFromDay(e.currentTarget.value)}
             />
-          </label>
-          <label className="field">
-            <span className="label">
-              <T k="qaTo" />
-            </span>
+          </Field>
+          <Field label={<T k="qaTo" />}>
             <input
               type="date"
               value={toDay}
               data-testid="qa-to"
               onChange={(e) => setToDay(e.currentTarget.value)}
             />
-          </label>
+          </Field>
           <Select
             k="qaAgent"
             testid="qa-filter-agent"

@@ -19,8 +19,8 @@ import { exportAllowed } from "~lib/policy/merge"
 import { LockedBadge } from "../policy/locked"
 import { usePolicy } from "../policy/use-policy"
 import { useServices } from "../services"
-
-type Status = { kind: "ok"; message: string } | { kind: "error"; message: string; problems?: ImportProblem[] }
+import { Field } from "../field"
+import { StatusBox, type Status } from "../status-box"
 
 export function TrailTransfer({ events }: { events: AuditEvent[] }) {
   const { audit, now } = useServices()
@@ -103,10 +103,7 @@ export function TrailTransfer({ events }: { events: AuditEvent[] }) {
           <T k="qaExportCsv" />
         </button>
         {mayExport ? null : <LockedBadge />}
-        <label className="field">
-          <span className="label">
-            <T k="qaImport" />
-          </span>
+        <Field label={<T k="qaImport" />}>
           <input
             type="file"
             accept=".json,application/json"
@@ -116,26 +113,9 @@ export function TrailTransfer({ events }: { events: AuditEvent[] }) {
             disabled={busy}
             onChange={(e) => void importFiles(e)}
           />
-        </label>
+        </Field>
       </div>
-      {status ? (
-        <div
-          className={status.kind === "ok" ? "ok" : "error"}
-          role={status.kind === "ok" ? "status" : "alert"}
-          data-testid="qa-import-status"
-        >
-          {status.message}
-          {status.kind === "error" && status.problems ? (
-            <ol className="problems" data-testid="qa-import-problems">
-              {status.problems.map((p, i) => (
-                <li key={i}>
-                  <code>{p.where}</code> {p.message}
-                </li>
-              ))}
-            </ol>
-          ) : null}
-        </div>
-      ) : null}
+      <StatusBox status={status} testid="qa-import-status" problemsTestid="qa-import-problems" />
     </section>
   )
 }

@@ -27,6 +27,7 @@ import { primary, type StringKey } from "../i18n"
 import { errorMessage, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
 import { useActivePhrasebook } from "../use-active-phrasebook"
+import { Field } from "../field"
 
 const DECISION_KEYS: Record<EscalationDecision, StringKey> = {
   start: "decisionStart",
@@ -291,10 +292,7 @@ export function EscalationPanel(props: {
           <T k="logAttempt" />
         </h3>
         <div className="field-row">
-          <label className="field">
-            <span className="label">
-              <T k="contactName" />
-            </span>
+          <Field label={<T k="contactName" />}>
             <input
               data-testid="attempt-contact"
               value={contactName}
@@ -306,11 +304,8 @@ export function EscalationPanel(props: {
                 setFeedback(null)
               }}
             />
-          </label>
-          <label className="field">
-            <span className="label">
-              <T k="outcome" />
-            </span>
+          </Field>
+          <Field label={<T k="outcome" />}>
             <select
               data-testid="attempt-outcome"
               value={outcome}
@@ -322,12 +317,9 @@ export function EscalationPanel(props: {
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
         </div>
-        <label className="field">
-          <span className="label">
-            <T k="attemptNote" />
-          </span>
+        <Field label={<T k="attemptNote" />}>
           <textarea
             id="attempt-note"
             data-testid="attempt-note"
@@ -341,7 +333,7 @@ export function EscalationPanel(props: {
               }
             }}
           />
-        </label>
+        </Field>
         {noteHeldOverFees.length > 0 && (
           <div className="error held-over-fees" role="alert" data-testid="attempt-rule10">
             <T k="noteHeldOverFees" />: {noteHeldOverFees.map((f) => `“${f.text}”`).join("、")}

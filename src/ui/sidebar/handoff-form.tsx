@@ -2,7 +2,7 @@
  * The handoff note form (交接, manual 七). The unsaved draft is kept per waybill in extension storage,
  * so reloading the CRM, switching tickets or a failed save never loses what the agent typed.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react"
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react"
 
 import { CASE_STATUSES, type CaseRecord, type CaseType } from "~lib/cases/model"
 import { lintPhrasing } from "~lib/phrasing/lint"
@@ -29,6 +29,7 @@ import { useServices } from "../services"
 import { STATUS_KEYS } from "./case-panel"
 import type { PostResult } from "./handoff-post"
 import { useActivePhrasebook } from "../use-active-phrasebook"
+import { Field } from "../field"
 
 /** Values handed over from another tab (e.g. the reply promised a callback); `token` makes each one new. */
 export interface HandoffPrefill {
@@ -74,17 +75,6 @@ export async function blockTextFor(note: HandoffNote, teamKey: string | undefine
   return renderBlock(content, await signBlock(content, teamKey || undefined))
 }
 
-function Field(props: { label: StringKey; children: ReactNode; wide?: boolean }) {
-  return (
-    <label className={props.wide ? "field wide" : "field"}>
-      <span className="label">
-        <T k={props.label} />
-      </span>
-      {props.children}
-    </label>
-  )
-}
-
 type NoteTextKey = "problem" | "actionsTaken" | "contacted" | "promise" | "nextStep"
 
 /** One free-text field of the note; the field name is also its label's i18n key. */
@@ -96,7 +86,7 @@ function NoteText(props: {
   onChange: (name: NoteTextKey, value: string) => void
 }) {
   return (
-    <Field label={props.name} wide>
+    <Field label={<T k={props.name} />} className="wide">
       <textarea
         data-testid={props.testid}
         rows={props.rows}
@@ -320,7 +310,7 @@ export function HandoffForm(props: {
           </div>
         )}
         <div className="field-row">
-          <Field label="customerName">
+          <Field label={<T k="customerName" />}>
             <input
               data-testid="handoff-customer-name"
               value={draft.customerName}
@@ -329,7 +319,7 @@ export function HandoffForm(props: {
               onChange={(e) => set("customerName", e.target.value)}
             />
           </Field>
-          <Field label="customerContact">
+          <Field label={<T k="customerContact" />}>
             <input
               data-testid="handoff-customer-contact"
               value={draft.customerContact}
@@ -405,7 +395,7 @@ export function HandoffForm(props: {
           )}
         </div>
         <NoteText name="nextStep" testid="handoff-next-step" rows={1} value={draft.nextStep} onChange={set} />
-        <Field label="handedTo" wide>
+        <Field label={<T k="handedTo" />} className="wide">
           <input
             data-testid="handoff-handed-to"
             value={draft.handedTo}
