@@ -674,11 +674,29 @@ async function e2eKeystroke(ext: ExtensionSession, server: FixtureServer): Promi
 }
 
 function sizeRows(): BenchRow[] {
-  // The content script is the main.<hash>.js the service worker registers (content-script.ts).
-  const file = readdirSync(BUILD_DIR).find((f) => /^main\.[0-9a-f]+\.js$/.test(f))
-  if (!file) throw new Error(`no content script in ${BUILD_DIR}`)
-  const gz = gzipSync(readFileSync(join(BUILD_DIR, file)), { level: 9 }).length / 1024
-  return [row("content script size, gzipped", gz, 25, "25 KB budget", "KB", { text: "≤ 1", met: gz <= 25 })]
+  // The content script is the main.<hash>.js the service worker registers (content-script.ts); its
+  // editor part (part.<hash>.js, content-parts.ts) is injected only when a reply box gets focus.
+  const gzOf = (re: RegExp, what: string) => {
+    const file = readdirSync(BUILD_DIR).find((f) => re.test(f))
+    if (!file) throw new Error(`no ${what} in ${BUILD_DIR}`)
+    return gzipSync(readFileSync(join(BUILD_DIR, file)), { level: 9 }).length / 1024
+  }
+  const core = gzOf(/^main\.[0-9a-f]+\.js$/, "content script")
+  const part = gzOf(/^part\.[0-9a-f]+\.js$/, "editor part")
+  return [
+    row("content script size, gzipped (every enabled page)", core, 25, "25 KB budget", "KB", {
+      text: "≤ 1",
+      met: core <= 25,
+    }),
+    row(
+      `editor part, gzipped (loaded when a reply box gets focus; with the script ${(core + part).toFixed(1)} KB)`,
+      part,
+      25,
+      "25 KB budget",
+      "KB",
+      { text: "≤ 1", met: part <= 25 },
+    ),
+  ]
 }
 
 export default (async () => {

@@ -23,11 +23,13 @@ const stagingDir = join(root, "build", `chrome-mv3-${stagingTag}`)
 const sites = ["http://127.0.0.1", "http://localhost"]
 // `--no-seed`: the hosts are granted but not enabled at install (the admin-policy tests enable them).
 const seed = !process.argv.includes("--no-seed")
+// `--no-minify`: readable function names in profiles (bench/trace-load.ts).
+const minify = process.argv.includes("--no-minify") ? ["--no-minify"] : []
 
 execFileSync(
   join(root, "node_modules", ".bin", "plasmo"),
   // --hoist as in package.json's build: scope hoisting (one scope, no module registry per bundle).
-  ["build", "--target=chrome-mv3", "--hoist", `--tag=${stagingTag}`],
+  ["build", "--target=chrome-mv3", "--hoist", `--tag=${stagingTag}`, ...minify],
   {
     cwd: root,
     stdio: "inherit",

@@ -6,6 +6,7 @@ import { originOf } from "~lib/page/origin"
 import { parseBackgroundMessage, type ParsedBackgroundMessage } from "~lib/protocol/schema"
 
 import { syncCallbacks } from "./callbacks"
+import { injectPart } from "./content-parts"
 import { disableSite, enableSite, isEnabledOrigin, siteConfig, siteStatus } from "./sites"
 import {
   teamLogin,
@@ -43,6 +44,12 @@ export async function handle(msg: ParsedBackgroundMessage, sender: Sender): Prom
     case "site.config":
       // The page's origin as the browser reports it, never from the message body.
       return fromContentScript(sender) ? siteConfig(sender.origin ?? originOf(sender.url)) : undefined
+    case "content.part": {
+      // Only our script in the top frame of a page of an enabled site, into that very frame.
+      if (!fromContentScript(sender) || sender.tab?.id === undefined) return undefined
+      if (!(await isEnabledOrigin(sender.origin ?? originOf(sender.url)))) return { ok: false }
+      return { ok: await injectPart(sender.tab.id, sender.frameId ?? 0, msg.body.part) }
+    }
     case "team.status":
       return fromExtensionPage(sender) ? teamStatus() : undefined
     case "team.login":

@@ -1,7 +1,14 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest"
 
-import { CASE_TITLE_SELECTOR, collectCaseText, findCaseParts, PARTS_LOOK } from "./case-text"
+import {
+  CASE_TITLE_SELECTOR,
+  collectCase,
+  collectCaseText,
+  findCaseParts,
+  PARTS_LOOK,
+  WIDE_HEAD,
+} from "./case-text"
 
 function doc(markup: string, title = ""): Document {
   const d = new DOMParser().parseFromString(`<title>${title}</title><body>${markup}</body>`, "text/html")
@@ -65,17 +72,27 @@ describe("collectCaseText", () => {
 
   it("finds titles by class near the top of the page and headings anywhere, in page order", () => {
     const filler = (n: number) => "<span></span>".repeat(n)
+    // A wide container (a queue's rows) is read at both ends: a title in its middle is another row's.
     const d = doc(
-      `<div class="ticket-title">顶部标题</div>${filler(PARTS_LOOK)}` +
+      `<div class="ticket-title">顶部标题</div>${filler(2_500)}<div class="ticket-title">中间的标题</div>${filler(2_500)}` +
         `<div class="ticket-title">列表后的标题</div><section><h2>后面的小标题</h2></section><h1>最后的大标题</h1>`,
     )
     const titles = [...findCaseParts(d).titles].map((e) => e.textContent)
-    expect(titles).toEqual(["顶部标题", "后面的小标题", "最后的大标题"])
-    // dt and label elements from the same walk: those past it are not read.
+    expect(titles).toEqual(["顶部标题", "列表后的标题", "后面的小标题", "最后的大标题"])
+    // Past PARTS_LOOK elements (here in groups too small to skip), dt and label elements are not read;
+    // headings are, by tag name, in page order.
+    const groups = (n: number) => `<div>${filler(99)}</div>`.repeat(n)
     const late = doc(
-      `<dl><dt>问题类型</dt><dd>破损</dd></dl>${filler(PARTS_LOOK)}<dl><dt>诉求</dt><dd>退款</dd></dl>`,
+      `<dl><dt>问题类型</dt><dd>破损</dd></dl>${groups(Math.ceil(PARTS_LOOK / 100))}` +
+        `<dl><dt>诉求</dt><dd>退款</dd></dl><h2>很后面的标题</h2>`,
     )
     expect([...findCaseParts(late).dts].map((e) => e.textContent)).toEqual(["问题类型"])
+    expect([...findCaseParts(late).titles].map((e) => e.textContent)).toEqual(["很后面的标题"])
+    // A wide container's head and tail are both read: fields after a long flat history are found.
+    const history = doc(
+      `<div>${"<p>历史</p>".repeat(WIDE_HEAD * 5)}<dl><dt>诉求</dt><dd>退款</dd></dl></div>`,
+    )
+    expect([...findCaseParts(history).dts].map((e) => e.textContent)).toEqual(["诉求"])
     // Within the walked part, class titles and headings keep their order; the walk's test and the
     // selector the scanner watches for new titles agree.
     const small = doc(
@@ -84,5 +101,25 @@ describe("collectCaseText", () => {
     const found = [...findCaseParts(small).titles]
     expect(found.map((e) => e.textContent)).toEqual(["一", "二", "三", "四"])
     expect([...small.querySelectorAll(CASE_TITLE_SELECTOR)]).toEqual(found)
+  })
+})
+
+describe("collectCase: tracking rows", () => {
+  const table = (rows: number) =>
+    `<table><thead><tr><th>时间</th><th>状态</th><th>地点</th></tr></thead><tbody>${Array.from(
+      { length: rows },
+      (_, i) =>
+        `<tr><td>2026-11-${String((i % 28) + 1).padStart(2, "0")} 10:00</td><td>运输中</td><td>杭州转运中心${i}</td></tr>`,
+    ).join("")}</tbody></table>`
+
+  it("reads a parcel's scans table, at most 30 rows", () => {
+    const { facts } = collectCase([doc(table(40))], null)
+    expect(facts.track).toHaveLength(30)
+    expect(facts.track[0]).toEqual(["时间：2026-11-01 10:00", "状态：运输中", "地点：杭州转运中心0"])
+  })
+
+  it("does not read a queue of hundreds of rows with time and status columns as this case's tracking", () => {
+    const { facts } = collectCase([doc(table(500))], null)
+    expect(facts.track).toEqual([])
   })
 })

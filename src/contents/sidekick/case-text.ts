@@ -49,14 +49,21 @@ const LIST_ROLES = new Set(["grid", "listbox", "list", "tree", "table"])
  * found anywhere.
  */
 export const PARTS_LOOK = 5_000
+/**
+ * A container with more children than HEAD + TAIL (a queue's rows, a long flat history) is read at
+ * its first HEAD and last TAIL children only: its middle holds more of the same, and the fields after
+ * a long list are still reached (the 10,000-row page costs ~1,200 elements, not 5,000).
+ */
+export const WIDE_HEAD = 100
+export const WIDE_TAIL = 100
 
 function pageOrder(a: Element, b: Element): number {
   return a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1
 }
 
 /**
- * A document's title, dt and label elements in page order, from one walk over its first `PARTS_LOOK`
- * elements; h1/h2 past them too.
+ * A document's title, dt and label elements in page order, from one walk over at most `PARTS_LOOK`
+ * elements (wide containers read at both ends); h1/h2 and frames past or between them too.
  */
 export function findCaseParts(doc: Document): CaseParts {
   const titles: Element[] = []
@@ -68,12 +75,17 @@ export function findCaseParts(doc: Document): CaseParts {
   const parts: CaseParts = { titles, dts, labels, panes, lists, tracks }
   const root = doc.body ?? doc.documentElement
   if (!root) return parts
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT)
-  let last: Node = root
+  // Sibling index at each depth of the walk, to skip the middle of wide containers.
+  const at: number[] = []
+  let index = 0
   let n = 0
-  for (let node = walker.nextNode(); node && n < PARTS_LOOK; node = walker.nextNode(), n++) {
-    last = node
-    const el = node as Element
+  let partial = false
+  let el: Element | null = root.firstElementChild
+  while (el) {
+    if (++n > PARTS_LOOK) {
+      partial = true
+      break
+    }
     const tag = el.tagName
     const cls = el.getAttribute("class") ?? ""
     if (tag === "DT") dts.push(el)
@@ -86,18 +98,46 @@ export function findCaseParts(doc: Document): CaseParts {
     if (LIST_TAGS.has(tag) || (named && LIST.test(names)) || LIST_ROLES.has(el.getAttribute("role") ?? ""))
       lists.push(el)
     if (named && TRACK.test(names)) tracks.push(el)
+    // Next: the first child, else the next sibling (past a wide container's middle), else climb.
+    const child = el.firstElementChild
+    if (child) {
+      at.push(index)
+      index = 0
+      el = child
+      continue
+    }
+    for (;;) {
+      const parent: Element | null = el.parentElement
+      let next = el.nextElementSibling
+      if (next && ++index === WIDE_HEAD && parent && parent.childElementCount > WIDE_HEAD + WIDE_TAIL) {
+        next = parent.lastElementChild
+        for (let i = 1; next && i < WIDE_TAIL; i++) next = next.previousElementSibling
+        partial = true
+      }
+      if (next) {
+        el = next
+        break
+      }
+      if (!parent || parent === root || at.length === 0) {
+        el = null
+        break
+      }
+      el = parent
+      index = at.pop()!
+    }
   }
-  if (n < PARTS_LOOK) return parts // the whole page was walked
-  // Frames past the part walked (a preview pane after a long list).
-  for (const f of doc.getElementsByTagName("iframe"))
-    if (last.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING) panes.push(f)
-  // Headings past the part walked (inside the last element walked too), by tag name.
-  let later: Element[] = []
-  for (const tag of ["h1", "h2"])
-    for (const h of doc.getElementsByTagName(tag))
-      if (last.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING) later.push(h)
-  if (later.length > 1) later = later.sort(pageOrder)
-  if (later.length) parts.titles = titles.concat(later)
+  if (!partial) return parts // the whole page was walked
+  // Headings and frames the walk did not reach (a preview pane after a long list), by tag name.
+  const seen = new Set<Element>([...titles, ...panes])
+  const more = (tags: string[]) => {
+    const out: Element[] = []
+    for (const tag of tags) for (const h of doc.getElementsByTagName(tag)) if (!seen.has(h)) out.push(h)
+    return out
+  }
+  const frames = more(["iframe"])
+  if (frames.length) parts.panes = panes.concat(frames).sort(pageOrder)
+  const heads = more(["h1", "h2"])
+  if (heads.length) parts.titles = titles.concat(heads).sort(pageOrder)
   return parts
 }
 
@@ -169,12 +209,18 @@ const TRACK_COLS = /状态|描述|详情|轨迹|内容|地点|位置|信息|记�
 const NOT_BODY =
   "[contenteditable], textarea, input, select, button, blockquote, script, style, noscript, template, [class*='timeline' i], [class*='track' i], table, dl, label, h1, h2, h3, h4"
 
+/** More rows than a parcel's scans ever have: a list of tickets or orders, not this case's tracking. */
+const TRACK_ROWS_MAX = 80
+
 function trackRows(table: Element, out: string[][]): void {
   const head = theadRow(table) ?? table.querySelector("tr")
   const names = head ? [...head.children].map((c) => clean(c.textContent)) : []
   if (!names.some((n) => TRACK_HEAD.test(n)) || !names.some((n) => TRACK_COLS.test(n))) return
-  for (const row of (table as HTMLTableElement).rows) {
-    if (row === head || out.length >= 30) continue
+  const rows = (table as HTMLTableElement).rows
+  // Indexed up to the limit, not copied: a queue of 10,000 rows would be walked whole.
+  if (rows.item(TRACK_ROWS_MAX) !== null) return
+  for (let i = 0, row = rows.item(0); row && out.length < 30; row = rows.item(++i)) {
+    if (row === head) continue
     const cells = [...row.cells]
       .slice(0, 8)
       .map((c, i) => `${names[i] ?? ""}：${clean(c.textContent)}`.slice(0, MAX_PART))

@@ -1,15 +1,14 @@
 /**
  * Handoff blocks on the ticket page (issue 12): finds the text around each block colleagues wrote into
- * the CRM (history, comments, collapsed entries, same-origin frames) and inserts our own into the
- * internal note box. Raw text only: the sidebar parses and verifies (no zod, no crypto here).
+ * the CRM (history, comments, collapsed entries, same-origin frames). Raw text only: the sidebar parses
+ * and verifies (no zod, no crypto here). Writing our own block is the editor part's (handoff-post.ts).
  *
  * Cheap: one native XPath query per document for text nodes that hold the blocks' mark (the page's
  * other text never reaches script), at most `MAX_BLOCKS` blocks of `TEXT_MAX` chars, run only while a
  * sidebar listens, and again at most once a second after the page changed.
  */
 import { BLOCK_MARK, MACHINE_TAG } from "~lib/handoff/marks"
-import { boxVerdict, type BoxVerdict, type InternalBoxRule, urlMatches } from "~lib/handoff/internal-box"
-import type { PageToSidebar, SidebarToPage } from "~lib/protocol/types"
+import type { PageToSidebar } from "~lib/protocol/types"
 
 import { later } from "./lifetime"
 import { measure } from "./perf"
@@ -92,74 +91,16 @@ export function findHandoffTexts(
   return { texts, truncated }
 }
 
-/** The CSS selector that names `el` well enough to remember it as the internal box, if any. */
-function selectorFor(el: Element): string | undefined {
-  const esc = (s: string) => (typeof CSS !== "undefined" && CSS.escape ? CSS.escape(s) : s)
-  if (el.id && !/\d{4,}/.test(el.id)) return `#${esc(el.id)}`
-  const name = el.getAttribute("name")
-  if (name) return `${el.tagName.toLowerCase()}[name="${name.replace(/["\\]/g, "\\$&")}"]`
-  return undefined
-}
-
-/**
- * The element that stands for an editor to the CRM's markup: the textarea itself, or for iframe
- * editors (CKEditor 4's `cke_X` around the iframe, TinyMCE's `X_ifr`) the textarea they replaced.
- */
-function candidatesOf(target: { el: HTMLElement; frame: HTMLIFrameElement | null }): Element[] {
-  const out: Element[] = [target.el]
-  if (!target.frame) return out
-  out.push(target.frame)
-  const doc = target.frame.ownerDocument
-  for (let a: Element | null = target.frame, i = 0; a && i < 8; a = a.parentElement, i++) {
-    const id = a.id
-    const replaced = id.startsWith("cke_")
-      ? doc.getElementById(id.slice(4))
-      : id.endsWith("_ifr")
-        ? doc.getElementById(id.slice(0, -4))
-        : null
-    if (replaced) out.push(replaced)
-  }
-  return out
-}
-
-function matchesSelector(cands: Element[], selector: string): boolean | null {
-  try {
-    return cands.some((c) => c.closest(selector) !== null)
-  } catch {
-    return null // not a valid selector: no sign either way
-  }
-}
-
-/** On / off / not found, read the ways CRMs show a pressed toggle or selected tab. */
-function toggleState(doc: Document, selector: string): boolean | null {
-  let el: Element | null
-  try {
-    el = doc.querySelector(selector)
-  } catch {
-    return null
-  }
-  if (!el) return null
-  if (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio")) return el.checked
-  for (const attr of ["aria-pressed", "aria-checked", "aria-selected"]) {
-    const v = el.getAttribute(attr)
-    if (v === "true") return true
-    if (v === "false") return false
-  }
-  return /(?:^|[\s_-])(?:active|selected|checked|current|on)(?:$|[\s_-])/i.test(el.className)
-}
-
 export interface HandoffHook {
   /** The sidebar connected (or asked again): send the blocks now. */
   refresh(): void
   /** Something on the page changed: send again soon, if the blocks changed. */
   changed(): void
-  /** A `post-handoff` request from the sidebar. */
-  post(msg: Extract<SidebarToPage, { type: "post-handoff" }>): Promise<PageToSidebar>
 }
 
 /**
  * Wires the blocks to the sidebar's port. `docs` gives the top document and the same-origin frames the
- * scanner reads; `target` the focused editor; `insert` the editor bridge's insert.
+ * scanner reads.
  */
 export function createHandoffHook(opts: {
   signal: AbortSignal
@@ -167,8 +108,6 @@ export function createHandoffHook(opts: {
   skip: () => Element | null
   listening: () => boolean
   emit: (message: PageToSidebar) => void
-  target: () => { el: HTMLElement; frame: HTMLIFrameElement | null } | null
-  insert: (text: string) => Promise<{ ok: boolean; error?: string }>
 }): HandoffHook {
   let last = ""
   let queued = false
@@ -201,30 +140,6 @@ export function createHandoffHook(opts: {
         wait,
         opts.signal,
       )
-    },
-    async post(msg) {
-      const base = { type: "handoff-post-result" as const, requestId: String(msg.requestId) }
-      const target = opts.target()
-      if (!target) return { ...base, inserted: false, verdict: "unknown", error: "no editor" }
-      const rule: InternalBoxRule = msg.rule ?? {}
-      const cands = candidatesOf(target)
-      const verdict: BoxVerdict = boxVerdict({
-        urlMatches: rule.urlPattern ? urlMatches(rule.urlPattern, location.href) : null,
-        selectorMatches: rule.selector ? matchesSelector(cands, rule.selector) : null,
-        toggleOn: rule.toggleSelector ? toggleState(document, rule.toggleSelector) : null,
-      })
-      const suggestion = cands.map(selectorFor).find((s) => s !== undefined)
-      const answer = (inserted: boolean, error?: string): PageToSidebar => {
-        const r: PageToSidebar = { ...base, inserted, verdict }
-        if (error) r.error = error.slice(0, 500)
-        if (suggestion) r.suggestion = suggestion.slice(0, 300)
-        return r
-      }
-      // Never into a box not known to be internal unless the agent said so for this very post.
-      if (verdict !== "internal" && msg.confirmed !== true) return answer(false)
-      const text = String(msg.text ?? "").slice(0, TEXT_MAX)
-      const result = await opts.insert(text)
-      return answer(result.ok, result.ok ? undefined : (result.error ?? "failed"))
     },
   }
 }

@@ -86,7 +86,11 @@ describe("createLifetime", () => {
     const life = createLifetime()
     expect(life.alive()).toBe(true)
     vi.stubGlobal("chrome", { runtime: {} })
+    // alive() is a query: it reports the context gone but ends nothing; check() ends the lifetime.
     expect(life.alive()).toBe(false)
+    expect(life.signal.aborted).toBe(false)
+    expect(life.check()).toBe(false)
+    expect(life.signal.aborted).toBe(true)
     expect(life.signal.reason).toBe("context invalidated")
   })
 })

@@ -18,8 +18,10 @@ const HANDOVER_TTL_MS = 30_000
 
 export interface Lifetime {
   readonly signal: AbortSignal
-  /** False once the lifetime ended; checks the extension context too. */
+  /** False once the lifetime ended or the extension context is gone. A query: it ends nothing. */
   alive(): boolean
+  /** Ends the lifetime if the extension context is gone (reloaded, updated, removed); returns alive(). */
+  check(): boolean
   end(reason: string): void
 }
 
@@ -70,17 +72,19 @@ export function createLifetime(doc: Document = document): Lifetime {
     if (doc.documentElement.dataset[MARKER] === token) delete doc.documentElement.dataset[MARKER]
   }
 
+  // After an extension reload this copy is orphaned: every chrome.* call would throw.
+  const contextGone = () => !globalThis.chrome?.runtime?.id
+
   function alive(): boolean {
-    if (controller.signal.aborted) return false
-    // After an extension reload this copy is orphaned: every chrome.* call would throw.
-    if (!globalThis.chrome?.runtime?.id) {
-      end("context invalidated")
-      return false
-    }
-    return true
+    return !controller.signal.aborted && !contextGone()
   }
 
-  return { signal: controller.signal, alive, end }
+  function check(): boolean {
+    if (!controller.signal.aborted && contextGone()) end("context invalidated")
+    return alive()
+  }
+
+  return { signal: controller.signal, alive, check, end }
 }
 
 function randomToken(): string {

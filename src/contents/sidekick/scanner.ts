@@ -57,6 +57,8 @@ export interface ScannerOptions {
   rememberMax?: number
   /** Schedules the next slice; tests pass a synchronous or manual one. */
   schedule?: (fn: () => void) => void
+  /** Each same-origin frame document the scan reaches (editor frames included), as it attaches. */
+  onFrame?: (doc: Document) => void
   now?: () => number
 }
 
@@ -174,7 +176,8 @@ export class Scanner {
   /** The carrier the CRM works for (from site.config); applies from the next scan. */
   carrierHint: string | undefined
 
-  private readonly opts: Required<Omit<ScannerOptions, "skip" | "carrierHint">> & Pick<ScannerOptions, "skip">
+  private readonly opts: Required<Omit<ScannerOptions, "skip" | "carrierHint" | "onFrame">> &
+    Pick<ScannerOptions, "skip" | "onFrame">
   private walks: Walk[] = []
   /** Shadow-host walks of the documents read so far: they run once the scan ended. */
   private hostWalks: Walk[] = []
@@ -638,6 +641,7 @@ export class Scanner {
           passive: true,
           signal: this.opts.signal,
         })
+        this.opts.onFrame?.(doc)
       }
     }
     attach()

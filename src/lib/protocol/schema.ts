@@ -6,6 +6,7 @@ import "../zod-jitless" // first: zod must not probe eval under our CSP
 import * as z from "zod"
 
 import {
+  CONTENT_PARTS,
   EDIT_ERROR_CODES,
   WAYBILL_SHAPE,
   type BackgroundRequestName,
@@ -202,6 +203,10 @@ export const backgroundContract = {
         sidebarMode: z.enum(["inpage", "sidepanel"]).optional(),
       })
       .nullable(),
+  },
+  "content.part": {
+    request: z.object({ part: z.enum(CONTENT_PARTS) }),
+    response: z.object({ ok: z.boolean() }),
   },
   "sidebar.whoami": {
     request: empty,

@@ -196,6 +196,13 @@ export type SidebarToPage =
 export type BackgroundToPage =
   { type: "toggle-sidebar" } | { type: "teardown" } | { type: "site-config-changed" }
 
+/**
+ * Parts of the content script bundled apart and injected on demand (src/contents/parts.ts): code that
+ * not every page load needs stays out of the script every enabled page pays for.
+ */
+export const CONTENT_PARTS = ["editor"] as const
+export type ContentPart = (typeof CONTENT_PARTS)[number]
+
 export interface SiteConfig {
   origin: string
   pinnedSelector?: string
@@ -217,6 +224,11 @@ export interface BackgroundRequests {
   }
   /** Asked by the content script; the origin comes from the sender, never from the body. */
   "site.config": { request: Record<string, never>; response: SiteConfig | null }
+  /**
+   * Asked by the content script: inject one of its on-demand parts into the asking frame (the
+   * editor part the first time a reply box gets focus). Only for enabled sites.
+   */
+  "content.part": { request: { part: ContentPart }; response: { ok: boolean } }
   /** Asked by the in-page sidebar frame: which tab am I in, and may I show anything? */
   "sidebar.whoami": {
     request: Record<string, never>
