@@ -2,7 +2,10 @@
  * `npm run bench`: runs every suite, prints one table and saves JSON under bench/results/.
  * `npm run bench -- node` / `-- browser` runs one group, `-- lint` one suite.
  * Every figure is a ratio of two things measured side by side in the same run (these machines are noisy).
+ * `BENCH_BURNERS=1` (or more) runs that many CPU burners (busy processes) beside the run, to show that
+ * a goal holds on a loaded machine as well as an idle one; the results file names say so.
  */
+import { type ChildProcess, spawn } from "node:child_process"
 import { mkdirSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 
@@ -28,8 +31,26 @@ const groups: Record<string, string[]> = {
   team: ["team"],
 }
 
+/** Busy processes, one core each, until the run ends. */
+function startBurners(n: number): ChildProcess[] {
+  return Array.from({ length: n }, () =>
+    spawn(process.execPath, ["-e", "for (;;) Math.sqrt(Math.random())"], { stdio: "ignore" }),
+  )
+}
+
 async function main(): Promise<void> {
   const only = process.argv.slice(2).flatMap((a) => groups[a] ?? [a])
+  const burners = Math.max(0, Math.min(8, Number(process.env.BENCH_BURNERS ?? 0) || 0))
+  const burning = startBurners(burners)
+  if (burners) console.error(`[bench] ${burners} CPU burner(s) running beside the benchmark`)
+  try {
+    await runSuites(only, burners)
+  } finally {
+    for (const b of burning) b.kill("SIGKILL")
+  }
+}
+
+async function runSuites(only: string[], burners: number): Promise<void> {
   const rows: (BenchRow & { suite: string })[] = []
   for (const [name, load] of Object.entries(suites)) {
     if (only.length && !only.includes(name)) continue
@@ -46,13 +67,16 @@ async function main(): Promise<void> {
     }),
   ].join("\n")
   console.log(table)
-  const which = process.argv.slice(2).join("-") || "all"
+  const which = (process.argv.slice(2).join("-") || "all") + (burners ? `-burners${burners}` : "")
   const out = join(here, "results", `${which}-${new Date().toISOString().slice(0, 10)}.json`)
   mkdirSync(dirname(out), { recursive: true })
   writeFileSync(
     out,
-    JSON.stringify({ date: new Date().toISOString(), node: process.version, suites: which, rows }, null, 2) +
-      "\n",
+    JSON.stringify(
+      { date: new Date().toISOString(), node: process.version, suites: which, burners, rows },
+      null,
+      2,
+    ) + "\n",
   )
   // The same table as Markdown, for bench/RESULTS.md and the README.
   writeFileSync(out.replace(/\.json$/, ".md"), `${new Date().toISOString()}\n\n${table}\n`)

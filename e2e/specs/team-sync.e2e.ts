@@ -21,6 +21,7 @@ import { prepareServer, serverDocs } from "../../tests/team/harness"
 import { startStandIn, type StandIn } from "../../tests/team/stand-in"
 
 const POLL = { timeout: 30_000, interval: 300 }
+const TEAM_KEY = "团队密钥-e2e-team-key-2026"
 const LEGACY_WAYBILL = "SF1385628716739"
 
 describe("team server: two agents' browsers", () => {
@@ -60,6 +61,10 @@ describe("team server: two agents' browsers", () => {
     await options.getByTestId("profile-workid").fill(workId)
     await options.getByTestId("profile-save").click()
     await options.getByTestId("profile-status").waitFor({ timeout: 15_000 })
+    // The team key (issue 12; the policy's teamKey in production): team handoffs are signed with it.
+    await options.getByTestId("team-key-input").fill(TEAM_KEY)
+    await options.getByTestId("team-key-save").click()
+    await options.locator('[data-testid="team-key-state"][data-set="yes"]').waitFor({ timeout: 15_000 })
     const sw = await session.worker()
     await sw.evaluate((url) => chrome.storage.local.set({ e2eTeamServer: { url } }), couch.url)
     await options.reload()
@@ -119,6 +124,14 @@ describe("team server: two agents' browsers", () => {
     await entry.waitFor({ timeout: 30_000 })
     expect(await entry.getByTestId("team-badge").textContent()).toContain("团队")
     expect(await entry.textContent()).toContain("A1024")
+    // Signed by A's worker as it left, verified in B's sidebar with the same marks as a ticket block.
+    const [sent] = (await serverDocs(couch, config.handoffsDb)).filter((d) =>
+      JSON.stringify(d).includes(token),
+    )
+    expect((sent as { sig?: string }).sig).toMatch(/^[0-9a-f]{32}$/)
+    await expect.poll(() => entry.getAttribute("data-verification"), POLL).toBe("verified")
+    expect(await entry.getByTestId("handoff-verified").count()).toBe(1)
+    expect(await entry.getByTestId("handoff-unverified").count()).toBe(0)
     expect(await frameB.getByTestId("handoff-note").filter({ hasText: token }).count()).toBe(0) // not B's own
     await entry.scrollIntoViewIfNeeded()
     console.log(`screenshot: ${await screenshot(pageB, "team-handoff-in-colleague-sidebar")}`)

@@ -9,10 +9,12 @@ import { getDb } from "~lib/store/db"
 import { createOutboxPort, outboxSummary, requeueRejected, setTeamEnabled } from "~lib/store/outbox"
 import { teamHostPattern, type TeamConfig } from "~lib/team/config"
 import { CouchError, createCouchClient, type CouchClient } from "~lib/team/couch"
-import { fetchTeamQa } from "~lib/team/qa-views"
+import { fetchTeamConversations, fetchTeamHandoffCounts, fetchTeamQa } from "~lib/team/qa-views"
 import { pushOutbox, type PushReport } from "~lib/team/replicator"
+import { signTeamDoc } from "~lib/team/signing"
 import { fetchTeamEntries } from "~lib/team/timeline"
 
+import { getStore } from "./store"
 import { readTeamPolicy } from "./team-config"
 
 export const TEAM_ALARM = "team-push"
@@ -60,14 +62,18 @@ export async function runTeamPush(
 ): Promise<PushReport | { status: "unavailable"; error: string }> {
   const r = await ready()
   if ("error" in r) return { status: "unavailable", error: r.problem ?? r.error }
-  const run = () =>
-    pushOutbox({
+  const run = async () => {
+    // Handoffs are signed with the team key as they leave, like the blocks written into the ticket.
+    const teamKey = (await getStore().getSettings()).teamKey || undefined
+    return pushOutbox({
       config: r.config,
       client: r.client,
       outbox: createOutboxPort(getDb()),
       now: Date.now,
       force,
+      prepare: (doc) => signTeamDoc(doc, teamKey),
     })
+  }
   if (typeof navigator !== "undefined" && navigator.locks)
     return await navigator.locks.request(PUSH_LOCK, run)
   return run()
@@ -196,7 +202,21 @@ export async function teamQa(
     const who = await r.client.session()
     if (!who.roles.includes(r.config.qaRole) && !who.roles.includes("_admin"))
       return { ok: false, error: "not-qa" }
-    return { ok: true, figures: await fetchTeamQa(r.client, r.config, { from, to }) }
+    const period = { from, to }
+    const [audit, conversations, handoffs] = await Promise.all([
+      fetchTeamQa(r.client, r.config, period),
+      fetchTeamConversations(r.client, r.config, period),
+      fetchTeamHandoffCounts(r.client, r.config, period),
+    ])
+    // Plain JSON for the message: maps as [key, count] pairs.
+    return {
+      ok: true,
+      figures: {
+        ...audit,
+        conversations: { ...conversations, sent: [...conversations.sent] },
+        handoffs: [...handoffs],
+      },
+    }
   } catch (err) {
     return { ok: false, error: errorText(err) }
   }

@@ -722,6 +722,12 @@ export const STRINGS = {
   },
   teamQaAgents: { zh: "按坐席", en: "By agent" },
   teamQaRules: { zh: "按规则", en: "By rule" },
+  teamQaConversations: { zh: "团队会话质检（评分卡）", en: "Team conversation QA (scorecards)" },
+  teamQaSent: { zh: "已发送回复", en: "Replies sent" },
+  teamQaHandoffs: { zh: "交接 / 接手 / 联系记录", en: "Handoffs / takeovers / contact attempts" },
+  teamQaHandoffCount: { zh: "交接", en: "Handoffs" },
+  teamQaTakeoverCount: { zh: "接手", en: "Takeovers" },
+  teamQaAttemptCount: { zh: "联系", en: "Contact attempts" },
   teamQaLoad: { zh: "读取全团队数据", en: "Load team-wide figures" },
 
   // Handoffs in the ticket (issue 12)

@@ -4,6 +4,7 @@
  * outbox, and a cookie-jar fetch — wired exactly as the service worker wires them.
  */
 import { createAuditStore } from "../../src/lib/store/audit-repository"
+import { createConversationStore } from "../../src/lib/store/conversation-repository"
 import type { SidekickDB } from "../../src/lib/store/db"
 import { createOutboxPort, setTeamEnabled } from "../../src/lib/store/outbox"
 import { createStore } from "../../src/lib/store/repository"
@@ -12,6 +13,7 @@ import { parseTeamPolicy, type TeamConfig } from "../../src/lib/team/config"
 import { createCouchClient, type FetchLike } from "../../src/lib/team/couch"
 import { pushOutbox, type OutboxPort, type PushReport } from "../../src/lib/team/replicator"
 import { putUser, setupTeamServer } from "../../src/lib/team/setup"
+import { signTeamDoc } from "../../src/lib/team/signing"
 import { cookieFetch, type StandIn } from "./stand-in"
 
 /** A controllable clock (epoch ms). */
@@ -40,6 +42,7 @@ export interface Profile {
   db: SidekickDB
   store: ReturnType<typeof createStore>
   audit: ReturnType<typeof createAuditStore>
+  conversations: ReturnType<typeof createConversationStore>
   outbox: OutboxPort
   fetch: ReturnType<typeof cookieFetch>
   client: ReturnType<typeof createCouchClient>
@@ -58,6 +61,8 @@ export async function openProfile(opts: {
   timeoutMs?: number
   wrapFetch?: (f: FetchLike) => FetchLike
   login?: boolean
+  /** The team key (issue 12): handoffs and takeovers are signed with it as they leave, as the worker does. */
+  teamKey?: string
 }): Promise<Profile> {
   const { db } = freshDb()
   const store = createStore(db, { now: opts.clock.now })
@@ -77,12 +82,20 @@ export async function openProfile(opts: {
     db,
     store,
     audit: createAuditStore(db, { now: opts.clock.now }),
+    conversations: createConversationStore(db),
     outbox,
     fetch: jar,
     client,
     config,
     push: (p = {}) =>
-      pushOutbox({ config, client, outbox: p.outbox ?? outbox, now: opts.clock.now, force: p.force }),
+      pushOutbox({
+        config,
+        client,
+        outbox: p.outbox ?? outbox,
+        now: opts.clock.now,
+        force: p.force,
+        prepare: (doc) => signTeamDoc(doc, opts.teamKey),
+      }),
     login: async () => {
       await client.login(opts.workId, `${opts.workId}-pw`)
     },

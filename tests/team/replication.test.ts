@@ -301,11 +301,13 @@ describe("team replication against the stand-in server", { timeout: 120_000 }, (
       },
     }
     await expect(a.push({ outbox: dying })).rejects.toThrow("worker stopped")
-    expect(await a.db.outbox.count()).toBe(7) // batch 2 was stored by the server but is still queued
+    // Batch 2 was stored by the server but is still queued; so is batch 3 (the push is pipelined:
+    // it may have travelled while batch 2 was being cleared, but nothing is cleared after a failure).
+    expect(await a.db.outbox.count()).toBe(7)
     // A new worker: a fresh port over the same database (no memory carried over).
     const rest = await drain(a)
-    expect(rest.reduce((s, r) => s + r.sent, 0)).toBe(2)
-    expect(rest.reduce((s, r) => s + r.alreadyThere, 0)).toBe(5)
+    expect(rest.reduce((s, r) => s + r.sent + r.alreadyThere, 0)).toBe(7)
+    expect(rest.reduce((s, r) => s + r.alreadyThere, 0)).toBeGreaterThanOrEqual(5)
     const counts = await countFor(config.handoffsDb, wb)
     expect(counts).toEqual({ stored: 12, duplicated: 0 })
     row("worker stopped between server answer and outbox clear", 12, counts)

@@ -98,6 +98,20 @@ export async function startStandIn(): Promise<StandIn> {
   return { url, admin: (m, p, b) => call(m, p, b), close: () => closeServer(server, sockets) }
 }
 
+/** The server admin's requests to a stand-in at `url` started elsewhere (another process). */
+export function adminRequestFor(url: string): AdminRequest {
+  const basic = `Basic ${Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString("base64")}`
+  return async (method, path, body) => {
+    const res = await realFetch(url + path, {
+      method,
+      headers: { "content-type": "application/json", accept: "application/json", authorization: basic },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const text = await res.text()
+    return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null }
+  }
+}
+
 /** A fetch that keeps CouchDB's AuthSession cookie, like one browser profile's cookie jar. */
 export function cookieFetch(): FetchLike & { clear(): void; cookie(): string | undefined } {
   let cookie: string | undefined

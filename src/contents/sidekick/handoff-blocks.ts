@@ -3,14 +3,13 @@
  * the CRM (history, comments, collapsed entries, same-origin frames). Raw text only: the sidebar parses
  * and verifies (no zod, no crypto here). Writing our own block is the editor part's (handoff-post.ts).
  *
- * Cheap: one native XPath query per document for text nodes that hold the blocks' mark (the page's
- * other text never reaches script), at most `MAX_BLOCKS` blocks of `TEXT_MAX` chars, run only while a
- * sidebar listens, and again at most once a second after the page changed.
+ * Cheap: the page's text is read in budgeted slices for the blocks' mark, once when a sidebar
+ * connects and then only what the page adds; at most `MAX_BLOCKS` blocks of `TEXT_MAX` chars.
  */
 import { BLOCK_MARK, MACHINE_TAG } from "~lib/handoff/marks"
 import type { PageToSidebar } from "~lib/protocol/types"
 
-import { later } from "./lifetime"
+import { later, soon } from "./lifetime"
 import { measure } from "./perf"
 
 const TEXT_MAX = 12_000
@@ -19,7 +18,6 @@ const MAX_BLOCKS = 400
 const CLIMB_MAX = 8
 /** Following siblings gathered when the block's lines are loose siblings in a long history. */
 const SIBLINGS_MAX = 40
-const QUERY = `.//text()[contains(., "${BLOCK_MARK}")]`
 
 /** Inside an editable area: the agent's own unsent text, not the ticket's history. */
 function inEditable(el: Element): boolean {
@@ -53,54 +51,62 @@ function blockText(start: Element): { el: Element; text: string } {
   return { el: best.el, text: text.slice(0, TEXT_MAX) }
 }
 
-/** The texts around every handoff block in these documents, in page order, each block's element once. */
-export function findHandoffTexts(
-  docs: readonly Document[],
+/** The texts around the blocks whose mark is in these text nodes (page order), each block's element once. */
+export function blockTexts(
+  marks: readonly Text[],
   skip: Element | null,
 ): { texts: string[]; truncated: boolean } {
   const seen = new Set<Element>()
   const texts: string[] = []
   let truncated = false
-  for (const doc of docs) {
-    const root = doc.body
-    if (!root || !root.textContent?.includes(BLOCK_MARK)) continue
-    let hits: XPathResult
-    try {
-      hits = doc.evaluate(QUERY, root, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null)
-    } catch {
-      continue
+  for (const mark of marks) {
+    const parent = mark.parentElement
+    if (!parent || !mark.isConnected || (skip && skip.contains(parent))) continue
+    if (parent.closest("script, style, textarea, template") || inEditable(parent)) continue
+    // A block already read as part of an earlier one's element (a quoted reply inside a comment).
+    let inside = false
+    for (let a: Element | null = parent; a && !inside; a = a.parentElement) inside = seen.has(a)
+    if (inside) continue
+    if (texts.length >= MAX_BLOCKS) {
+      truncated = true
+      break
     }
-    for (let i = 0; i < hits.snapshotLength; i++) {
-      const parent = hits.snapshotItem(i)?.parentElement
-      if (!parent || (skip && skip.contains(parent)) || parent.closest("script, style, textarea, template"))
-        continue
-      if (inEditable(parent)) continue
-      // A block already read as part of an earlier one's element (a quoted reply inside a comment).
-      let inside = false
-      for (let a: Element | null = parent; a && !inside; a = a.parentElement) inside = seen.has(a)
-      if (inside) continue
-      if (texts.length >= MAX_BLOCKS) {
-        truncated = true
-        break
-      }
-      const { el, text } = blockText(parent)
-      seen.add(el)
-      texts.push(text)
-    }
+    const { el, text } = blockText(parent)
+    seen.add(el)
+    texts.push(text)
   }
   return { texts, truncated }
 }
 
-export interface HandoffHook {
-  /** The sidebar connected (or asked again): send the blocks now. */
-  refresh(): void
-  /** Something on the page changed: send again soon, if the blocks changed. */
-  changed(): void
+/** Page order across documents: the documents' order first, then their own. */
+function inPageOrder(marks: Iterable<Text>, docs: readonly Document[]): Text[] {
+  const rank = (t: Text) => {
+    const i = docs.indexOf(t.ownerDocument)
+    return i < 0 ? docs.length : i
+  }
+  return [...marks].sort((a, b) => {
+    const d = rank(a) - rank(b)
+    if (d !== 0 || a === b) return d
+    return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1
+  })
 }
+
+export interface HandoffHook {
+  /** The sidebar connected (or asked again): read the page anew and send the blocks. */
+  refresh(): void
+  /** The page changed (these nodes added; or a frame appeared): read what is new, send if the blocks changed. */
+  changed(added?: Iterable<Node>): void
+}
+
+/** Text looked at per slice before the clock is read again. */
+const STEP = 64
+const BUDGET_MS = 4
 
 /**
  * Wires the blocks to the sidebar's port. `docs` gives the top document and the same-origin frames the
- * scanner reads.
+ * scanner reads. The page's text is read in slices of at most ~4 ms (never one long task: a
+ * 10,000-row page took 20–80 ms in one native query), only while a sidebar listens; after that only
+ * what the page adds is read, and the blocks are sent again at most once a second.
  */
 export function createHandoffHook(opts: {
   signal: AbortSignal
@@ -109,37 +115,103 @@ export function createHandoffHook(opts: {
   listening: () => boolean
   emit: (message: PageToSidebar) => void
 }): HandoffHook {
+  const { signal } = opts
+  const marks = new Set<Text>()
+  const walkedDocs = new WeakSet<Document>()
+  let roots: Node[] = []
+  let walker: TreeWalker | null = null
+  let walking = false
+  let force = false
   let last = ""
   let queued = false
   let lastRun = 0
 
-  const send = (force: boolean) => {
-    if (!opts.listening() || opts.signal.aborted) return
+  const send = () => {
+    if (!opts.listening() || signal.aborted) return
     const t0 = performance.now()
-    const found = findHandoffTexts(opts.docs(), opts.skip())
+    for (const m of marks) if (!m.isConnected) marks.delete(m)
+    const docs = opts.docs()
+    const found = blockTexts(inPageOrder(marks, docs), opts.skip())
     measure("cs-sidekick:handoff-blocks", t0, performance.now() - t0)
     lastRun = performance.now()
     const key = found.texts.join("\u0000")
     if (!force && key === last) return
+    force = false
     last = key
     opts.emit({ type: "handoff-blocks", texts: found.texts, truncated: found.truncated })
   }
 
+  const slice = () => {
+    if (signal.aborted) return
+    const t0 = performance.now()
+    const deadline = t0 + BUDGET_MS
+    let steps = 0
+    for (;;) {
+      if (!walker) {
+        const root = roots.shift()
+        if (!root) break
+        if (!root.isConnected) continue
+        if (root.nodeType === Node.TEXT_NODE) {
+          if ((root as Text).data.includes(BLOCK_MARK)) marks.add(root as Text)
+          continue
+        }
+        walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      }
+      const n = walker.nextNode() as Text | null
+      if (!n) walker = null
+      else if (n.data.includes(BLOCK_MARK)) marks.add(n)
+      if (++steps % STEP === 0 && performance.now() >= deadline) break
+    }
+    measure("cs-sidekick:handoff-read", t0, performance.now() - t0)
+    if (walker || roots.length) return soon(slice, signal)
+    walking = false
+    if (force) send()
+    else schedule()
+  }
+
+  const read = (nodes: Iterable<Node>) => {
+    for (const n of nodes) roots.push(n)
+    if (walking) return
+    walking = true
+    soon(slice, signal)
+  }
+
+  // At most once a second, and never in the same task as the change (the CRM is still rendering).
+  const schedule = () => {
+    if (queued) return
+    queued = true
+    later(
+      () => {
+        queued = false
+        send()
+      },
+      Math.max(300, 1_000 - (performance.now() - lastRun)),
+      signal,
+    )
+  }
+
   return {
-    refresh: () => send(true),
-    changed() {
-      if (queued || !opts.listening()) return
-      queued = true
-      // At most once a second, and never in the same task as the change (the CRM is still rendering).
-      const wait = Math.max(300, 1_000 - (performance.now() - lastRun))
-      later(
-        () => {
-          queued = false
-          send(false)
-        },
-        wait,
-        opts.signal,
-      )
+    refresh() {
+      if (!opts.listening()) return
+      marks.clear()
+      roots = []
+      walker = null
+      force = true
+      const docs = opts.docs()
+      for (const d of docs) walkedDocs.add(d)
+      read(docs.map((d) => d.body ?? d.documentElement).filter((r): r is HTMLElement => !!r))
+    },
+    changed(added) {
+      if (!opts.listening()) return
+      const fresh: Node[] = []
+      for (const d of opts.docs())
+        if (!walkedDocs.has(d)) {
+          walkedDocs.add(d)
+          if (d.documentElement) fresh.push(d.documentElement)
+        }
+      if (added) for (const n of added) fresh.push(n)
+      if (fresh.length) read(fresh)
+      else if (!walking) schedule()
     },
   }
 }

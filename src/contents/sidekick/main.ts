@@ -30,10 +30,30 @@ const FRAME_KEY = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
   b.toString(16).padStart(2, "0"),
 ).join("")
 
+/**
+ * Resolves once the page's own load work is done: its load event (or 3 s at most, for a page whose
+ * images keep loading), then an idle moment (at most 500 ms later). Nothing of ours competes with the
+ * CRM's first render and scripts, on a busy machine least of all.
+ */
+function pageSettled(): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false
+    const idle = () => {
+      if (done) return
+      done = true
+      if (typeof requestIdleCallback === "function") requestIdleCallback(() => resolve(), { timeout: 500 })
+      else setTimeout(resolve, 0)
+    }
+    if (document.readyState === "complete") return idle()
+    window.addEventListener("load", idle, { once: true })
+    setTimeout(idle, 3_000)
+  })
+}
+
 async function boot(): Promise<void> {
   if (window.top !== window) return // same-origin frames are scanned from the top frame
   const life = createLifetime()
-  const config = await ask<SiteConfig>("site.config")
+  const [config] = await Promise.all([ask<SiteConfig>("site.config"), pageSettled()])
   if (!config || !life.check() || !siteCovers(config.origin, location.origin)) {
     life.end("site not enabled")
     return
@@ -58,7 +78,8 @@ function run(life: Lifetime, initial: SiteConfig): void {
   // first sign that the extension was reloaded or removed; the context may be invalidated a moment
   // later, so look again until it is clear.
   const checkContext = () => {
-    if (life.check()) for (const ms of [100, 1_000, 5_000]) later(() => life.check(), ms, signal)
+    if (life.check())
+      for (const ms of [100, 1_000, 5_000, 15_000, 30_000]) later(() => life.check(), ms, signal)
   }
 
   const scanner = new Scanner({
@@ -272,7 +293,7 @@ function run(life: Lifetime, initial: SiteConfig): void {
     },
     onUrl: checkUrl,
     // Our own panel coming and going is no reason to look for handoff blocks again.
-    onMutation: () => handoffs.changed(),
+    onMutation: (added) => handoffs.changed(added),
     onHostLost: () => host?.reattach(),
   })
 

@@ -19,8 +19,8 @@ export function watchPage(opts: {
   /** The selected text changed (at most every 200 ms). */
   onSelection: (text: string) => void
   onUrl: () => void
-  /** The page's DOM changed (not only our own host). */
-  onMutation: () => void
+  /** The page's DOM changed (not only our own host): the nodes it added. */
+  onMutation: (added: Node[]) => void
   /** Our host fell out of the page (some CRMs rebuild <html>'s children wholesale). */
   onHostLost: () => void
 }): void {
@@ -59,8 +59,10 @@ export function watchPage(opts: {
   const watch = new MutationObserver((records) => {
     opts.onUrl()
     const own = opts.own()
-    if (records.some((r) => !own || (r.target !== own && !own.contains(r.target) && !onlyOwn(r, own))))
-      opts.onMutation()
+    const theirs = records.filter(
+      (r) => !own || (r.target !== own && !own.contains(r.target) && !onlyOwn(r, own)),
+    )
+    if (theirs.length) opts.onMutation(theirs.flatMap((r) => [...r.addedNodes]))
     if (own && !own.isConnected) opts.onHostLost()
   })
   watch.observe(document.documentElement, { childList: true, subtree: true })

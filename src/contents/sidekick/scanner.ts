@@ -23,25 +23,14 @@
  * node cap. What it finds is kept per node, so removals and edits just replace entries.
  */
 import { labelKind } from "~lib/page/labels"
-import type { CandidateSource, CarrierGuess } from "~lib/protocol/types"
+import type { CandidateSource } from "~lib/protocol/types"
 
 import { CASE_PARTS_SELECTOR } from "./case-text"
 import { labelForField, labelForText, resetLabelCache, TITLE_SELECTOR } from "./dom-labels"
 import { mark, measure } from "./perf"
-import { TallyBook } from "./tally-book"
+import { type Detect, type Finding, TallyBook } from "./tally-book"
 
-export interface DetectedNumber {
-  number: string
-  carriers: CarrierGuess[]
-}
-export type Detect = (text: string, context: { label?: string; carrierHint?: string }) => DetectedNumber[]
-
-export interface Finding extends DetectedNumber {
-  source: CandidateSource
-  label?: string
-  /** From a hidden input: counts, but only once per number. */
-  hidden?: boolean
-}
+export type { Detect, DetectedNumber, Finding } from "./tally-book"
 
 export interface ScannerOptions {
   detect: Detect
@@ -203,10 +192,12 @@ export class Scanner {
   private scheduled = false
   private changed = false
   private generation = 0
-  /** Between start() and the end of its initial read (the node cap and the scan-start/scan-end marks). */
-  private initialScan = false
-  /** Between the end of the initial scan and the end of the remembered candidates' resolution. */
-  private settling = false
+  /**
+   * Where the scan is: `reading` from start() to the end of its initial read (the node cap and the
+   * scan-start/scan-end marks); `settling` while the remembered candidates are resolved; `watching`
+   * (changes only) after that.
+   */
+  private phase: "reading" | "settling" | "watching" = "watching"
   /** Nodes were removed (or a frame navigated) since the last prune(). */
   private removed = false
 
@@ -246,8 +237,7 @@ export class Scanner {
     this.changed = true
     // Marks let a profiler or `npm run bench` time the scan from the page; two entries per scan.
     mark("cs-sidekick:scan-start")
-    this.initialScan = true
-    this.settling = true
+    this.phase = "reading"
     this.addRoot(doc)
   }
 
@@ -310,7 +300,7 @@ export class Scanner {
       characterData: true,
     })
     this.observers.push(observer)
-    if (this.initialScan && isDoc) {
+    if (this.phase === "reading" && isDoc) {
       // The initial read: text only. Fields and shadow hosts come from an element walk after it;
       // frames from the window's list of child frames (no walk over the page's elements).
       this.walks.push({ walker: this.walker(start, NodeFilter.SHOW_TEXT), kind: "read", kept: 0 })
@@ -384,7 +374,10 @@ export class Scanner {
     let ended = false
     let settled = false
     for (;;) {
-      if ((++i & 15) === 0 && now() >= deadline) break
+      // A read batch is ~32 cheap steps: the clock every 16 of them. Anything else (a node resolved,
+      // a change read, a walked element) may cost far more: the clock before each.
+      const cheap = this.walks[0]?.kind === "read"
+      if ((cheap ? (++i & 15) === 0 : ++i > 1) && now() >= deadline) break
       const walk = this.walks[0]
       if (walk) {
         this.walkOne(walk, host)
@@ -395,7 +388,7 @@ export class Scanner {
         this.queued(next)
         continue
       }
-      if (this.initialScan) {
+      if (this.phase === "reading") {
         // Read everything: resolve where the case's number most likely is, then the scan has ended.
         const n = this.nextEager()
         if (n) {
@@ -404,7 +397,7 @@ export class Scanner {
             (f) => f.source === "title" || labelKind(f.label) === "waybill",
           )
         } else {
-          this.initialScan = false
+          this.phase = "settling"
           this.initialMs = this.ms + (now() - t0)
           ended = true
           this.walks.push(...this.hostWalks)
@@ -416,11 +409,11 @@ export class Scanner {
         }
         continue
       }
-      if (this.settling) {
+      if (this.phase === "settling") {
         const n = this.nextRemembered()
         if (n) this.resolve(n)
         else {
-          this.settling = false
+          this.phase = "watching"
           this.settledMs = this.ms + (now() - t0)
           settled = true
         }
@@ -439,7 +432,7 @@ export class Scanner {
       mark("cs-sidekick:scan-end", { ms: this.initialMs, nodes: this.nodes, truncated: this.truncated })
     }
     if (settled) mark("cs-sidekick:scan-settled", { ms: this.settledMs, resolved: this.resolved })
-    const more = this.walks.length > 0 || this.pending.length > 0 || this.initialScan || this.settling
+    const more = this.walks.length > 0 || this.pending.length > 0 || this.phase !== "watching"
     if (more) this.kick()
     else this.busy = false
     if (this.changed) {

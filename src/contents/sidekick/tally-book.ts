@@ -7,10 +7,22 @@
  */
 import { baseScore, type Tally } from "~lib/page/choose-current"
 import { labelKind } from "~lib/page/labels"
+import type { CandidateSource, CarrierGuess } from "~lib/protocol/types"
 
-import type { CandidateSource } from "~lib/protocol/types"
+/** A number found in a text or field, with its carrier guesses. */
+export interface DetectedNumber {
+  number: string
+  carriers: CarrierGuess[]
+}
+export type Detect = (text: string, context: { label?: string; carrierHint?: string }) => DetectedNumber[]
 
-import type { Finding } from "./scanner"
+/** A number as the scanner found it: where (source, label), and whether in a hidden input. */
+export interface Finding extends DetectedNumber {
+  source: CandidateSource
+  label?: string
+  /** From a hidden input: counts, but only once per number. */
+  hidden?: boolean
+}
 
 export function buildTallies(findings: Iterable<Finding[]>): Tally[] {
   const byNumber = new Map<string, Tally & { sources: Set<CandidateSource>; hiddenOnly: boolean }>()

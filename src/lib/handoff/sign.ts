@@ -10,7 +10,8 @@ export const TEAM_KEY_MIN = 16
 
 const utf8 = new TextEncoder()
 
-async function hmacHex(teamKey: string, payload: string): Promise<string> {
+/** HMAC-SHA-256 of `payload` with the team key, 128 bits as hex (also signs team-server documents). */
+export async function hmacHex(teamKey: string, payload: string): Promise<string> {
   const key = await crypto.subtle.importKey(
     "raw",
     utf8.encode(teamKey),
@@ -44,7 +45,7 @@ export async function signBlock(
 export type Verification = "verified" | "no-key" | "unsigned" | "bad-signature" | "other-waybill" | "partial"
 
 /** Constant-time-ish comparison of two hex strings of equal length. */
-function sameHex(a: string, b: string): boolean {
+export function sameHex(a: string, b: string): boolean {
   if (a.length !== b.length) return false
   let diff = 0
   for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i)

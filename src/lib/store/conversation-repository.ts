@@ -1,7 +1,10 @@
 /** Conversation records: the replies the agent sent and the customer's turns, per conversation. */
+import type { Phrasebook } from "../phrasing/types"
 import { conversationTurnSchema } from "../qa/record-schema"
-import { rowsForSent, type ConversationTurnRecord, type SentInput } from "../qa/record"
+import { groupConversations, rowsForSent, type ConversationTurnRecord, type SentInput } from "../qa/record"
+import { sameFigures, scorecardOf, type ScorecardFigures } from "../team/scorecards"
 import type { SidekickDB } from "./db"
+import { enqueueTeamDocs, isTeamEnabled, outboxTables } from "./outbox"
 import { guard } from "./errors"
 import { compact, parseOrThrow } from "./normalize"
 
@@ -16,8 +19,12 @@ export interface ConversationFilter {
 const LIST_MAX = 200_000
 
 export interface ConversationStore {
-  /** Records one send (new customer turns + the reply) in one transaction; returns the rows added. */
-  recordSent(input: Omit<SentInput, "known">): Promise<ConversationTurnRecord[]>
+  /**
+   * Records one send (new customer turns + the reply) in one transaction; returns the rows added.
+   * With team sync on, the rows and (given the phrasebook) the conversation's scorecard are queued
+   * for the team server in the same transaction.
+   */
+  recordSent(input: Omit<SentInput, "known">, book?: Phrasebook): Promise<ConversationTurnRecord[]>
   /** One conversation's turns, oldest first. */
   listConversation(conversationId: string): Promise<ConversationTurnRecord[]>
   /** Every turn of every conversation that had a turn in the period (whole conversations), oldest first. */
@@ -29,9 +36,9 @@ export interface ConversationStore {
 /** Creates the conversation repository over `db`. */
 export function createConversationStore(db: SidekickDB): ConversationStore {
   return {
-    recordSent(input) {
+    recordSent(input, book) {
       return guard(() =>
-        db.transaction("rw", db.conversationTurns, async () => {
+        db.transaction("rw", [db.conversationTurns, ...outboxTables(db)], async () => {
           const probe = rowsForSent({ ...input, known: [] })
           if (probe.length === 0) return []
           const id = probe[0].conversationId
@@ -40,6 +47,18 @@ export function createConversationStore(db: SidekickDB): ConversationStore {
             compact(parseOrThrow(conversationTurnSchema, r)),
           )
           await db.conversationTurns.bulkPut(rows)
+          if (rows.length && (await isTeamEnabled(db))) {
+            const at = Date.now()
+            await enqueueTeamDocs(db, "turn", rows, at)
+            const [conversation] = groupConversations([...known, ...rows])
+            if (book && conversation) {
+              const key = `scorecard:${id}`
+              const prev = (await db.teamMeta.get(key))?.value as ScorecardFigures | undefined
+              const card = scorecardOf(conversation, book, prev)
+              if (!sameFigures(card, prev) && (await enqueueTeamDocs(db, "scorecard", [card], at)) > 0)
+                await db.teamMeta.put({ key, value: { items: card.items, score: card.score } })
+            }
+          }
           return rows
         }),
       )

@@ -3,7 +3,9 @@ import { IDBKeyRange } from "fake-indexeddb"
 import { describe, expect, it } from "vitest"
 
 import type { AuditEvent } from "../audit/model"
+import { DEFAULT_PHRASEBOOK } from "../phrasing/default-phrasebook"
 import { createAuditStore } from "./audit-repository"
+import { createConversationStore } from "./conversation-repository"
 import { v1 } from "./migrations/v1"
 import { DB_VERSION } from "./migrations"
 import { v2 } from "./migrations/v2"
@@ -57,6 +59,47 @@ describe("team outbox", () => {
     ])
     expect(rows.map((r) => r.db)).toEqual(["handoffs", "handoffs", "qa"])
     expect((await outboxSummary(db)).queued).toBe(3)
+    // The pipelined push reads the next batch after the one in flight (still queued).
+    const port = createOutboxPort(db)
+    const after = await port.nextBatch(10, rows[0].queuedAt)
+    expect(after.map((r) => r.docId)).toEqual(rows.slice(1).map((r) => r.docId))
+    expect(await port.nextBatch(10, rows[2].queuedAt)).toEqual([])
+  })
+
+  it("queues a takeover as its own kind, and sent replies with their conversation's scorecard", async () => {
+    const { db, store } = await profile(true)
+    await store.addNote(makeNote({ id: "t1", takeoverOf: "n0", author: { name: "李娜", workId: "A1024" } }))
+    const conversations = createConversationStore(db)
+    const send = (text: string, at: number) =>
+      conversations.recordSent(
+        {
+          site: "https://crm.example.com",
+          page: "https://crm.example.com/t/1",
+          waybill: "SF1234567890",
+          agent: { workId: "A1024", name: "李娜" },
+          text,
+          customer: ["快递还没到"],
+          at,
+          via: "click",
+        },
+        DEFAULT_PHRASEBOOK,
+      )
+    await send("您好，工号A1024为您服务，请问有什么可以帮您？", 1_000)
+    await send("已为您催促网点，预计明天送达，具体以实际派送为准。", 60_000)
+    const rows = await createOutboxPort(db).nextBatch(20)
+    expect(rows.map((r) => r.doc.type)).toEqual([
+      "takeover",
+      "turn",
+      "turn",
+      "scorecard",
+      "turn",
+      "scorecard",
+    ])
+    const [first, second] = rows.filter((r) => r.doc.type === "scorecard").map((r) => r.doc.body)
+    expect(first.prev).toBeUndefined()
+    // The second names the figures of the first, which the views subtract.
+    expect(second.prev).toEqual({ items: first.items, score: first.score })
+    expect(rows.every((r) => r.doc.agent === "A1024")).toBe(true)
   })
 
   it("is written in the note's own transaction: a failed outbox write stores no note", async () => {

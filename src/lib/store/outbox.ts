@@ -68,7 +68,8 @@ export async function isTeamEnabled(db: SidekickDB): Promise<boolean> {
 
 /**
  * Switches team sync on or off (the worker calls it with what the policy says). Switching on for the
- * first time queues the agent's existing handoffs, attempts and own audit events (`workId`).
+ * first time queues the agent's existing handoffs, takeovers, attempts, own audit events and
+ * conversation turns (`workId`).
  */
 export async function setTeamEnabled(
   db: SidekickDB,
@@ -77,7 +78,7 @@ export async function setTeamEnabled(
 ): Promise<{ backfilled: number }> {
   return db.transaction(
     "rw",
-    [db.outbox, db.teamMeta, db.settings, db.notes, db.attempts, db.auditEvents],
+    [db.outbox, db.teamMeta, db.settings, db.notes, db.attempts, db.auditEvents, db.conversationTurns],
     async (tx: Transaction) => {
       void tx
       const was = await db.teamMeta.get(ENABLED_KEY)
@@ -93,10 +94,24 @@ export async function setTeamEnabled(
       const notes = (await db.notes.toArray()).filter((n) => n.author.workId === workId)
       const attempts = (await db.attempts.toArray()).filter((a) => !a.author || a.author.workId === workId)
       const events = await db.auditEvents.where("agentWorkId").equals(workId).toArray()
+      const turns = (await db.conversationTurns.toArray()).filter((t) => t.agentWorkId === workId)
+      // Scorecards are not backfilled: they need the checklist in force at each send (see README).
       const backfilled =
-        (await enqueueTeamDocs(db, "handoff", notes, now)) +
+        (await enqueueTeamDocs(
+          db,
+          "handoff",
+          notes.filter((n) => !n.takeoverOf),
+          now,
+        )) +
+        (await enqueueTeamDocs(
+          db,
+          "takeover",
+          notes.filter((n) => n.takeoverOf),
+          now,
+        )) +
         (await enqueueTeamDocs(db, "attempt", attempts, now)) +
-        (await enqueueTeamDocs(db, "audit", events, now))
+        (await enqueueTeamDocs(db, "audit", events, now)) +
+        (await enqueueTeamDocs(db, "turn", turns, now))
       return { backfilled }
     },
   )
@@ -105,10 +120,10 @@ export async function setTeamEnabled(
 /** The replicator's view of the outbox. */
 export function createOutboxPort(db: SidekickDB): OutboxPort {
   return {
-    nextBatch(limit) {
+    nextBatch(limit, after) {
       return db.outbox
         .where("[state+queuedAt]")
-        .between(["queued", -Infinity], ["queued", Infinity])
+        .between(["queued", after ?? -Infinity], ["queued", Infinity], after === undefined, true)
         .limit(limit)
         .toArray()
     },

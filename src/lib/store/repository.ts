@@ -107,7 +107,7 @@ export function createStore(db: SidekickDB, options: StoreOptions = {}): Sidekic
           await db.notes.put(note)
           await db.cases.put(caseAfterNote(existing, note, now()))
           // Same transaction: the team copy is queued exactly when the note is stored.
-          await enqueueTeamDocs(db, "handoff", [note], now())
+          await enqueueTeamDocs(db, note.takeoverOf ? "takeover" : "handoff", [note], now())
         }),
       )
     },

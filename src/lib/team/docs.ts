@@ -3,10 +3,12 @@
  * registry of kinds. A document's `_id` is deterministic — kind, author, local id and a hash of the
  * content — so a retry, a second profile of the same agent or a restore can never make a duplicate,
  * and an edited record (same local id, new content) becomes a new document instead of an update.
- * To add a kind (scorecards, sent replies, takeovers): one entry in `TEAM_KINDS`.
+ * To add a kind: one entry in `TEAM_KINDS` (and its views in `design.ts`).
  */
 import type { AuditEvent } from "../audit/model"
 import type { ContactAttempt, HandoffNote } from "../cases/model"
+import type { ConversationTurnRecord } from "../qa/record"
+import type { ScorecardRecord } from "./scorecards"
 
 /** Which of the two team databases a kind lives in. */
 export type TeamDbRole = "handoffs" | "qa"
@@ -28,6 +30,8 @@ export interface TeamDoc {
   at: number
   /** The record as stored locally (audit text already masked). */
   body: Record<string, unknown>
+  /** Handoffs and takeovers: HMAC with the team key (`signing.ts`), added when pushed. */
+  sig?: string
 }
 
 /** One kind of document: where it goes and how a local record maps to it. */
@@ -62,6 +66,9 @@ const handoff: TeamKind<HandoffNote> = {
   at: (n) => n.createdAt,
 }
 
+/** A takeover (接手) is a handoff note of the taker's with `takeoverOf` naming the original note. */
+const takeover: TeamKind<HandoffNote> = { ...handoff }
+
 const attempt: TeamKind<ContactAttempt> = {
   db: "handoffs",
   localId: (a) => a.id,
@@ -82,11 +89,36 @@ const audit: TeamKind<AuditEvent> = {
   at: (e) => e.at,
 }
 
+/** A stored conversation turn (issue 17): the sent reply and the customer turns seen with it, masked as stored. */
+const turn: TeamKind<ConversationTurnRecord> = {
+  db: "qa",
+  localId: (r) => r.id,
+  agent: (r, fallback) => r.agentWorkId || fallback,
+  agentName: (r, fallback) => r.agentName || fallback,
+  site: (r) => r.site,
+  waybill: (r) => r.waybill,
+  at: (r) => r.at,
+}
+
+/** A conversation's scorecard as of one send (see `scorecards.ts`: later ones name what they replace). */
+const scorecard: TeamKind<ScorecardRecord> = {
+  db: "qa",
+  localId: (r) => r.conversationId,
+  agent: (r, fallback) => r.agentWorkId || fallback,
+  agentName: (r, fallback) => r.agentName || fallback,
+  site: (r) => r.site,
+  waybill: (r) => r.waybill,
+  at: (r) => r.lastAt,
+}
+
 /** The registry: kind name → mapping. Names are lower-case words (they start every `_id`). */
 export const TEAM_KINDS = {
   handoff,
+  takeover,
   attempt,
   audit,
+  turn,
+  scorecard,
 } as const
 
 export type TeamKindName = keyof typeof TEAM_KINDS

@@ -5,6 +5,8 @@
  */
 import type { AgentRow, DayRow, RuleRow, Tally } from "../audit/aggregate"
 import { AUDIT_OUTCOMES, type AuditOutcome } from "../audit/model"
+import type { AgentRateRow, ItemRateRow } from "../qa/aggregate"
+import { ITEM_IDS, type ItemId } from "../qa/types"
 
 const DAY = 86_400_000
 
@@ -154,4 +156,128 @@ export async function fetchTeamQa(
     },
     { utcOffsetMinutes: config.utcOffsetMinutes },
   )
+}
+
+/** One row of a grouped `_sum` view whose value is an array of numbers. */
+export interface SumRow {
+  key: unknown[]
+  value: number[]
+}
+
+/** Conversation figures from the scorecard views, in the shapes of `qa/aggregate.ts`. */
+export interface TeamConversationFigures {
+  items: ItemRateRow[]
+  agents: AgentRateRow[]
+}
+
+const passRate = (pass: number, fail: number): number | null =>
+  pass + fail === 0 ? null : pass / (pass + fail)
+
+/**
+ * Folds the `day-item` and `day-agent-card` rows (grouped at full key length, days folded away here)
+ * into the rows `ratesByItem` and `ratesByAgent` give for the same conversations scored as ended.
+ * Agent names come from the `agent-name` rows.
+ */
+export function foldScorecardViews(rows: {
+  dayItem: SumRow[]
+  dayAgentCard: SumRow[]
+  agentNames?: StatsRow[]
+}): TeamConversationFigures {
+  const items = new Map<ItemId, ItemRateRow>(
+    ITEM_IDS.map((id) => [id, { id, pass: 0, fail: 0, na: 0, rate: null }]),
+  )
+  for (const row of rows.dayItem) {
+    const item = items.get(row.key[1] as ItemId)
+    if (!item || !Array.isArray(row.value)) continue
+    item.pass += row.value[0] ?? 0
+    item.fail += row.value[1] ?? 0
+    item.na += row.value[2] ?? 0
+  }
+  const names = new Map<string, { name: string; at: number }>()
+  for (const row of rows.agentNames ?? []) {
+    const [agent, name] = row.key
+    if (typeof agent !== "string" || typeof name !== "string" || !name) continue
+    const seen = names.get(agent)
+    if (!seen || row.value.max > seen.at) names.set(agent, { name, at: row.value.max })
+  }
+  const agents = new Map<string, number[]>()
+  for (const row of rows.dayAgentCard) {
+    const agent = row.key[1]
+    if (typeof agent !== "string" || !Array.isArray(row.value)) continue
+    const sum = agents.get(agent) ?? [0, 0, 0, 0, 0, 0]
+    for (let i = 0; i < 6; i++) sum[i] += row.value[i] ?? 0
+    agents.set(agent, sum)
+  }
+  return {
+    items: [...items.values()].map((r) => ({ ...r, rate: passRate(r.pass, r.fail) })),
+    agents: [...agents]
+      .filter(([, s]) => s[3] > 0)
+      .map(([agentWorkId, [pass, fail, na, conversations, scoreSum, scored]]): AgentRateRow => {
+        const row: AgentRateRow = {
+          agentWorkId,
+          conversations,
+          pass,
+          fail,
+          na,
+          rate: passRate(pass, fail),
+          meanScore: scored > 0 ? scoreSum / scored : null,
+        }
+        const name = names.get(agentWorkId)?.name
+        if (name) row.agentName = name
+        return row
+      })
+      .sort((a, b) => (b.rate ?? -1) - (a.rate ?? -1) || a.agentWorkId.localeCompare(b.agentWorkId)),
+  }
+}
+
+/** Counts per (first key part after the day) and agent, days folded away: sent replies, handoffs… */
+export function foldDayCounts(rows: readonly CountRow[]): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const row of rows) {
+    if (typeof row.value !== "number") continue
+    const key = row.key.slice(1).map(String).join("\u0000")
+    out.set(key, (out.get(key) ?? 0) + row.value)
+  }
+  return out
+}
+
+type ViewClient = {
+  view<R>(db: string, ddoc: string, view: string, params?: Record<string, unknown>): Promise<{ rows: R[] }>
+}
+
+/**
+ * Team-wide conversation QA of the conversations started in [from, to]: scorecard rates per item and
+ * agent, and sent replies per agent (`agent` → count), through the views.
+ */
+export async function fetchTeamConversations(
+  client: ViewClient,
+  config: { qaDb: string; utcOffsetMinutes: number },
+  period: { from: number; to: number },
+): Promise<TeamConversationFigures & { sent: Map<string, number> }> {
+  const grouped = { ...dayRange(period.from, period.to, config.utcOffsetMinutes), group: true }
+  const [dayItem, dayAgentCard, sent, agentNames] = await Promise.all([
+    client.view<SumRow>(config.qaDb, "sidekick", "day-item", grouped),
+    client.view<SumRow>(config.qaDb, "sidekick", "day-agent-card", grouped),
+    client.view<CountRow>(config.qaDb, "sidekick", "day-agent-sent", grouped),
+    client.view<StatsRow>(config.qaDb, "sidekick", "agent-name", { group: true }),
+  ])
+  return {
+    ...foldScorecardViews({
+      dayItem: dayItem.rows,
+      dayAgentCard: dayAgentCard.rows,
+      agentNames: agentNames.rows,
+    }),
+    sent: foldDayCounts(sent.rows),
+  }
+}
+
+/** Handoffs, takeovers and contact attempts per kind and agent ("kind\0agent" → count) in [from, to]. */
+export async function fetchTeamHandoffCounts(
+  client: ViewClient,
+  config: { handoffsDb: string; utcOffsetMinutes: number },
+  period: { from: number; to: number },
+): Promise<Map<string, number>> {
+  const grouped = { ...dayRange(period.from, period.to, config.utcOffsetMinutes), group: true }
+  const res = await client.view<CountRow>(config.handoffsDb, "sidekick", "day-kind-agent", grouped)
+  return foldDayCounts(res.rows)
 }

@@ -37,8 +37,8 @@ export const INITIAL_PUSH_STATE: PushState = { failures: 0, nextAttemptAt: 0, ne
 
 /** Where the outbox lives (Dexie in the extension, a Map in some tests). */
 export interface OutboxPort {
-  /** Up to `limit` queued rows, oldest first. */
-  nextBatch(limit: number): Promise<OutboxRow[]>
+  /** Up to `limit` queued rows, oldest first; with `after`, only rows queued after that `queuedAt`. */
+  nextBatch(limit: number, after?: number): Promise<OutboxRow[]>
   /** The server holds these: remove them from the outbox. */
   markSent(docIds: readonly string[]): Promise<void>
   /** The server refused these for good. */
@@ -87,6 +87,8 @@ export interface PushOptions {
   force?: boolean
   /** At most this many batches in one run, so one worker wake-up stays bounded (default 50). */
   maxBatches?: number
+  /** Adds what is computed at send time (the team-key signature of handoffs: `signing.ts`). */
+  prepare?: (doc: TeamDoc) => Promise<TeamDoc>
 }
 
 /** One push run. Never throws for server trouble: the outcome is in the report and in the state. */
@@ -101,25 +103,46 @@ export async function pushOutbox(opts: PushOptions): Promise<PushReport> {
   const maxBatches = opts.maxBatches ?? 50
   const dbName = (role: TeamDbRole) => (role === "handoffs" ? config.handoffsDb : config.qaDb)
 
+  // Pipelined: the next batch is read while this one travels, and a batch's rows are cleared from
+  // the outbox while the next one travels. Both are safe to lose (a worker stopped mid-way): a row
+  // not yet cleared is sent again and lands as "already there".
+  let marking: Promise<void> = Promise.resolve()
+  // The first failure to clear rows (the database gone): no more batches, and it is thrown at the end.
+  let markError: { error: unknown } | undefined
+  const settle = async () => {
+    await marking
+    if (markError) throw markError.error
+  }
+  const fail = async (err: unknown) => {
+    await settle()
+    return failRun(opts, state, report, err)
+  }
+  let batch = await outbox.nextBatch(config.batchSize)
   while (report.batches < maxBatches) {
-    const batch = await outbox.nextBatch(config.batchSize)
+    if (markError) break
     if (batch.length === 0) {
+      await settle()
       await outbox.writeState({ failures: 0, nextAttemptAt: 0, needsLogin: false, lastSuccessAt: now() })
       return report
     }
     report.batches++
+    const next =
+      report.batches < maxBatches
+        ? outbox.nextBatch(config.batchSize, batch[batch.length - 1].queuedAt)
+        : Promise.resolve([])
+    // Settled now so that a failed read cannot go unobserved while this batch is handled.
+    next.catch(() => undefined)
     // A batch may hold both databases' documents: one request per database, in queue order.
     for (const role of ["handoffs", "qa"] as const) {
       const rows = batch.filter((r) => r.db === role)
       if (rows.length === 0) continue
       let results: BulkResult[]
       try {
-        results = await client.bulkDocs(
-          dbName(role),
-          rows.map((r) => r.doc),
-        )
+        const prepare = opts.prepare
+        const docs = prepare ? await Promise.all(rows.map((r) => prepare(r.doc))) : rows.map((r) => r.doc)
+        results = await client.bulkDocs(dbName(role), docs)
       } catch (err) {
-        return failRun(opts, state, report, err)
+        return fail(err)
       }
       const byId = new Map(results.map((r) => [r.id, r]))
       const sent: string[] = []
@@ -142,18 +165,22 @@ export async function pushOutbox(opts: PushOptions): Promise<PushReport> {
         }
         // Anything else (e.g. a per-document 5xx-like error) stays queued and is retried.
       }
-      await outbox.markSent(sent)
-      if (rejected.length) await outbox.markRejected(rejected)
+      marking = marking
+        .then(async () => {
+          if (markError) return
+          await outbox.markSent(sent)
+          if (rejected.length) await outbox.markRejected(rejected)
+        })
+        .catch((error: unknown) => {
+          markError ??= { error }
+        })
       if (sent.length + rejected.length < rows.length) {
-        return failRun(
-          opts,
-          state,
-          report,
-          new CouchError("server", 0, "some documents got no usable answer"),
-        )
+        return fail(new CouchError("server", 0, "some documents got no usable answer"))
       }
     }
+    batch = await next
   }
+  await settle()
   await outbox.writeState({
     ...state,
     failures: 0,

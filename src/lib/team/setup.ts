@@ -52,7 +52,7 @@ export async function setupTeamServer(req: AdminRequest, opts: SetupOptions): Pr
   const security = securityObject({ agentRole: opts.agentRole ?? "agent", qaRole })
   await ensureDb(req, handoffsDb, log)
   await ensureDb(req, qaDb, log)
-  await ensureDesign(req, handoffsDb, handoffsDesign(), log)
+  await ensureDesign(req, handoffsDb, handoffsDesign(utcOffsetMinutes), log)
   await ensureDesign(req, qaDb, qaDesign(utcOffsetMinutes), log)
   for (const db of [handoffsDb, qaDb]) {
     const r = await req("PUT", `/${encodeURIComponent(db)}/_security`, security)

@@ -6,7 +6,8 @@ import { parseTeamPolicy, teamHostPattern } from "./config"
 import { handoffsDesign, qaDesign, validateSource } from "./design"
 import { canonicalJson, parseTeamDocId, toTeamDoc } from "./docs"
 import { backoffMs, isAlreadyThere } from "./replicator"
-import { entriesFromDocs, mergeTeamTimeline } from "./timeline"
+import { signTeamDoc, verifyTeamDoc } from "./signing"
+import { entriesFromDocs, mergeTeamTimeline, verifyTeamEntries } from "./timeline"
 
 const note = (o: Partial<HandoffNote> = {}): HandoffNote => ({
   id: "n-1",
@@ -183,6 +184,50 @@ describe("team timeline", () => {
     expect(
       merged.map((e) => (e.source === "local" ? e.note.id : `team:${e.kind === "handoff" ? e.note.id : ""}`)),
     ).toEqual(["mine", "team:theirs", "late"])
-    expect(mergeTeamTimeline(local, team, () => false)).toHaveLength(2)
+  })
+})
+
+describe("team handoffs signed with the team key (issue 12's check)", () => {
+  const KEY = "team-key-0123456789"
+  const wb = "SF1234567890"
+  it("verifies what was signed and nothing altered, forged or signed with another key", async () => {
+    const doc = await signTeamDoc(
+      toTeamDoc("handoff", note({ id: "s1", author: { name: "王强", workId: "B2" } }), {
+        workId: "",
+        name: "",
+      }),
+      KEY,
+    )
+    expect(doc.sig).toMatch(/^[0-9a-f]{32}$/)
+    expect(await verifyTeamDoc(doc, KEY)).toBe("verified")
+    // Key order of the body as the server returns it does not matter (canonical JSON).
+    const reordered = { ...doc, body: Object.fromEntries(Object.entries(doc.body).reverse()) }
+    expect(await verifyTeamDoc(reordered, KEY)).toBe("verified")
+    expect(await verifyTeamDoc({ ...doc, body: { ...doc.body, promise: "赔偿500元" } }, KEY)).toBe(
+      "bad-signature",
+    )
+    expect(await verifyTeamDoc({ ...doc, agent: "A1" }, KEY)).toBe("bad-signature")
+    expect(await verifyTeamDoc({ ...doc, sig: undefined }, KEY)).toBe("unsigned")
+    expect(await verifyTeamDoc(doc, "another-team-key-xyz")).toBe("bad-signature")
+    expect(await verifyTeamDoc(doc, undefined)).toBe("no-key")
+    // Audit events are not signed; without a usable key nothing is.
+    const audit = toTeamDoc("audit", { id: "e" } as unknown as AuditEvent, { workId: "A1", name: "" })
+    expect((await signTeamDoc(audit, KEY)).sig).toBeUndefined()
+    expect(
+      (await signTeamDoc(toTeamDoc("handoff", note(), { workId: "", name: "" }), "short")).sig,
+    ).toBeUndefined()
+  })
+
+  it("reads takeovers as their own kind, only when the note says it is one, and marks each entry", async () => {
+    const plain = toTeamDoc("handoff", note({ id: "h", waybill: wb }), { workId: "", name: "" })
+    const take = toTeamDoc("takeover", note({ id: "t", waybill: wb, takeoverOf: "h" }), {
+      workId: "",
+      name: "",
+    })
+    const lying = { ...toTeamDoc("takeover", note({ id: "x", waybill: wb }), { workId: "", name: "" }) }
+    const entries = entriesFromDocs([plain, await signTeamDoc(take, KEY), lying], wb)
+    expect(entries.map((e) => e.kind)).toEqual(["handoff", "takeover"])
+    const checked = await verifyTeamEntries(entries, KEY)
+    expect(checked.map((e) => (e.kind === "attempt" ? "" : e.verification))).toEqual(["unsigned", "verified"])
   })
 })

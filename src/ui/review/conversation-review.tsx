@@ -42,7 +42,8 @@ interface Drill {
   outcome?: Outcome
 }
 
-function useItemLabel(book: Phrasebook): (id: ItemId) => string {
+/** "id · manual section" of a checklist item of `book`. */
+export function useItemLabel(book: Phrasebook): (id: ItemId) => string {
   const items = (book.checklist ?? DEFAULT_CHECKLIST).items
   return (id) => {
     const item = items.find((i) => i.id === id)

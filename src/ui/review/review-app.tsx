@@ -249,7 +249,7 @@ function ReviewMain() {
         <EventList events={filtered} />
       </QaSection>
 
-      <TeamQaPanel from={from} to={to} />
+      <TeamQaPanel from={from} to={to} book={inForce?.book} />
 
       <TrailTransfer events={filtered} />
 

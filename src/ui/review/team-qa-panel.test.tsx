@@ -57,6 +57,29 @@ describe("TeamQaPanel", () => {
       rules: byRule(events),
       agents: byAgent(events),
       days: byDay(events, { utcOffsetMinutes: 480 }),
+      conversations: {
+        items: [{ id: "greeting", pass: 3, fail: 1, na: 0, rate: 0.75 }],
+        agents: [
+          {
+            agentWorkId: "A1",
+            agentName: "李娜",
+            conversations: 2,
+            pass: 9,
+            fail: 3,
+            na: 4,
+            rate: 0.75,
+            meanScore: 0.8,
+          },
+        ],
+        sent: [
+          ["A1", 5],
+          ["B2", 2],
+        ],
+      },
+      handoffs: [
+        ["handoff\u0000A1", 4],
+        ["takeover\u0000B2", 1],
+      ],
     }
     const browser = fakeBrowser({
       handlers: {
@@ -73,6 +96,21 @@ describe("TeamQaPanel", () => {
     await waitFor(() => byTestId(c, "team-qa-figures"))
     expect(byTestId(c, "team-qa-totals").textContent).toContain("出现 2 次")
     expect(allByTestId(c, "qa-agent-row").map((r) => r.getAttribute("data-work-id"))).toEqual(["A1", "B2"])
+    // Scorecards, sent replies and handoffs from the views, beside the audit figures.
+    const convRows = allByTestId(c, "team-conv-agent-row")
+    expect(convRows.map((r) => r.getAttribute("data-agent"))).toEqual(["A1", "B2"])
+    expect(convRows[0].textContent).toContain("李娜 (A1)")
+    expect([...convRows[1].querySelectorAll("td")].map((td) => td.textContent)).toEqual([
+      "B2",
+      "2",
+      "0",
+      "0",
+      "0",
+      "—",
+      "—",
+    ])
+    expect(byTestId(c, "team-conv-item-row").textContent).toContain("75")
+    expect(allByTestId(c, "team-handoff-row").map((r) => r.textContent)).toEqual(["A1400", "B2010"])
     expect(browser.messages.find((m) => m.name === "team.qa")?.body).toEqual({
       from: 0,
       to: 1_800_000_000_000,

@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from "react"
 
+import type { Phrasebook } from "~lib/phrasing/types"
 import type { TeamStatus } from "~lib/protocol/types"
 import type { TeamQaFigures } from "~lib/team/qa-views"
 
@@ -15,12 +16,13 @@ import { useServices } from "../services"
 import { percent } from "./labels"
 import { RateChart } from "./rate-chart"
 import { AgentTable, RuleTable } from "./stats-tables"
+import { TeamConversationTables, type TeamConversationMessage } from "./team-conversation-tables"
 
-export function TeamQaPanel({ from, to }: { from: number; to: number }) {
+export function TeamQaPanel({ from, to, book }: { from: number; to: number; book?: Phrasebook }) {
   const { platform } = useServices()
   const locale = useLocale()
   const [status, setStatus] = useState<TeamStatus | null>(null)
-  const [figures, setFigures] = useState<TeamQaFigures | null>(null)
+  const [figures, setFigures] = useState<(TeamQaFigures & TeamConversationMessage) | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -39,7 +41,7 @@ export function TeamQaPanel({ from, to }: { from: number; to: number }) {
     setError(null)
     try {
       const r = await callBackground(platform, "team.qa", { from, to })
-      if (r.ok) setFigures(r.figures as TeamQaFigures)
+      if (r.ok) setFigures(r.figures as TeamQaFigures & TeamConversationMessage)
       else setError(r.error ?? "")
     } catch (err) {
       setError(errorMessage(err, locale))
@@ -100,6 +102,7 @@ export function TeamQaPanel({ from, to }: { from: number; to: number }) {
               <AgentTable rows={figures.agents} onDrill={() => undefined} />
             </div>
           </div>
+          <TeamConversationTables figures={figures} book={book} />
         </div>
       ) : null}
     </section>

@@ -40,6 +40,7 @@ export function useLiveChecklist(props: {
   const { turns, recorded, error } = useConversation(
     { site: props.site, page: props.url, waybill: props.waybill, agent },
     page.onSent,
+    session.book,
   )
   // Deferred: the phrasing findings of a keystroke render first, the checklist right after.
   const text = useDeferredValue(page.draft?.text ?? "")

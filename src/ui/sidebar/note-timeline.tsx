@@ -71,24 +71,24 @@ const WARNING: Record<Exclude<Verification, "verified" | "other-waybill">, Strin
   partial: "verifyPartial",
 }
 
-function VerificationBadge({ checked }: { checked: CheckedBlock }) {
-  if (checked.verification === "verified")
+/** The trust mark of a handoff (from the ticket or, issue 19, the team server): ✓ 已验证 or the warning. */
+export function TrustMark({ verification }: { verification: Verification }) {
+  if (verification === "verified")
     return (
       <span className="tag ok" data-testid="handoff-verified">
         ✓ <T k="verified" />
       </span>
     )
-  if (checked.verification === "other-waybill") return null
+  if (verification === "other-waybill") return null
   return (
-    <div
-      className="notice small-text"
-      role="note"
-      data-testid="handoff-unverified"
-      data-state={checked.verification}
-    >
-      ⚠ <T k={WARNING[checked.verification]} /> <T k="verifyWarning" />
+    <div className="notice small-text" role="note" data-testid="handoff-unverified" data-state={verification}>
+      ⚠ <T k={WARNING[verification]} /> <T k="verifyWarning" />
     </div>
   )
+}
+
+function VerificationBadge({ checked }: { checked: CheckedBlock }) {
+  return <TrustMark verification={checked.verification} />
 }
 
 function LocalFields({ note }: { note: HandoffNote }) {

@@ -276,7 +276,13 @@ function CaseWorkspace(props: {
               attempts={attempts ?? []}
               page={page}
             />
-            <TeamTimeline waybill={waybill} localNotes={notes ?? []} />
+            <TeamTimeline
+              waybill={waybill}
+              localNotes={notes ?? []}
+              teamKey={settings?.teamKey}
+              record={record}
+              me={settings?.profile}
+            />
           </>
         )}
         {tab === "phrasing" && (

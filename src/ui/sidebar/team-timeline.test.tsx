@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
+import "fake-indexeddb/auto"
 import { afterEach, describe, expect, it } from "vitest"
 
 import type { HandoffNote } from "~lib/cases/model"
 import { makeNote } from "~lib/store/testing"
 import { toTeamDoc } from "~lib/team/docs"
+import { signTeamDoc } from "~lib/team/signing"
 
 import {
   allByTestId,
@@ -122,5 +124,83 @@ describe("TeamTimeline", () => {
     await waitFor(() => browser.messages.length > 0 || undefined)
     await new Promise((r) => setTimeout(r, 20))
     expect(view.container.querySelector("[data-testid=team-timeline]")).toBeNull()
+  })
+
+  it("marks colleagues' handoffs with the ticket's trust marks: signed ✓, altered or forged ⚠", async () => {
+    const KEY = "team-key-0123456789"
+    const by = { name: "王强", workId: "B2" }
+    const good = await signTeamDoc(doc(makeNote({ id: "g", waybill: WB, createdAt: 3_000, author: by })), KEY)
+    const signed = await signTeamDoc(
+      doc(makeNote({ id: "a", waybill: WB, createdAt: 2_000, author: by })),
+      KEY,
+    )
+    const altered = { ...signed, body: { ...signed.body, promise: "已赔偿客户500元" } }
+    const forged = doc(makeNote({ id: "f", waybill: WB, createdAt: 1_000, author: by }))
+    const browser = fakeBrowser({
+      handlers: { "team.timeline": () => ({ ok: true, docs: [good, altered, forged], fetchedAt: 1 }) },
+    })
+    view = await render(
+      testServices(browser.platform, testStore()),
+      <TeamTimeline waybill={WB} localNotes={[]} teamKey={KEY} />,
+    )
+    await waitFor(() => byTestId(view!.container, "team-timeline"))
+    const entries = allByTestId(view.container, "team-entry")
+    expect(entries.map((e) => e.getAttribute("data-verification"))).toEqual([
+      "verified",
+      "bad-signature",
+      "unsigned",
+    ])
+    expect(entries[0].querySelector("[data-testid=handoff-verified]")).not.toBeNull()
+    expect(entries[0].querySelector("[data-testid=handoff-unverified]")).toBeNull()
+    for (const e of entries.slice(1)) {
+      expect(e.querySelector("[data-testid=handoff-verified]")).toBeNull()
+      expect(e.querySelector("[data-testid=handoff-unverified]")?.textContent).toContain("⚠")
+    }
+  })
+
+  it("a colleague's verified takeover on the server drops this machine's reminder; an unverified one does not", async () => {
+    const KEY = "team-key-0123456789"
+    const me = { name: "李娜", workId: "A1" }
+    const callbackAt = 1_800_000_000_000
+    const mine = makeNote({ id: "mine", waybill: WB, createdAt: 1_000, author: me, callbackAt })
+    const takeover = (id: string) =>
+      toTeamDoc(
+        "takeover",
+        makeNote({
+          id,
+          waybill: WB,
+          createdAt: 2_000,
+          author: { name: "王强", workId: "B2" },
+          takeoverOf: "mine",
+        }),
+        { workId: "", name: "" },
+      )
+    for (const signed of [false, true]) {
+      const store = testStore()
+      const record = await store.upsertCase({ waybill: WB, callbackAt })
+      const doc = signed ? await signTeamDoc(takeover("t-signed"), KEY) : takeover("t-unsigned")
+      const browser = fakeBrowser({
+        handlers: {
+          "team.timeline": () => ({ ok: true, docs: [doc], fetchedAt: 1 }),
+          "callbacks.sync": () => ({ ok: true }),
+        },
+      })
+      view = await render(
+        testServices(browser.platform, store),
+        <TeamTimeline waybill={WB} localNotes={[mine]} teamKey={KEY} record={record} me={me} />,
+      )
+      await waitFor(() => byTestId(view!.container, "team-entry"))
+      if (signed) {
+        await waitFor(() => byTestId(view!.container, "team-reminder-dropped"))
+        expect((await store.getCase(WB))?.callbackAt).toBeUndefined()
+        expect(browser.messages.some((m) => m.name === "callbacks.sync")).toBe(true)
+      } else {
+        await new Promise((r) => setTimeout(r, 50))
+        expect(view.container.querySelector("[data-testid=team-reminder-dropped]")).toBeNull()
+        expect((await store.getCase(WB))?.callbackAt).toBe(callbackAt)
+      }
+      await view.unmount()
+      view = undefined
+    }
   })
 })

@@ -1,14 +1,14 @@
 /**
  * Colleagues' handoffs and contact attempts for the waybill on screen, from the team server (issue 19),
  * each marked 团队. Fetched on demand when the waybill changes (the worker caches and serves the last
- * copy when offline); renders nothing unless the admin's policy names a team server. The merge itself
- * is `mergeTeamTimeline` (pure, in ~lib/team/timeline) so the lead can fold these entries into the
- * one timeline with issue 12's verification.
+ * copy when offline); renders nothing unless the admin's policy names a team server. Handoffs and
+ * takeovers carry the same trust marks as handoffs read from the ticket: checked against the team
+ * key here (`verifyTeamEntries`), a forged or altered document is shown as unverified.
  */
-import { useEffect, useState } from "react"
+import { useEffect, useRef, useState } from "react"
 
-import type { HandoffNote } from "~lib/cases/model"
-import { entriesFromDocs, mergeTeamTimeline, type TeamEntry } from "~lib/team/timeline"
+import type { CaseRecord, HandoffNote } from "~lib/cases/model"
+import { entriesFromDocs, mergeTeamTimeline, verifyTeamEntries, type TeamEntry } from "~lib/team/timeline"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 
 import { callBackground } from "../background"
@@ -16,6 +16,7 @@ import type { StringKey } from "../i18n"
 import { T } from "../locale"
 import { useServices } from "../services"
 import { OUTCOME_KEYS } from "./escalation-panel"
+import { TrustMark } from "./note-timeline"
 
 type View =
   | { kind: "hidden" }
@@ -40,17 +41,34 @@ export function teamErrorKey(error: string): StringKey | null {
 
 function TeamItem({ entry }: { entry: TeamEntry }) {
   return (
-    <li className="note team" data-testid="team-entry" data-doc-id={entry.docId}>
+    <li
+      className="note team"
+      data-testid="team-entry"
+      data-doc-id={entry.docId}
+      data-kind={entry.kind}
+      data-verification={entry.kind === "attempt" ? "" : (entry.verification ?? "")}
+    >
       <div className="note-head">
         <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(entry.at)}</time>
         <span className="tag team-badge" data-testid="team-badge">
           <T k="teamBadge" />
         </span>
+        {entry.kind === "takeover" && (
+          <span className="tag" data-testid="team-takeover">
+            <T k="takeOver" />
+          </span>
+        )}
         <span className="note-author">
           <T k="teamBy" values={{ name: entry.agentName, workId: entry.agent }} />
         </span>
+        {entry.kind !== "attempt" && entry.verification === "verified" && (
+          <TrustMark verification="verified" />
+        )}
       </div>
-      {entry.kind === "handoff" ? (
+      {entry.kind !== "attempt" && entry.verification && entry.verification !== "verified" && (
+        <TrustMark verification={entry.verification} />
+      )}
+      {entry.kind !== "attempt" ? (
         <dl>
           {FIELDS.map(({ key, label }) =>
             entry.note[key] ? (
@@ -73,15 +91,77 @@ function TeamItem({ entry }: { entry: TeamEntry }) {
   )
 }
 
+/**
+ * A colleague's verified takeover (on the server) of a note this machine wrote drops the reminder the
+ * note set here, as a verified takeover block in the ticket does (issue 12). Returns whether it did.
+ */
+function useDropRemindersTakenOver(
+  entries: readonly TeamEntry[],
+  localNotes: readonly HandoffNote[],
+  record: CaseRecord | undefined,
+  me: { workId: string } | undefined,
+): boolean {
+  const { store, platform } = useServices()
+  const [dropped, setDropped] = useState(false)
+  const mounted = useRef(true)
+  useEffect(
+    () => () => {
+      mounted.current = false
+    },
+    [],
+  )
+  useEffect(() => {
+    if (!record || record.callbackAt === undefined || !me?.workId) return
+    const mine = new Set(
+      localNotes
+        .filter((n) => n.author.workId === me.workId && n.callbackAt === record.callbackAt)
+        .map((n) => n.id),
+    )
+    const hit = entries.some(
+      (e) =>
+        e.kind === "takeover" &&
+        e.verification === "verified" &&
+        e.agent !== me.workId &&
+        e.note.takeoverOf !== undefined &&
+        mine.has(e.note.takeoverOf),
+    )
+    if (!hit) return
+    store
+      .upsertCase({ waybill: record.waybill, callbackAt: undefined })
+      .then(() => {
+        if (mounted.current) setDropped(true)
+        return callBackground(platform, "callbacks.sync", {})
+      })
+      .catch(() => undefined)
+  }, [entries, localNotes, record, me, store, platform])
+  return dropped
+}
+
+const NO_ENTRIES: TeamEntry[] = []
+
 export function TeamTimeline({
   waybill,
   localNotes,
+  teamKey,
+  record,
+  me,
 }: {
   waybill: string | null
   localNotes: readonly HandoffNote[]
+  /** The team key (issue 12) the handoffs are verified with. */
+  teamKey?: string
+  /** The waybill's case (its pending reminder) and this agent: a verified takeover drops the reminder. */
+  record?: CaseRecord
+  me?: { workId: string }
 }) {
   const { platform } = useServices()
   const [view, setView] = useState<View>({ kind: "hidden" })
+  const dropped = useDropRemindersTakenOver(
+    view.kind === "shown" ? view.entries : NO_ENTRIES,
+    localNotes,
+    record,
+    me,
+  )
 
   useEffect(() => {
     if (!waybill) {
@@ -102,14 +182,19 @@ export function TeamTimeline({
           )
           return
         }
-        const entries = entriesFromDocs(r.docs ?? [], waybill)
-        setView({ kind: "shown", entries, staleSince: r.ok ? undefined : r.fetchedAt, error: r.error })
+        // Shown only once checked: an entry never shows as trusted before its signature is.
+        return verifyTeamEntries(entriesFromDocs(r.docs ?? [], waybill), teamKey || undefined).then(
+          (entries) => {
+            if (live)
+              setView({ kind: "shown", entries, staleSince: r.ok ? undefined : r.fetchedAt, error: r.error })
+          },
+        )
       })
       .catch(() => live && setView({ kind: "hidden" }))
     return () => {
       live = false
     }
-  }, [platform, waybill])
+  }, [platform, waybill, teamKey])
 
   if (view.kind === "hidden" || view.kind === "loading") return null
   // This profile's own notes (pushed earlier) are already in the local timeline.
@@ -134,6 +219,11 @@ export function TeamTimeline({
           {teamErrorKey(view.error) ? <T k={teamErrorKey(view.error)!} /> : view.error}
         </p>
       ) : null}
+      {dropped && (
+        <div className="notice" data-testid="team-reminder-dropped">
+          <T k="reminderDropped" />
+        </div>
+      )}
       {team.length === 0 && !view.error ? (
         <p className="muted small-text">
           <T k="teamNone" />

@@ -5,6 +5,7 @@
 import { useLiveQuery } from "dexie-react-hooks"
 import { useEffect, useMemo, useRef, useState } from "react"
 
+import type { Phrasebook } from "~lib/phrasing/types"
 import { conversationIdFor } from "~lib/qa/record"
 import type { Turn } from "~lib/qa/types"
 
@@ -22,11 +23,15 @@ export interface ConversationContext {
 export function useConversation(
   context: ConversationContext,
   subscribe: (listener: (m: SentMessage) => void) => () => void,
+  /** The checklist's book: with team sync on, each send also queues the conversation's scorecard. */
+  book?: Phrasebook,
 ): { turns: Turn[] | null; recorded: number; error: unknown } {
   const { now, conversations: store } = useServices()
   const [error, setError] = useState<unknown>(null)
   const ctx = useRef(context)
   ctx.current = context
+  const bookRef = useRef(book)
+  bookRef.current = book
 
   useEffect(
     () =>
@@ -34,16 +39,19 @@ export function useConversation(
         const c = ctx.current
         if (!c.page) return
         store
-          .recordSent({
-            site: c.site,
-            page: c.page,
-            waybill: c.waybill,
-            agent: c.agent,
-            text: message.draft.text,
-            customer: message.customer,
-            at: now(),
-            via: message.via,
-          })
+          .recordSent(
+            {
+              site: c.site,
+              page: c.page,
+              waybill: c.waybill,
+              agent: c.agent,
+              text: message.draft.text,
+              customer: message.customer,
+              at: now(),
+              via: message.via,
+            },
+            bookRef.current,
+          )
           .then(
             () => setError(null),
             (e: unknown) => setError(e),

@@ -1,0 +1,82 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from "vitest"
+
+import type { PageToSidebar } from "~lib/protocol/types"
+
+import { createHandoffHook } from "./handoff-blocks"
+
+const block = (n: number) =>
+  `<div class="comment"><div class="meta">客服${n}号 · 内部备注</div><div class="body">` +
+  `<p>【客服助手·交接单】</p><p>运单号：SF14421837760${String(n).padStart(2, "0")}</p><p>问题：派送延误</p>` +
+  `<p>CSK1 k=h n=${n} s=abc</p></div></div>`
+
+/** Nodes parsed from trusted test markup (a fixture, not page text). */
+const parse = (html: string) => [...new DOMParser().parseFromString(html, "text/html").body.childNodes]
+
+function setup(listening = true) {
+  document.body.replaceChildren(
+    ...parse(`<h1>工单</h1><section id="history">${block(1)}<div class="comment"><p>已回复客户</p></div>${block(2)}</section>
+    <textarea>【客服助手·交接单】草稿 CSK1</textarea><div contenteditable="true"><p>【客服助手·交接单】 CSK1</p></div>`),
+  )
+  const sent: Extract<PageToSidebar, { type: "handoff-blocks" }>[] = []
+  const ac = new AbortController()
+  const hook = createHandoffHook({
+    signal: ac.signal,
+    docs: () => [document],
+    skip: () => null,
+    listening: () => listening,
+    emit: (m) => {
+      if (m.type === "handoff-blocks") sent.push(m)
+    },
+  })
+  return { hook, sent, ac }
+}
+
+describe("handoff blocks on the page", () => {
+  it("sends each block's text once, in page order, never the agent's own unsent box", async () => {
+    const { hook, sent, ac } = setup()
+    hook.refresh()
+    await vi.waitFor(() => expect(sent).toHaveLength(1))
+    expect(sent[0].texts).toHaveLength(2)
+    expect(sent[0].texts[0]).toContain("SF1442183776001")
+    expect(sent[0].texts[0]).toContain("CSK1 k=h n=1")
+    expect(sent[0].texts[0]).not.toContain("SF1442183776002")
+    expect(sent[0].texts[1]).toContain("SF1442183776002")
+    expect(sent[0].truncated).toBe(false)
+    ac.abort()
+  })
+
+  it("reads what the page adds, and sends again only when the blocks changed", async () => {
+    const { hook, sent, ac } = setup()
+    hook.refresh()
+    await vi.waitFor(() => expect(sent).toHaveLength(1))
+    // A change that adds no block: nothing new is sent.
+    const p = document.createElement("p")
+    p.textContent = "客户来电催促"
+    document.getElementById("history")!.append(p)
+    hook.changed([p])
+    await new Promise((r) => setTimeout(r, 1_200))
+    expect(sent).toHaveLength(1)
+    // A colleague's block arrives (an SPA appends the new comment).
+    const added = document.adoptNode(parse(block(3))[0] as Element)
+    document.getElementById("history")!.prepend(added)
+    hook.changed([added])
+    await vi.waitFor(() => expect(sent).toHaveLength(2), { timeout: 3_000 })
+    expect(sent[1].texts.map((t) => /n=(\d)/.exec(t)?.[1])).toEqual(["3", "1", "2"])
+    // A block removed from the page is gone from the next send.
+    added.remove()
+    hook.changed([])
+    await vi.waitFor(() => expect(sent).toHaveLength(3), { timeout: 3_000 })
+    expect(sent[2].texts).toHaveLength(2)
+    ac.abort()
+  })
+
+  it("reads nothing while no sidebar listens", async () => {
+    const { hook, sent, ac } = setup(false)
+    hook.refresh()
+    hook.changed([document.body])
+    await new Promise((r) => setTimeout(r, 1_200))
+    expect(sent).toEqual([])
+    ac.abort()
+  })
+})
