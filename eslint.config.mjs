@@ -217,7 +217,7 @@ export default tseslint.config(
             {
               group: ["~lib/store/db", "**/store/db"],
               message:
-                "Only the composition root (src/ui/default-services.ts) opens the database; use useServices().",
+                "Only the composition root (src/ui/default-services.ts) opens the database; use useServices() (tests: testRepositories()).",
             },
           ],
         },
@@ -225,22 +225,8 @@ export default tseslint.config(
     },
   },
   {
-    // Until issue 11's services layer lands, these still reach the database directly (listed so no new one can).
-    files: [
-      "src/ui/default-services.ts",
-      "src/ui/testing.tsx",
-      "src/ui/**/*.test.tsx",
-      "src/ui/audit/qa-options.tsx",
-      "src/ui/review/review-app.tsx",
-      "src/ui/review/review-data.ts",
-      "src/ui/sidebar/phrasing-audit.ts",
-      "src/ui/sidebar/use-phrasebook.ts",
-      "src/tabs/review.tsx",
-      "src/ui/knowledge/knowledge-options.tsx",
-      "src/ui/knowledge/use-knowledge-pack.ts",
-      "src/ui/sidebar/knowledge-tab.tsx",
-      "src/ui/sidebar/use-conversation.ts",
-    ],
+    // The one composition root of extension pages: the only UI file that opens the database.
+    files: ["src/ui/default-services.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -128,9 +128,9 @@ describe.each(CASES)("$fixture", (c) => {
   it("refuses a stale replacement", async () => {
     const draft = await waitForDraft(page, BLUNT)
     const old = await replaceRange(page, { ...req(draft), revision: draft.revision - 1 })
-    expect(old).toMatchObject({ ok: false, error: "stale" })
+    expect(old).toMatchObject({ ok: false, error: "stale-revision" })
     const wrong = await replaceRange(page, { ...req(draft), expected: "可以" })
-    expect(wrong).toMatchObject({ ok: false, error: "stale" })
+    expect(wrong).toMatchObject({ ok: false, error: "range-mismatch" })
     expect(await waitForDraft(page, BLUNT)).toBeTruthy()
   })
 

@@ -143,7 +143,7 @@ describe("escalation ladder", () => {
       console.log(`screenshot: ${await screenshot(page, "escalation-level-2")}`)
     })
 
-    it("a note that holds goods over internal fees gets the rule-10 warning", async () => {
+    it("a note that holds goods over internal fees gets the held-over-fees warning", async () => {
       await frame.getByTestId("attempt-note").fill("中转费没结清，货先扣着")
       await frame.getByTestId("attempt-rule10").waitFor({ timeout: 15_000 })
       await frame.getByTestId("attempt-note").fill("")

@@ -28,10 +28,18 @@ export interface CorpusFile {
   content: string
 }
 
+/**
+ * Files that keep an older label's name. Items are grouped (and so split and ordered) by file name, so
+ * renaming the file would retrain a different model; the label is renamed, the file is not.
+ */
+const FILE_LABEL_ALIASES: Readonly<Record<string, ToneLabel>> = { "rule-10": "held-over-fees" }
+
 function labelOf(name: string): ToneLabel {
   // "refusal.txt", or a label and a set name: "polite-near-miss.txt", "refusal-realistic.txt".
   const base = name.replace(/\.txt$/, "")
-  const label = TONE_LABELS.find((l) => base === l || base.startsWith(`${l}-`))
+  const named = (l: string) => base === l || base.startsWith(`${l}-`)
+  const alias = Object.keys(FILE_LABEL_ALIASES).find(named)
+  const label = alias ? FILE_LABEL_ALIASES[alias] : TONE_LABELS.find(named)
   if (!label) throw new Error(`${name}: not a tone label`)
   return label
 }

@@ -2,7 +2,6 @@
 import "~ui/styles.css"
 import "~ui/review/review.css"
 
-import { getDb } from "~lib/store/db"
 import { defaultServices } from "~ui/default-services"
 import { ReviewApp } from "~ui/review/review-app"
 import { ServicesProvider } from "~ui/services"
@@ -13,7 +12,7 @@ document.title = "质检审核 QA review · 客服助手 CS Sidekick"
 function ReviewPage() {
   return (
     <ServicesProvider services={defaultServices()}>
-      <ReviewApp db={getDb()} />
+      <ReviewApp />
     </ServicesProvider>
   )
 }

@@ -1,6 +1,6 @@
-/** The real services for extension pages: the one database and the browser. */
+/** The composition root of extension pages: the one database (opened here only) and the browser. */
 import { getDb } from "~lib/store/db"
-import { createStore } from "~lib/store/repository"
+import { createRepositories } from "~lib/store/repositories"
 
 import { browserPlatform } from "./platform-browser"
 import type { Services } from "./services"
@@ -9,7 +9,7 @@ let services: Services | undefined
 
 export function defaultServices(): Services {
   services ??= {
-    store: createStore(getDb()),
+    ...createRepositories(getDb()),
     platform: browserPlatform,
     now: Date.now,
     newId: () => crypto.randomUUID(),

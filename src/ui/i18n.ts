@@ -203,8 +203,8 @@ export const STRINGS = {
   catUncertainty: { zh: "含糊", en: "Uncertainty" },
   catRudeness: { zh: "不礼貌", en: "Rudeness" },
   catOverPromising: { zh: "过度承诺", en: "Over-promising" },
-  catRule10: { zh: "第十条：先解决问题", en: "Rule 10: customer first" },
-  rule10Banner: {
+  catHeldOverFees: { zh: "第十条：先解决问题", en: "Rule 10: customer first" },
+  heldOverFeesBanner: {
     zh: "不得因内部费用或纠纷扣货（十）：先解决客户的问题，内部事项事后处理。",
     en: "Never hold goods over internal fees or disputes (rule 10): solve the customer's problem first.",
   },
@@ -234,7 +234,7 @@ export const STRINGS = {
   auditFailed: { zh: "质检记录保存失败", en: "Could not save the QA record" },
   sinceLastAttempt: { zh: "距上次联系 {time}", en: "{time} since the last attempt" },
   timelineAttempt: { zh: "阶梯联系", en: "Ladder contact" },
-  noteRule10: {
+  noteHeldOverFees: {
     zh: "交接内容可能在因内部事项扣货，违反第十条",
     en: "This note may hold goods over an internal matter (rule 10)",
   },

@@ -1,12 +1,15 @@
-/** What every page needs from the outside world, provided once at the root (tests pass fakes). */
+/**
+ * What every page needs from the outside world, provided once at the root (tests pass fakes): every
+ * repository of the one database (`store`, `audit`, `phrasebooks`, `knowledge`, `conversations`), the
+ * browser, the clock and ids. UI code reaches storage only through here.
+ */
 import { createContext, useContext, type ReactNode } from "react"
 
-import type { SidekickStore } from "~lib/store/contract"
+import type { Repositories } from "~lib/store/repositories"
 
 import type { Platform } from "./platform"
 
-export interface Services {
-  store: SidekickStore
+export interface Services extends Repositories {
   platform: Platform
   now: () => number
   newId: () => string

@@ -1,8 +1,10 @@
 /**
- * Helpers for component tests (happy-dom + fake-indexeddb): a fake Platform that records what the
- * pages ask of the browser, a real store over a throwaway database, and small DOM utilities.
- * Test code only.
+ * Helpers for component tests (happy-dom): a fake Platform that records what the pages ask of the
+ * browser, real repositories over a throwaway in-memory database (one per call, handed to the pages
+ * through the services object: no page opens a database itself), and small DOM utilities. Test code only.
  */
+// Dexie's liveQuery (useLiveQuery) never answers unless an IndexedDB global exists at Dexie's import,
+// even when the database itself uses its own factory; the data still lives in each test's own database.
 import "fake-indexeddb/auto"
 
 import { act, type ReactNode } from "react"
@@ -10,8 +12,8 @@ import { createRoot } from "react-dom/client"
 
 import type { BackgroundRequestName } from "~lib/protocol/types"
 import type { SidekickStore } from "~lib/store/contract"
-import { createDb } from "~lib/store/db"
-import { createStore } from "~lib/store/repository"
+import { createRepositories, type Repositories } from "~lib/store/repositories"
+import { freshDb } from "~lib/store/testing"
 
 import type { Platform, PortLike, TabInfo } from "./platform"
 import { ServicesProvider, type Services } from "./services"
@@ -134,9 +136,14 @@ export function fakeBrowser(
   return fb
 }
 
-/** A real store over a fresh fake-indexeddb database. */
+/** Every repository over one fresh in-memory database of its own. */
+export function testRepositories(): Repositories {
+  return createRepositories(freshDb().db)
+}
+
+/** A real store over a fresh in-memory database. */
 export function testStore(): SidekickStore {
-  return createStore(createDb(`ui-test-${Math.random().toString(36).slice(2)}`))
+  return testRepositories().store
 }
 
 /** Records which store methods were called (to prove a page read nothing). */
@@ -157,8 +164,17 @@ export function spyStore(store: SidekickStore): { store: SidekickStore; calls: s
 
 let idCounter = 0
 
-export function testServices(platform: Platform, store: SidekickStore, now = () => Date.now()): Services {
-  return { platform, store, now, newId: () => `id-${++idCounter}` }
+/**
+ * Services for one test: `repos` may be all repositories (one database) or just the main store, in which
+ * case the others get a fresh database of their own.
+ */
+export function testServices(
+  platform: Platform,
+  repos: Repositories | SidekickStore = testRepositories(),
+  now = () => Date.now(),
+): Services {
+  const all = "audit" in repos ? repos : { ...testRepositories(), store: repos }
+  return { ...all, platform, now, newId: () => `id-${++idCounter}` }
 }
 
 export interface Rendered {

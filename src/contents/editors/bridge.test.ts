@@ -134,15 +134,15 @@ describe("replaceRange", () => {
     }
     expect(await bridge.replaceRange({ ...base, revision: d.revision + 1 })).toMatchObject({
       ok: false,
-      error: "stale",
+      error: "stale-revision",
     })
     expect(await bridge.replaceRange({ ...base, expected: "可以" })).toMatchObject({
       ok: false,
-      error: "stale",
+      error: "range-mismatch",
     })
     expect(await bridge.replaceRange({ ...base, start: 2, end: 0, expected: "" })).toMatchObject({
       ok: false,
-      error: "stale",
+      error: "range-mismatch",
     })
     expect(ta.value).toBe("不行，这个没办法")
   })
@@ -163,7 +163,7 @@ describe("replaceRange", () => {
     })
     expect(res).toMatchObject({
       ok: false,
-      error: "stale",
+      error: "stale-revision",
       draft: { text: "不行！", revision: d.revision + 1 },
     })
   })

@@ -1,6 +1,6 @@
-import type { Draft, HighlightSpan } from "~lib/protocol/types"
+import type { Draft, EditErrorCode, HighlightSpan } from "~lib/protocol/types"
 
-import { type EditorAdapter, isAttached } from "./adapters/adapter"
+import { type EditOutcome, type EditorAdapter, isAttached } from "./adapters/adapter"
 import { RichTextAdapter } from "./adapters/rich-text"
 import { TextControlAdapter } from "./adapters/text-control"
 import { findEditor } from "./detect"
@@ -43,7 +43,9 @@ export interface UnderlineHit {
 
 export interface EditResult {
   ok: boolean
-  error?: string
+  error?: EditErrorCode
+  /** The adapter's own words about a failure (diagnostics). */
+  detail?: string
   draft?: Draft
   /** Which strategy made the edit (diagnostics). */
   via?: string
@@ -420,13 +422,19 @@ export function createEditorBridge(opts: EditorBridgeOptions): EditorBridge {
     return t && isAttached(t.adapter) ? t : null
   }
 
-  const afterEdit = (t: Tracked, outcome: { ok: boolean; error?: string; via?: string }): EditResult => {
+  const afterEdit = (t: Tracked, outcome: EditOutcome): EditResult => {
     refresh(t)
     if (current === t) {
       cancel()
       emit(t)
     }
-    return { ok: outcome.ok, error: outcome.error, via: outcome.via, draft: draftOf(t) }
+    return {
+      ok: outcome.ok,
+      error: outcome.error,
+      detail: outcome.detail,
+      via: outcome.via,
+      draft: draftOf(t),
+    }
   }
 
   // One edit at a time: a second request waits for the first to be verified.
@@ -442,11 +450,12 @@ export function createEditorBridge(opts: EditorBridgeOptions): EditorBridge {
       serial(async () => {
         if (signal.aborted) return { ok: false, error: "stopped" }
         const t = lookup(req.editorId)
-        if (!t) return { ok: false, error: "no such editor" }
+        if (!t) return { ok: false, error: "no-editor" }
         refresh(t)
         const { start, end } = req
-        if (req.revision !== t.revision || t.text.slice(start, end) !== req.expected || start > end) {
-          return { ok: false, error: "stale", draft: draftOf(t) }
+        if (req.revision !== t.revision) return { ok: false, error: "stale-revision", draft: draftOf(t) }
+        if (start > end || t.text.slice(start, end) !== req.expected) {
+          return { ok: false, error: "range-mismatch", draft: draftOf(t) }
         }
         return afterEdit(t, await t.adapter.edit(start, end, req.text))
       }),
@@ -455,7 +464,7 @@ export function createEditorBridge(opts: EditorBridgeOptions): EditorBridge {
       serial(async () => {
         if (signal.aborted) return { ok: false, error: "stopped" }
         const t = lookup(req.editorId)
-        if (!t) return { ok: false, error: "no editor" }
+        if (!t) return { ok: false, error: "no-editor" }
         const known = t.text
         const snap = t.adapter.read()
         // The live caret if the editor still has one; else where it was when we last read it.

@@ -36,7 +36,7 @@ export function mayBeEditor(el: Element): boolean {
   )
 }
 
-const NOT_LOADED: EditResult = { ok: false, error: "no editor" }
+const NOT_LOADED: EditResult = { ok: false, error: "no-editor" }
 
 export function createEditorLink(opts: EditorLinkOptions): EditorLink {
   const { signal } = opts

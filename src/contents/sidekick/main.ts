@@ -193,14 +193,20 @@ function run(life: Lifetime, initial: SiteConfig): void {
           const { requestId } = msg
           const done = msg.type === "replace-range" ? editors.replaceRange(msg) : editors.insertText(msg)
           void done
-            .catch((err: unknown) => ({ ok: false, error: String(err), draft: undefined }))
+            .catch((err: unknown) => ({
+              ok: false,
+              error: "failed" as const,
+              detail: String(err),
+              draft: undefined,
+            }))
             .then((r) => {
               if (!life.alive()) return
               reply({
                 type: "edit-result",
                 requestId,
                 ok: r.ok,
-                ...(r.error ? { error: r.error.slice(0, 500) } : {}),
+                ...(r.error ? { error: r.error } : {}),
+                ...(r.detail ? { detail: r.detail.slice(0, 500) } : {}),
                 ...(r.draft ? { draft: r.draft } : {}),
               })
             })

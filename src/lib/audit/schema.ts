@@ -6,6 +6,7 @@ import "../zod-jitless"
 import * as z from "zod"
 
 import { waybillSchema } from "../cases/schema"
+import { currentRuleId } from "../phrasing/renamed"
 import { AUDIT_OUTCOMES, type AuditEvent } from "./model"
 
 const epochMs = z.number().int().nonnegative()
@@ -21,7 +22,8 @@ export const auditEventSchema = z.object({
   id: z.string().min(1).max(100),
   at: epochMs,
   outcome: auditOutcomeSchema,
-  ruleId: z.string().min(1).max(200),
+  // A trail exported before a tone category was renamed imports under the new rule id.
+  ruleId: z.preprocess(currentRuleId, z.string().min(1).max(200)),
   phrasebookVersion: z.string().max(100),
   agentWorkId: z.string().max(200),
   agentName: z.string().max(200),

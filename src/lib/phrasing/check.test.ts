@@ -17,7 +17,7 @@ describe("checkDraft: rules and the tone model together", () => {
     ["想投诉就去投诉吧", "tone-rudeness"],
     ["那能怪我们吗", "tone-blame-shifting"],
     ["此事非我司责任范围，请您自行与寄件方沟通。", "tone-blame-shifting"],
-    ["差价补齐前货先扣着", "tone-rule-10"],
+    ["差价补齐前货先扣着", "tone-held-over-fees"],
     ["一万个放心，后天必到", "tone-over-promising"],
   ])("flags %s as %s with a confidence and cues", (text, ruleId) => {
     const findings = checkDraft(text)

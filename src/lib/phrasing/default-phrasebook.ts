@@ -3,7 +3,7 @@ import { IMPATIENCE_RULES } from "./rules/impatience"
 import { OVER_PROMISING_RULES } from "./rules/over-promising"
 import { REFUSAL_RULES } from "./rules/refusal"
 import { RUDENESS_RULES } from "./rules/rudeness"
-import { RULE_10_RULES } from "./rules/rule-10"
+import { HELD_OVER_FEES_RULES } from "./rules/held-over-fees"
 import { UNCERTAINTY_RULES } from "./rules/uncertainty"
 import { DEFAULT_CHECKLIST } from "../qa/default-checklist"
 import type { Phrasebook } from "./types"
@@ -26,7 +26,7 @@ export const DEFAULT_PHRASEBOOK: Phrasebook = {
     ...UNCERTAINTY_RULES,
     ...RUDENESS_RULES,
     ...OVER_PROMISING_RULES,
-    ...RULE_10_RULES,
+    ...HELD_OVER_FEES_RULES,
   ],
   checklist: DEFAULT_CHECKLIST,
 }

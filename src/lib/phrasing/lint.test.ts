@@ -30,10 +30,10 @@ describe("lintPhrasing: sentences from the issue", () => {
     expect(findings[0]).toMatchObject({ ruleId: "blame-bu-gui-wo-guan", start: 2, end: 6, text: "不归我管" })
   })
 
-  it("flags holding goods over transfer fees as rule-10", () => {
+  it("flags holding goods over transfer fees as held-over-fees", () => {
     const findings = lintPhrasing("中转费没结清，货先扣着")
     expect(findings.map((f) => [f.category, f.severity, f.text])).toEqual([
-      ["rule-10", "forbidden", "货先扣着"],
+      ["held-over-fees", "forbidden", "货先扣着"],
     ])
     expect(findings[0].message.zh).toContain("（十）")
   })

@@ -19,7 +19,7 @@ export interface TextRange {
 /** "在…写道：" / "On … wrote:" on one line (Gmail may wrap "wrote:" onto the next line). */
 const WROTE = /^\s*(?:(?:在|于).{0,120}写道\s*[:：]|on\s.{0,200}\bwrote\s*:)\s*$/iu
 const SEPARATOR =
-  /^\s*(?:-{2,}\s*(?:原始邮件|原邮件|Original Message|转发的邮件|Forwarded message)\s*-{2,}|_{8,})\s*$/iu
+  /^\s*(?:-{2,}\s*(?:原始邮件|原邮件|Original Message|转发的?邮件|Forwarded message)\s*-{2,}|_{8,})\s*$/iu
 const FROM_LINE = /^\s*(?:发件人|From)\s*[:：]/iu
 const SENT_LINE = /^\s*(?:发送时间|发送日期|日期|时间|Sent|Date)\s*[:：]/iu
 const QUOTE_LINE = /^\s*[>＞]/u

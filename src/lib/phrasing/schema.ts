@@ -7,6 +7,7 @@ import * as z from "zod"
 
 import { checklistSchema } from "../qa/schema"
 import { compileContextPattern } from "./compile"
+import { currentCategory } from "./renamed"
 import { parseTrigger } from "./trigger"
 import { PHRASING_CATEGORIES, PHRASING_SEVERITIES, type Phrasebook } from "./types"
 
@@ -64,7 +65,8 @@ export const phrasingContextSchema = z.strictObject({
 /** One phrasing rule. */
 export const phrasingRuleSchema = z.strictObject({
   id: z.string().regex(KEBAB, "id 须为 kebab-case / id must be kebab-case").max(80),
-  category: z.enum(PHRASING_CATEGORIES),
+  // A book exported before a category was renamed still imports (read as the new name).
+  category: z.preprocess(currentCategory, z.enum(PHRASING_CATEGORIES)),
   severity: z.enum(PHRASING_SEVERITIES),
   triggers: z.array(triggerSchema).min(1).max(60),
   guards: phrasingContextSchema.optional(),

@@ -8,7 +8,7 @@ export const PHRASING_CATEGORIES = [
   "uncertainty",
   "rudeness",
   "over-promising",
-  "rule-10",
+  "held-over-fees",
 ] as const
 
 /** forbidden = never send (高); warning = blunt, rephrase (中); hint = vague, add a reason or time (低). */

@@ -7,6 +7,7 @@ import * as z from "zod"
 
 import {
   CONTENT_PARTS,
+  EDIT_ERROR_CODES,
   WAYBILL_SHAPE,
   type BackgroundRequestName,
   type BackgroundRequests,
@@ -95,7 +96,9 @@ export const pageToSidebarSchema: z.ZodType<PageToSidebar> = z.discriminatedUnio
     type: z.literal("edit-result"),
     requestId,
     ok: z.boolean(),
-    error: bounded(500).optional(),
+    // An unknown code (an older page script's free text) still answers the request, as "failed".
+    error: z.enum(EDIT_ERROR_CODES).catch("failed").optional(),
+    detail: bounded(500).optional(),
     draft: draftSchema.optional(),
   }),
   z.object({

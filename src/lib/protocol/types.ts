@@ -22,6 +22,31 @@ export type SidebarMode = "inpage" | "sidepanel"
  * The `chrome.storage.local` key of the sidebar-mode copy (the database holds the truth; the service
  * worker writes the copy, content scripts and the shortcut handler read it).
  */
+/**
+ * Why an edit of the CRM's reply box did not happen. The editor bridge answers with one of these (the
+ * adapter's own words go in `detail`, for diagnostics); the sidebar adds the three of the connection.
+ * - `no-editor`: no reply box is known (closed, replaced by the CRM, never focused)
+ * - `stale-revision`: the agent typed after the sidebar read the draft
+ * - `range-mismatch`: the text at the range is not what the sidebar expected (or the range is reversed)
+ * - `editor-refused`: the editor did not take the text (or changed it differently)
+ * - `stopped`: the page's script is shutting down (extension reloaded, page leaving)
+ * - `timeout`, `not-connected`, `disconnected`: no answer from the page
+ * - `failed`: anything else (an older page script's free text is read as this)
+ */
+export const EDIT_ERROR_CODES = [
+  "no-editor",
+  "stale-revision",
+  "range-mismatch",
+  "editor-refused",
+  "stopped",
+  "timeout",
+  "not-connected",
+  "disconnected",
+  "failed",
+] as const
+
+export type EditErrorCode = (typeof EDIT_ERROR_CODES)[number]
+
 export const SIDEBAR_MODE_KEY = "sidebarMode"
 
 /**
@@ -144,7 +169,15 @@ export type PageToSidebar =
   /** No reply editor is focused / known any more. */
   | { type: "draft-gone" }
   /** The result of an edit request. */
-  | { type: "edit-result"; requestId: string; ok: boolean; error?: string; draft?: Draft }
+  | {
+      type: "edit-result"
+      requestId: string
+      ok: boolean
+      error?: EditErrorCode
+      /** The editor's own words about a failure (diagnostics, not shown as a code). */
+      detail?: string
+      draft?: Draft
+    }
   /** The agent pressed Alt+1..3 in the reply editor while it showed findings: apply suggestion `index`. */
   | { type: "shortcut"; action: "apply-suggestion"; index: number }
   /** The agent applied the fix from the card on an underline: the span as the sidebar drew it. */

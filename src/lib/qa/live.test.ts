@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
 
+import { quotedRanges } from "../phrasing/quoted"
 import { agentReplyText, openChecklistItems } from "./live"
 import type { Turn } from "./types"
 
@@ -56,6 +57,23 @@ describe("agentReplyText", () => {
       "您好，已处理。",
     )
     expect(agentReplyText("Done.\nOn Mon, 1 Dec 2026 someone wrote:\n> x")).toBe("Done.")
+  })
+
+  it("cuts exactly what the phrasing check treats as quoted (one detector): Outlook blocks, full-width ＞", () => {
+    const samples = [
+      "您好，已处理。\n发件人：客户 <a@b.com>\n发送时间：2026年12月3日 14:02\n主题：快件\n太慢了",
+      "好的\n＞ 我的件呢\n稍后回复您",
+      "收到\n---转发邮件---\n原文",
+      "On Wed, 3 Dec 2026, Zhang <a@b.com>\nwrote:\n> 不行",
+    ]
+    for (const text of samples) {
+      const quoted = quotedRanges(text)
+      expect(quoted.length).toBeGreaterThan(0)
+      const own = agentReplyText(text)
+      for (const r of quoted) expect(own).not.toContain(text.slice(r.start, r.end).trim())
+    }
+    expect(agentReplyText(samples[0])).toBe("您好，已处理。")
+    expect(agentReplyText(samples[1])).toBe("好的\n稍后回复您")
   })
 })
 

@@ -7,6 +7,7 @@ import { DEFAULT_PHRASEBOOK } from "../phrasing/default-phrasebook"
 import { DEFAULT_CHECKLIST } from "./default-checklist"
 import { scoreConversationDetailed } from "./score"
 import type { ChecklistItem, ItemId, ScoreOptions, Turn } from "./types"
+import { quotedRanges } from "../phrasing/quoted"
 
 /** Items the draft can fix while being written (no-blunt is the phrasing findings' job). */
 const LIVE_ITEMS: readonly ItemId[] = ["greeting", "restate", "apology-first", "deferral", "eta-disclaimer"]
@@ -61,17 +62,16 @@ export function openChecklistItems(
   return open
 }
 
-/** Lines an e-mail reply quotes ("> …") and the history below "-----原始邮件-----" are not the agent's words. */
-const QUOTED_HISTORY =
-  /\n[ \t]*(?:-{2,}\s*(?:原始邮件|Original Message|转发邮件|Forwarded message)\s*-{2,}|(?:在|On) [^\n]{1,80}(?:写道|wrote)[:：])/iu
-
-/** The agent's own words of a sent reply: quoted e-mail history cut, "> " lines dropped. */
+/**
+ * The agent's own words of a sent reply: the quoted e-mail parts (the same detector the phrasing check
+ * uses, `quotedRanges`: "> " lines, attribution headers and the history below them) removed.
+ */
 export function agentReplyText(text: string): string {
-  const cut = QUOTED_HISTORY.exec(text)
-  const own = cut ? text.slice(0, cut.index) : text
-  return own
-    .split("\n")
-    .filter((line) => !/^\s*>/.test(line))
-    .join("\n")
-    .trim()
+  let own = ""
+  let at = 0
+  for (const r of quotedRanges(text)) {
+    own += text.slice(at, r.start)
+    at = r.end
+  }
+  return (own + text.slice(at)).trim()
 }

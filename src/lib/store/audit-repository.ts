@@ -4,6 +4,7 @@ import type { Collection } from "dexie"
 import type { AuditEvent, AuditOutcome } from "../audit/model"
 import { auditEventSchema } from "../audit/schema"
 import type { SidekickDB } from "./db"
+import { purgeAuditEventsBefore } from "./audit-retention"
 import { guard, StoreError } from "./errors"
 import { compact, parseOrThrow } from "./normalize"
 import { enqueueTeamDocs, outboxTables } from "./outbox"
@@ -27,6 +28,8 @@ export interface AuditStore {
   /** Matching events, newest first, at most `limit` (default 500). */
   listAuditEvents(filter: AuditFilter, limit?: number): Promise<AuditEvent[]>
   countAuditEvents(filter: AuditFilter): Promise<number>
+  /** Deletes events with `at` < `cutoff` (retention); returns how many went. */
+  purgeBefore(cutoff: number): Promise<number>
 }
 
 /** Creates the audit repository over `db`. */
@@ -71,5 +74,7 @@ export function createAuditStore(db: SidekickDB, options: { now?: () => number }
       if (filter.to < filter.from) return Promise.resolve(0)
       return guard(() => select(filter).count())
     },
+
+    purgeBefore: (cutoff) => purgeAuditEventsBefore(db, cutoff),
   }
 }

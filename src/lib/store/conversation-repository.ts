@@ -29,6 +29,8 @@ export interface ConversationStore {
   listConversation(conversationId: string): Promise<ConversationTurnRecord[]>
   /** Every turn of every conversation that had a turn in the period (whole conversations), oldest first. */
   listTurns(filter: ConversationFilter): Promise<ConversationTurnRecord[]>
+  /** Deletes turns with `at` < `cutoff` (retention); returns how many went. */
+  purgeBefore(cutoff: number): Promise<number>
 }
 
 /** Creates the conversation repository over `db`. */
@@ -92,6 +94,8 @@ export function createConversationStore(db: SidekickDB): ConversationStore {
         return all.sort((a, b) => a.at - b.at)
       })
     },
+
+    purgeBefore: (cutoff) => purgeConversationsBefore(db, cutoff),
   }
 }
 

@@ -6,11 +6,16 @@ import { IDBKeyRange } from "fake-indexeddb"
 import { describe, expect, it } from "vitest"
 
 import type { CaseRecord, HandoffNote } from "../cases/model"
+import { DEFAULT_PHRASEBOOK } from "../phrasing/default-phrasebook"
+import { phrasebookSchema } from "../phrasing/schema"
+import type { Phrasebook } from "../phrasing/types"
 import seed from "./fixtures/v1-seed.json"
 import { DB_VERSION, MIGRATIONS } from "./migrations"
 import { v1 } from "./migrations/v1"
 import { v2 } from "./migrations/v2"
+import { v4 } from "./migrations/v4"
 import { v5 } from "./migrations/v5"
+import { v6 } from "./migrations/v6"
 import { createStore } from "./repository"
 import { freshDb } from "./testing"
 
@@ -181,6 +186,62 @@ describe("upgrade v2 → latest (v5 adds the knowledge packs)", () => {
     expect(await db.knowledgePacks.count()).toBe(0)
     await db.knowledgePacks.put({ version: "k1", importedAt: 2, active: 1, pack: {} })
     expect(await db.knowledgePacks.where("active").equals(1).count()).toBe(1)
+    db.close()
+  })
+})
+
+describe("upgrade v6 → v8 (rule-10 renamed held-over-fees)", () => {
+  it("rewrites the category in stored books and the tone rule id in stored events; the rest is kept", async () => {
+    const { db, factory, name } = freshDb()
+    // A v6 database as the previous release leaves it on disk.
+    const old = new Dexie(name, { indexedDB: factory, IDBKeyRange })
+    for (const m of [v1, v2, v4, v5, v6]) old.version(m.version).stores({ ...m.stores })
+    await old.open()
+    const oldBook = {
+      ...DEFAULT_PHRASEBOOK,
+      version: "2026.11.9",
+      rules: DEFAULT_PHRASEBOOK.rules.map((r) =>
+        r.category === "held-over-fees" ? { ...r, category: "rule-10" } : r,
+      ),
+    }
+    expect(oldBook.rules.some((r) => r.category === ("rule-10" as string))).toBe(true)
+    await old.table("phrasebooks").put({ version: "2026.11.9", importedAt: 1, active: 1, book: oldBook })
+    await old.table("phrasebooks").put({ version: "broken", importedAt: 2, active: 0, book: { id: "x" } })
+    const event = (id: string, ruleId: string) => ({
+      id,
+      at: 1_700_000_000_000,
+      outcome: "shown",
+      ruleId,
+      phrasebookVersion: "qa-9",
+      agentWorkId: "A1",
+      agentName: "李娜",
+      site: "https://crm.example.com",
+      span: { start: 0, end: 2 },
+      flagged: "扣着",
+      excerpt: "货先扣着",
+    })
+    await old
+      .table("auditEvents")
+      .bulkPut([event("t", "tone-rule-10"), event("r", "rule10-zhongzhuan-fei"), event("o", "tone-refusal")])
+    old.close()
+
+    await db.open()
+    expect(db.verno).toBe(DB_VERSION)
+    const book = (await db.phrasebooks.get("2026.11.9"))!.book as Phrasebook
+    expect(book.rules.filter((r) => r.category === ("rule-10" as string))).toEqual([])
+    expect(book.rules.filter((r) => r.category === "held-over-fees").map((r) => r.id)).toEqual(
+      DEFAULT_PHRASEBOOK.rules.filter((r) => r.category === "held-over-fees").map((r) => r.id),
+    )
+    expect(phrasebookSchema.safeParse(book).error?.issues ?? []).toEqual([])
+    expect((await db.phrasebooks.get("broken"))!.book).toEqual({ id: "x" })
+    const ids = Object.fromEntries((await db.auditEvents.toArray()).map((e) => [e.id, e.ruleId]))
+    expect(ids).toEqual({ t: "tone-held-over-fees", r: "rule10-zhongzhuan-fei", o: "tone-refusal" })
+    expect(
+      await db.auditEvents
+        .where("[ruleId+at]")
+        .between(["tone-held-over-fees", 0], ["tone-held-over-fees", Infinity])
+        .count(),
+    ).toBe(1)
     db.close()
   })
 })

@@ -1,24 +1,19 @@
 // @vitest-environment happy-dom
-import "fake-indexeddb/auto"
-
 import { act } from "react"
 import { afterEach, describe, expect, it } from "vitest"
 
 import type { AuditEvent } from "~lib/audit/model"
 import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
 import type { Phrasebook } from "~lib/phrasing/types"
-import { createAuditStore } from "~lib/store/audit-repository"
 import { AUDIT_RETENTION_KEY } from "~lib/store/audit-retention"
-import { createDb } from "~lib/store/db"
-import { createPhrasebookStore } from "~lib/store/phrasebook-repository"
 
 import {
   byTestId,
   click,
   fakeBrowser,
   render,
+  testRepositories,
   testServices,
-  testStore,
   typeInto,
   waitFor,
   type Rendered,
@@ -44,13 +39,13 @@ async function chooseFile(input: HTMLInputElement, content: string) {
 }
 
 async function setup() {
-  const db = createDb(`qa-options-${Math.random().toString(36).slice(2)}`)
+  const repos = testRepositories()
   const fb = fakeBrowser()
   view = await render(
-    testServices(fb.platform, testStore(), () => NOW),
-    <QaOptionsSection db={db} />,
+    testServices(fb.platform, repos, () => NOW),
+    <QaOptionsSection />,
   )
-  return { db, fb, c: view.container }
+  return { repos, fb, c: view.container }
 }
 
 const event = (id: string, at: number): AuditEvent => ({
@@ -76,14 +71,16 @@ describe("QaOptionsSection", () => {
   })
 
   it("saves the retention days and purges what is now too old", async () => {
-    const { c, fb, db } = await setup()
-    await createAuditStore(db).addAuditEvents([event("old", NOW - 10 * DAY), event("new", NOW - DAY)])
+    const { c, fb, repos } = await setup()
+    await repos.audit.addAuditEvents([event("old", NOW - 10 * DAY), event("new", NOW - DAY)])
     await waitFor(() => expect(byTestId<HTMLInputElement>(c, "qa-retention-days").value).toBe("180"))
     await typeInto(byTestId(c, "qa-retention-days"), "7")
     await click(byTestId(c, "qa-retention-save"))
     await waitFor(() => expect(byTestId(c, "qa-retention-status").className).toBe("ok"))
     expect(fb.storage.get(AUDIT_RETENTION_KEY)).toBe(7)
-    expect((await db.auditEvents.toArray()).map((e) => e.id)).toEqual(["new"])
+    expect(
+      (await repos.audit.listAuditEvents({ from: 0, to: Number.MAX_SAFE_INTEGER })).map((e) => e.id),
+    ).toEqual(["new"])
 
     // Out of range: the browser's own validation stops the button; a forced submit meets ours.
     await typeInto(byTestId(c, "qa-retention-days"), "0")
@@ -97,7 +94,7 @@ describe("QaOptionsSection", () => {
   })
 
   it("imports a published phrasebook, validated, and shows the version in force", async () => {
-    const { c, db } = await setup()
+    const { c, repos } = await setup()
     await waitFor(() =>
       expect(byTestId(c, "qa-phrasebook-version").textContent).toContain(DEFAULT_PHRASEBOOK.version),
     )
@@ -119,10 +116,10 @@ describe("QaOptionsSection", () => {
     await waitFor(() =>
       expect(byTestId(c, "qa-phrasebook-status").textContent).toContain(DEFAULT_PHRASEBOOK.rules[0].id),
     )
-    expect(await createPhrasebookStore(db).listPhrasebooks()).toEqual([])
+    expect(await repos.phrasebooks.listPhrasebooks()).toEqual([])
 
     await chooseFile(input, JSON.stringify({ ...DEFAULT_PHRASEBOOK, version: "2026.11.7" }))
     await waitFor(() => expect(byTestId(c, "qa-phrasebook-version").textContent).toContain("2026.11.7"))
-    expect((await createPhrasebookStore(db).getActivePhrasebook())?.version).toBe("2026.11.7")
+    expect((await repos.phrasebooks.getActivePhrasebook())?.version).toBe("2026.11.7")
   })
 })

@@ -2,56 +2,32 @@
  * The options page's QA section: the link to the review page, how long QA events are kept, and the
  * import of a phrasebook QA published (validated, stored and activated; the version in force shown).
  */
-import { useLiveQuery } from "dexie-react-hooks"
 import { useEffect, useState, type ChangeEvent, type FormEvent } from "react"
 
 import { checkPublishable } from "~lib/audit/rule-lab"
 import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
-import { phrasebookSchema } from "~lib/phrasing/schema"
 import {
   AUDIT_RETENTION_KEY,
   DEFAULT_AUDIT_RETENTION_DAYS,
   MAX_AUDIT_RETENTION_DAYS,
   MIN_AUDIT_RETENTION_DAYS,
   normalizeRetentionDays,
-  purgeAuditEventsBefore,
   retentionCutoff,
 } from "~lib/store/audit-retention"
-import type { ImportProblem } from "~lib/store/contract"
-import { purgeConversationsBefore } from "~lib/store/conversation-repository"
-import { getDb, type SidekickDB } from "~lib/store/db"
 import { parseImportJson, readImportFile } from "~lib/import-file"
-import { createPhrasebookStore } from "~lib/store/phrasebook-repository"
 
 import { text } from "../i18n"
 import { errorMessage, T, useLocale } from "../locale"
 import { useServices } from "../services"
 import { LockedBadge, LockedField } from "../policy/locked"
 import { usePolicy } from "../policy/use-policy"
+import { useActivePhrasebook } from "../use-active-phrasebook"
 import { ReviewLink } from "./review-link"
+import { Field } from "../field"
+import { StatusBox, type Status } from "../status-box"
 
-type Status = { kind: "ok"; message: string } | { kind: "error"; message: string; problems?: ImportProblem[] }
-
-function StatusBox({ status, testid }: { status: Status | null; testid: string }) {
-  if (!status) return null
-  return (
-    <div className={status.kind} role={status.kind === "ok" ? "status" : "alert"} data-testid={testid}>
-      {status.message}
-      {status.kind === "error" && status.problems ? (
-        <ol className="problems">
-          {status.problems.map((p, i) => (
-            <li key={i}>
-              <code>{p.where}</code> {p.message}
-            </li>
-          ))}
-        </ol>
-      ) : null}
-    </div>
-  )
-}
-
-function Retention({ db }: { db: SidekickDB }) {
-  const { platform, now } = useServices()
+function Retention() {
+  const { platform, now, audit, conversations } = useServices()
   const locale = useLocale()
   const { policy } = usePolicy()
   const [days, setDays] = useState(String(DEFAULT_AUDIT_RETENTION_DAYS))
@@ -74,9 +50,9 @@ function Retention({ db }: { db: SidekickDB }) {
     }
     try {
       await platform.storageSet(AUDIT_RETENTION_KEY, n)
-      const purged = await purgeAuditEventsBefore(db, retentionCutoff(now(), n))
+      const purged = await audit.purgeBefore(retentionCutoff(now(), n))
       // Conversation records (issue 17) live under the same retention.
-      await purgeConversationsBefore(db, retentionCutoff(now(), n))
+      await conversations.purgeBefore(retentionCutoff(now(), n))
       setStatus({ kind: "ok", message: text(locale, "qaRetentionSaved", { n: purged }) })
     } catch (error) {
       setStatus({ kind: "error", message: errorMessage(error, locale) })
@@ -123,14 +99,14 @@ function Retention({ db }: { db: SidekickDB }) {
   )
 }
 
-function PhrasebookImport({ db }: { db: SidekickDB }) {
+function PhrasebookImport() {
+  const { phrasebooks: store } = useServices()
   const locale = useLocale()
   const { policy } = usePolicy()
   const bookLocked = policy.phrasebook !== undefined
-  const store = createPhrasebookStore(db)
   const [status, setStatus] = useState<Status | null>(null)
-  const active = useLiveQuery(async () => (await store.getActivePhrasebook()) ?? null, [db])
-  const activeVersion = active && phrasebookSchema.safeParse(active.book).success ? active.version : undefined
+  const active = useActivePhrasebook()
+  const activeVersion = active.stored ? active.book.version : undefined
 
   const importFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget
@@ -174,10 +150,7 @@ function PhrasebookImport({ db }: { db: SidekickDB }) {
         )}
         {bookLocked ? <LockedBadge /> : null}
       </p>
-      <label className="field">
-        <span className="label">
-          <T k="qaPhrasebookImport" />
-        </span>
+      <Field label={<T k="qaPhrasebookImport" />}>
         <input
           type="file"
           accept=".json,application/json"
@@ -185,14 +158,14 @@ function PhrasebookImport({ db }: { db: SidekickDB }) {
           disabled={bookLocked}
           onChange={(e) => void importFile(e)}
         />
-      </label>
+      </Field>
       <StatusBox status={status} testid="qa-phrasebook-status" />
     </div>
   )
 }
 
-/** The whole QA section of the options page; `db` defaults to the app database (tests pass a fresh one). */
-export function QaOptionsSection({ db = getDb() }: { db?: SidekickDB }) {
+/** The whole QA section of the options page. */
+export function QaOptionsSection() {
   return (
     <section aria-labelledby="qa-options-title" data-testid="qa-options">
       <h2 id="qa-options-title">
@@ -201,8 +174,8 @@ export function QaOptionsSection({ db = getDb() }: { db?: SidekickDB }) {
       <div className="actions">
         <ReviewLink className="" />
       </div>
-      <Retention db={db} />
-      <PhrasebookImport db={db} />
+      <Retention />
+      <PhrasebookImport />
     </section>
   )
 }

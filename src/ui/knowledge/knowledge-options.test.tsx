@@ -1,12 +1,8 @@
 // @vitest-environment happy-dom
-import "fake-indexeddb/auto"
-
 import { act } from "react"
 import { afterEach, describe, expect, it } from "vitest"
 
 import { DEFAULT_KNOWLEDGE_PACK } from "~lib/knowledge/default-pack"
-import { createDb } from "~lib/store/db"
-import { createKnowledgeStore } from "~lib/store/knowledge-repository"
 
 import {
   allByTestId,
@@ -14,8 +10,8 @@ import {
   click,
   fakeBrowser,
   render,
+  testRepositories,
   testServices,
-  testStore,
   waitFor,
   type Rendered,
 } from "../testing"
@@ -36,9 +32,9 @@ async function chooseFile(input: HTMLInputElement, content: string) {
 }
 
 async function setup() {
-  const db = createDb(`knowledge-options-${Math.random().toString(36).slice(2)}`)
-  view = await render(testServices(fakeBrowser().platform, testStore()), <KnowledgeOptionsSection db={db} />)
-  return { db, c: view.container }
+  const repos = testRepositories()
+  view = await render(testServices(fakeBrowser().platform, repos), <KnowledgeOptionsSection />)
+  return { repos, c: view.container }
 }
 
 const packWith = (version: string) => {
@@ -62,16 +58,16 @@ describe("Options → 知识库", () => {
   })
 
   it("imports a valid pack and makes it the one in force", async () => {
-    const { db, c } = await setup()
+    const { repos, c } = await setup()
     await chooseFile(byTestId(c, "knowledge-import"), JSON.stringify(packWith("acme-1")))
     await waitFor(() => expect(byTestId(c, "knowledge-import-status").textContent).toContain("acme-1"))
     await waitFor(() => expect(byTestId(c, "knowledge-in-use").textContent).toContain("acme-1"))
     expect(byTestId(c, "knowledge-in-use").textContent).toContain("盛辉物流")
-    expect((await createKnowledgeStore(db).getActivePack())?.version).toBe("acme-1")
+    expect((await repos.knowledge.getActivePack())?.version).toBe("acme-1")
   })
 
   it("a pack with any problem imports nothing and lists where each problem is", async () => {
-    const { db, c } = await setup()
+    const { repos, c } = await setup()
     const bad = packWith("acme-bad") as unknown as { cards: Record<string, unknown>[] }
     bad.cards[2].examples = ["今天天气怎么样"]
     bad.cards[4].sources = []
@@ -80,15 +76,15 @@ describe("Options → 知识库", () => {
       expect(byTestId(c, "knowledge-import-problems").textContent).toContain("cards[4].sources"),
     )
     expect(byTestId(c, "knowledge-import-problems").textContent).toContain("cards[2].examples[0]")
-    expect(await createKnowledgeStore(db).listPacks()).toEqual([])
+    expect(await repos.knowledge.listPacks()).toEqual([])
     await chooseFile(byTestId(c, "knowledge-import"), "{ not json")
     await waitFor(() => expect(byTestId(c, "knowledge-import-status").className).toBe("error"))
-    expect(await createKnowledgeStore(db).listPacks()).toEqual([])
+    expect(await repos.knowledge.listPacks()).toEqual([])
   })
 
   it("switches between imported versions and back to the built-in pack", async () => {
-    const { db, c } = await setup()
-    const store = createKnowledgeStore(db)
+    const { repos, c } = await setup()
+    const store = repos.knowledge
     await store.putPack("acme-1", packWith("acme-1"))
     await store.putPack("acme-2", packWith("acme-2"), { activate: true })
     await waitFor(() => expect(byTestId(c, "knowledge-in-use").textContent).toContain("acme-2"))
@@ -103,8 +99,8 @@ describe("Options → 知识库", () => {
   })
 
   it("a stored pack that no longer validates is not used, and the page says so", async () => {
-    const { db, c } = await setup()
-    await createKnowledgeStore(db).putPack(
+    const { repos, c } = await setup()
+    await repos.knowledge.putPack(
       "broken",
       { format: "cs-sidekick-knowledge", cards: [] },
       { activate: true },

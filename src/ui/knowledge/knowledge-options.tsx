@@ -7,35 +7,22 @@ import { useLiveQuery } from "dexie-react-hooks"
 import { useState, type ChangeEvent } from "react"
 
 import { parseKnowledgePackFile } from "~lib/knowledge/schema"
-import type { ImportProblem } from "~lib/store/contract"
-import { getDb, type SidekickDB } from "~lib/store/db"
 import { readImportFile } from "~lib/import-file"
-import { createKnowledgeStore } from "~lib/store/knowledge-repository"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 
 import { text } from "../i18n"
+import { downloadText } from "../download"
 import { errorMessage, T, useLocale } from "../locale"
+import { useServices } from "../services"
 import { usePackInForce } from "./use-knowledge-pack"
+import { Field } from "../field"
+import { StatusBox, type Status } from "../status-box"
 
-type Status = { kind: "ok"; message: string } | { kind: "error"; message: string; problems?: ImportProblem[] }
-
-/** Saves text as a file through a temporary object URL. */
-function download(name: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: "application/json" }))
-  const a = document.createElement("a")
-  a.href = url
-  a.download = name
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
-
-export function KnowledgeOptionsSection({ db = getDb() }: { db?: SidekickDB }) {
+export function KnowledgeOptionsSection() {
+  const { knowledge: store } = useServices()
   const locale = useLocale()
-  const store = createKnowledgeStore(db)
-  const inForce = usePackInForce(db)
-  const versions = useLiveQuery(() => store.listPacks().catch(() => []), [db])
+  const inForce = usePackInForce()
+  const versions = useLiveQuery(() => store.listPacks().catch(() => []), [store])
   const [status, setStatus] = useState<Status | null>(null)
   const { pack } = inForce
   const unset = Object.values(pack.values).filter((v) => !v.value.trim()).length
@@ -98,22 +85,23 @@ export function KnowledgeOptionsSection({ db = getDb() }: { db?: SidekickDB }) {
         <T k="kbAdminHint" />
       </p>
       <div className="actions">
-        <label className="field">
-          <span className="label">
-            <T k="kbImport" />
-          </span>
+        <Field label={<T k="kbImport" />}>
           <input
             type="file"
             accept=".json,application/json"
             data-testid="knowledge-import"
             onChange={(e) => void importFile(e)}
           />
-        </label>
+        </Field>
         <button
           type="button"
           data-testid="knowledge-export"
           onClick={() =>
-            download(`cs-sidekick-knowledge-${pack.version}.json`, JSON.stringify(pack, null, 2))
+            downloadText(
+              `cs-sidekick-knowledge-${pack.version}.json`,
+              JSON.stringify(pack, null, 2),
+              "application/json",
+            )
           }
         >
           <T k="kbExport" />
@@ -128,24 +116,11 @@ export function KnowledgeOptionsSection({ db = getDb() }: { db?: SidekickDB }) {
           </button>
         )}
       </div>
-      {status && (
-        <div
-          className={status.kind}
-          role={status.kind === "ok" ? "status" : "alert"}
-          data-testid="knowledge-import-status"
-        >
-          {status.message}
-          {status.kind === "error" && status.problems ? (
-            <ol className="problems" data-testid="knowledge-import-problems">
-              {status.problems.map((p, i) => (
-                <li key={i}>
-                  <code>{p.where}</code> {p.message}
-                </li>
-              ))}
-            </ol>
-          ) : null}
-        </div>
-      )}
+      <StatusBox
+        status={status}
+        testid="knowledge-import-status"
+        problemsTestid="knowledge-import-problems"
+      />
       {versions && versions.length > 0 && (
         <>
           <h3>

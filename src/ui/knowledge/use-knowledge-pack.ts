@@ -8,8 +8,8 @@ import { useMemo } from "react"
 import { DEFAULT_KNOWLEDGE_PACK } from "~lib/knowledge/default-pack"
 import { parseKnowledgePack } from "~lib/knowledge/schema"
 import type { KnowledgePack } from "~lib/knowledge/types"
-import type { SidekickDB } from "~lib/store/db"
-import { createKnowledgeStore } from "~lib/store/knowledge-repository"
+
+import { useServices } from "../services"
 
 export interface PackInForce {
   pack: KnowledgePack
@@ -19,14 +19,9 @@ export interface PackInForce {
   invalid: boolean
 }
 
-export function usePackInForce(db: SidekickDB): PackInForce {
-  const record = useLiveQuery(
-    () =>
-      createKnowledgeStore(db)
-        .getActivePack()
-        .catch(() => undefined),
-    [db],
-  )
+export function usePackInForce(): PackInForce {
+  const { knowledge } = useServices()
+  const record = useLiveQuery(() => knowledge.getActivePack().catch(() => undefined), [knowledge])
   return useMemo(() => {
     if (!record) return { pack: DEFAULT_KNOWLEDGE_PACK, stored: false, invalid: false }
     const parsed = parseKnowledgePack(record.pack)

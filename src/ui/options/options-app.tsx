@@ -19,6 +19,7 @@ import { callBackground } from "../background"
 import { ErrorBoundary } from "../error-boundary"
 import { PURGE_WORD, text } from "../i18n"
 import { errorMessage, LocaleProvider, T, useLocale, useT } from "../locale"
+import { downloadText } from "../download"
 import { useServices } from "../services"
 import { useSettings } from "../use-settings"
 import { LockedBadge, LockedField } from "../policy/locked"
@@ -28,6 +29,7 @@ import { ROLE_KEYS } from "../sidebar/escalation-panel"
 import { TeamSection } from "./team-section"
 import { FieldPickButton } from "./field-pick-button"
 import { TeamKeySection } from "./team-key-section"
+import { Field } from "../field"
 
 type Status = { kind: "ok"; message: string } | { kind: "error"; message: string } | null
 
@@ -82,10 +84,7 @@ function ProfileSection({ profile }: { profile: AgentProfile }) {
     label: "profileName" | "profileWorkId" | "profileCompany",
     testid: string,
   ) => (
-    <label className="field">
-      <span className="label">
-        <T k={label} />
-      </span>
+    <Field label={<T k={label} />}>
       <input
         ref={key === "name" ? nameRef : undefined}
         data-testid={testid}
@@ -98,7 +97,7 @@ function ProfileSection({ profile }: { profile: AgentProfile }) {
           setStatus(null)
         }}
       />
-    </label>
+    </Field>
   )
 
   return (
@@ -163,22 +162,16 @@ function ManagedSiteRow({ site }: { site: SiteSetting }) {
         <strong className="site-origin">{site.origin}</strong> <LockedBadge />
       </div>
       <fieldset disabled className="field-row locked-field">
-        <label className="field">
-          <span className="label">
-            <T k="pinnedSelector" />
-          </span>
+        <Field label={<T k="pinnedSelector" />}>
           <input data-testid="site-selector" value={site.pinnedSelector ?? ""} readOnly />
-        </label>
-        <label className="field">
-          <span className="label">
-            <T k="carrierHint" />
-          </span>
+        </Field>
+        <Field label={<T k="carrierHint" />}>
           <input
             data-testid="site-carrier"
             value={carrier ? (locale === "en" ? carrier.nameEn : carrier.name) : (site.carrierHint ?? "")}
             readOnly
           />
-        </label>
+        </Field>
       </fieldset>
     </div>
   )
@@ -260,10 +253,7 @@ function SiteRow({ site, sites }: { site: SiteSetting; sites: SiteSetting[] }) {
         </span>
       </div>
       <div className="field-row">
-        <label className="field">
-          <span className="label">
-            <T k="pinnedSelector" />
-          </span>
+        <Field label={<T k="pinnedSelector" />}>
           <input
             data-testid="site-selector"
             value={selector}
@@ -276,7 +266,7 @@ function SiteRow({ site, sites }: { site: SiteSetting; sites: SiteSetting[] }) {
               setStatus(null)
             }}
           />
-        </label>
+        </Field>
         <FieldPickButton
           origin={site.origin}
           onPicked={(picked) => {
@@ -285,10 +275,7 @@ function SiteRow({ site, sites }: { site: SiteSetting; sites: SiteSetting[] }) {
             setStatus(null)
           }}
         />
-        <label className="field">
-          <span className="label">
-            <T k="carrierHint" />
-          </span>
+        <Field label={<T k="carrierHint" />}>
           <select
             data-testid="site-carrier"
             value={hint}
@@ -305,7 +292,7 @@ function SiteRow({ site, sites }: { site: SiteSetting; sites: SiteSetting[] }) {
               </option>
             ))}
           </select>
-        </label>
+        </Field>
       </div>
       <fieldset className="internal-box">
         <legend>
@@ -321,10 +308,7 @@ function SiteRow({ site, sites }: { site: SiteSetting; sites: SiteSetting[] }) {
             ["toggleSelector", "internalToggle", "site-internal-toggle", "#mode-internal"],
           ] as const
         ).map(([key, label, testid, placeholder]) => (
-          <label className="field" key={key}>
-            <span className="label">
-              <T k={label} />
-            </span>
+          <Field key={key} label={<T k={label} />}>
             <input
               data-testid={testid}
               value={box[key] ?? ""}
@@ -337,7 +321,7 @@ function SiteRow({ site, sites }: { site: SiteSetting; sites: SiteSetting[] }) {
                 setStatus(null)
               }}
             />
-          </label>
+          </Field>
         ))}
       </fieldset>
       <div className="actions">
@@ -397,10 +381,7 @@ function DisplaySection({ settings }: { settings: Settings }) {
         <T k="display" />
       </h2>
       <div className="field-row">
-        <label className="field">
-          <span className="label">
-            <T k="sidebarMode" />
-          </span>
+        <Field label={<T k="sidebarMode" />}>
           <select
             data-testid="sidebar-mode"
             value={settings.sidebarMode}
@@ -409,11 +390,14 @@ function DisplaySection({ settings }: { settings: Settings }) {
             <option value="inpage">{text(locale, "modeInpage")}</option>
             <option value="sidepanel">{text(locale, "modeSidepanel")}</option>
           </select>
-        </label>
-        <label className="field">
-          <span className="label">
-            <T k="language" /> {policy.locale !== undefined ? <LockedBadge /> : null}
-          </span>
+        </Field>
+        <Field
+          label={
+            <>
+              <T k="language" /> {policy.locale !== undefined ? <LockedBadge /> : null}
+            </>
+          }
+        >
           <select
             data-testid="locale"
             disabled={policy.locale !== undefined}
@@ -424,24 +408,11 @@ function DisplaySection({ settings }: { settings: Settings }) {
             <option value="zh-en">{text(locale, "langZhEn")}</option>
             <option value="en">{text(locale, "langEn")}</option>
           </select>
-        </label>
+        </Field>
       </div>
       <StatusLine status={status} testid="display-status" />
     </section>
   )
-}
-
-/** Saves text as a file through a temporary object URL. */
-function download(name: string, content: string, type: string) {
-  const url = URL.createObjectURL(new Blob([content], { type }))
-  const a = document.createElement("a")
-  a.href = url
-  a.download = name
-  document.body.append(a)
-  a.click()
-  a.remove()
-  // Give the download a moment to start before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
 function DirectorySection() {
@@ -517,10 +488,7 @@ function DirectorySection() {
         ) : null}
       </p>
       <div className="actions">
-        <label className="field">
-          <span className="label">
-            <T k="directoryImport" />
-          </span>
+        <Field label={<T k="directoryImport" />}>
           <input
             ref={fileRef}
             type="file"
@@ -533,13 +501,13 @@ function DirectorySection() {
               if (file) void readCsv(file)
             }}
           />
-        </label>
+        </Field>
         <button
           type="button"
           data-testid="directory-export"
           disabled={!contacts?.length || !exportAllowed(policy)}
           onClick={() =>
-            download(
+            downloadText(
               "cs-sidekick-contacts.csv",
               contactsToCsv(contacts ?? [], { headers: locale === "en" ? "en" : "zh" }),
               "text/csv",
@@ -629,7 +597,7 @@ function DataSection() {
     setProblems([])
     try {
       const backup = await store.exportAll()
-      download(backupFileName(now()), JSON.stringify(backup, null, 2), "application/json")
+      downloadText(backupFileName(now()), JSON.stringify(backup, null, 2), "application/json")
       setStatus({ kind: "ok", message: text(locale, "exported") })
     } catch (error) {
       setStatus({ kind: "error", message: errorMessage(error, locale) })

@@ -12,6 +12,7 @@ import { callBackground } from "../background"
 import { text } from "../i18n"
 import { errorMessage, T, useLocale } from "../locale"
 import { useServices } from "../services"
+import { Field } from "../field"
 
 type Note = { kind: "ok" | "error"; message: string } | null
 
@@ -106,21 +107,15 @@ export function TeamSection({ workId }: { workId: string }) {
           <p>
             <T k="teamNeedsLogin" />
           </p>
-          <label className="field">
-            <span className="label">
-              <T k="teamUser" />
-            </span>
+          <Field label={<T k="teamUser" />}>
             <input
               value={name}
               onChange={(e) => setName(e.target.value)}
               autoComplete="username"
               data-testid="team-user"
             />
-          </label>
-          <label className="field">
-            <span className="label">
-              <T k="teamPassword" />
-            </span>
+          </Field>
+          <Field label={<T k="teamPassword" />}>
             <input
               type="password"
               value={password}
@@ -128,7 +123,7 @@ export function TeamSection({ workId }: { workId: string }) {
               autoComplete="current-password"
               data-testid="team-password"
             />
-          </label>
+          </Field>
           <button type="submit" disabled={busy || !name.trim() || !password} data-testid="team-login">
             <T k="teamLogin" />
           </button>

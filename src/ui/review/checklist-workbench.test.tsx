@@ -1,19 +1,15 @@
 // @vitest-environment happy-dom
-import "fake-indexeddb/auto"
-
 import { afterEach, describe, expect, it } from "vitest"
 
 import { phrasebookSchema } from "~lib/phrasing/schema"
-import { createDb } from "~lib/store/db"
-import { createPhrasebookStore } from "~lib/store/phrasebook-repository"
 
 import {
   byTestId,
   click,
   fakeBrowser,
   render,
+  testRepositories,
   testServices,
-  testStore,
   waitFor,
   type Rendered,
 } from "../testing"
@@ -36,11 +32,11 @@ async function change(el: HTMLTextAreaElement | HTMLInputElement | HTMLSelectEle
 
 describe("checklist workbench", () => {
   it("scores the item's examples live and publishes only when all pass", async () => {
-    const db = createDb(`wb-${Math.random().toString(36).slice(2)}`)
+    const repos = testRepositories()
     const fb = fakeBrowser()
     view = await render(
-      testServices(fb.platform, testStore(), () => Date.now()),
-      <ReviewApp db={db} />,
+      testServices(fb.platform, repos, () => Date.now()),
+      <ReviewApp />,
     )
     const c = view.container
     const editor = await waitFor(() => byTestId(c, "checklist-editor"))
@@ -69,7 +65,7 @@ describe("checklist workbench", () => {
     await waitFor(() => expect(publish.disabled).toBe(false))
     await click(publish)
     await waitFor(() => expect(byTestId(editor, "checklist-publish-status").className).toBe("ok"))
-    const active = await createPhrasebookStore(db).getActivePhrasebook()
+    const active = await repos.phrasebooks.getActivePhrasebook()
     const book = phrasebookSchema.parse(active!.book)
     expect(book.checklist?.items.find((i) => i.id === "deferral")?.weight).toBe(5)
   })

@@ -5,19 +5,17 @@
  */
 import { useEffect, useMemo, useState } from "react"
 
-import { checkBookSchema, checkPublishable, linesToList, listToLines, nextVersion } from "~lib/audit/rule-lab"
-import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
+import { checkBookSchema, linesToList, listToLines } from "~lib/audit/rule-lab"
 import type { Phrasebook } from "~lib/phrasing/types"
 import { DEFAULT_CHECKLIST } from "~lib/qa/default-checklist"
 import { examplesToText, testChecklistItem, textToExamples } from "~lib/qa/examples"
 import { DETECTOR_ROLES, type ChecklistItem } from "~lib/qa/types"
-import type { ImportProblem } from "~lib/store/contract"
 
-import { downloadText } from "../audit/download"
-import { text } from "../i18n"
-import { errorMessage, T, useLocale } from "../locale"
-import { useServices } from "../services"
-import { type BookInForce, useReviewDeps, useVersions } from "./review-data"
+import { T, useLocale } from "../locale"
+import { type BookInForce } from "./review-data"
+import { Field } from "../field"
+import { type Status } from "../status-box"
+import { usePublish } from "./use-publish"
 
 interface ItemForm {
   weight: string
@@ -44,13 +42,8 @@ function itemOf(form: ItemForm, original: ChecklistItem): ChecklistItem {
   }
 }
 
-type Status = { kind: "ok"; message: string } | { kind: "error"; message: string; problems?: ImportProblem[] }
-
 export function ChecklistWorkbench({ inForce }: { inForce: BookInForce }) {
-  const { phrasebooks } = useReviewDeps()
-  const { now } = useServices()
   const locale = useLocale()
-  const versions = useVersions()
   const base = inForce.book
   const items = (base.checklist ?? DEFAULT_CHECKLIST).items
   const [index, setIndex] = useState(0)
@@ -79,26 +72,8 @@ export function ChecklistWorkbench({ inForce }: { inForce: BookInForce }) {
     setStatus(null)
   }
 
-  const publish = async () => {
-    setStatus(null)
-    const d = new Date(now())
-    const taken = (versions ?? []).map((v) => v.version)
-    const version = nextVersion(base.version, [d.getFullYear(), d.getMonth() + 1], taken)
-    const check = checkPublishable({ ...candidate, version })
-    if (!check.ok) {
-      setStatus({ kind: "error", message: text(locale, "qaCannotPublish"), problems: check.problems })
-      return
-    }
-    try {
-      if (!taken.includes(DEFAULT_PHRASEBOOK.version))
-        await phrasebooks.putPhrasebook(DEFAULT_PHRASEBOOK.version, DEFAULT_PHRASEBOOK)
-      await phrasebooks.putPhrasebook(version, check.book, { activate: true })
-      downloadText(`phrasebook-${version}.json`, JSON.stringify(check.book, null, 2), "application/json")
-      setStatus({ kind: "ok", message: text(locale, "qaPublished", { version }) })
-    } catch (error) {
-      setStatus({ kind: "error", message: errorMessage(error, locale) })
-    }
-  }
+  const publishBook = usePublish(setStatus)
+  const publish = () => publishBook(base, candidate)
 
   return (
     <section aria-labelledby="qa-checklist-title" className="qa-section" data-testid="checklist-editor">
@@ -106,10 +81,7 @@ export function ChecklistWorkbench({ inForce }: { inForce: BookInForce }) {
         <T k="wbChecklistTitle" />
       </h2>
       <div className="field-row">
-        <label className="field">
-          <span className="label">
-            <T k="wbChecklistItem" />
-          </span>
+        <Field label={<T k="wbChecklistItem" />}>
           <select
             value={index}
             data-testid="checklist-pick"
@@ -121,11 +93,8 @@ export function ChecklistWorkbench({ inForce }: { inForce: BookInForce }) {
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span className="label">
-            <T k="wbWeight" />
-          </span>
+        </Field>
+        <Field label={<T k="wbWeight" />}>
           <input
             type="number"
             min={1}
@@ -137,7 +106,7 @@ export function ChecklistWorkbench({ inForce }: { inForce: BookInForce }) {
               setForm((f) => ({ ...f, weight: v }))
             }}
           />
-        </label>
+        </Field>
         <span className="muted">
           {original.description[locale === "en" ? "en" : "zh"]}
           {dirty ? (

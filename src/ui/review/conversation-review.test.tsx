@@ -1,10 +1,5 @@
 // @vitest-environment happy-dom
-import "fake-indexeddb/auto"
-
 import { afterEach, describe, expect, it } from "vitest"
-
-import { createConversationStore } from "~lib/store/conversation-repository"
-import { createDb } from "~lib/store/db"
 
 import {
   allByTestId,
@@ -12,8 +7,8 @@ import {
   click,
   fakeBrowser,
   render,
+  testRepositories,
   testServices,
-  testStore,
   waitFor,
   type Rendered,
 } from "../testing"
@@ -30,8 +25,8 @@ const HOUR = 3_600_000
 const site = "https://crm.example.com"
 
 async function setup() {
-  const db = createDb(`conv-review-${Math.random().toString(36).slice(2)}`)
-  const store = createConversationStore(db)
+  const repos = testRepositories()
+  const store = repos.conversations
   const send = (workId: string, page: string, text: string, customer: string[], at: number) =>
     store.recordSent({
       site,
@@ -73,8 +68,8 @@ async function setup() {
   )
   const fb = fakeBrowser()
   view = await render(
-    testServices(fb.platform, testStore(), () => NOW),
-    <ReviewApp db={db} />,
+    testServices(fb.platform, repos, () => NOW),
+    <ReviewApp />,
   )
   return view.container
 }

@@ -21,18 +21,17 @@ import {
 import { DEFAULT_CHECKLIST } from "~lib/qa/default-checklist"
 import type { ConversationTurnRecord } from "~lib/qa/record"
 import type { Evidence, ItemId, Outcome } from "~lib/qa/types"
-import { createConversationStore } from "~lib/store/conversation-repository"
 import type { ImportProblem } from "~lib/store/contract"
 import { parseImportJson, readImportFile } from "~lib/import-file"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 
-import { downloadText, fileStamp } from "../audit/download"
+import { downloadText, fileStamp } from "../download"
 import type { StringKey } from "../i18n"
 import { text } from "../i18n"
 import { errorMessage, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
 import { percent } from "./labels"
-import { useReviewDeps } from "./review-data"
+import { Field } from "../field"
 
 const OUTCOME_KEY: Record<Outcome, StringKey> = { pass: "convPass", fail: "convFail", na: "convNa" }
 const OUTCOME_MARK: Record<Outcome, string> = { pass: "✓", fail: "✗", na: "–" }
@@ -142,12 +141,10 @@ function Scorecard({ scored, book, onBack }: { scored: Scored; book: Phrasebook;
 }
 
 export function ConversationReview({ from, to, book }: { from: number; to: number; book: Phrasebook }) {
-  const { db } = useReviewDeps()
-  const { now } = useServices()
+  const { conversations: store, now } = useServices()
   const locale = useLocale()
   const t = useT()
   const itemLabel = useItemLabel(book)
-  const store = useMemo(() => createConversationStore(db), [db])
   const local = useLiveQuery(() => store.listTurns({ from, to }), [store, from, to])
   const [imported, setImported] = useState<ConversationTurnRecord[]>([])
   const [status, setStatus] = useState<{
@@ -262,10 +259,7 @@ export function ConversationReview({ from, to, book }: { from: number; to: numbe
         >
           <T k="convExportJson" />
         </button>
-        <label className="field">
-          <span className="label">
-            <T k="convImport" />
-          </span>
+        <Field label={<T k="convImport" />}>
           <input
             type="file"
             accept=".json,application/json"
@@ -274,7 +268,7 @@ export function ConversationReview({ from, to, book }: { from: number; to: numbe
             aria-label={t("convImport")}
             onChange={(e) => void importFiles(e)}
           />
-        </label>
+        </Field>
         {imported.length > 0 && (
           <button type="button" data-testid="conv-clear-imports" onClick={() => setImported([])}>
             <T k="convClearImports" />

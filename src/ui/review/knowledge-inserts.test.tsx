@@ -1,20 +1,16 @@
 // @vitest-environment happy-dom
-import "fake-indexeddb/auto"
-
 import { afterEach, describe, expect, it } from "vitest"
 
 import { knowledgeInsertEvent } from "~lib/audit/knowledge"
 import type { AuditEvent } from "~lib/audit/model"
-import { createAuditStore } from "~lib/store/audit-repository"
-import { createDb } from "~lib/store/db"
 
 import {
   allByTestId,
   click,
   fakeBrowser,
   render,
+  testRepositories,
   testServices,
-  testStore,
   waitFor,
   type Rendered,
 } from "../testing"
@@ -57,16 +53,16 @@ const insert = (id: string, cardId: string, cardTitle: string, agentWorkId = "A1
 
 describe("review page: knowledge answers inserted", () => {
   it("tables inserts per card, keeps them out of the phrasing rule table, and drills down", async () => {
-    const db = createDb(`review-k-${Math.random().toString(36).slice(2)}`)
-    await createAuditStore(db).addAuditEvents([
+    const repos = testRepositories()
+    await repos.audit.addAuditEvents([
       shown,
       insert("k1", "battery-power-bank", "锂电池、充电宝"),
       insert("k2", "battery-power-bank", "锂电池、充电宝", "B2"),
       insert("k3", "cod", "代收货款"),
     ])
     view = await render(
-      testServices(fakeBrowser().platform, testStore(), () => NOW),
-      <ReviewApp db={db} />,
+      testServices(fakeBrowser().platform, repos, () => NOW),
+      <ReviewApp />,
     )
     const c = view.container
     await waitFor(() => expect(allByTestId(c, "qa-knowledge-row")).toHaveLength(2))

@@ -24,7 +24,7 @@ export const CATEGORY_LABELS: Record<PhrasingCategory, Bilingual> = {
   uncertainty: { zh: "含糊不清", en: "Uncertainty" },
   rudeness: { zh: "不礼貌", en: "Rudeness" },
   "over-promising": { zh: "过度承诺", en: "Over-promising" },
-  "rule-10": { zh: "先解决客户问题（十）", en: "Customer first (rule 10)" },
+  "held-over-fees": { zh: "先解决客户问题（十）", en: "Customer first (rule 10)" },
 }
 
 export const SEVERITY_LABELS: Record<PhrasingSeverity, Bilingual> = {

@@ -1,14 +1,9 @@
 // @vitest-environment happy-dom
-import "fake-indexeddb/auto"
-
 import { afterEach, describe, expect, it } from "vitest"
 
 import type { AuditEvent, AuditOutcome } from "~lib/audit/model"
 import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
-import { createAuditStore } from "~lib/store/audit-repository"
 import { AUDIT_RETENTION_KEY } from "~lib/store/audit-retention"
-import { createDb } from "~lib/store/db"
-import { createPhrasebookStore } from "~lib/store/phrasebook-repository"
 
 import {
   allByTestId,
@@ -16,8 +11,8 @@ import {
   click,
   fakeBrowser,
   render,
+  testRepositories,
   testServices,
-  testStore,
   typeInto,
   waitFor,
   type Rendered,
@@ -53,15 +48,15 @@ function ev(outcome: AuditOutcome, over: Partial<AuditEvent> = {}): AuditEvent {
 }
 
 async function setup(events: AuditEvent[], storage: Record<string, unknown> = {}) {
-  const db = createDb(`review-${Math.random().toString(36).slice(2)}`)
-  await createAuditStore(db).addAuditEvents(events)
+  const repos = testRepositories()
+  await repos.audit.addAuditEvents(events)
   const fb = fakeBrowser()
   for (const [k, v] of Object.entries(storage)) fb.storage.set(k, v)
   view = await render(
-    testServices(fb.platform, testStore(), () => NOW),
-    <ReviewApp db={db} />,
+    testServices(fb.platform, repos, () => NOW),
+    <ReviewApp />,
   )
-  return { db, fb, c: view.container }
+  return { repos, fb, c: view.container }
 }
 
 describe("ReviewApp", () => {
@@ -86,6 +81,18 @@ describe("ReviewApp", () => {
     await click(blame.querySelector('[data-testid="qa-drill-rule"]')!)
     await waitFor(() => expect(allByTestId(c, "qa-event-row")).toHaveLength(2))
     expect(c.textContent).toContain("客户原话")
+    // The drilled row is marked selected the same way in both stats tables.
+    const selectedIn = (testid: string) =>
+      allByTestId(c, testid)
+        .filter((r) => r.getAttribute("aria-selected") === "true")
+        .map((r) => r.getAttribute("data-rule-id") ?? r.getAttribute("data-work-id"))
+    expect(selectedIn("qa-rule-row")).toEqual(["blame-bushi-wo-cuo"])
+    await click(byTestId(c, "qa-clear-filters"))
+    await click(
+      c.querySelector('[data-testid="qa-agent-row"][data-work-id="B2"] [data-testid="qa-drill-agent"]')!,
+    )
+    await waitFor(() => expect(selectedIn("qa-agent-row")).toEqual(["B2"]))
+    expect(selectedIn("qa-rule-row")).toEqual([])
 
     await click(byTestId(c, "qa-clear-filters"))
     await typeInto(byTestId(c, "qa-filter-outcome"), "applied")
@@ -95,14 +102,16 @@ describe("ReviewApp", () => {
   })
 
   it("purges events past the retention setting when it opens", async () => {
-    const { c, db } = await setup(
+    const { c, repos } = await setup(
       [ev("shown", { id: "old", at: NOW - 40 * DAY }), ev("shown", { id: "new" })],
       {
         [AUDIT_RETENTION_KEY]: 30,
       },
     )
     await waitFor(() => expect(byTestId(c, "qa-purged").textContent).toContain("1"))
-    expect((await db.auditEvents.toArray()).map((e) => e.id)).toEqual(["new"])
+    expect(
+      (await repos.audit.listAuditEvents({ from: 0, to: Number.MAX_SAFE_INTEGER })).map((e) => e.id),
+    ).toEqual(["new"])
   })
 
   it("filters by date range", async () => {
@@ -113,7 +122,7 @@ describe("ReviewApp", () => {
   })
 
   it("refuses to publish a rule whose example fails, publishes once fixed, and rolls back", async () => {
-    const { c, db } = await setup([])
+    const { c, repos } = await setup([])
     const editor = await waitFor(() => byTestId(c, "rule-editor"))
     const publish = byTestId<HTMLButtonElement>(editor, "rule-publish")
     expect(publish.disabled).toBe(true)
@@ -133,7 +142,7 @@ describe("ReviewApp", () => {
     URL.revokeObjectURL = () => undefined
     await click(publish)
     await waitFor(() => expect(byTestId(c, "rule-publish-status").className).toBe("ok"))
-    const store = createPhrasebookStore(db)
+    const store = repos.phrasebooks
     const active = await store.getActivePhrasebook()
     expect(active?.version).not.toBe(DEFAULT_PHRASEBOOK.version)
     expect(JSON.stringify(active?.book)).toContain("没戏")

@@ -9,14 +9,7 @@ import { byKnowledgeCard } from "~lib/audit/knowledge"
 import { AUDIT_OUTCOMES, isKnowledgeEvent, type AuditOutcome } from "~lib/audit/model"
 import { PHRASING_CATEGORIES, type PhrasingCategory } from "~lib/phrasing/types"
 import { ruleEditingAllowed } from "~lib/policy/merge"
-import {
-  AUDIT_RETENTION_KEY,
-  normalizeRetentionDays,
-  purgeAuditEventsBefore,
-  retentionCutoff,
-} from "~lib/store/audit-retention"
-import { purgeConversationsBefore } from "~lib/store/conversation-repository"
-import type { SidekickDB } from "~lib/store/db"
+import { AUDIT_RETENTION_KEY, normalizeRetentionDays, retentionCutoff } from "~lib/store/audit-retention"
 
 import { ErrorBoundary } from "../error-boundary"
 import { type StringKey, text } from "../i18n"
@@ -27,15 +20,7 @@ import { useServices } from "../services"
 import { useSettings } from "../use-settings"
 import { CATEGORY_LABELS, label, OUTCOME_KEYS } from "./labels"
 import { RateChart } from "./rate-chart"
-import {
-  categoryLookup,
-  type ReviewDeps,
-  ReviewDepsContext,
-  reviewDeps,
-  useBookInForce,
-  useReviewDeps,
-  useTrail,
-} from "./review-data"
+import { categoryLookup, useBookInForce, useTrail } from "./review-data"
 import { KnowledgeInsertTable } from "./knowledge-inserts"
 import { ChecklistWorkbench } from "./checklist-workbench"
 import { ConversationReview } from "./conversation-review"
@@ -43,6 +28,7 @@ import { RuleWorkbench } from "./rule-workbench"
 import { AgentTable, EventList, RuleTable } from "./stats-tables"
 import { TeamQaPanel } from "./team-qa-panel"
 import { TrailTransfer } from "./trail-transfer"
+import { Field } from "../field"
 
 const DAY = 86_400_000
 
@@ -78,10 +64,7 @@ function Select<V extends string>({
 }) {
   const t = useT()
   return (
-    <label className="field">
-      <span className="label">
-        <T k={k} />
-      </span>
+    <Field label={<T k={k} />}>
       <select
         value={value ?? ""}
         data-testid={testid}
@@ -94,14 +77,13 @@ function Select<V extends string>({
           </option>
         ))}
       </select>
-    </label>
+    </Field>
   )
 }
 
 function ReviewMain() {
-  const { platform, now, store } = useServices()
+  const { platform, now, store, audit, conversations } = useServices()
   const { policy } = usePolicy()
-  const { db } = useReviewDeps()
   const locale = useLocale()
   const t = useT()
   const [fromDay, setFromDay] = useState(() => toDateInput(now() - 29 * DAY))
@@ -117,8 +99,8 @@ function ReviewMain() {
         // The admin policy's retention wins over the one set on this machine.
         const fixed = (await store.getPolicy()).policy.auditRetentionDays
         const days = fixed ?? normalizeRetentionDays(await platform.storageGet(AUDIT_RETENTION_KEY))
-        const n = await purgeAuditEventsBefore(db, retentionCutoff(now(), days))
-        await purgeConversationsBefore(db, retentionCutoff(now(), days))
+        const n = await audit.purgeBefore(retentionCutoff(now(), days))
+        await conversations.purgeBefore(retentionCutoff(now(), days))
         if (live && n > 0) setPurgeNote(text(locale, "qaPurged", { n }))
       } catch {
         // A failed purge only delays it to the next opening.
@@ -172,28 +154,22 @@ function ReviewMain() {
           <T k="qaFilters" />
         </h2>
         <div className="field-row qa-filters">
-          <label className="field">
-            <span className="label">
-              <T k="qaFrom" />
-            </span>
+          <Field label={<T k="qaFrom" />}>
             <input
               type="date"
               value={fromDay}
               data-testid="qa-from"
               onChange={(e) => setFromDay(e.currentTarget.value)}
             />
-          </label>
-          <label className="field">
-            <span className="label">
-              <T k="qaTo" />
-            </span>
+          </Field>
+          <Field label={<T k="qaTo" />}>
             <input
               type="date"
               value={toDay}
               data-testid="qa-to"
               onChange={(e) => setToDay(e.currentTarget.value)}
             />
-          </label>
+          </Field>
           <Select
             k="qaAgent"
             testid="qa-filter-agent"
@@ -308,14 +284,11 @@ function ReviewLocale() {
   )
 }
 
-/** The page; `deps` defaults to the app database (tests pass a fresh one). */
-export function ReviewApp({ db, deps }: { db?: SidekickDB; deps?: ReviewDeps }) {
-  const value = useMemo(() => deps ?? reviewDeps(db!), [db, deps])
+/** The page; storage comes from the services object (tests pass repositories over a fresh database). */
+export function ReviewApp() {
   return (
     <ErrorBoundary>
-      <ReviewDepsContext.Provider value={value}>
-        <ReviewLocale />
-      </ReviewDepsContext.Provider>
+      <ReviewLocale />
     </ErrorBoundary>
   )
 }

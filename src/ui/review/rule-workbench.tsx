@@ -7,10 +7,8 @@ import { useEffect, useMemo, useState } from "react"
 import type { AuditEvent } from "~lib/audit/model"
 import {
   checkBookSchema,
-  checkPublishable,
   linesToList,
   listToLines,
-  nextVersion,
   testRuleExamples,
   type TrailChange,
   whatWouldChange,
@@ -26,15 +24,16 @@ import {
   type PhrasingRule,
   type PhrasingSeverity,
 } from "~lib/phrasing/types"
-import type { ImportProblem } from "~lib/store/contract"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 
-import { downloadText } from "../audit/download"
 import { text } from "../i18n"
 import { errorMessage, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
 import { CATEGORY_LABELS, label, SEVERITY_LABELS } from "./labels"
-import { type BookInForce, useReviewDeps, useVersions } from "./review-data"
+import { type BookInForce, useVersions } from "./review-data"
+import { Field } from "../field"
+import { ProblemList, type Status } from "../status-box"
+import { usePublish } from "./use-publish"
 
 interface RuleForm {
   id: string
@@ -109,26 +108,9 @@ const NEW_RULE: RuleForm = {
 
 const NEW = -1
 
-function Problems({ problems, testid }: { problems: ImportProblem[]; testid: string }) {
-  return (
-    <ol className="problems" data-testid={testid}>
-      {problems.map((p, i) => (
-        <li key={i}>
-          <code>{p.where}</code> {p.message}
-        </li>
-      ))}
-    </ol>
-  )
-}
-
-type Status = { kind: "ok"; message: string } | { kind: "error"; message: string; problems?: ImportProblem[] }
-
 export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; events: AuditEvent[] }) {
-  const { phrasebooks } = useReviewDeps()
-  const { now } = useServices()
   const locale = useLocale()
   const t = useT()
-  const versions = useVersions()
   const base = inForce.book
   const [index, setIndex] = useState(0)
   const [form, setForm] = useState<RuleForm>(() => formFromRule(base.rules[0]))
@@ -185,35 +167,13 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
     if (schema.ok) setChange(whatWouldChange(events, base, schema.book, undefined, shippedToneModel()))
   }
 
-  const publish = async () => {
-    setStatus(null)
-    const d = new Date(now())
-    const taken = (versions ?? []).map((v) => v.version)
-    const version = nextVersion(base.version, [d.getFullYear(), d.getMonth() + 1], taken)
-    const check = checkPublishable({ ...candidate, version })
-    if (!check.ok) {
-      setStatus({ kind: "error", message: text(locale, "qaCannotPublish"), problems: check.problems })
-      return
-    }
-    try {
-      // Keep the built-in book as a stored version so QA can roll back to it.
-      if (!taken.includes(DEFAULT_PHRASEBOOK.version))
-        await phrasebooks.putPhrasebook(DEFAULT_PHRASEBOOK.version, DEFAULT_PHRASEBOOK)
-      await phrasebooks.putPhrasebook(version, check.book, { activate: true })
-      downloadText(`phrasebook-${version}.json`, JSON.stringify(check.book, null, 2), "application/json")
-      setStatus({ kind: "ok", message: text(locale, "qaPublished", { version }) })
-    } catch (error) {
-      setStatus({ kind: "error", message: errorMessage(error, locale) })
-    }
-  }
+  const publishBook = usePublish(setStatus)
+  const publish = () => publishBook(base, candidate)
 
   const area = (key: keyof RuleForm, k: Parameters<typeof T>[0]["k"], rows = 3) => (
-    <label className="field">
-      <span className="label">
-        <T k={k} />
-      </span>
+    <Field label={<T k={k} />}>
       <textarea rows={rows} value={form[key]} onChange={set(key)} data-testid={`rule-${key}`} />
-    </label>
+    </Field>
   )
 
   return (
@@ -222,10 +182,7 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
         <T k="qaRuleEditor" />
       </h2>
       <div className="field-row">
-        <label className="field">
-          <span className="label">
-            <T k="qaPickRule" />
-          </span>
+        <Field label={<T k="qaPickRule" />}>
           <select value={index} data-testid="rule-pick" onChange={(e) => pick(Number(e.currentTarget.value))}>
             {base.rules.map((r, i) => (
               <option key={r.id} value={i}>
@@ -234,7 +191,7 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
             ))}
             <option value={NEW}>{`＋ ${t("qaNewRule")}`}</option>
           </select>
-        </label>
+        </Field>
         <span className="muted">
           <T k="qaInForce" values={{ version: base.version }} />
           {dirty ? (
@@ -248,16 +205,10 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
       <div className="qa-editor-grid">
         <div className="qa-editor-form">
           <div className="field-row">
-            <label className="field">
-              <span className="label">
-                <T k="qaRuleId" />
-              </span>
+            <Field label={<T k="qaRuleId" />}>
               <input value={form.id} onChange={set("id")} data-testid="rule-id" />
-            </label>
-            <label className="field">
-              <span className="label">
-                <T k="qaCategory" />
-              </span>
+            </Field>
+            <Field label={<T k="qaCategory" />}>
               <select value={form.category} onChange={set("category")} data-testid="rule-category">
                 {PHRASING_CATEGORIES.map((c) => (
                   <option key={c} value={c}>
@@ -265,11 +216,8 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
                   </option>
                 ))}
               </select>
-            </label>
-            <label className="field">
-              <span className="label">
-                <T k="qaSeverity" />
-              </span>
+            </Field>
+            <Field label={<T k="qaSeverity" />}>
               <select value={form.severity} onChange={set("severity")} data-testid="rule-severity">
                 {PHRASING_SEVERITIES.map((s) => (
                   <option key={s} value={s}>
@@ -277,7 +225,7 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
                   </option>
                 ))}
               </select>
-            </label>
+            </Field>
           </div>
           {area("triggers", "qaTriggers")}
           {area("guardsBefore", "qaGuardsBefore", 2)}
@@ -296,7 +244,7 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
           {!schema.ok ? (
             <div className="error" role="alert">
               <T k="qaBookInvalid" />
-              <Problems problems={schema.problems} testid="rule-problems" />
+              <ProblemList problems={schema.problems} testid="rule-problems" />
             </div>
           ) : (
             <ul className="qa-examples" data-testid="rule-examples">
@@ -320,17 +268,14 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
               ))}
             </ul>
           )}
-          <label className="field">
-            <span className="label">
-              <T k="qaFreeText" />
-            </span>
+          <Field label={<T k="qaFreeText" />}>
             <textarea
               rows={3}
               value={freeText}
               data-testid="rule-free-text"
               onChange={(e) => setFreeText(e.currentTarget.value)}
             />
-          </label>
+          </Field>
           {freeText.trim() ? (
             <ul className="qa-examples" data-testid="rule-free-findings">
               {freeFindings.length === 0 ? (
@@ -409,7 +354,7 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
         >
           {status.message}
           {status.kind === "error" && status.problems ? (
-            <Problems problems={status.problems} testid="rule-publish-problems" />
+            <ProblemList problems={status.problems} testid="rule-publish-problems" />
           ) : null}
         </div>
       ) : null}
@@ -419,7 +364,7 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
 }
 
 function Versions({ inForce }: { inForce: BookInForce }) {
-  const { phrasebooks } = useReviewDeps()
+  const { phrasebooks } = useServices()
   const locale = useLocale()
   const versions = useVersions()
   const [status, setStatus] = useState<Status | null>(null)

@@ -1,4 +1,6 @@
 /** Per-rule and per-agent tables, and the event list QA drills down into. */
+import type { ReactNode } from "react"
+
 import type { AgentRow, RuleRow, Tally } from "~lib/audit/aggregate"
 import type { AuditEvent } from "~lib/audit/model"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
@@ -56,117 +58,131 @@ function TallyCells({ tally }: { tally: Tally }) {
   )
 }
 
-export function RuleTable({
-  rows,
-  selected,
-  onDrill,
-}: {
-  rows: RuleRow[]
+/**
+ * One stats table: a row per key with its tally and a drill-down button; the selected row is marked
+ * (`aria-selected` and the class) the same way in every table.
+ */
+function TallyTable<R>(props: {
+  label: string
+  rows: R[]
+  keyOf: (row: R) => string
   selected?: string
-  onDrill: (ruleId: string) => void
+  onDrill: (key: string) => void
+  /** The header cells before the tally columns. */
+  head: ReactNode
+  /** The cells before the tally (the first one a row header). */
+  cells: (row: R) => ReactNode
+  tally: (row: R) => Tally
+  rowTestId: string
+  drillTestId: string
+  /** Data attributes that name the row for tests and styles. */
+  rowData: (row: R) => Record<`data-${string}`, string>
 }) {
+  return (
+    <table className="qa-table" aria-label={props.label}>
+      <thead>
+        <tr>
+          {props.head}
+          <TallyHead />
+          <th scope="col">
+            <span className="sr-only">
+              <T k="qaShowEvents" />
+            </span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((r) => {
+          const key = props.keyOf(r)
+          const selected = props.selected === key
+          return (
+            <tr
+              key={key}
+              data-testid={props.rowTestId}
+              {...props.rowData(r)}
+              aria-selected={selected}
+              className={selected ? "selected" : undefined}
+            >
+              {props.cells(r)}
+              <TallyCells tally={props.tally(r)} />
+              <td>
+                <button
+                  type="button"
+                  className="link"
+                  data-testid={props.drillTestId}
+                  onClick={() => props.onDrill(key)}
+                >
+                  <T k="qaShowEvents" />
+                </button>
+              </td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}
+
+export function RuleTable(props: { rows: RuleRow[]; selected?: string; onDrill: (ruleId: string) => void }) {
   const locale = useLocale()
   const t = useT()
   return (
-    <table className="qa-table" aria-label={t("qaByRule")}>
-      <thead>
-        <tr>
+    <TallyTable
+      {...props}
+      label={t("qaByRule")}
+      keyOf={(r) => r.ruleId}
+      tally={(r) => r.tally}
+      rowTestId="qa-rule-row"
+      drillTestId="qa-drill-rule"
+      rowData={(r) => ({ "data-rule-id": r.ruleId })}
+      head={
+        <>
           <th scope="col">
             <T k="qaRule" />
           </th>
           <th scope="col">
             <T k="qaCategory" />
           </th>
-          <TallyHead />
-          <th scope="col">
-            <span className="sr-only">
-              <T k="qaShowEvents" />
-            </span>
+        </>
+      }
+      cells={(r) => (
+        <>
+          <th scope="row">
+            <code>{r.ruleId}</code>
           </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr
-            key={r.ruleId}
-            data-testid="qa-rule-row"
-            data-rule-id={r.ruleId}
-            aria-selected={selected === r.ruleId}
-            className={selected === r.ruleId ? "selected" : undefined}
-          >
-            <th scope="row">
-              <code>{r.ruleId}</code>
-            </th>
-            <td>{r.category ? label(locale, CATEGORY_LABELS[r.category]) : "—"}</td>
-            <TallyCells tally={r.tally} />
-            <td>
-              <button
-                type="button"
-                className="link"
-                data-testid="qa-drill-rule"
-                onClick={() => onDrill(r.ruleId)}
-              >
-                <T k="qaShowEvents" />
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+          <td>{r.category ? label(locale, CATEGORY_LABELS[r.category]) : "—"}</td>
+        </>
+      )}
+    />
   )
 }
 
-export function AgentTable({
-  rows,
-  selected,
-  onDrill,
-}: {
+export function AgentTable(props: {
   rows: AgentRow[]
   selected?: string
   onDrill: (workId: string) => void
 }) {
   const t = useT()
   return (
-    <table className="qa-table" aria-label={t("qaByAgent")}>
-      <thead>
-        <tr>
-          <th scope="col">
-            <T k="qaAgent" />
-          </th>
-          <TallyHead />
-          <th scope="col">
-            <span className="sr-only">
-              <T k="qaShowEvents" />
-            </span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr
-            key={r.agentWorkId}
-            data-testid="qa-agent-row"
-            data-work-id={r.agentWorkId}
-            className={selected === r.agentWorkId ? "selected" : undefined}
-          >
-            <th scope="row">
-              {r.agentName} <span className="muted">{r.agentWorkId}</span>
-            </th>
-            <TallyCells tally={r.tally} />
-            <td>
-              <button
-                type="button"
-                className="link"
-                data-testid="qa-drill-agent"
-                onClick={() => onDrill(r.agentWorkId)}
-              >
-                <T k="qaShowEvents" />
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <TallyTable
+      {...props}
+      label={t("qaByAgent")}
+      keyOf={(r) => r.agentWorkId}
+      tally={(r) => r.tally}
+      rowTestId="qa-agent-row"
+      drillTestId="qa-drill-agent"
+      rowData={(r) => ({ "data-work-id": r.agentWorkId })}
+      head={
+        <th scope="col">
+          <T k="qaAgent" />
+        </th>
+      }
+      cells={(r) => (
+        <th scope="row">
+          {r.agentName} <span className="muted">{r.agentWorkId}</span>
+        </th>
+      )}
+    />
   )
 }
 

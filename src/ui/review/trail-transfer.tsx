@@ -11,7 +11,7 @@ import {
 import type { ImportProblem } from "~lib/store/contract"
 import { parseImportJson, readImportFile } from "~lib/import-file"
 
-import { downloadText, fileStamp } from "../audit/download"
+import { downloadText, fileStamp } from "../download"
 import { errorMessage, T, useLocale, useT } from "../locale"
 import { text } from "../i18n"
 import { exportAllowed } from "~lib/policy/merge"
@@ -19,13 +19,11 @@ import { exportAllowed } from "~lib/policy/merge"
 import { LockedBadge } from "../policy/locked"
 import { usePolicy } from "../policy/use-policy"
 import { useServices } from "../services"
-import { useReviewDeps } from "./review-data"
-
-type Status = { kind: "ok"; message: string } | { kind: "error"; message: string; problems?: ImportProblem[] }
+import { Field } from "../field"
+import { StatusBox, type Status } from "../status-box"
 
 export function TrailTransfer({ events }: { events: AuditEvent[] }) {
-  const { audit } = useReviewDeps()
-  const { now } = useServices()
+  const { audit, now } = useServices()
   const locale = useLocale()
   const t = useT()
   const mayExport = exportAllowed(usePolicy().policy)
@@ -105,10 +103,7 @@ export function TrailTransfer({ events }: { events: AuditEvent[] }) {
           <T k="qaExportCsv" />
         </button>
         {mayExport ? null : <LockedBadge />}
-        <label className="field">
-          <span className="label">
-            <T k="qaImport" />
-          </span>
+        <Field label={<T k="qaImport" />}>
           <input
             type="file"
             accept=".json,application/json"
@@ -118,26 +113,9 @@ export function TrailTransfer({ events }: { events: AuditEvent[] }) {
             disabled={busy}
             onChange={(e) => void importFiles(e)}
           />
-        </label>
+        </Field>
       </div>
-      {status ? (
-        <div
-          className={status.kind === "ok" ? "ok" : "error"}
-          role={status.kind === "ok" ? "status" : "alert"}
-          data-testid="qa-import-status"
-        >
-          {status.message}
-          {status.kind === "error" && status.problems ? (
-            <ol className="problems" data-testid="qa-import-problems">
-              {status.problems.map((p, i) => (
-                <li key={i}>
-                  <code>{p.where}</code> {p.message}
-                </li>
-              ))}
-            </ol>
-          ) : null}
-        </div>
-      ) : null}
+      <StatusBox status={status} testid="qa-import-status" problemsTestid="qa-import-problems" />
     </section>
   )
 }

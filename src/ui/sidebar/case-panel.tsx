@@ -5,6 +5,7 @@ import type { CaseRecord, CaseStatus, CaseType } from "~lib/cases/model"
 import { T, useLocale, useT } from "../locale"
 import type { StringKey } from "../i18n"
 import type { UiLocale } from "~lib/settings"
+import { Field } from "../field"
 
 export const STATUS_KEYS: Record<CaseStatus, StringKey> = {
   open: "statusOpen",
@@ -41,10 +42,7 @@ export function CasePanel(props: {
   return (
     <section className="case" aria-label={t("caseType")}>
       <div className="field-row">
-        <label className="field">
-          <span className="label">
-            <T k="caseType" />
-          </span>
+        <Field label={<T k="caseType" />}>
           <select
             data-testid="case-type"
             value={caseType}
@@ -57,11 +55,8 @@ export function CasePanel(props: {
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span className="label">
-            <T k="caseStatus" />
-          </span>
+        </Field>
+        <Field label={<T k="caseStatus" />}>
           <select
             data-testid="case-status"
             value={record?.status ?? "open"}
@@ -74,7 +69,7 @@ export function CasePanel(props: {
               </option>
             ))}
           </select>
-        </label>
+        </Field>
       </div>
       <div className="case-meta">
         {urgent && (

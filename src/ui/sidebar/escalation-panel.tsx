@@ -28,7 +28,8 @@ import { primary, type StringKey } from "../i18n"
 import { errorMessage, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
 import { CasePlacePicker, type CasePlaceState } from "./case-place"
-import { useActivePhrasebook } from "./use-phrasebook"
+import { useActivePhrasebook } from "../use-active-phrasebook"
+import { Field } from "../field"
 
 const DECISION_KEYS: Record<EscalationDecision, StringKey> = {
   start: "decisionStart",
@@ -81,8 +82,8 @@ export function EscalationPanel(props: {
   const [feedback, setFeedback] = useState<{ ok: boolean; message: string } | null>(null)
   const { book } = useActivePhrasebook()
   // Rule 10 (十) for what the agent writes down too: holding goods over internal fees is flagged.
-  const noteRule10 = useMemo(
-    () => (note.trim() ? lintPhrasing(note, book).filter((f) => f.category === "rule-10") : []),
+  const noteHeldOverFees = useMemo(
+    () => (note.trim() ? lintPhrasing(note, book).filter((f) => f.category === "held-over-fees") : []),
     [note, book],
   )
 
@@ -298,10 +299,7 @@ export function EscalationPanel(props: {
           <T k="logAttempt" />
         </h3>
         <div className="field-row">
-          <label className="field">
-            <span className="label">
-              <T k="contactName" />
-            </span>
+          <Field label={<T k="contactName" />}>
             <input
               data-testid="attempt-contact"
               value={contactName}
@@ -313,11 +311,8 @@ export function EscalationPanel(props: {
                 setFeedback(null)
               }}
             />
-          </label>
-          <label className="field">
-            <span className="label">
-              <T k="outcome" />
-            </span>
+          </Field>
+          <Field label={<T k="outcome" />}>
             <select
               data-testid="attempt-outcome"
               value={outcome}
@@ -329,12 +324,9 @@ export function EscalationPanel(props: {
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
         </div>
-        <label className="field">
-          <span className="label">
-            <T k="attemptNote" />
-          </span>
+        <Field label={<T k="attemptNote" />}>
           <textarea
             id="attempt-note"
             data-testid="attempt-note"
@@ -348,12 +340,12 @@ export function EscalationPanel(props: {
               }
             }}
           />
-        </label>
-        {noteRule10.length > 0 && (
-          <div className="error rule10" role="alert" data-testid="attempt-rule10">
-            <T k="noteRule10" />: {noteRule10.map((f) => `“${f.text}”`).join("、")}
+        </Field>
+        {noteHeldOverFees.length > 0 && (
+          <div className="error held-over-fees" role="alert" data-testid="attempt-rule10">
+            <T k="noteHeldOverFees" />: {noteHeldOverFees.map((f) => `“${f.text}”`).join("、")}
             <div className="small-text">
-              <T k="rule10Banner" />
+              <T k="heldOverFeesBanner" />
             </div>
           </div>
         )}

@@ -2,7 +2,7 @@
  * The handoff note form (交接, manual 七). The unsaved draft is kept per waybill in extension storage,
  * so reloading the CRM, switching tickets or a failed save never loses what the agent typed.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react"
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react"
 
 import { CASE_STATUSES, type CaseRecord, type CaseType } from "~lib/cases/model"
 import { lintPhrasing } from "~lib/phrasing/lint"
@@ -18,7 +18,7 @@ import {
   toLocalInputValue,
   type QuickCallback,
 } from "~lib/ui-logic/callback-time"
-import { draftKey, EMPTY_DRAFT, isDraftEmpty, readStoredDraft, type NoteDraft } from "~lib/ui-logic/drafts"
+import { EMPTY_DRAFT, isDraftEmpty, type NoteDraft } from "~lib/ui-logic/drafts"
 import { buildNote, draftAfterSave, noteBodyEmpty, type NoteProblem } from "~lib/ui-logic/note-form"
 import { openingTime, outsideBusinessHours, parseBusinessHours } from "~lib/ui-logic/business-hours"
 
@@ -28,7 +28,9 @@ import { errorMessage, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
 import { STATUS_KEYS } from "./case-panel"
 import type { PostResult } from "./handoff-post"
-import { useActivePhrasebook } from "./use-phrasebook"
+import { useActivePhrasebook } from "../use-active-phrasebook"
+import { Field } from "../field"
+import { useStoredDraft } from "./use-stored-draft"
 
 /** Values handed over from another tab (e.g. the reply promised a callback); `token` makes each one new. */
 export interface HandoffPrefill {
@@ -58,8 +60,6 @@ const QUICK: { kind: QuickCallback; key: StringKey; testid: string }[] = [
   { kind: "tomorrowMorning", key: "tomorrowMorning", testid: "callback-tomorrow" },
 ]
 
-const DRAFT_SAVE_DELAY_MS = 300
-
 type Feedback =
   | { kind: "saved" }
   | { kind: "error"; message: string }
@@ -74,17 +74,6 @@ export async function blockTextFor(note: HandoffNote, teamKey: string | undefine
   return renderBlock(content, await signBlock(content, teamKey || undefined))
 }
 
-function Field(props: { label: StringKey; children: ReactNode; wide?: boolean }) {
-  return (
-    <label className={props.wide ? "field wide" : "field"}>
-      <span className="label">
-        <T k={props.label} />
-      </span>
-      {props.children}
-    </label>
-  )
-}
-
 type NoteTextKey = "problem" | "actionsTaken" | "contacted" | "promise" | "nextStep"
 
 /** One free-text field of the note; the field name is also its label's i18n key. */
@@ -96,7 +85,7 @@ function NoteText(props: {
   onChange: (name: NoteTextKey, value: string) => void
 }) {
   return (
-    <Field label={props.name} wide>
+    <Field label={<T k={props.name} />} className="wide">
       <textarea
         data-testid={props.testid}
         rows={props.rows}
@@ -125,8 +114,6 @@ export function HandoffForm(props: {
   const { store, platform, now, newId } = useServices()
   const locale = useLocale()
   const t = useT()
-  const [draft, setDraft] = useState<NoteDraft>(EMPTY_DRAFT)
-  const [loadedFor, setLoadedFor] = useState<string | null>(null)
   const [problems, setProblems] = useState<NoteProblem[]>([])
   const [feedback, setFeedback] = useState<Feedback>(null)
   const [saving, setSaving] = useState(false)
@@ -135,59 +122,16 @@ export function HandoffForm(props: {
   const recordRef = useRef(record)
   recordRef.current = record
 
-  // Load this waybill's draft (or start a fresh one with the case's current status).
+  // The draft of this waybill (a fresh one starts with the case's current status); a new waybill clears
+  // what the form said about the last one.
+  const { draft, setDraft, loadedFor, forget } = useStoredDraft(waybill, () => ({
+    ...EMPTY_DRAFT,
+    status: recordRef.current?.status ?? "open",
+  }))
   useEffect(() => {
-    let cancelled = false
-    setLoadedFor(null)
     setProblems([])
     setFeedback(null)
-    if (!waybill) {
-      setDraft(EMPTY_DRAFT)
-      return
-    }
-    const fresh = { ...EMPTY_DRAFT, status: recordRef.current?.status ?? "open" }
-    platform.storageGet(draftKey(waybill)).then(
-      (value) => {
-        if (cancelled) return
-        setDraft(readStoredDraft(value, now()) ?? fresh)
-        setLoadedFor(waybill)
-      },
-      () => {
-        if (cancelled) return
-        setDraft(fresh)
-        setLoadedFor(waybill)
-      },
-    )
-    return () => {
-      cancelled = true
-    }
-  }, [waybill, platform, now])
-
-  // Persist the draft shortly after typing stops; flush at once when the waybill changes or we unmount.
-  const pending = useRef<{ key: string; draft: NoteDraft } | null>(null)
-  const flush = useCallback(() => {
-    const p = pending.current
-    if (!p) return
-    pending.current = null
-    const write = isDraftEmpty(p.draft)
-      ? platform.storageRemove(p.key)
-      : platform.storageSet(p.key, { savedAt: now(), draft: p.draft })
-    write.catch(() => undefined) // storage full or gone: the form still holds the text
-  }, [platform, now])
-
-  useEffect(() => {
-    if (!waybill || loadedFor !== waybill) return
-    pending.current = { key: draftKey(waybill), draft }
-    const timer = setTimeout(flush, DRAFT_SAVE_DELAY_MS)
-    return () => clearTimeout(timer)
-  }, [draft, loadedFor, waybill, flush])
-
-  useEffect(() => () => flush(), [waybill, flush])
-
-  useEffect(() => {
-    window.addEventListener("pagehide", flush)
-    return () => window.removeEventListener("pagehide", flush)
-  }, [flush])
+  }, [waybill])
 
   // A prefill lands once the waybill's draft is loaded, without overwriting what the agent typed.
   const applied = useRef<number | null>(null)
@@ -209,8 +153,8 @@ export function HandoffForm(props: {
   const noteText = [draft.problem, draft.actionsTaken, draft.contacted, draft.promise, draft.nextStep].join(
     "\n",
   )
-  const rule10 = useMemo(
-    () => lintPhrasing(noteText, book).filter((f) => f.category === "rule-10"),
+  const heldOverFees = useMemo(
+    () => lintPhrasing(noteText, book).filter((f) => f.category === "held-over-fees"),
     [noteText, book],
   )
 
@@ -264,10 +208,9 @@ export function HandoffForm(props: {
       setSaving(false)
       return
     }
-    pending.current = null
     const next = draftAfterSave(draft)
     setDraft(next)
-    platform.storageRemove(draftKey(waybill)).catch(() => undefined)
+    forget()
     setFeedback({ kind: "saved" })
     setAllowNoCallback(false)
     setRemindMe(false)
@@ -320,7 +263,7 @@ export function HandoffForm(props: {
           </div>
         )}
         <div className="field-row">
-          <Field label="customerName">
+          <Field label={<T k="customerName" />}>
             <input
               data-testid="handoff-customer-name"
               value={draft.customerName}
@@ -329,7 +272,7 @@ export function HandoffForm(props: {
               onChange={(e) => set("customerName", e.target.value)}
             />
           </Field>
-          <Field label="customerContact">
+          <Field label={<T k="customerContact" />}>
             <input
               data-testid="handoff-customer-contact"
               value={draft.customerContact}
@@ -405,7 +348,7 @@ export function HandoffForm(props: {
           )}
         </div>
         <NoteText name="nextStep" testid="handoff-next-step" rows={1} value={draft.nextStep} onChange={set} />
-        <Field label="handedTo" wide>
+        <Field label={<T k="handedTo" />} className="wide">
           <input
             data-testid="handoff-handed-to"
             value={draft.handedTo}
@@ -464,11 +407,11 @@ export function HandoffForm(props: {
             </button>
           )}
         </div>
-        {rule10.length > 0 && (
-          <div className="error rule10" role="alert" data-testid="note-rule10">
-            <T k="noteRule10" />: {rule10.map((f) => `“${f.text}”`).join("、")}
+        {heldOverFees.length > 0 && (
+          <div className="error held-over-fees" role="alert" data-testid="note-rule10">
+            <T k="noteHeldOverFees" />: {heldOverFees.map((f) => `“${f.text}”`).join("、")}
             <div className="small-text">
-              <T k="rule10Banner" />
+              <T k="heldOverFeesBanner" />
             </div>
           </div>
         )}

@@ -1,5 +1,4 @@
 // @vitest-environment happy-dom
-import "fake-indexeddb/auto"
 
 import { useMemo } from "react"
 import { afterEach, describe, expect, it } from "vitest"

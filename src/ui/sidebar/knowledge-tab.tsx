@@ -10,8 +10,6 @@ import type { CaseType } from "~lib/cases/model"
 import { outletCards } from "~lib/knowledge/outlets"
 import type { KnowledgeHit } from "~lib/knowledge/search"
 import type { KnowledgeCard } from "~lib/knowledge/types"
-import { createAuditStore } from "~lib/store/audit-repository"
-import { getDb } from "~lib/store/db"
 
 import { useServices } from "../services"
 import { usePackInForce } from "../knowledge/use-knowledge-pack"
@@ -32,7 +30,7 @@ export interface KnowledgeTabState {
 /** Lives above the tabs so the tab label can show how many cards are suggested. */
 export function useKnowledgeTab(props: { caseType: CaseType; caseText: string }): KnowledgeTabState {
   const { store, now } = useServices()
-  const { pack, invalid } = usePackInForce(getDb())
+  const { pack, invalid } = usePackInForce()
   const contacts = useLiveQuery(() => store.listContacts().catch(() => []), [store])
   const outlets = useMemo(() => outletCards(contacts ?? [], localDay(now())), [contacts, now])
   const view = useKnowledgeView(pack, outlets, invalid)
@@ -55,9 +53,8 @@ export function KnowledgeTab(props: {
   audit: KnowledgeAuditContext
   onAuditError(error: unknown): void
 }) {
-  const { now, newId } = useServices()
+  const { now, newId, audit: trail } = useServices()
   const { state, audit, onAuditError } = props
-  const trail = useMemo(() => createAuditStore(getDb()), [])
   const onInserted = useCallback(
     (card: KnowledgeCard, text: string) => {
       try {

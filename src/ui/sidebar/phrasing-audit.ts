@@ -7,8 +7,6 @@ import { useMemo, useRef } from "react"
 import type { AuditEvent } from "~lib/audit/model"
 import { createSuggestionTracker, type AppliedEdit, type TrackerContext } from "~lib/audit/tracker"
 import type { PhrasingFinding } from "~lib/phrasing/types"
-import { createAuditStore } from "~lib/store/audit-repository"
-import { getDb } from "~lib/store/db"
 
 import { useServices } from "../services"
 
@@ -29,13 +27,12 @@ export interface PhrasingAudit {
 
 /** One tracker per panel; `context` is read at each call so a changed waybill or profile counts from then on. */
 export function usePhrasingAudit(context: TrackerContext, onError: (error: unknown) => void): PhrasingAudit {
-  const { now, newId } = useServices()
+  const { now, newId, audit: store } = useServices()
   const ctx = useRef(context)
   ctx.current = context
   const report = useRef(onError)
   report.current = onError
   const tracker = useMemo(() => createSuggestionTracker({ now, newId }), [now, newId])
-  const store = useMemo(() => createAuditStore(getDb()), [])
 
   const audit = useMemo<PhrasingAudit>(() => {
     const persist = (events: AuditEvent[]) => {

@@ -1,6 +1,4 @@
 // @vitest-environment happy-dom
-// Before Dexie loads: it looks for IndexedDB once, at import.
-import "fake-indexeddb/auto"
 
 import { afterEach, describe, expect, it } from "vitest"
 
@@ -8,9 +6,7 @@ import { checkDraft } from "~lib/phrasing/check"
 import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
 import { rewriteReply } from "~lib/phrasing/rewrite"
 import type { Draft, PageState, SidebarToPage } from "~lib/protocol/types"
-import { createAuditStore } from "~lib/store/audit-repository"
-import { getDb } from "~lib/store/db"
-import { createPhrasebookStore } from "~lib/store/phrasebook-repository"
+import type { SidekickStore } from "~lib/store/contract"
 
 import {
   allByTestId,
@@ -19,8 +15,8 @@ import {
   fakeBrowser,
   keyDown,
   render,
+  testRepositories,
   testServices,
-  testStore,
   typeInto,
   waitFor,
   type FakePort,
@@ -52,20 +48,22 @@ const draft = (text: string, revision = 1, editorId = "editor-1"): Draft => ({
 })
 
 let view: Rendered | undefined
+// Each test's repositories over a database of its own, handed to the sidebar through its services.
+let repos = testRepositories()
 afterEach(async () => {
   await view?.unmount()
   view = undefined
-  await getDb().phrasebooks.clear()
+  repos = testRepositories()
 })
 
-async function open(seed?: (store: ReturnType<typeof testStore>) => Promise<unknown>) {
+async function open(seed?: (store: SidekickStore) => Promise<unknown>) {
   const fb = fakeBrowser({
     handlers: { "sidebar.whoami": () => ({ tabId: 7, origin: ORIGIN, allowed: true }) },
   })
-  const store = testStore()
+  const store = repos.store
   await store.updateSettings({ profile: { name: "王芳", workId: "8012", company: "示例速运" } })
   await seed?.(store)
-  view = await render(testServices(fb.platform, store), <SidebarApp mode="inpage" />)
+  view = await render(testServices(fb.platform, repos), <SidebarApp mode="inpage" />)
   const port = await waitFor(() => {
     expect(fb.ports).toHaveLength(1)
     return fb.ports[0]
@@ -91,7 +89,7 @@ function nth<T extends SidebarToPage["type"]>(port: FakePort, type: T, i: number
 }
 
 async function auditEvents(ruleId?: string) {
-  return createAuditStore(getDb()).listAuditEvents({ from: 0, to: Number.MAX_SAFE_INTEGER, ruleId })
+  return repos.audit.listAuditEvents({ from: 0, to: Number.MAX_SAFE_INTEGER, ruleId })
 }
 
 describe("phrasing panel", () => {
@@ -154,7 +152,7 @@ describe("phrasing panel", () => {
       type: "edit-result",
       requestId: request.requestId,
       ok: false,
-      error: "stale",
+      error: "stale-revision",
       draft: draft("好的，这个没办法呀", 6),
     })
     await waitFor(() => expect(byTestId(c, "phrasing-notice").dataset.kind).toBe("error"))
@@ -364,22 +362,18 @@ describe("phrasing panel", () => {
         },
       ],
     }
-    await createPhrasebookStore(getDb()).putPhrasebook("2026.12.1", custom, { activate: true })
+    await repos.phrasebooks.putPhrasebook("2026.12.1", custom, { activate: true })
     const { port, c } = await open()
     await waitFor(() => expect(byTestId(c, "phrasebook-version").textContent).toContain("2026.12.1"))
     port.emit({ type: "draft", draft: draft("你搞什么", 1) })
     await waitFor(() => expect(byTestId(c, "phrasing-finding").dataset.ruleId).toBe("custom-nani"))
 
-    await createPhrasebookStore(getDb()).putPhrasebook(
-      "2026.12.2",
-      { id: "x", rules: [] },
-      { activate: true },
-    )
+    await repos.phrasebooks.putPhrasebook("2026.12.2", { id: "x", rules: [] }, { activate: true })
     await waitFor(() => byTestId(c, "phrasebook-invalid"))
     expect(byTestId(c, "phrasebook-version").textContent).toContain(DEFAULT_PHRASEBOOK.version)
   })
 
-  it("a note that holds goods over internal fees shows the rule-10 warning before saving", async () => {
+  it("a note that holds goods over internal fees shows the held-over-fees warning before saving", async () => {
     const { c } = await open()
     await click(byTestId(c, "tab-handoff"))
     await typeInto(await waitFor(() => byTestId(c, "handoff-actions")), "中转费没结清，货先扣着")

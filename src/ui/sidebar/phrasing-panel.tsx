@@ -44,7 +44,7 @@ export const CATEGORY_KEYS: Record<PhrasingCategory, StringKey> = {
   uncertainty: "catUncertainty",
   rudeness: "catRudeness",
   "over-promising": "catOverPromising",
-  "rule-10": "catRule10",
+  "held-over-fees": "catHeldOverFees",
 }
 
 /** Inline fields for `{slot}` values; submits the filled values. */
@@ -318,7 +318,7 @@ export function PhrasingPanel(props: {
   const ownScripts = scripts.filter((s) => s.caseTypes !== "any")
   const promise = useMemo(() => (draft ? detectPromise(draft.text) : null), [draft])
   const fixable = findings.filter((f) => readyReplacement(f, vars) !== undefined).length
-  const rule10 = findings.some((f) => f.category === "rule-10")
+  const heldOverFees = findings.some((f) => f.category === "held-over-fees")
 
   // Alt+1..3 applies the first finding's suggestion n (inside the sidebar; the CRM page keeps its keys).
   const first = useRef<PhrasingFinding | undefined>(undefined)
@@ -383,9 +383,9 @@ export function PhrasingPanel(props: {
           <T k="ignoredCount" values={{ n: session.ignored.length }} />
         </p>
       )}
-      {rule10 && (
-        <div className="error rule10" role="alert" data-testid="phrasing-rule10">
-          <T k="rule10Banner" />
+      {heldOverFees && (
+        <div className="error held-over-fees" role="alert" data-testid="phrasing-rule10">
+          <T k="heldOverFeesBanner" />
         </div>
       )}
       {draft && findings.length > 0 && (

@@ -10,14 +10,14 @@ import { checkDraft, checkVersion } from "~lib/phrasing/check"
 import { replacementSlots } from "~lib/phrasing/replacement"
 import { clauseEdit, readyReplacement, rewriteReply, type ReplyRewrite } from "~lib/phrasing/rewrite"
 import type { Phrasebook, PhrasingFinding } from "~lib/phrasing/types"
-import type { Draft, SidebarToPage } from "~lib/protocol/types"
+import type { Draft, EditErrorCode, SidebarToPage } from "~lib/protocol/types"
 import { findingKey, visibleFindings } from "~lib/ui-logic/phrasing-fixes"
 
 import type { StringKey } from "../i18n"
-import { usePhrasingAudit } from "./phrasing-audit"
-import { useActivePhrasebook } from "./use-phrasebook"
-import type { CardFix, EditOutcome, EditRequest, SentMessage } from "./use-page-connection"
 import { useLocale } from "../locale"
+import { useActivePhrasebook } from "../use-active-phrasebook"
+import { usePhrasingAudit } from "./phrasing-audit"
+import type { CardFix, EditOutcome, EditRequest, SentMessage } from "./use-page-connection"
 
 export type PhrasingNotice =
   | { kind: "ok"; key: StringKey; values?: Record<string, string | number> }
@@ -84,9 +84,11 @@ function shiftQuoted(
     .map((q) => (q.start >= c.end ? { start: q.start + delta, end: q.end + delta } : q))
 }
 
-const EDIT_ERRORS: Record<string, StringKey> = {
-  "no editor": "noEditorToInsert",
-  "no such editor": "noEditorToInsert",
+/** What the agent reads for each way an edit can fail (the rest: the generic message with the detail). */
+const EDIT_ERROR_NOTICE: Partial<Record<EditErrorCode, StringKey>> = {
+  "no-editor": "noEditorToInsert",
+  "stale-revision": "editStale",
+  "range-mismatch": "editStale",
 }
 
 export function usePhrasingSession(props: {
@@ -178,15 +180,12 @@ export function usePhrasingSession(props: {
 
   const report = useCallback((outcome: EditOutcome) => {
     if (outcome.ok) return
-    if (outcome.error === "stale") setNotice({ kind: "error", key: "editStale" })
-    else {
-      const key = outcome.error ? EDIT_ERRORS[outcome.error] : undefined
-      setNotice(
-        key
-          ? { kind: "error", key }
-          : { kind: "error", key: "editFailed", values: { error: outcome.error ?? "?" } },
-      )
-    }
+    const key = outcome.error ? EDIT_ERROR_NOTICE[outcome.error] : undefined
+    setNotice(
+      key
+        ? { kind: "error", key }
+        : { kind: "error", key: "editFailed", values: { error: outcome.detail ?? outcome.error ?? "?" } },
+    )
   }, [])
 
   const apply = useCallback(

@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
-import "fake-indexeddb/auto"
 
 import { act } from "react"
 import { afterEach, describe, expect, it } from "vitest"
 
 import type { PageState } from "~lib/protocol/types"
 import { SIDEBAR_PORT } from "~lib/protocol/types"
-import { getDb } from "~lib/store/db"
+import type { SidekickStore } from "~lib/store/contract"
 import { StoreError } from "~lib/store/errors"
+import { createRepositories } from "~lib/store/repositories"
+import { freshDb } from "~lib/store/testing"
 import { draftKey } from "~lib/ui-logic/drafts"
 
 import {
@@ -18,6 +19,7 @@ import {
   keyDown,
   render,
   spyStore,
+  testRepositories,
   testServices,
   testStore,
   typeInto,
@@ -67,9 +69,13 @@ afterEach(async () => {
   view = undefined
 })
 
-async function openConnected(fb: FakeBrowser, store = testStore()) {
+async function openConnected(
+  fb: FakeBrowser,
+  store: SidekickStore = testStore(),
+  repos = testRepositories(),
+) {
   await store.updateSettings({ profile: { name: "王芳", workId: "8012", company: "示例速运" } })
-  view = await render(testServices(fb.platform, store), <SidebarApp mode="inpage" />)
+  view = await render(testServices(fb.platform, { ...repos, store }), <SidebarApp mode="inpage" />)
   const port = await waitFor(() => {
     expect(fb.ports).toHaveLength(1)
     return fb.ports[0]
@@ -392,7 +398,8 @@ describe("SidebarApp in the page frame", () => {
 
   it("phrasing tab: the live checklist asks a deferral for a time, counts it on the tab, inserts it; a send is recorded", async () => {
     const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
-    const { port, container } = await openConnected(fb)
+    const repos = testRepositories()
+    const { port, container } = await openConnected(fb, undefined, repos)
     port.emit({ type: "page-state", state: pageState({ url: "https://crm.example.com/ticket/checklist" }) })
     await click(await waitFor(() => byTestId(container, "tab-phrasing")))
     const draft = { editorId: "editor-1", kind: "textarea" as const, selection: null, revision: 3 }
@@ -428,7 +435,7 @@ describe("SidebarApp in the page frame", () => {
       customer: ["理赔怎么样了？电话13812345678"],
     })
     await waitFor(() => expect(byTestId(container, "checklist-panel").dataset.recorded).toBe("1"))
-    const rows = await getDb().conversationTurns.toArray()
+    const rows = await repos.conversations.listTurns({ from: 0, to: Number.MAX_SAFE_INTEGER })
     const mine = rows
       .filter((r) => r.page === "https://crm.example.com/ticket/checklist")
       .sort((a, b) => a.at - b.at)
@@ -525,15 +532,16 @@ describe("SidebarApp in the page frame", () => {
 
   it("the CRM's send ends the reply's QA session: a flagged reply sent is ignored, a cleared one retyped is not", async () => {
     const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
-    const { port } = await openConnected(fb)
+    // The database of this test alone: its audit trail is read directly.
+    const { db } = freshDb()
+    const { port } = await openConnected(fb, undefined, createRepositories(db))
     port.emit({ type: "page-state", state: pageState({ url: "https://crm.example.com/ticket/sent" }) })
     const draft = { editorId: "editor-9", kind: "textarea" as const, selection: null }
     const outcomes = async () =>
-      (await getDb().auditEvents.toArray())
+      (await db.auditEvents.toArray())
         .filter((e) => e.ruleId === "refusal-meibanfa")
         .map((e) => e.outcome)
         .sort()
-    await getDb().auditEvents.clear()
     port.emit({ type: "draft", draft: { ...draft, revision: 1, text: "这个没办法" } })
     await waitFor(async () => expect(await outcomes()).toEqual(["shown"]))
     // Cleared to retype, then a new reply: the first one was never sent.

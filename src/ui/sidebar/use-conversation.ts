@@ -8,8 +8,6 @@ import { useEffect, useMemo, useRef, useState } from "react"
 import type { Phrasebook } from "~lib/phrasing/types"
 import { conversationIdFor } from "~lib/qa/record"
 import type { Turn } from "~lib/qa/types"
-import { createConversationStore } from "~lib/store/conversation-repository"
-import { getDb } from "~lib/store/db"
 
 import { useServices } from "../services"
 import type { SentMessage } from "./use-page-connection"
@@ -28,8 +26,7 @@ export function useConversation(
   /** The checklist's book: with team sync on, each send also queues the conversation's scorecard. */
   book?: Phrasebook,
 ): { turns: Turn[] | null; recorded: number; error: unknown } {
-  const { now } = useServices()
-  const store = useMemo(() => createConversationStore(getDb()), [])
+  const { now, conversations: store } = useServices()
   const [error, setError] = useState<unknown>(null)
   const ctx = useRef(context)
   ctx.current = context

@@ -8,6 +8,7 @@ import { pageToSidebarSchema, sidebarToPageSchema } from "~lib/protocol/schema"
 import {
   SIDEBAR_PORT,
   type Draft,
+  type EditErrorCode,
   type PageState,
   type PageToSidebar,
   type SidebarMode,
@@ -54,7 +55,9 @@ const isTarget = (x: Target | Connection): x is Target => "tabId" in x && !("kin
 /** The page's answer to an edit request (`replace-range` / `insert-text`). */
 export interface EditOutcome {
   ok: boolean
-  error?: string
+  error?: EditErrorCode
+  /** The editor's own words about a failure (shown only inside the generic message). */
+  detail?: string
   draft?: Draft
 }
 
@@ -163,7 +166,7 @@ export function usePageConnection(platform: Platform, mode: SidebarMode) {
           const done = pending.current.get(message.requestId)
           pending.current.delete(message.requestId)
           if (message.draft) setDraft(message.draft)
-          done?.({ ok: message.ok, error: message.error, draft: message.draft })
+          done?.({ ok: message.ok, error: message.error, detail: message.detail, draft: message.draft })
         }
       })
       current.onDisconnect.addListener(() => {
@@ -182,7 +185,7 @@ export function usePageConnection(platform: Platform, mode: SidebarMode) {
       }
     }
 
-    const failPending = (error: string) => {
+    const failPending = (error: EditErrorCode) => {
       const waiting = [...pending.current.values()]
       pending.current.clear()
       for (const done of waiting) done({ ok: false, error })
@@ -262,7 +265,7 @@ export function usePageConnection(platform: Platform, mode: SidebarMode) {
         if (!send({ ...request, requestId } as SidebarToPage)) {
           pending.current.delete(requestId)
           clearTimeout(timer)
-          resolve({ ok: false, error: "not connected" })
+          resolve({ ok: false, error: "not-connected" })
         }
       })
     },
@@ -285,7 +288,7 @@ export function usePageConnection(platform: Platform, mode: SidebarMode) {
         if (!send({ type: "post-handoff", requestId, ...request })) {
           pendingPosts.current.delete(requestId)
           clearTimeout(timer)
-          resolve({ inserted: false, verdict: "unknown", error: "not connected" })
+          resolve({ inserted: false, verdict: "unknown", error: "not-connected" })
         }
       })
     },

@@ -1,4 +1,4 @@
-import type { EditorKind, HighlightSpan } from "~lib/protocol/types"
+import type { EditErrorCode, EditorKind, HighlightSpan } from "~lib/protocol/types"
 
 export interface Snapshot {
   text: string
@@ -9,7 +9,9 @@ export interface Snapshot {
 
 export interface EditOutcome {
   ok: boolean
-  error?: string
+  error?: EditErrorCode
+  /** The adapter's own words about a failure (diagnostics). */
+  detail?: string
   /** The strategy that made the edit, for diagnostics ("exec-insert-text", "paste", …). */
   via?: string
 }

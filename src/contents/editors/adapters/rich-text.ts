@@ -89,12 +89,16 @@ export class RichTextAdapter implements EditorAdapter {
       if (after === expected || sameText(after, expected)) return { ok: true, via: strategy }
       // Never try a second strategy on top of a first one that changed something: it would double up.
       if (after !== before)
-        return { ok: false, error: `${strategy}: the editor changed the text differently` }
+        return {
+          ok: false,
+          error: "editor-refused",
+          detail: `${strategy}: the editor changed the text differently`,
+        }
       // An editor that took the paste may still apply it later; a fallback now could double it.
       if (strategy === "paste" && handled)
-        return { ok: false, error: "paste: handled but the text did not change" }
+        return { ok: false, error: "editor-refused", detail: "paste: handled but the text did not change" }
     }
-    return { ok: false, error: `${this.kind}: no insertion strategy took effect` }
+    return { ok: false, error: "editor-refused", detail: `${this.kind}: no insertion strategy took effect` }
   }
 
   private focus(): void {

@@ -56,7 +56,8 @@ export class TextControlAdapter implements EditorAdapter {
     // 1. The browser's own editing: fires beforeinput/input (React/Vue see it) and joins native undo.
     execInsertText(el.ownerDocument, text)
     if (el.value === expected) return { ok: true, via: "exec-insert-text" }
-    if (el.value !== before) return { ok: false, error: "the editor changed the text differently" }
+    if (el.value !== before)
+      return { ok: false, error: "editor-refused", detail: "the editor changed the text differently" }
 
     // 2. Native setter + input event: the framework sees it; native undo does not.
     const set = nativeValueSetter(el)
@@ -67,7 +68,7 @@ export class TextControlAdapter implements EditorAdapter {
       el.dispatchEvent(new Ev("input", { bubbles: true, inputType: "insertText", data: text }))
       if (el.value === expected) return { ok: true, via: "value-setter" }
     }
-    return { ok: false, error: "the text field did not accept the text" }
+    return { ok: false, error: "editor-refused", detail: "the text field did not accept the text" }
   }
 
   highlight(spans: HighlightSpan[]): void {

@@ -14,7 +14,7 @@ export const TONE_LABELS = [
   "uncertainty",
   "rudeness",
   "over-promising",
-  "rule-10",
+  "held-over-fees",
 ] as const satisfies readonly ("polite" | PhrasingCategory)[]
 
 export type ToneLabel = (typeof TONE_LABELS)[number]
@@ -79,7 +79,7 @@ export const TONE_CATEGORIES: Record<Exclude<ToneLabel, "polite">, ToneCategoryI
     replacement: "我会帮您加急并全程跟进，预计{预计时间}送达，如有变化第一时间通知您",
     scripts: ["delay", "callback-promise"],
   },
-  "rule-10": {
+  "held-over-fees": {
     message: {
       zh: "手册（十）：不得以中转费、差价等内部费用为由扣货。先把货送出，费用内部协调。",
       en: "Manual (十): never hold goods over internal fees or price differences. Move the goods, settle internally.",

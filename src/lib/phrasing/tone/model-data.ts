@@ -13,7 +13,7 @@ export const TONE_MODEL_DATA: ToneModelData = {
       "uncertainty",
       "rudeness",
       "over-promising",
-      "rule-10"
+      "held-over-fees"
     ],
     "dim": 262144,
     "temperature": 0.767116,

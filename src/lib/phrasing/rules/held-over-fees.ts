@@ -35,10 +35,10 @@ const MESSAGE_10 = {
 }
 
 /** 规则（十）: 先解决外部问题，后内部协调处理. Not in the research list; derived from manual A (十). */
-export const RULE_10_RULES: PhrasingRule[] = [
+export const HELD_OVER_FEES_RULES: PhrasingRule[] = [
   {
     id: "rule10-zhongzhuan-fei",
-    category: "rule-10",
+    category: "held-over-fees",
     severity: "forbidden",
     triggers: HOLD,
     requires: { sentence: ["中转(?:运)?费|运费(?:不足|没付|没结|未付|未结|没到|欠)|转运费|欠费|到付款没"] },
@@ -59,7 +59,7 @@ export const RULE_10_RULES: PhrasingRule[] = [
   },
   {
     id: "rule10-zhaohuo-jiangli",
-    category: "rule-10",
+    category: "held-over-fees",
     severity: "forbidden",
     triggers: HOLD,
     requires: { sentence: ["找货(?:奖励|费)|奖励(?:没|未|还没)报|未报(?:找货)?奖励"] },
@@ -77,7 +77,7 @@ export const RULE_10_RULES: PhrasingRule[] = [
   },
   {
     id: "rule10-neibu-jiufen",
-    category: "rule-10",
+    category: "held-over-fees",
     severity: "forbidden",
     triggers: HOLD,
     requires: {
@@ -97,7 +97,7 @@ export const RULE_10_RULES: PhrasingRule[] = [
   },
   {
     id: "rule10-neibu-xian",
-    category: "rule-10",
+    category: "held-over-fees",
     severity: "forbidden",
     triggers: [
       "等内部…再",
