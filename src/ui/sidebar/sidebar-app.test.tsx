@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-
+// First: Dexie (imported by the store modules below) must find an IndexedDB global when it loads.
+import "fake-indexeddb/auto"
 import { act } from "react"
 import { afterEach, describe, expect, it } from "vitest"
 
