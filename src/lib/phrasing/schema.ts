@@ -65,6 +65,7 @@ export const phrasingContextSchema = z.strictObject({
 /** One phrasing rule. */
 export const phrasingRuleSchema = z.strictObject({
   id: z.string().regex(KEBAB, "id 须为 kebab-case / id must be kebab-case").max(80),
+  title: text(40).optional(),
   // A book exported before a category was renamed still imports (read as the new name).
   category: z.preprocess(currentCategory, z.enum(PHRASING_CATEGORIES)),
   severity: z.enum(PHRASING_SEVERITIES),
