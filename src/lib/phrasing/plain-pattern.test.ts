@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest"
 import { compileContextPattern } from "./compile"
 import { lintPhrasing } from "./lint"
 import { describePatternProblem, escapeRegex, patternToPhrase, phraseToPattern } from "./plain-pattern"
+import { DEFAULT_PHRASEBOOK } from "./default-phrasebook"
+import { phrasebookSchema } from "./schema"
 import type { Phrasebook } from "./types"
 
 describe("plain-phrase guard patterns", () => {
@@ -71,5 +73,17 @@ describe("plain-phrase guard patterns", () => {
     expect(describePatternProblem("帮您", "sentence")).toBeNull()
     // The English side never shows the engine's raw message.
     expect(describePatternProblem("(帮您", "after")?.en).not.toContain("Invalid regular expression")
+  })
+
+  it("an imported book with a broken guard gets the same plain explanation, at the guard's path", () => {
+    const [first, ...rest] = DEFAULT_PHRASEBOOK.rules
+    const book = { ...DEFAULT_PHRASEBOOK, rules: [{ ...first, guards: { after: [".*?(帮您"] } }, ...rest] }
+    const result = phrasebookSchema.safeParse(book)
+    expect(result.success).toBe(false)
+    const issue = result.error!.issues[0]
+    expect(issue.path).toEqual(["rules", 0, "guards", "after", 0])
+    expect(issue.message).toBe(
+      "不是有效的正则表达式：左括号“(”没有对应的右括号“)”。 / Not a valid regular expression: an opening “(” has no closing “)”.",
+    )
   })
 })

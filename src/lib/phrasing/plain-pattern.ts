@@ -61,8 +61,22 @@ export function patternToPhrase(source: string, where: GuardWhere): string | nul
   return phrase !== null && phrase.trim() === phrase ? phrase : null
 }
 
-/** Heuristic for catastrophic backtracking, as the phrasebook schema uses it. */
+/**
+ * Heuristic for catastrophic backtracking: a quantified group that itself contains a quantifier,
+ * e.g. `(a+)+` or `(?:.*x)*`. Windows are short, but 2^40 steps is still a hang.
+ */
 const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/
+
+/** What is wrong with a guard pattern, and in which way (the editor adds advice for "syntax"). */
+export interface PatternProblem extends BilingualText {
+  kind: "syntax" | "nested" | "empty"
+}
+
+/** Advice after a syntax error in the editor's advanced mode. */
+export const PLAIN_WORDS_HINT: BilingualText = {
+  zh: "只想匹配字面文字时，请关闭“高级：正则表达式”，直接写词语。",
+  en: "To match the words literally, turn off “Advanced: regular expressions” and type the phrase.",
+}
 
 /** Engine messages (V8, SpiderMonkey) → what went wrong, in words. */
 const SYNTAX_HINTS: { test: RegExp; text: BilingualText }[] = [
@@ -97,9 +111,9 @@ const SYNTAX_HINTS: { test: RegExp; text: BilingualText }[] = [
 
 /**
  * Why one guard pattern cannot be used, in words a QA lead understands (null when it is fine).
- * Mirrors the phrasebook schema's checks: syntax, nested quantifiers, matching the empty string.
+ * The phrasebook schema reports these: syntax, nested quantifiers, matching the empty string.
  */
-export function describePatternProblem(source: string, where: GuardWhere): BilingualText | null {
+export function describePatternProblem(source: string, where: GuardWhere): PatternProblem | null {
   try {
     compileContextPattern(source, where)
   } catch (error) {
@@ -112,17 +126,20 @@ export function describePatternProblem(source: string, where: GuardWhere): Bilin
       en: "it is not valid regular-expression syntax",
     }
     return {
-      zh: `不是有效的正则表达式：${hint.zh}。只想匹配字面文字时，请关闭“高级：正则表达式”，直接写词语。`,
-      en: `Not a valid regular expression: ${hint.en}. To match the words literally, turn off “Advanced: regular expressions” and type the phrase.`,
+      kind: "syntax",
+      zh: `不是有效的正则表达式：${hint.zh}。`,
+      en: `Not a valid regular expression: ${hint.en}.`,
     }
   }
   if (NESTED_QUANTIFIER.test(source))
     return {
+      kind: "nested",
       zh: "括号里有重复符号、括号外又重复一次（如“(a+)+”），检查时可能卡死浏览器。请去掉一层重复。",
       en: "A repeated group that itself repeats (like “(a+)+”) can freeze the browser. Remove one level of repetition.",
     }
   if (new RegExp(source, "u").test(""))
     return {
+      kind: "empty",
       zh: "这个模式什么都不写也能匹配，会让规则永远被排除。请写出要出现的文字。",
       en: "This pattern matches empty text, so it would always apply. Write the words that must appear.",
     }

@@ -20,6 +20,7 @@ import {
   type GuardWhere,
   patternToPhrase,
   phraseToPattern,
+  PLAIN_WORDS_HINT,
 } from "~lib/phrasing/plain-pattern"
 import { parseTrigger } from "~lib/phrasing/trigger"
 import {
@@ -140,8 +141,11 @@ export function formProblems(f: RuleForm): Partial<Record<keyof RuleForm, LinePr
   if (f.guardMode === "regex") {
     for (const [key, where] of GUARD_FIELDS) {
       const found = lines(f[key]).flatMap(({ value, line }) => {
-        const problem = describePatternProblem(value, where)
-        return problem ? [{ line, value, problem }] : []
+        const issue = describePatternProblem(value, where)
+        if (!issue) return []
+        // A syntax error most often means the lead wanted the words themselves: say how.
+        const advice = issue.kind === "syntax" ? PLAIN_WORDS_HINT : { zh: "", en: "" }
+        return [{ line, value, problem: { zh: issue.zh + advice.zh, en: `${issue.en} ${advice.en}`.trim() } }]
       })
       if (found.length) out[key] = found
     }
