@@ -90,6 +90,16 @@ describe("QA review page", () => {
       .evaluateAll((els) => els.map((e) => e.getAttribute("data-rule-id")))
     expect(ruleIds.length).toBe(trail.filter((e) => e.ruleId === "refusal-buxing").length)
     expect(new Set(ruleIds)).toEqual(new Set(["refusal-buxing"]))
+    // Rules read by their Chinese titles; the pinyin id is only a detail under it.
+    const row = page.locator('[data-testid="qa-rule-row"][data-rule-id="refusal-buxing"]')
+    await expect(row.getByTestId("qa-rule-title").textContent()).resolves.toBe("开口就说“不行”")
+    await expect(row.locator("code").textContent()).resolves.toBe("refusal-buxing")
+    await expect(
+      page.getByTestId("qa-event-row").first().getByTestId("qa-rule-title").textContent(),
+    ).resolves.toBe("开口就说“不行”")
+    await expect(
+      page.locator('[data-testid="qa-filter-rule"] option[value="refusal-buxing"]').textContent(),
+    ).resolves.toBe("开口就说“不行”")
 
     await page.getByTestId("qa-clear-filters").click()
     await page.getByTestId("qa-filter-outcome").selectOption("wrong")

@@ -157,4 +157,69 @@ describe("QA rule workbench", () => {
     await review.close()
     await options.close()
   })
+
+  it("finds a rule by its Chinese title, edits guards as plain words, and points a broken regex at its field", async () => {
+    const page = await openReview(qa)
+    await page.setViewportSize({ width: 1440, height: 1200 })
+    const editor = page.getByTestId("rule-editor")
+    const pick = editor.getByTestId("rule-pick")
+
+    // The picker lists Chinese titles grouped by category; the search narrows it by title or trigger.
+    await expect(
+      pick.locator("optgroup").evaluateAll((gs) => gs.map((g) => g.getAttribute("label"))),
+    ).resolves.toEqual([
+      "生硬拒绝",
+      "推诿扯皮",
+      "不耐烦",
+      "含糊不清",
+      "不礼貌",
+      "过度承诺",
+      "先解决客户问题（十）",
+    ])
+    await editor.getByTestId("rule-search").fill("找谁")
+    await editor.getByTestId("rule-search-count").filter({ hasText: "找到 1 条规则" }).waitFor()
+    const hit = pick.locator('optgroup[label="生硬拒绝"] option[data-rule-id="refusal-zhao-shui-meiyong"]')
+    await expect(hit.textContent()).resolves.toBe("“找谁都没用”")
+    await pick.selectOption({ label: "“找谁都没用”" })
+    await expect(editor.getByTestId("rule-pick-id").textContent()).resolves.toBe(
+      "编号 refusal-zhao-shui-meiyong",
+    )
+    await expect(editor.getByTestId("rule-title").inputValue()).resolves.toBe("“找谁都没用”")
+
+    // Guards as plain words (the default): brackets and dots in them match literally.
+    const regexMode = editor.getByTestId("rule-regex-mode")
+    await expect(regexMode.isChecked()).resolves.toBe(false)
+    await editor.getByTestId("rule-guardsAfter").fill("(已转主管.)")
+    const free = editor.getByTestId("rule-free-text")
+    const flagged = editor.locator('[data-testid="free-finding"][data-rule-id="refusal-zhao-shui-meiyong"]')
+    await free.fill("这事找谁都没用(已转主管x)")
+    await expect.poll(() => flagged.count()).toBe(1)
+    await free.fill("这事找谁都没用(已转主管.)")
+    await expect.poll(() => flagged.count()).toBe(0)
+    await expect
+      .poll(() => editor.locator('[data-testid="example-result"][data-pass="false"]').count())
+      .toBe(0)
+    await editor.scrollIntoViewIfNeeded()
+    await screenshot(page, "qa-rule-picker-plain-guards")
+
+    // Advanced mode shows the escaped pattern; a broken regex is explained under its own field.
+    await regexMode.check()
+    await expect(editor.getByTestId("rule-guardsAfter").inputValue()).resolves.toBe(".*?\\(已转主管\\.\\)")
+    await editor.getByTestId("rule-guardsAfter").fill(".*?(已转主管")
+    const problems = editor.getByTestId("rule-guardsAfter-problems")
+    await expect(problems.textContent()).resolves.toContain(
+      "第 1 行“.*?(已转主管”：不是有效的正则表达式：左括号“(”没有对应的右括号“)”",
+    )
+    await expect(editor.getByTestId("rule-guardsAfter").getAttribute("aria-invalid")).resolves.toBe("true")
+    await expect(editor.getByTestId("rule-publish").isDisabled()).resolves.toBe(true)
+    await problems.scrollIntoViewIfNeeded()
+    await screenshot(page, "qa-rule-regex-problem")
+
+    // It cannot be shown as plain words while broken: the switch says so and keeps what was typed.
+    await regexMode.click()
+    await editor.getByTestId("rule-guard-mode-note").waitFor()
+    await expect(regexMode.isChecked()).resolves.toBe(true)
+    await expect(editor.getByTestId("rule-guardsAfter").inputValue()).resolves.toBe(".*?(已转主管")
+    await page.close()
+  })
 })

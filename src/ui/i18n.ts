@@ -486,6 +486,33 @@ export const STRINGS = {
   qaGuardsBefore: { zh: "排除：前文正则（每行一个）", en: "Guards: before (regex per line)" },
   qaGuardsAfter: { zh: "排除：后文正则（每行一个）", en: "Guards: after (regex per line)" },
   qaGuardsSentence: { zh: "排除：句内正则（每行一个）", en: "Guards: in sentence (regex per line)" },
+  qaRuleTitle: { zh: "规则名称", en: "Rule title" },
+  qaRuleIdDetail: { zh: "编号 {id}", en: "id {id}" },
+  qaRuleSearch: { zh: "搜索规则（名称、编号或触发词）", en: "Search rules (title, id or trigger)" },
+  qaRuleSearchCount: { zh: "找到 {n} 条规则", en: "{n} rules found" },
+  qaRuleSearchNone: { zh: "没有匹配“{q}”的规则", en: "No rule matches “{q}”" },
+  qaGuardsBeforePlain: {
+    zh: "排除：前文（同一句内）出现这些词时不提示（每行一个）",
+    en: "Guards: not flagged when these words come earlier in the sentence (one per line)",
+  },
+  qaGuardsAfterPlain: {
+    zh: "排除：后文（同一句内）出现这些词时不提示（每行一个）",
+    en: "Guards: not flagged when these words come later in the sentence (one per line)",
+  },
+  qaGuardsSentencePlain: {
+    zh: "排除：同一句出现这些词时不提示（每行一个）",
+    en: "Guards: not flagged when these words appear in the sentence (one per line)",
+  },
+  qaGuardsRegex: { zh: "高级：正则表达式", en: "Advanced: regular expressions" },
+  qaGuardsPlainHint: {
+    zh: "按字面匹配：直接写词语，标点、括号、问号都按原样匹配。",
+    en: "Matched literally: type the words; punctuation, brackets and question marks match as written.",
+  },
+  qaGuardsNotPlain: {
+    zh: "有的排除条件是正则表达式，不能按普通词语显示，仍保留高级模式。",
+    en: "Some guards are regular expressions that cannot be shown as plain words; staying in advanced mode.",
+  },
+  qaLineProblem: { zh: "第 {line} 行“{value}”：{problem}", en: "Line {line} “{value}”: {problem}" },
   qaMessageZh: { zh: "提示（中文）", en: "Message (Chinese)" },
   qaMessageEn: { zh: "提示（英文）", en: "Message (English)" },
   qaReplacements: { zh: "建议说法（每行一个，1–3 条）", en: "Replacements (one per line, 1–3)" },

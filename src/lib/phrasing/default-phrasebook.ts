@@ -14,10 +14,11 @@ import type { Phrasebook } from "./types"
  *
  * A transit estimate without the 2.2 disclaimer is not a phrasing fault: the live checklist's
  * eta-disclaimer item asks for it (with the sentence to insert), so no rule here flags it (2026.12.1).
+ * Every rule has a short Chinese title for QA's screens (2026.12.2).
  */
 export const DEFAULT_PHRASEBOOK: Phrasebook = {
   id: "cs-sidekick-default",
-  version: "2026.12.1",
+  version: "2026.12.2",
   title: "快递客服服务忌语 / Courier customer-service phrasebook",
   rules: [
     ...REFUSAL_RULES,

@@ -49,6 +49,11 @@ export const WINDOW = 40
 export interface PhrasingRule {
   /** Stable kebab-case id, e.g. "refusal-buxing". */
   id: string
+  /**
+   * Short Chinese title QA sees everywhere (filters, tables, the rule picker); the id is a detail.
+   * Every built-in rule has one; imported books may omit it (see `ruleTitle`).
+   */
+  title?: string
   category: PhrasingCategory
   severity: PhrasingSeverity
   triggers: string[]

@@ -1,6 +1,6 @@
 /** Labels the review page shows for outcome and category codes. */
 import type { AuditOutcome } from "~lib/audit/model"
-import type { PhrasingCategory, PhrasingSeverity } from "~lib/phrasing/types"
+import type { Phrasebook, PhrasingCategory, PhrasingRule, PhrasingSeverity } from "~lib/phrasing/types"
 import type { UiLocale } from "~lib/store/contract"
 
 import type { Bilingual, StringKey } from "../i18n"
@@ -42,4 +42,18 @@ export function label(locale: UiLocale, b: Bilingual): string {
 /** A rate as a percentage; "—" when there is nothing to divide by. */
 export function percent(rate: number | null): string {
   return rate === null ? "—" : `${Math.round(rate * 1000) / 10}%`
+}
+
+/**
+ * A rule's Chinese title: its own, or (imported books may have none) the category's name plus its
+ * first trigger, e.g. "生硬拒绝：不行".
+ */
+export function ruleTitle(rule: Pick<PhrasingRule, "title" | "category" | "triggers">): string {
+  return rule.title ?? `${CATEGORY_LABELS[rule.category].zh}：${rule.triggers[0] ?? ""}`
+}
+
+/** Rule id → title for a book; ids it does not know (older books, the tone model) show as they are. */
+export function ruleTitles(book: Phrasebook): (id: string) => string {
+  const byId = new Map(book.rules.map((r) => [r.id, ruleTitle(r)]))
+  return (id) => byId.get(id) ?? id
 }

@@ -18,7 +18,7 @@ import { LockedBadge } from "../policy/locked"
 import { usePolicy } from "../policy/use-policy"
 import { useServices } from "../services"
 import { useSettings } from "../use-settings"
-import { CATEGORY_LABELS, label, OUTCOME_KEYS } from "./labels"
+import { CATEGORY_LABELS, label, OUTCOME_KEYS, ruleTitles } from "./labels"
 import { RateChart } from "./rate-chart"
 import { categoryLookup, useBookInForce, useTrail } from "./review-data"
 import { KnowledgeInsertTable } from "./knowledge-inserts"
@@ -116,6 +116,7 @@ function ReviewMain() {
   const trail = useTrail(from, to)
   const inForce = useBookInForce()
   const categoryOf = useMemo(() => (inForce ? categoryLookup(inForce.book) : () => undefined), [inForce])
+  const titleOf = useMemo(() => (inForce ? ruleTitles(inForce.book) : (id: string) => id), [inForce])
   const all = useMemo(() => trail ?? [], [trail])
   const filtered = useMemo(() => filterEvents(all, filters, categoryOf), [all, filters, categoryOf])
   // Knowledge-card inserts have their own table; the phrasing tables and chart count suggestions only.
@@ -181,7 +182,7 @@ function ReviewMain() {
             k="qaRule"
             testid="qa-filter-rule"
             value={filters.ruleId}
-            options={options.rules.map((r) => ({ value: r, label: r }))}
+            options={options.rules.map((r) => ({ value: r, label: titleOf(r) }))}
             onChange={set("ruleId")}
           />
           <Select<PhrasingCategory>
@@ -226,7 +227,12 @@ function ReviewMain() {
 
       <div className="qa-columns">
         <QaSection id="qa-rules-title" title="qaByRule" empty={ruleRows.length === 0}>
-          <RuleTable rows={ruleRows} selected={filters.ruleId} onDrill={(ruleId) => drill({ ruleId })} />
+          <RuleTable
+            rows={ruleRows}
+            selected={filters.ruleId}
+            titleOf={titleOf}
+            onDrill={(ruleId) => drill({ ruleId })}
+          />
         </QaSection>
         <QaSection id="qa-agents-title" title="qaByAgent" empty={agentRows.length === 0}>
           <AgentTable
@@ -246,7 +252,7 @@ function ReviewMain() {
       </QaSection>
 
       <QaSection id="qa-events-title" title="qaEvents" empty={filtered.length === 0}>
-        <EventList events={filtered} />
+        <EventList events={filtered} titleOf={titleOf} />
       </QaSection>
 
       <TeamQaPanel from={from} to={to} book={inForce?.book} />

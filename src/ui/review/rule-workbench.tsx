@@ -16,6 +16,14 @@ import {
 import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
 import { checkDraft, shippedToneModel } from "~lib/phrasing/check"
 import {
+  describePatternProblem,
+  type GuardWhere,
+  patternToPhrase,
+  phraseToPattern,
+  PLAIN_WORDS_HINT,
+} from "~lib/phrasing/plain-pattern"
+import { parseTrigger } from "~lib/phrasing/trigger"
+import {
   type Phrasebook,
   PHRASING_CATEGORIES,
   PHRASING_SEVERITIES,
@@ -29,14 +37,18 @@ import { formatDateTime } from "~lib/ui-logic/callback-time"
 import { text } from "../i18n"
 import { errorMessage, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
-import { CATEGORY_LABELS, label, SEVERITY_LABELS } from "./labels"
+import { CATEGORY_LABELS, label, ruleTitle, SEVERITY_LABELS } from "./labels"
 import { type BookInForce, useVersions } from "./review-data"
 import { Field } from "../field"
 import { ProblemList, type Status } from "../status-box"
 import { usePublish } from "./use-publish"
 
+/** "plain": guard lines are words matched literally (escaped into patterns); "regex": advanced mode. */
+type GuardMode = "plain" | "regex"
+
 interface RuleForm {
   id: string
+  title: string
   category: PhrasingCategory
   severity: PhrasingSeverity
   triggers: string
@@ -48,23 +60,104 @@ interface RuleForm {
   replacements: string
   blunt: string
   polite: string
+  guardMode: GuardMode
 }
 
+type GuardKey = "guardsBefore" | "guardsAfter" | "guardsSentence"
+const GUARD_FIELDS: readonly (readonly [GuardKey, GuardWhere])[] = [
+  ["guardsBefore", "before"],
+  ["guardsAfter", "after"],
+  ["guardsSentence", "sentence"],
+]
+
+/** Guard lines as shown in `mode`; null when a pattern has no plain-phrase form. */
+function guardLines(list: readonly string[] | undefined, where: GuardWhere, mode: GuardMode): string | null {
+  if (mode === "regex") return listToLines(list)
+  const phrases = (list ?? []).map((source) => patternToPhrase(source, where))
+  return phrases.every((p) => p !== null) ? listToLines(phrases as string[]) : null
+}
+
+/** A rule's guards open as plain phrases unless one of them is a real regular expression. */
 export function formFromRule(r: PhrasingRule): RuleForm {
+  const plain = GUARD_FIELDS.map(([, where]) => guardLines(r.guards?.[where], where, "plain"))
+  const mode: GuardMode = plain.every((lines) => lines !== null) ? "plain" : "regex"
+  const lines = (where: GuardWhere) => guardLines(r.guards?.[where], where, mode) ?? ""
   return {
     id: r.id,
+    title: r.title ?? "",
     category: r.category,
     severity: r.severity,
     triggers: listToLines(r.triggers),
-    guardsBefore: listToLines(r.guards?.before),
-    guardsAfter: listToLines(r.guards?.after),
-    guardsSentence: listToLines(r.guards?.sentence),
+    guardsBefore: lines("before"),
+    guardsAfter: lines("after"),
+    guardsSentence: lines("sentence"),
     messageZh: r.message.zh,
     messageEn: r.message.en,
     replacements: listToLines(r.replacements),
     blunt: listToLines(r.examples.blunt),
     polite: listToLines(r.examples.polite),
+    guardMode: mode,
   }
+}
+
+/** The form with its guard lines rewritten for `mode`; null when a regex has no plain form. */
+export function switchGuardMode(f: RuleForm, mode: GuardMode): RuleForm | null {
+  if (mode === f.guardMode) return f
+  const next: RuleForm = { ...f, guardMode: mode }
+  for (const [key, where] of GUARD_FIELDS) {
+    const patterns =
+      f.guardMode === "plain"
+        ? linesToList(f[key]).map((p) => phraseToPattern(p, where))
+        : linesToList(f[key])
+    const lines = guardLines(patterns, where, mode)
+    if (lines === null) return null
+    next[key] = lines
+  }
+  return next
+}
+
+/** One problem of one line of a form field, for the message under that field. */
+export interface LineProblem {
+  line: number
+  value: string
+  problem: { zh: string; en: string }
+}
+
+/** Per-field problems a QA lead can act on: bad trigger syntax, broken regexes in advanced mode. */
+export function formProblems(f: RuleForm): Partial<Record<keyof RuleForm, LineProblem[]>> {
+  const lines = (value: string) =>
+    value
+      .split(/\r?\n/)
+      .map((v, i) => ({ value: v.trim(), line: i + 1 }))
+      .filter((l) => l.value !== "")
+  const out: Partial<Record<keyof RuleForm, LineProblem[]>> = {}
+  const triggers = lines(f.triggers).flatMap(({ value, line }) => {
+    const parsed = parseTrigger(value)
+    if (typeof parsed !== "string") return []
+    const [zh, en = zh] = parsed.split(" / ")
+    return [{ line, value, problem: { zh, en } }]
+  })
+  if (triggers.length) out.triggers = triggers
+  if (f.guardMode === "regex") {
+    for (const [key, where] of GUARD_FIELDS) {
+      const found = lines(f[key]).flatMap(({ value, line }) => {
+        const issue = describePatternProblem(value, where)
+        if (!issue) return []
+        // A syntax error most often means the lead wanted the words themselves: say how.
+        const advice = issue.kind === "syntax" ? PLAIN_WORDS_HINT : { zh: "", en: "" }
+        return [{ line, value, problem: { zh: issue.zh + advice.zh, en: `${issue.en} ${advice.en}`.trim() } }]
+      })
+      if (found.length) out[key] = found
+    }
+  }
+  return out
+}
+
+/** Does the rule match a search query (title, id or any trigger, case-insensitive)? */
+export function ruleMatches(rule: PhrasingRule, query: string): boolean {
+  const q = query.trim().toLowerCase()
+  if (!q) return true
+  return [ruleTitle(rule), rule.id, ...rule.triggers].some((s) => s.toLowerCase().includes(q))
 }
 
 /** The edited rule; `requires` and `sources` (not edited here) are kept from the original. */
@@ -73,11 +166,16 @@ export function ruleFromForm(f: RuleForm, original?: PhrasingRule): PhrasingRule
   const before = linesToList(f.guardsBefore)
   const after = linesToList(f.guardsAfter)
   const sentence = linesToList(f.guardsSentence)
-  if (before.length) guards.before = before
-  if (after.length) guards.after = after
-  if (sentence.length) guards.sentence = sentence
+  // Plain phrases become escaped patterns, so "？" "(" "." in them match literally.
+  const patterns = (list: string[], where: GuardWhere) =>
+    f.guardMode === "plain" ? list.map((p) => phraseToPattern(p, where)) : list
+  if (before.length) guards.before = patterns(before, "before")
+  if (after.length) guards.after = patterns(after, "after")
+  if (sentence.length) guards.sentence = patterns(sentence, "sentence")
+  const title = f.title.trim()
   const rule: PhrasingRule = {
     id: f.id.trim(),
+    ...(title ? { title } : {}),
     category: f.category,
     severity: f.severity,
     triggers: linesToList(f.triggers),
@@ -93,6 +191,7 @@ export function ruleFromForm(f: RuleForm, original?: PhrasingRule): PhrasingRule
 
 const NEW_RULE: RuleForm = {
   id: "",
+  title: "",
   category: "refusal",
   severity: "warning",
   triggers: "",
@@ -104,6 +203,7 @@ const NEW_RULE: RuleForm = {
   replacements: "",
   blunt: "",
   polite: "",
+  guardMode: "plain",
 }
 
 const NEW = -1
@@ -117,6 +217,8 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
   const [freeText, setFreeText] = useState("")
   const [change, setChange] = useState<TrailChange | null>(null)
   const [status, setStatus] = useState<Status | null>(null)
+  const [query, setQuery] = useState("")
+  const [modeNote, setModeNote] = useState(false)
 
   // A newly activated book (publish, rollback, import) resets the form to that book's rule.
   useEffect(() => {
@@ -131,6 +233,27 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
     setForm(i === NEW ? NEW_RULE : formFromRule(base.rules[i]))
     setChange(null)
     setStatus(null)
+    setModeNote(false)
+  }
+
+  // The picker: rules grouped by category, narrowed by the search (the picked rule always stays).
+  const groups = useMemo(
+    () =>
+      PHRASING_CATEGORIES.map((category) => ({
+        category,
+        rules: base.rules
+          .map((r, i) => ({ r, i }))
+          .filter(({ r, i }) => r.category === category && (i === index || ruleMatches(r, query))),
+      })).filter((g) => g.rules.length > 0),
+    [base, query, index],
+  )
+  const found = useMemo(() => base.rules.filter((r) => ruleMatches(r, query)).length, [base, query])
+  const problems = useMemo(() => formProblems(form), [form])
+
+  const setGuardMode = (regex: boolean) => {
+    const next = switchGuardMode(form, regex ? "regex" : "plain")
+    setModeNote(next === null)
+    if (next) setForm(next)
   }
 
   const original = index === NEW ? undefined : base.rules[index]
@@ -170,11 +293,36 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
   const publishBook = usePublish(setStatus)
   const publish = () => publishBook(base, candidate)
 
-  const area = (key: keyof RuleForm, k: Parameters<typeof T>[0]["k"], rows = 3) => (
-    <Field label={<T k={k} />}>
-      <textarea rows={rows} value={form[key]} onChange={set(key)} data-testid={`rule-${key}`} />
-    </Field>
-  )
+  const area = (key: Exclude<keyof RuleForm, "guardMode">, k: Parameters<typeof T>[0]["k"], rows = 3) => {
+    const wrong = problems[key]
+    return (
+      <Field label={<T k={k} />}>
+        <textarea
+          rows={rows}
+          value={form[key]}
+          onChange={set(key)}
+          data-testid={`rule-${key}`}
+          aria-invalid={wrong ? true : undefined}
+          aria-describedby={wrong ? `rule-${key}-problems` : undefined}
+        />
+        {wrong ? (
+          // Right under the field it belongs to, naming the line and the words on it.
+          <ul
+            className="error field-problems"
+            id={`rule-${key}-problems`}
+            data-testid={`rule-${key}-problems`}
+          >
+            {wrong.map((p) => (
+              <li key={p.line}>
+                {t("qaLineProblem", { line: p.line, value: p.value, problem: label(locale, p.problem) })}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </Field>
+    )
+  }
+  const plain = form.guardMode === "plain"
 
   return (
     <section aria-labelledby="qa-editor-title" className="qa-section" data-testid="rule-editor">
@@ -182,16 +330,42 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
         <T k="qaRuleEditor" />
       </h2>
       <div className="field-row">
+        <Field label={<T k="qaRuleSearch" />}>
+          <input
+            type="search"
+            value={query}
+            data-testid="rule-search"
+            onChange={(e) => setQuery(e.currentTarget.value)}
+          />
+        </Field>
         <Field label={<T k="qaPickRule" />}>
           <select value={index} data-testid="rule-pick" onChange={(e) => pick(Number(e.currentTarget.value))}>
-            {base.rules.map((r, i) => (
-              <option key={r.id} value={i}>
-                {r.id}
-              </option>
+            {groups.map((g) => (
+              <optgroup key={g.category} label={label(locale, CATEGORY_LABELS[g.category])}>
+                {g.rules.map(({ r, i }) => (
+                  <option key={r.id} value={i} data-rule-id={r.id}>
+                    {ruleTitle(r)}
+                  </option>
+                ))}
+              </optgroup>
             ))}
             <option value={NEW}>{`＋ ${t("qaNewRule")}`}</option>
           </select>
         </Field>
+        {query.trim() ? (
+          <span className="muted" role="status" data-testid="rule-search-count">
+            {found === 0 ? (
+              <T k="qaRuleSearchNone" values={{ q: query.trim() }} />
+            ) : (
+              <T k="qaRuleSearchCount" values={{ n: found }} />
+            )}
+          </span>
+        ) : null}
+        {original ? (
+          <span className="muted small-text" data-testid="rule-pick-id">
+            <T k="qaRuleIdDetail" values={{ id: original.id }} />
+          </span>
+        ) : null}
         <span className="muted">
           <T k="qaInForce" values={{ version: base.version }} />
           {dirty ? (
@@ -204,6 +378,15 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
       </div>
       <div className="qa-editor-grid">
         <div className="qa-editor-form">
+          <Field label={<T k="qaRuleTitle" />}>
+            <input
+              value={form.title}
+              onChange={set("title")}
+              maxLength={40}
+              placeholder={ruleTitle({ category: form.category, triggers: linesToList(form.triggers) })}
+              data-testid="rule-title"
+            />
+          </Field>
           <div className="field-row">
             <Field label={<T k="qaRuleId" />}>
               <input value={form.id} onChange={set("id")} data-testid="rule-id" />
@@ -228,9 +411,27 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
             </Field>
           </div>
           {area("triggers", "qaTriggers")}
-          {area("guardsBefore", "qaGuardsBefore", 2)}
-          {area("guardsAfter", "qaGuardsAfter", 2)}
-          {area("guardsSentence", "qaGuardsSentence", 2)}
+          <label className="check" data-testid="rule-guard-mode">
+            <input
+              type="checkbox"
+              checked={!plain}
+              data-testid="rule-regex-mode"
+              onChange={(e) => setGuardMode(e.currentTarget.checked)}
+            />{" "}
+            <T k="qaGuardsRegex" />
+          </label>
+          {modeNote ? (
+            <p className="error" role="alert" data-testid="rule-guard-mode-note">
+              <T k="qaGuardsNotPlain" />
+            </p>
+          ) : plain ? (
+            <p className="muted small-text">
+              <T k="qaGuardsPlainHint" />
+            </p>
+          ) : null}
+          {area("guardsBefore", plain ? "qaGuardsBeforePlain" : "qaGuardsBefore", 2)}
+          {area("guardsAfter", plain ? "qaGuardsAfterPlain" : "qaGuardsAfter", 2)}
+          {area("guardsSentence", plain ? "qaGuardsSentencePlain" : "qaGuardsSentence", 2)}
           {area("messageZh", "qaMessageZh", 2)}
           {area("messageEn", "qaMessageEn", 2)}
           {area("replacements", "qaReplacements")}

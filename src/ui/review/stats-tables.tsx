@@ -123,7 +123,30 @@ function TallyTable<R>(props: {
   )
 }
 
-export function RuleTable(props: { rows: RuleRow[]; selected?: string; onDrill: (ruleId: string) => void }) {
+/** A rule's Chinese title with its id as a small detail below (the id alone when no title is known). */
+function RuleName({ id, titleOf }: { id: string; titleOf?: (id: string) => string }) {
+  const title = titleOf?.(id) ?? id
+  if (title === id) return <code>{id}</code>
+  return (
+    <>
+      <span data-testid="qa-rule-title">{title}</span>
+      <div className="muted small-text">
+        <code>{id}</code>
+      </div>
+    </>
+  )
+}
+
+export function RuleTable({
+  titleOf,
+  ...props
+}: {
+  rows: RuleRow[]
+  selected?: string
+  onDrill: (ruleId: string) => void
+  /** Rule id → Chinese title (from the book in force). */
+  titleOf?: (id: string) => string
+}) {
   const locale = useLocale()
   const t = useT()
   return (
@@ -148,7 +171,7 @@ export function RuleTable(props: { rows: RuleRow[]; selected?: string; onDrill: 
       cells={(r) => (
         <>
           <th scope="row">
-            <code>{r.ruleId}</code>
+            <RuleName id={r.ruleId} titleOf={titleOf} />
           </th>
           <td>{r.category ? label(locale, CATEGORY_LABELS[r.category]) : "—"}</td>
         </>
@@ -187,7 +210,15 @@ export function AgentTable(props: {
 }
 
 /** The events behind the numbers, newest first, at most `limit`. */
-export function EventList({ events, limit = 200 }: { events: AuditEvent[]; limit?: number }) {
+export function EventList({
+  events,
+  limit = 200,
+  titleOf,
+}: {
+  events: AuditEvent[]
+  limit?: number
+  titleOf?: (id: string) => string
+}) {
   const t = useT()
   const newest = [...events].sort((a, b) => b.at - a.at).slice(0, limit)
   return (
@@ -236,7 +267,7 @@ export function EventList({ events, limit = 200 }: { events: AuditEvent[]; limit
                 </span>
               </td>
               <td>
-                <code>{e.ruleId}</code>
+                <RuleName id={e.ruleId} titleOf={titleOf} />
               </td>
               <td>
                 {e.agentName} <span className="muted">{e.agentWorkId}</span>

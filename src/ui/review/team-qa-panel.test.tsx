@@ -2,6 +2,8 @@
 import { act } from "react"
 import { afterEach, describe, expect, it } from "vitest"
 
+import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
+
 import { byAgent, byDay, byRule, tally } from "~lib/audit/aggregate"
 import type { AuditEvent } from "~lib/audit/model"
 import type { TeamStatus } from "~lib/protocol/types"
@@ -89,12 +91,16 @@ describe("TeamQaPanel", () => {
     })
     view = await render(
       testServices(browser.platform, testStore()),
-      <TeamQaPanel from={0} to={1_800_000_000_000} />,
+      <TeamQaPanel from={0} to={1_800_000_000_000} book={DEFAULT_PHRASEBOOK} />,
     )
     const c = view.container
     await act(async () => (await waitFor(() => byTestId<HTMLButtonElement>(c, "team-qa-load"))).click())
     await waitFor(() => byTestId(c, "team-qa-figures"))
     expect(byTestId(c, "team-qa-totals").textContent).toContain("出现 2 次")
+    // Team figures read rules by their Chinese titles too.
+    expect(byTestId(c, "qa-rule-row").querySelector('[data-testid="qa-rule-title"]')!.textContent).toBe(
+      "开口就说“不行”",
+    )
     expect(allByTestId(c, "qa-agent-row").map((r) => r.getAttribute("data-work-id"))).toEqual(["A1", "B2"])
     // Scorecards, sent replies and handoffs from the views, beside the audit figures.
     const convRows = allByTestId(c, "team-conv-agent-row")

@@ -13,7 +13,7 @@ import type { TeamQaFigures } from "~lib/team/qa-views"
 import { callBackground } from "../background"
 import { errorMessage, T, useLocale } from "../locale"
 import { useServices } from "../services"
-import { percent } from "./labels"
+import { percent, ruleTitles } from "./labels"
 import { RateChart } from "./rate-chart"
 import { AgentTable, RuleTable } from "./stats-tables"
 import { TeamConversationTables, type TeamConversationMessage } from "./team-conversation-tables"
@@ -93,7 +93,11 @@ export function TeamQaPanel({ from, to, book }: { from: number; to: number; book
               <h3>
                 <T k="teamQaRules" />
               </h3>
-              <RuleTable rows={figures.rules} onDrill={() => undefined} />
+              <RuleTable
+                rows={figures.rules}
+                onDrill={() => undefined}
+                titleOf={book ? ruleTitles(book) : undefined}
+              />
             </div>
             <div>
               <h3>

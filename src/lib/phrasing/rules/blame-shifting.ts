@@ -7,6 +7,7 @@ const YOU_SUBJECT_NOTE = "“您”作主语时（这不是您的错）不算推
 export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
   {
     id: "blame-bu-gui-wo-guan",
+    title: "“不归我管”",
     category: "blame-shifting",
     severity: "forbidden",
     triggers: ["不归我管", "不归我们管", "不归…管"],
@@ -26,6 +27,7 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
   },
   {
     id: "blame-wo-bu-guan",
+    title: "“我不管”",
     category: "blame-shifting",
     severity: "forbidden",
     triggers: ["我不管", "我们不管", "我可不管", "我才不管", "我们可不管"],
@@ -48,6 +50,7 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
   },
   {
     id: "blame-bu-guan-wo-shi",
+    title: "“不关我的事”",
     category: "blame-shifting",
     severity: "forbidden",
     triggers: ["不关我的事", "不关我们的事", "不关我事", "关我什么事", "关我啥事", "关我们什么事"],
@@ -64,6 +67,7 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
   },
   {
     id: "blame-gen-wo-meiguanxi",
+    title: "“跟我没关系”",
     category: "blame-shifting",
     severity: "forbidden",
     triggers: [
@@ -88,6 +92,7 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
   },
   {
     id: "blame-bushi-wo-wenti",
+    title: "“不是我们的问题”",
     category: "blame-shifting",
     severity: "forbidden",
     triggers: [
@@ -112,6 +117,7 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
   },
   {
     id: "blame-bushi-wo-cuo",
+    title: "“不是我的错”",
     category: "blame-shifting",
     severity: "forbidden",
     triggers: ["不是我的错", "不是我们的错", "又不是我", "干嘛骂我", "凭什么骂我", "干嘛冲我"],
@@ -131,6 +137,7 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
   },
   {
     id: "blame-bushi-women-zeren",
+    title: "急于撇清“不是我们的责任”",
     category: "blame-shifting",
     severity: "forbidden",
     triggers: [
@@ -154,6 +161,7 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
   },
   {
     id: "blame-qu-zhao-gongsi",
+    title: "让客户“自己去找”别家",
     category: "blame-shifting",
     severity: "forbidden",
     triggers: [
@@ -183,6 +191,7 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
   },
   {
     id: "blame-zhao-kuaidiyuan",
+    title: "“找快递员去”",
     category: "blame-shifting",
     severity: "forbidden",
     triggers: [
@@ -213,6 +222,7 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
   },
   {
     id: "blame-wen-biede-bumen",
+    title: "“问别的部门去”",
     category: "blame-shifting",
     severity: "forbidden",
     triggers: ["问别的部门", "你问别人", "问别人去", "找别人去", "你找别人", "问别人吧"],
@@ -230,6 +240,7 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
   },
   {
     id: "blame-zhao-lingdao-qu",
+    title: "“找领导去”",
     category: "blame-shifting",
     severity: "warning",
     triggers: ["找领导去", "去找领导", "找我们领导去"],
@@ -250,6 +261,7 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
   },
   {
     id: "blame-bushi-wo-jie",
+    title: "“不是我接的”",
     category: "blame-shifting",
     severity: "forbidden",
     triggers: ["不是我接的", "不是我处理的", "不是我负责的", "不是我经手的", "不是我跟的"],
@@ -269,6 +281,7 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
   },
   {
     id: "blame-xinshou",
+    title: "“我是新来的”",
     category: "blame-shifting",
     severity: "warning",
     triggers: ["我是新手", "我是新来的", "我新来的", "我刚来的", "我才来没几天"],
@@ -288,6 +301,7 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
   },
   {
     id: "blame-xitong-beng",
+    title: "甩锅“系统崩了”",
     category: "blame-shifting",
     severity: "warning",
     triggers: ["系统崩了", "系统又崩了", "系统挂了", "系统坏了", "系统出bug了", "系统有bug", "系统出问题了"],
@@ -308,6 +322,7 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
   },
   {
     id: "blame-ni-ziji-nongcuo",
+    title: "指责“你自己弄错了”",
     category: "blame-shifting",
     severity: "warning",
     triggers: [
@@ -336,6 +351,7 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
   },
   {
     id: "blame-qianshou-buguan",
+    title: "“签收了就不归我们管”",
     category: "blame-shifting",
     severity: "forbidden",
     triggers: ["签收…不归…管", "签收…不管", "签收…不负责", "签收…没关系", "签收…无关"],
@@ -356,6 +372,7 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
   },
   {
     id: "blame-qu-tousu",
+    title: "“你去投诉好了”",
     category: "blame-shifting",
     severity: "forbidden",
     triggers: [
@@ -387,6 +404,7 @@ export const BLAME_SHIFTING_RULES: PhrasingRule[] = [
   },
   {
     id: "blame-zhao-12305",
+    title: "“找12305去”",
     category: "blame-shifting",
     severity: "warning",
     triggers: ["找12305去", "你去12305", "你打12305", "打12305去", "去邮政局投诉", "去找邮政局"],

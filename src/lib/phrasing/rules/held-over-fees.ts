@@ -38,6 +38,7 @@ const MESSAGE_10 = {
 export const HELD_OVER_FEES_RULES: PhrasingRule[] = [
   {
     id: "rule10-zhongzhuan-fei",
+    title: "以中转运费不足为由扣货",
     category: "held-over-fees",
     severity: "forbidden",
     triggers: HOLD,
@@ -59,6 +60,7 @@ export const HELD_OVER_FEES_RULES: PhrasingRule[] = [
   },
   {
     id: "rule10-zhaohuo-jiangli",
+    title: "以找货奖励为由扣货",
     category: "held-over-fees",
     severity: "forbidden",
     triggers: HOLD,
@@ -77,6 +79,7 @@ export const HELD_OVER_FEES_RULES: PhrasingRule[] = [
   },
   {
     id: "rule10-neibu-jiufen",
+    title: "以内部纠纷为由扣货",
     category: "held-over-fees",
     severity: "forbidden",
     triggers: HOLD,
@@ -97,6 +100,7 @@ export const HELD_OVER_FEES_RULES: PhrasingRule[] = [
   },
   {
     id: "rule10-neibu-xian",
+    title: "“等内部处理完再”放货",
     category: "held-over-fees",
     severity: "forbidden",
     triggers: [

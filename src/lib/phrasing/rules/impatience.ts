@@ -4,6 +4,7 @@ import type { PhrasingRule } from "../types"
 export const IMPATIENCE_RULES: PhrasingRule[] = [
   {
     id: "impatience-ting-bu-dong",
+    title: "“你听不懂吗”",
     category: "impatience",
     severity: "forbidden",
     triggers: ["听不懂吗", "听不懂啊", "听不懂么", "听不明白吗", "没听懂吗", "你听不懂", "你听不明白"],
@@ -20,6 +21,7 @@ export const IMPATIENCE_RULES: PhrasingRule[] = [
   },
   {
     id: "impatience-tingdong-le-ba",
+    title: "“听懂了吧”",
     category: "impatience",
     severity: "warning",
     triggers: ["听懂了吧", "听懂了没有", "听懂没", "听明白了没", "明白了没有", "懂了吧", "懂了没"],
@@ -36,6 +38,7 @@ export const IMPATIENCE_RULES: PhrasingRule[] = [
   },
   {
     id: "impatience-shuo-guo-le",
+    title: "“我不是说过了吗”",
     category: "impatience",
     severity: "forbidden",
     triggers: [
@@ -65,6 +68,7 @@ export const IMPATIENCE_RULES: PhrasingRule[] = [
   },
   {
     id: "impatience-zenme-hai-wen",
+    title: "“怎么还问”",
     category: "impatience",
     severity: "forbidden",
     triggers: ["怎么还问", "不是告诉你了吗", "不是跟你说了吗", "还问什么", "还问个什么"],
@@ -81,6 +85,7 @@ export const IMPATIENCE_RULES: PhrasingRule[] = [
   },
   {
     id: "impatience-you-wan-mei-wan",
+    title: "“有完没完”",
     category: "impatience",
     severity: "forbidden",
     triggers: ["有完没完", "没完没了"],
@@ -97,6 +102,7 @@ export const IMPATIENCE_RULES: PhrasingRule[] = [
   },
   {
     id: "impatience-ji-shenme",
+    title: "“急什么”",
     category: "impatience",
     severity: "forbidden",
     triggers: ["急什么", "着什么急", "急啥", "急个什么"],
@@ -113,6 +119,7 @@ export const IMPATIENCE_RULES: PhrasingRule[] = [
   },
   {
     id: "impatience-deng-zhe-ba",
+    title: "“等着吧”",
     category: "impatience",
     severity: "warning",
     triggers: ["等着吧", "等着就行", "等着就是了", "慢慢等吧", "你就等着"],
@@ -129,6 +136,7 @@ export const IMPATIENCE_RULES: PhrasingRule[] = [
   },
   {
     id: "impatience-zheng-mang",
+    title: "“没看见我正忙着吗”",
     category: "impatience",
     severity: "forbidden",
     triggers: ["没看见我正忙着吗", "没看见我在忙", "没看我正忙", "我正忙着呢", "我忙着呢", "我很忙"],
@@ -145,6 +153,7 @@ export const IMPATIENCE_RULES: PhrasingRule[] = [
   },
   {
     id: "impatience-bie-luosuo",
+    title: "“别啰嗦”",
     category: "impatience",
     severity: "forbidden",
     triggers: ["别啰嗦", "别啰唆", "少啰嗦", "别废话", "少废话", "废话少说", "别唠叨"],
@@ -161,6 +170,7 @@ export const IMPATIENCE_RULES: PhrasingRule[] = [
   },
   {
     id: "impatience-ni-kuaidian",
+    title: "催客户“快点说”",
     category: "impatience",
     severity: "warning",
     triggers: ["你快点", "快点说", "快点讲", "说快点", "赶紧说", "你倒是快点"],
@@ -177,6 +187,7 @@ export const IMPATIENCE_RULES: PhrasingRule[] = [
   },
   {
     id: "impatience-daodi-xiang-zenyang",
+    title: "“你到底想怎么样”",
     category: "impatience",
     severity: "forbidden",
     triggers: ["到底想怎么样", "到底要怎么样", "到底要怎样", "到底想干嘛", "到底想干什么", "你想怎么样"],
@@ -193,6 +204,7 @@ export const IMPATIENCE_RULES: PhrasingRule[] = [
   },
   {
     id: "impatience-fan-bu-fan",
+    title: "“你烦不烦”",
     category: "impatience",
     severity: "forbidden",
     triggers: ["你烦不烦", "烦不烦", "真烦人", "烦死了", "烦死人"],
@@ -209,6 +221,7 @@ export const IMPATIENCE_RULES: PhrasingRule[] = [
   },
   {
     id: "impatience-zhen-mafan",
+    title: "抱怨“真麻烦”",
     category: "impatience",
     severity: "warning",
     triggers: ["真麻烦", "麻烦死了", "太麻烦了", "好麻烦"],
@@ -226,6 +239,7 @@ export const IMPATIENCE_RULES: PhrasingRule[] = [
   },
   {
     id: "impatience-zenme-bu-zao",
+    title: "“怎么不早说”",
     category: "impatience",
     severity: "warning",
     triggers: ["怎么不早点来", "怎么不早说", "怎么不早点说", "早干嘛去了", "怎么现在才说", "为什么不早说"],
@@ -242,6 +256,7 @@ export const IMPATIENCE_RULES: PhrasingRule[] = [
   },
   {
     id: "impatience-xingle-xingle",
+    title: "“行了行了”",
     category: "impatience",
     severity: "hint",
     triggers: ["行了行了", "行了，行了", "行吧行吧", "好了好了", "知道了知道了"],
@@ -260,6 +275,7 @@ export const IMPATIENCE_RULES: PhrasingRule[] = [
   {
     // "等。" as the whole answer: too short for the tone model.
     id: "impatience-bare-deng",
+    title: "单独一个“等”",
     category: "impatience",
     severity: "warning",
     triggers: ["^等$", "^等等$", "^等会$", "^等会儿$"],

@@ -11,6 +11,7 @@ const QUESTION = "[吧]?\\s*[吗么？?]"
 export const OVER_PROMISING_RULES: PhrasingRule[] = [
   {
     id: "overpromise-quan-e-pei",
+    title: "承诺“全额赔偿”",
     category: "over-promising",
     severity: "forbidden",
     triggers: ["保证全额赔", "肯定全额赔", "绝对全额赔", "全额赔偿", "保证全赔", "全赔", "一分不少"],
@@ -31,6 +32,7 @@ export const OVER_PROMISING_RULES: PhrasingRule[] = [
   },
   {
     id: "overpromise-yiding-pei",
+    title: "“一定赔/保证退”",
     category: "over-promising",
     severity: "forbidden",
     triggers: ["一定赔", "肯定赔", "保证赔", "保证退", "一定退", "肯定退"],
@@ -48,6 +50,7 @@ export const OVER_PROMISING_RULES: PhrasingRule[] = [
   },
   {
     id: "overpromise-yao-duoshao",
+    title: "“要多少就赔多少”",
     category: "over-promising",
     severity: "forbidden",
     triggers: [
@@ -75,6 +78,7 @@ export const OVER_PROMISING_RULES: PhrasingRule[] = [
   },
   {
     id: "overpromise-kending-tuikuan",
+    title: "审核前说“肯定能退款”",
     category: "over-promising",
     severity: "warning",
     triggers: ["肯定能退款", "肯定可以退款", "一定能退款", "保证能退款", "保证退款", "肯定能退"],
@@ -95,6 +99,7 @@ export const OVER_PROMISING_RULES: PhrasingRule[] = [
   },
   {
     id: "overpromise-baifenbai",
+    title: "“百分之百没问题”",
     category: "over-promising",
     severity: "warning",
     triggers: [
@@ -125,6 +130,7 @@ export const OVER_PROMISING_RULES: PhrasingRule[] = [
   },
   {
     id: "overpromise-yi-dakuan",
+    title: "未核实说“已打款”",
     category: "over-promising",
     severity: "forbidden",
     triggers: ["已打款", "已经打款了", "立即到账", "马上到账", "一定到账", "秒到账", "肯定到账"],
@@ -145,6 +151,7 @@ export const OVER_PROMISING_RULES: PhrasingRule[] = [
   },
   {
     id: "overpromise-baozheng-songda",
+    title: "“保证明天到”",
     category: "over-promising",
     severity: "warning",
     triggers: [
@@ -179,6 +186,7 @@ export const OVER_PROMISING_RULES: PhrasingRule[] = [
   },
   {
     id: "overpromise-zuozhu-tepi",
+    title: "越权“我给您特批”",
     category: "over-promising",
     severity: "forbidden",
     triggers: ["我做主", "我给您特批", "我给你特批", "特批给您", "我说了算"],

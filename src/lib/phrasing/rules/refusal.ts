@@ -5,6 +5,7 @@ import { CONDITIONAL, NO_NEED, REMEDY, TIME, rest } from "./patterns"
 export const REFUSAL_RULES: PhrasingRule[] = [
   {
     id: "refusal-buxing",
+    title: "开口就说“不行”",
     category: "refusal",
     severity: "warning",
     triggers: ["^不行", "这个不行", "那不行", "肯定不行", "绝对不行", "就是不行"],
@@ -32,6 +33,7 @@ export const REFUSAL_RULES: PhrasingRule[] = [
   },
   {
     id: "refusal-meibanfa",
+    title: "“没办法”",
     category: "refusal",
     severity: "warning",
     triggers: [
@@ -63,6 +65,7 @@ export const REFUSAL_RULES: PhrasingRule[] = [
   },
   {
     id: "refusal-wo-ye-meibanfa",
+    title: "“我也没办法”",
     category: "refusal",
     severity: "forbidden",
     triggers: ["我也没办法", "我也没有办法", "我有什么办法", "我能有什么办法", "我又有什么办法"],
@@ -80,6 +83,7 @@ export const REFUSAL_RULES: PhrasingRule[] = [
   },
   {
     id: "refusal-guiding",
+    title: "只搬出“公司规定”",
     category: "refusal",
     severity: "warning",
     triggers: ["这是公司规定", "这是上级的规定", "这是上级规定", "这是规定", "规定就是这样", "规定就这样"],
@@ -103,6 +107,7 @@ export const REFUSAL_RULES: PhrasingRule[] = [
   },
   {
     id: "refusal-zhao-shui-meiyong",
+    title: "“找谁都没用”",
     category: "refusal",
     severity: "forbidden",
     triggers: ["找谁都没用", "找谁也没用", "找领导也没用", "找领导都没用", "找谁都一样", "找谁也一样"],
@@ -122,6 +127,7 @@ export const REFUSAL_RULES: PhrasingRule[] = [
   },
   {
     id: "refusal-bukeneng",
+    title: "“不可能”",
     category: "refusal",
     severity: "warning",
     triggers: ["不可能"],
@@ -148,6 +154,7 @@ export const REFUSAL_RULES: PhrasingRule[] = [
   },
   {
     id: "refusal-bukeyi",
+    title: "“不可以”",
     category: "refusal",
     severity: "warning",
     triggers: ["^不可以", "完全不可以", "绝对不可以", "这个不可以", "那不可以"],
@@ -168,6 +175,7 @@ export const REFUSAL_RULES: PhrasingRule[] = [
   },
   {
     id: "refusal-zuobudao",
+    title: "“做不到/办不了”",
     category: "refusal",
     severity: "warning",
     triggers: ["做不到", "办不到", "办不了", "处理不了", "管不了", "弄不了", "解决不了"],
@@ -191,6 +199,7 @@ export const REFUSAL_RULES: PhrasingRule[] = [
   },
   {
     id: "refusal-qu-biechu",
+    title: "打发客户去别处办",
     category: "refusal",
     severity: "forbidden",
     triggers: [
@@ -219,6 +228,7 @@ export const REFUSAL_RULES: PhrasingRule[] = [
   },
   {
     id: "refusal-buneng-ban",
+    title: "“不能办”不给出路",
     category: "refusal",
     severity: "warning",
     triggers: ["不能办", "没法办", "办不成"],
@@ -242,6 +252,7 @@ export const REFUSAL_RULES: PhrasingRule[] = [
   },
   {
     id: "refusal-ai-yao-buyao",
+    title: "“不要就算了”",
     category: "refusal",
     severity: "forbidden",
     triggers: ["不要就算了", "不要拉倒", "爱要不要", "爱办不办", "不办就算了", "不赔就算了"],
@@ -261,6 +272,7 @@ export const REFUSAL_RULES: PhrasingRule[] = [
   },
   {
     id: "refusal-zuiduo-pei",
+    title: "理赔“最多只能赔这么多”",
     category: "refusal",
     severity: "warning",
     triggers: [
@@ -290,6 +302,7 @@ export const REFUSAL_RULES: PhrasingRule[] = [
   },
   {
     id: "refusal-xiaban-le",
+    title: "以“下班了”打发客户",
     category: "refusal",
     severity: "warning",
     triggers: ["下班了", "要下班了", "明天再来", "明天再打", "明早再打"],
@@ -313,6 +326,7 @@ export const REFUSAL_RULES: PhrasingRule[] = [
   },
   {
     id: "refusal-guo-liangtian-zaida",
+    title: "让客户“过两天再打”",
     category: "refusal",
     severity: "warning",
     triggers: ["过两天再打", "过几天再打", "晚点再打", "过两天再问", "过几天再来", "过两天再来"],
@@ -336,6 +350,7 @@ export const REFUSAL_RULES: PhrasingRule[] = [
   },
   {
     id: "refusal-bu-xiang-pao",
+    title: "“不想跑”拒绝派送",
     category: "refusal",
     severity: "forbidden",
     triggers: ["不想动", "不想跑", "你自己过来拿", "自己过来拿", "你自己来拿", "自己来拿吧"],
@@ -358,6 +373,7 @@ export const REFUSAL_RULES: PhrasingRule[] = [
   },
   {
     id: "refusal-renshou-buzu",
+    title: "“人手不够”送不了",
     category: "refusal",
     severity: "warning",
     triggers: ["配送员太少", "人手不够", "没人送", "暂时送不了", "送不了"],
@@ -378,6 +394,7 @@ export const REFUSAL_RULES: PhrasingRule[] = [
   },
   {
     id: "refusal-bare-buneng",
+    title: "单独一句“不能。”",
     category: "refusal",
     severity: "warning",
     triggers: ["^不能$", "^那也不行", "^也不能$"],
@@ -396,6 +413,7 @@ export const REFUSAL_RULES: PhrasingRule[] = [
   {
     // A one-word reply is too short for the tone model (it judges three letters or more).
     id: "refusal-bare-short",
+    title: "单独一句“不派。”“不送。”",
     category: "refusal",
     severity: "warning",
     triggers: ["^不派$", "^不送$", "^不收$", "^不退$", "^不赔$", "^不改$", "^不给$"],

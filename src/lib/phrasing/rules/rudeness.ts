@@ -8,6 +8,7 @@ const ALSO_HELPS = rest("(?:帮您|为您|同步|我也|我来|我这边)")
 export const RUDENESS_RULES: PhrasingRule[] = [
   {
     id: "rudeness-ni-ziji-kan",
+    title: "“你自己看”",
     category: "rudeness",
     severity: "forbidden",
     triggers: ["你自己看", "自己看吧", "你不会自己看", "自己看清楚", "自己不会看"],
@@ -25,6 +26,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
   },
   {
     id: "rudeness-ni-ziji-cha",
+    title: "“你自己查”",
     category: "rudeness",
     severity: "forbidden",
     triggers: ["你自己查", "你不会自己查", "自己上网查", "自己查吧", "自己去查"],
@@ -42,6 +44,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
   },
   {
     id: "rudeness-mei-kanjian",
+    title: "嘲讽“这不是写着吗”",
     category: "rudeness",
     severity: "forbidden",
     triggers: [
@@ -67,6 +70,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
   },
   {
     id: "rudeness-ni-bu-dong",
+    title: "“你不懂”",
     category: "rudeness",
     severity: "forbidden",
     triggers: ["你不懂", "你懂还是我懂", "说了你也不懂", "你懂什么", "你懂个"],
@@ -84,6 +88,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
   },
   {
     id: "rudeness-bu-hui-lijie",
+    title: "“您是不会理解的”",
     category: "rudeness",
     severity: "forbidden",
     triggers: [
@@ -107,6 +112,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
   },
   {
     id: "rudeness-ben",
+    title: "辱骂客户“真笨”",
     category: "rudeness",
     severity: "forbidden",
     triggers: ["真笨", "笨死了", "记性真差", "脑子有问题", "你有病", "神经病", "有病吧"],
@@ -123,6 +129,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
   },
   {
     id: "rudeness-ba-wo-zenyang",
+    title: "“你能把我怎么样”",
     category: "rudeness",
     severity: "forbidden",
     triggers: ["能把我怎么样", "我就是这样的", "我就这态度", "我就是这个态度", "我就这样"],
@@ -142,6 +149,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
   },
   {
     id: "rudeness-zuiba-ganjing",
+    title: "“嘴巴干净点”针锋相对",
     category: "rudeness",
     severity: "forbidden",
     triggers: ["嘴巴干净一点", "嘴巴干净点", "嘴巴放干净", "嘴放干净", "说话干净点"],
@@ -158,6 +166,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
   },
   {
     id: "rudeness-ai-xin-bu-xin",
+    title: "“爱信不信”",
     category: "rudeness",
     severity: "forbidden",
     triggers: ["爱信不信", "信不信由你"],
@@ -174,6 +183,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
   },
   {
     id: "rudeness-suibian-ni",
+    title: "“随便你”",
     category: "rudeness",
     severity: "warning",
     triggers: ["随便你", "随你便", "随便您", "看着办", "自己看着办", "你自己看着办"],
@@ -191,6 +201,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
   },
   {
     id: "rudeness-ziji-xiang-banfa",
+    title: "“你自己想办法”",
     category: "rudeness",
     severity: "forbidden",
     triggers: ["自己想办法", "你想办法吧", "您想办法吧"],
@@ -207,6 +218,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
   },
   {
     id: "rudeness-you-benshi",
+    title: "“有本事你来”",
     category: "rudeness",
     severity: "forbidden",
     triggers: ["有本事你", "有能耐你", "拉倒吧", "那就拉倒"],
@@ -223,6 +235,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
   },
   {
     id: "rudeness-xiangtong-zhufu",
+    title: "反唇相讥“相同的祝福送给您”",
     category: "rudeness",
     severity: "forbidden",
     triggers: ["相同的祝福也送给", "同样的祝福送给", "说什么我都听不到", "说啥我都听不到"],
@@ -239,6 +252,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
   },
   {
     id: "rudeness-pei-de-qi",
+    title: "威胁“你赔得起吗”",
     category: "rudeness",
     severity: "forbidden",
     triggers: ["赔得起吗", "赔得起么", "你赔得起", "我一个小时值多少钱", "耽误我时间"],
@@ -258,6 +272,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
   },
   {
     id: "rudeness-mei-shi-le-ba",
+    title: "催挂电话“没事了吧”",
     category: "rudeness",
     severity: "warning",
     triggers: ["没事了吧", "没事我挂了", "没事就挂了", "您挂电话吧", "你挂电话吧", "我挂了啊"],
@@ -277,6 +292,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
   },
   {
     id: "rudeness-wei",
+    title: "用“喂”“哎”称呼客户",
     category: "rudeness",
     severity: "hint",
     triggers: ["^喂$", "^喂喂$", "^哎$", "^嘿$"],
@@ -293,6 +309,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
   },
   {
     id: "rudeness-tousu-hai-wo",
+    title: "“害我被扣钱”",
     category: "rudeness",
     severity: "forbidden",
     triggers: ["害我被扣", "害我被罚", "害我扣钱", "别投诉我", "不要投诉我"],
@@ -310,6 +327,7 @@ export const RUDENESS_RULES: PhrasingRule[] = [
   {
     // Internet sarcasm in one word: too short for the tone model.
     id: "rudeness-hehe",
+    title: "“呵呵”",
     category: "rudeness",
     severity: "forbidden",
     triggers: ["^呵呵$", "^呵呵呵$", "^呵呵哒$", "^你有理$", "^您有理$", "^你开心就好$", "^您开心就好$"],

@@ -9,6 +9,7 @@ const VERIFY =
 export const UNCERTAINTY_RULES: PhrasingRule[] = [
   {
     id: "uncertainty-bu-zhidao",
+    title: "“不知道”",
     category: "uncertainty",
     severity: "forbidden",
     triggers: ["不知道"],
@@ -41,6 +42,7 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
   },
   {
     id: "uncertainty-wo-bu-zhidao",
+    title: "“我不知道”",
     category: "uncertainty",
     severity: "forbidden",
     triggers: ["我不知道", "我也不知道", "我们也不知道", "我们不知道", "我哪里知道"],
@@ -58,6 +60,7 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
   },
   {
     id: "uncertainty-bu-qingchu",
+    title: "只说“不清楚”",
     category: "uncertainty",
     severity: "warning",
     triggers: ["不清楚"],
@@ -91,6 +94,7 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
   },
   {
     id: "uncertainty-zenme-zhidao",
+    title: "“我怎么知道”",
     category: "uncertainty",
     severity: "forbidden",
     triggers: ["我怎么知道", "我怎么会知道", "我哪知道", "我哪儿知道", "鬼知道", "谁知道呢"],
@@ -107,6 +111,7 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
   },
   {
     id: "uncertainty-wo-wen-shui",
+    title: "“你问我，我问谁”",
     category: "uncertainty",
     severity: "forbidden",
     triggers: ["你问我，我问谁", "你问我我问谁", "我问谁去", "我去问谁"],
@@ -123,6 +128,7 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
   },
   {
     id: "uncertainty-bie-wen-wo",
+    title: "“别问我”",
     category: "uncertainty",
     severity: "forbidden",
     triggers: ["别问我", "别来问我", "不要问我", "问我干嘛", "问我有什么用", "问我也没用"],
@@ -139,6 +145,7 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
   },
   {
     id: "uncertainty-guess",
+    title: "凭猜测“应该是…吧”",
     category: "uncertainty",
     severity: "hint",
     triggers: [
@@ -169,6 +176,7 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
   },
   {
     id: "uncertainty-shuo-bu-hao",
+    title: "“说不好”没有核实承诺",
     category: "uncertainty",
     severity: "warning",
     triggers: ["说不好", "说不准", "我也不确定", "我不确定", "不太确定"],
@@ -189,6 +197,7 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
   },
   {
     id: "uncertainty-deng-tongzhi",
+    title: "“等通知吧”没有时间",
     category: "uncertainty",
     severity: "hint",
     triggers: [
@@ -217,6 +226,7 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
   },
   {
     id: "uncertainty-jinkuai",
+    title: "只说“尽快”没有时间",
     category: "uncertainty",
     severity: "hint",
     triggers: ["尽快", "尽早", "尽量快"],
@@ -239,6 +249,7 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
   },
   {
     id: "uncertainty-cha-bu-dao",
+    title: "只说“查不到”",
     category: "uncertainty",
     severity: "warning",
     triggers: ["查不到", "查不了", "没查到", "查不出来", "查无此单"],
@@ -263,6 +274,7 @@ export const UNCERTAINTY_RULES: PhrasingRule[] = [
   {
     // One-word vague answers: too short for the tone model.
     id: "uncertainty-bare-vague",
+    title: "单独一句“快了”“没准”",
     category: "uncertainty",
     severity: "warning",
     triggers: ["^快了$", "^没准$", "^不一定$", "^难说$", "^看情况$"],
