@@ -30,7 +30,8 @@ declare const csStoreBench: CsStoreBench
 
 // tsx compiles the functions passed to page.evaluate with esbuild's keepNames, which calls __name().
 const NAME_SHIM = "globalThis.__name = (f) => f"
-const BUILD_TAG = "bench"
+// BENCH_TAG=x BENCH_NO_BUILD=1: measure a build made beforehand (`scripts/build-e2e.ts --tag=x`), e.g. a variant.
+const BUILD_TAG = process.env.BENCH_TAG ?? "bench"
 const BUILD_DIR = join(REPO_DIR, "build", `chrome-mv3-${BUILD_TAG}`)
 const PAGES = {
   "list-1000": () => listPage(1_000),
@@ -701,7 +702,7 @@ function sizeRows(): BenchRow[] {
 
 export default (async () => {
   if (process.env.BENCH_NO_BUILD !== "1") {
-    log("building the extension (build/chrome-mv3-bench)…")
+    log(`building the extension (build/chrome-mv3-${BUILD_TAG})…`)
     execFileSync("npx", ["tsx", "scripts/build-e2e.ts", `--tag=${BUILD_TAG}`], {
       cwd: REPO_DIR,
       stdio: ["ignore", "ignore", "inherit"],

@@ -79,4 +79,32 @@ describe("handoff blocks on the page", () => {
     expect(sent).toEqual([])
     ac.abort()
   })
+
+  it("finds every block of a long history, wherever the page nests it", async () => {
+    // 1,500 comments in one wide container (a queue-like history), a nested thread and loose lines:
+    // blocks at scattered places, including the first and last child and two neighbours.
+    const at = new Set([0, 1, 17, 333, 734, 735, 1_024, 1_499])
+    const comments = Array.from({ length: 1_500 }, (_, i) =>
+      at.has(i)
+        ? block(i)
+        : `<div class="comment"><p>第${i}条 客户来电询问物流进度，已告知预计明天派送。</p></div>`,
+    ).join("")
+    const nested = `<div><div><div><section>${block(2_000)}</section></div></div></div>`
+    document.body.replaceChildren(...parse(`<h1>工单</h1><div id="history">${comments}</div>${nested}`))
+    const sent: string[][] = []
+    const ac = new AbortController()
+    const hook = createHandoffHook({
+      signal: ac.signal,
+      docs: () => [document],
+      skip: () => null,
+      listening: () => true,
+      emit: (m) => {
+        if (m.type === "handoff-blocks") sent.push(m.texts)
+      },
+    })
+    hook.refresh()
+    await vi.waitFor(() => expect(sent).toHaveLength(1), { timeout: 5_000 })
+    expect(sent[0].map((t) => Number(/n=(\d+)/.exec(t)?.[1]))).toEqual([...at, 2_000])
+    ac.abort()
+  })
 })

@@ -1,0 +1,237 @@
+/**
+ * Where the page's main-thread time goes while the 10,000-row page loads, with ÷ without the extension (issue
+ * 11): a Chrome trace per load (toplevel + devtools.timeline), self time per trace event on the page renderer's
+ * main thread, and the busy time of every other process's main thread (the sidebar's renderer, the browser, the
+ * service worker) in the same window. A diagnostic, not a benchmark row:
+ * `npx tsx bench/trace-tasks.ts [page] [runs] [tag]` after `npx tsx scripts/build-e2e.ts --tag=bench`.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+
+import { chromium, type BrowserContext } from "playwright-core"
+
+import { CHROMIUM, launchExtension, REPO_DIR } from "../e2e/harness"
+import { startFixtureServer } from "../e2e/server"
+import { listPage, listWithHandoffsPage } from "./browser/pages"
+
+interface TraceEvent {
+  name: string
+  cat: string
+  ph: string
+  ts: number
+  dur?: number
+  pid: number
+  tid: number
+  args?: {
+    name?: string
+    data?: {
+      url?: string
+      frame?: string
+      processId?: number
+      functionName?: string
+      lineNumber?: number
+      columnNumber?: number
+      frames?: { url: string; processId: number }[]
+    }
+  }
+}
+
+const pageName = process.argv[2] ?? "list-10000"
+const runs = Number(process.argv[3] ?? 6)
+const buildTag = process.argv[4] ?? "bench"
+const SETTLE_MS = 1_500
+const CATEGORIES = [
+  "toplevel",
+  "devtools.timeline",
+  "disabled-by-default-devtools.timeline",
+  "v8.execute",
+  "blink.user_timing",
+  "__metadata",
+]
+
+type Tally = Map<string, number>
+const add = (t: Tally, k: string, v: number): void => {
+  t.set(k, (t.get(k) ?? 0) + v)
+}
+
+async function traceLoad(ctx: BrowserContext, url: string): Promise<{ events: TraceEvent[]; task: number }> {
+  const page = await ctx.newPage()
+  const cdp = await ctx.newCDPSession(page)
+  await cdp.send("Performance.enable")
+  const metric = async () =>
+    (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration")?.value ?? 0
+  const events: TraceEvent[] = []
+  cdp.on("Tracing.dataCollected", (e) => events.push(...(e.value as unknown as TraceEvent[])))
+  const done = new Promise<void>((r) => cdp.once("Tracing.tracingComplete", () => r()))
+  await cdp.send("Tracing.start", {
+    transferMode: "ReportEvents",
+    traceConfig: { includedCategories: CATEGORIES, excludedCategories: ["*"] },
+  })
+  const before = await metric()
+  await page.goto(url)
+  await new Promise((r) => setTimeout(r, SETTLE_MS))
+  const after = await metric()
+  await cdp.send("Tracing.end")
+  await done
+  await cdp.detach()
+  await page.close()
+  return { events, task: (after - before) * 1000 }
+}
+
+/** Self time per event name on one thread (complete events nest by time). */
+function selfTimes(events: TraceEvent[], into: Tally, fns?: Tally): number {
+  const xs = events
+    .filter((e) => e.ph === "X" && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)
+  const stack: { end: number; name: string; child: number; dur: number }[] = []
+  let top = 0
+  const pop = () => {
+    const f = stack.pop()!
+    add(into, f.name, (f.dur - f.child) / 1000)
+  }
+  for (const e of xs) {
+    while (stack.length && stack[stack.length - 1].end <= e.ts) pop()
+    const url = e.args?.data?.url ?? ""
+    const name = /^(FunctionCall|EvaluateScript|v8\.compile|v8\.run|V8\.Execute)/.test(e.name)
+      ? `${e.name} [${url.startsWith("chrome-extension://") ? "ours" : url ? "page" : "?"}]`
+      : e.name
+    if (fns && /^FunctionCall/.test(e.name) && !url.startsWith("http")) {
+      const d = e.args?.data
+      add(
+        fns,
+        `${d?.functionName || "(anonymous)"} ${url.replace(/^.*\//, "")}:${d?.lineNumber ?? "?"}:${d?.columnNumber ?? "?"}`,
+        e.dur! / 1000,
+      )
+    }
+    if (stack.length) stack[stack.length - 1].child += e.dur!
+    else top += e.dur! / 1000
+    stack.push({ end: e.ts + e.dur!, name, child: 0, dur: e.dur! })
+  }
+  while (stack.length) pop()
+  return top
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "cs-trace-"))
+  writeFileSync(
+    join(dir, `${pageName}.html`),
+    pageName === "list-10000-handoffs" ? listWithHandoffsPage(10_000, 200) : listPage(10_000),
+  )
+  const server = await startFixtureServer({
+    route: (p) =>
+      p === `/bench/${pageName}.html`
+        ? { file: join(dir, `${pageName}.html`), headers: { "Content-Type": "text/html; charset=utf-8" } }
+        : null,
+  })
+  const url = server.url(`/bench/${pageName}.html`)
+  const ext = await launchExtension({ buildDir: join(REPO_DIR, "build", `chrome-mv3-${buildTag}`) })
+  const plainDir = mkdtempSync(join(tmpdir(), "cs-plain-"))
+  const plain = await chromium.launchPersistentContext(plainDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+      ...(process.getuid?.() === 0 ? ["--no-sandbox"] : []),
+    ],
+    viewport: { width: 1440, height: 900 },
+    locale: "zh-CN",
+  })
+  const result = {
+    with: { fns: new Map() as Tally, self: new Map() as Tally, threads: new Map() as Tally, task: 0, top: 0 },
+    without: {
+      fns: new Map() as Tally,
+      self: new Map() as Tally,
+      threads: new Map() as Tally,
+      task: 0,
+      top: 0,
+    },
+  }
+  try {
+    for (let i = 0; i <= runs; i++) {
+      for (const which of i % 2 ? (["with", "without"] as const) : (["without", "with"] as const)) {
+        const { events, task } = await traceLoad(which === "with" ? ext.context : plain, url)
+        if (i === 0) continue
+        const r = result[which]
+        r.task += task
+        // Name every thread and process.
+        const proc = new Map<number, string>()
+        const thread = new Map<string, string>()
+        for (const e of events) {
+          if (e.ph !== "M") continue
+          if (e.name === "process_name") proc.set(e.pid, e.args?.name ?? "?")
+          if (e.name === "thread_name") thread.set(`${e.pid}:${e.tid}`, e.args?.name ?? "?")
+        }
+        // The page's renderer: the process that committed the bench page.
+        let pagePid = -1
+        for (const e of events) {
+          const frames = e.args?.data?.frames ?? []
+          for (const f of frames) if (f.url.includes(`/bench/${pageName}`)) pagePid = f.processId
+          if (e.name === "FrameCommittedInBrowser" && e.args?.data?.url?.includes(`/bench/${pageName}`))
+            pagePid = e.args.data.processId ?? pagePid
+        }
+        const sidebarPids = new Set<number>()
+        for (const e of events)
+          if (e.name === "FrameCommittedInBrowser" && e.args?.data?.url?.includes("/tabs/sidebar.html"))
+            sidebarPids.add(e.args.data.processId ?? -1)
+        const byThread = new Map<string, TraceEvent[]>()
+        for (const e of events) {
+          if (e.ph !== "X") continue
+          const k = `${e.pid}:${e.tid}`
+          const list = byThread.get(k) ?? []
+          list.push(e)
+          byThread.set(k, list)
+        }
+        for (const [k, list] of byThread) {
+          const [pid] = k.split(":").map(Number)
+          const tname = thread.get(k) ?? "?"
+          const who =
+            pid === pagePid
+              ? "page renderer"
+              : sidebarPids.has(pid)
+                ? "sidebar renderer"
+                : (proc.get(pid) ?? `pid ${pid}`)
+          if (pid === pagePid && tname === "CrRendererMain") r.top += selfTimes(list, r.self, r.fns)
+          else {
+            const busy = list
+              .filter((e) => e.name === "ThreadControllerImpl::RunTask" || e.name === "RunTask")
+              .reduce((s, e) => s + (e.dur ?? 0) / 1000, 0)
+            if (busy > 0) add(r.threads, `${who} / ${tname}`, busy)
+          }
+        }
+      }
+    }
+  } finally {
+    await ext.close()
+    await plain.close()
+    await server.close()
+    rmSync(plainDir, { recursive: true, force: true })
+    rmSync(dir, { recursive: true, force: true })
+  }
+  const per = (ms: number) => (ms / runs).toFixed(1).padStart(8)
+  const w = result.with
+  const wo = result.without
+  console.log(`${pageName}, ${runs} loads each, per load (ms):`)
+  console.log(
+    `TaskDuration        with ${per(w.task)}  without ${per(wo.task)}  ratio ${(w.task / wo.task).toFixed(3)}`,
+  )
+  console.log(`traced top-level    with ${per(w.top)}  without ${per(wo.top)}`)
+  console.log("page main thread, self time by event (with, without, difference):")
+  const names = new Set([...w.self.keys(), ...wo.self.keys()])
+  const rows = [...names].map((n) => [n, w.self.get(n) ?? 0, wo.self.get(n) ?? 0] as const)
+  for (const [n, a, b] of rows.sort((x, y) => Math.abs(y[1] - y[2]) - Math.abs(x[1] - x[2])).slice(0, 30))
+    console.log(`${per(a)} ${per(b)} ${per(a - b)}  ${n}`)
+  console.log("FunctionCall entries not from the page (total incl. children), with extension:")
+  for (const [n, v] of [...w.fns].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${per(v)}  ${n}`)
+  console.log("other main threads' busy time (with, without):")
+  const tn = new Set([...w.threads.keys(), ...wo.threads.keys()])
+  for (const n of [...tn].sort((x, y) => (w.threads.get(y) ?? 0) - (w.threads.get(x) ?? 0)).slice(0, 20))
+    console.log(`${per(w.threads.get(n) ?? 0)} ${per(wo.threads.get(n) ?? 0)}  ${n}`)
+}
+
+void main()
