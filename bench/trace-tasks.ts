@@ -142,16 +142,15 @@ async function main(): Promise<void> {
     viewport: { width: 1440, height: 900 },
     locale: "zh-CN",
   })
-  const result = {
-    with: { fns: new Map() as Tally, self: new Map() as Tally, threads: new Map() as Tally, task: 0, top: 0 },
-    without: {
-      fns: new Map() as Tally,
-      self: new Map() as Tally,
-      threads: new Map() as Tally,
-      task: 0,
-      top: 0,
-    },
-  }
+  const tallies = () => ({
+    side: new Map() as Tally,
+    fns: new Map() as Tally,
+    self: new Map() as Tally,
+    threads: new Map() as Tally,
+    task: 0,
+    top: 0,
+  })
+  const result = { with: tallies(), without: tallies() }
   try {
     for (let i = 0; i <= runs; i++) {
       for (const which of i % 2 ? (["with", "without"] as const) : (["without", "with"] as const)) {
@@ -198,6 +197,7 @@ async function main(): Promise<void> {
                 : (proc.get(pid) ?? `pid ${pid}`)
           if (pid === pagePid && tname === "CrRendererMain") r.top += selfTimes(list, r.self, r.fns)
           else {
+            if (sidebarPids.has(pid) && tname === "CrRendererMain") selfTimes(list, r.side)
             const busy = list
               .filter((e) => e.name === "ThreadControllerImpl::RunTask" || e.name === "RunTask")
               .reduce((s, e) => s + (e.dur ?? 0) / 1000, 0)
@@ -228,6 +228,8 @@ async function main(): Promise<void> {
     console.log(`${per(a)} ${per(b)} ${per(a - b)}  ${n}`)
   console.log("FunctionCall entries not from the page (total incl. children), with extension:")
   for (const [n, v] of [...w.fns].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${per(v)}  ${n}`)
+  console.log("the sidebar renderer's main thread, self time by event:")
+  for (const [n, v] of [...w.side].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${per(v)}  ${n}`)
   console.log("other main threads' busy time (with, without):")
   const tn = new Set([...w.threads.keys(), ...wo.threads.keys()])
   for (const n of [...tn].sort((x, y) => (w.threads.get(y) ?? 0) - (w.threads.get(x) ?? 0)).slice(0, 20))

@@ -129,11 +129,47 @@ const DENSE = new WeakMap<LinearModel, DenseRows | null>()
 // Up to 2^22 buckets (16 MB of offsets) the table is worth it; beyond, Map lookups.
 const DENSE_MAX_DIM = 1 << 22
 
+/** Whether a model of `dim` buckets gets the dense lookup table. */
+export const denseFits = (dim: number): boolean => dim <= DENSE_MAX_DIM && Number.isInteger(dim) && dim > 0
+
+/**
+ * A model given in the dense layout (`slot[idx]` = row number + 1, `weights` row after row, `order[r]` =
+ * the feature index of row r), as a decoder produces it: no per-row arrays are made unless someone
+ * reads `rows` (training and packing do; prediction and explanations do not).
+ */
+export function denseModel(
+  head: Omit<LinearModel, "rows">,
+  slot: Int32Array,
+  weights: Float64Array,
+  order: Int32Array,
+): LinearModel {
+  const k = head.classes.length
+  let rows: Map<number, Float64Array> | undefined
+  const model: LinearModel = {
+    ...head,
+    get rows() {
+      rows ??= new Map(Array.from(order, (idx, r) => [idx, weights.subarray(r * k, r * k + k)]))
+      return rows
+    },
+  }
+  DENSE.set(model, { slot, weights })
+  return model
+}
+
+/** The weights of feature `idx` per class, or undefined when it has none. */
+export function rowOf(model: LinearModel, idx: number): Float64Array | undefined {
+  const dense = denseRows(model)
+  if (!dense) return model.rows.get(idx)
+  const k = model.classes.length
+  const at = idx >= 0 && idx < dense.slot.length ? dense.slot[idx] - 1 : -1
+  return at < 0 ? undefined : dense.weights.subarray(at * k, at * k + k)
+}
+
 function denseRows(model: LinearModel): DenseRows | null {
   let d = DENSE.get(model)
   if (d !== undefined) return d
   d = null
-  if (model.dim <= DENSE_MAX_DIM && Number.isInteger(model.dim)) {
+  if (denseFits(model.dim)) {
     const k = model.classes.length
     const slot = new Int32Array(model.dim)
     const weights = new Float64Array(model.rows.size * k)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 
 import { FeatureBag, forEachCharNgram } from "./features"
-import { predictProba, trainLogReg } from "./logreg"
+import { logits, predictProba, rowOf, topFeatures, trainLogReg } from "./logreg"
 import { fromBase64, packModel, toBase64, unpackModel } from "./serialize"
 
 describe("base64", () => {
@@ -48,6 +48,27 @@ describe("packModel / unpackModel", () => {
       const other = packed.rows.get(idx)
       if (other) expect(Math.abs(other[0] - row[0])).toBeLessThanOrEqual(packModel(model).scale / 2 + 1e-12)
     }
+  })
+
+  it("decodes into the dense table and the rows it lists, which agree (a re-pack is the same text)", () => {
+    const packed = packModel(model)
+    const dense = unpackModel(packed)
+    // Row by row, what prediction reads (rowOf) is what `rows` lists, and nothing else has weights.
+    expect(dense.rows.size).toBe(packed.rows)
+    for (const [idx, row] of dense.rows) expect([...rowOf(dense, idx)!]).toEqual([...row])
+    const absent = [...Array(64).keys()].find((i) => !dense.rows.has(i))!
+    expect(rowOf(dense, absent)).toBeUndefined()
+    expect(rowOf(dense, -1)).toBeUndefined()
+    expect(JSON.stringify(packModel(dense))).toBe(JSON.stringify(packed))
+    // The same scores and explanations as a model whose rows are a plain Map.
+    const plain = { ...dense, rows: new Map(dense.rows) }
+    for (const [t] of texts) {
+      expect([...logits(dense, vec(t))]).toEqual([...logits(plain, vec(t))])
+      expect(topFeatures(dense, vec(t), 0, 3, 1)).toEqual(topFeatures(plain, vec(t), 0, 3, 1))
+    }
+    // A bucket outside the model's feature space is corrupt data, not a silent miss.
+    const outside = { ...packed, dim: 4 }
+    expect(() => unpackModel(outside)).toThrow(/out of range/)
   })
 
   it("is deterministic text and maxRows keeps the strongest rows", () => {

@@ -2,7 +2,7 @@
  * Compact, data-only form of a {@link LinearModel}: int8-quantised weight rows, delta-encoded
  * feature indices, base64 text. Small enough to ship inside an extension page bundle.
  */
-import type { LinearModel } from "./logreg"
+import { denseFits, denseModel, type LinearModel } from "./logreg"
 
 /** The serialised model, plain JSON. */
 export interface PackedModel {
@@ -65,12 +65,19 @@ export function packModel(model: LinearModel, opts: PackOptions = {}): PackedMod
   }
 }
 
-/** Decodes a packed model. Throws on a wrong format or truncated data. */
+/**
+ * Decodes a packed model. Throws on a wrong format, truncated data or an index outside `dim`. The rows
+ * are decoded straight into the dense lookup table prediction uses (one array, no array per row: the
+ * sidebar decodes both models each time a CRM page opens it).
+ */
 export function unpackModel(packed: PackedModel): LinearModel {
   if (packed.format !== "linear-int8/1") throw new Error(`unknown model format ${String(packed.format)}`)
   const k = packed.classes.length
   const bytes = fromBase64(packed.data)
-  const rows = new Map<number, Float64Array>()
+  const dense = denseFits(packed.dim)
+  const slot = new Int32Array(dense ? packed.dim : 0)
+  const weights = new Float64Array(packed.rows * k)
+  const order = new Int32Array(packed.rows)
   let at = 0
   let idx = 0
   for (let r = 0; r < packed.rows; r++) {
@@ -84,18 +91,21 @@ export function unpackModel(packed: PackedModel): LinearModel {
       if (byte < 0x80) break
     }
     idx += delta
+    if (idx >= packed.dim) throw new Error("model data out of range")
     if (at + k > bytes.length) throw new Error("model data truncated")
-    const row = new Float64Array(k)
-    for (let c = 0; c < k; c++) row[c] = ((bytes[at++] << 24) >> 24) * packed.scale
-    rows.set(idx, row)
+    order[r] = idx
+    if (dense) slot[idx] = r + 1
+    for (let c = 0; c < k; c++) weights[r * k + c] = ((bytes[at++] << 24) >> 24) * packed.scale
   }
-  return {
+  const head = {
     classes: [...packed.classes],
     dim: packed.dim,
     bias: Float64Array.from(packed.bias),
-    rows,
     temperature: packed.temperature,
   }
+  if (dense) return denseModel(head, slot, weights, order)
+  const rows = new Map(Array.from(order, (i, r) => [i, weights.subarray(r * k, r * k + k)] as const))
+  return { ...head, rows }
 }
 
 function round(v: number, digits: number): number {

@@ -295,7 +295,8 @@ export function findingsToOriginal<F extends PhrasingFinding>(n: NormalisedText,
  * the characters the agent typed. Linear in the draft's length; sorted by `start`, never overlapping.
  */
 export function lintPhrasing(text: string, book: Phrasebook = DEFAULT_PHRASEBOOK): PhrasingFinding[] {
-  if (text.length === 0) return []
+  // Blank text (an empty form's joined fields) has nothing to flag: no need to compile the book for it.
+  if (text.trim().length === 0) return []
   const n = normaliseText(text, compilePhrasebook(book).homophones)
   return findingsToOriginal(n, lintNormalised(n.text, book))
 }

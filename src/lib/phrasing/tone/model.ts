@@ -3,7 +3,7 @@
  * with the shipped linear model and reports the blunt ones with a category, a confidence and the
  * words that weighed most. Pure; runs in the sidebar, never in the content script.
  */
-import type { LinearModel } from "../../ml/logreg"
+import { rowOf, type LinearModel } from "../../ml/logreg"
 import { type PackedModel, unpackModel } from "../../ml/serialize"
 import { SCRIPTS } from "../../scripts/scripts"
 import { TONE_CATEGORIES, TONE_LABELS, TONE_RULE_PREFIX, type ToneLabel } from "./categories"
@@ -160,7 +160,7 @@ function cuesOf(
 ): { start: number; end: number }[] {
   const weight = new Map<number, number>()
   f.indices.forEach((index, n) => {
-    const row = model.linear.rows.get(index)
+    const row = rowOf(model.linear, index)
     if (row) weight.set(index, (row[cls] - row[model.politeIndex]) * f.values[n])
   })
   const strongest = [...weight].filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1] || a[0] - b[0])
