@@ -19,10 +19,6 @@ export const WAYBILL_SHAPE = /^[0-9A-Z-]{4,40}$/
 export type SidebarMode = "inpage" | "sidepanel"
 
 /**
- * The `chrome.storage.local` key of the sidebar-mode copy (the database holds the truth; the service
- * worker writes the copy, content scripts and the shortcut handler read it).
- */
-/**
  * Why an edit of the CRM's reply box did not happen. The editor bridge answers with one of these (the
  * adapter's own words go in `detail`, for diagnostics); the sidebar adds the three of the connection.
  * - `no-editor`: no reply box is known (closed, replaced by the CRM, never focused)
@@ -47,6 +43,10 @@ export const EDIT_ERROR_CODES = [
 
 export type EditErrorCode = (typeof EDIT_ERROR_CODES)[number]
 
+/**
+ * The `chrome.storage.local` key of the sidebar-mode copy (the database holds the truth; the service
+ * worker writes the copy, content scripts and the shortcut handler read it).
+ */
 export const SIDEBAR_MODE_KEY = "sidebarMode"
 
 /**
@@ -192,7 +192,8 @@ export type PageToSidebar =
       requestId: string
       inserted: boolean
       verdict: "internal" | "public" | "unknown"
-      error?: string
+      /** Why nothing was inserted although the box was internal or confirmed (`no-editor`: no reply box known). */
+      error?: EditErrorCode
       /** A selector for the focused box, offered to remember it as the site's internal box. */
       suggestion?: string
     }

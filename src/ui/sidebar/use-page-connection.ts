@@ -65,7 +65,7 @@ export interface EditOutcome {
 export interface PostOutcome {
   inserted: boolean
   verdict: "internal" | "public" | "unknown"
-  error?: string
+  error?: EditErrorCode
   suggestion?: string
 }
 
