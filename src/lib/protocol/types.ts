@@ -162,6 +162,16 @@ export interface HighlightSpan {
   fix?: string
 }
 
+/** The page's answer to an edit request (`replace-range`, `insert-text`). */
+export interface EditAnswer {
+  ok: boolean
+  error?: EditErrorCode
+  /** The editor's own words about a failure (diagnostics, not shown as a code). */
+  detail?: string
+  /** The draft after the edit. */
+  draft?: Draft
+}
+
 export type PageToSidebar =
   | { type: "page-state"; state: PageState }
   /** The focused editor's draft changed (debounced), or focus moved to another editor. */
@@ -169,15 +179,7 @@ export type PageToSidebar =
   /** No reply editor is focused / known any more. */
   | { type: "draft-gone" }
   /** The result of an edit request. */
-  | {
-      type: "edit-result"
-      requestId: string
-      ok: boolean
-      error?: EditErrorCode
-      /** The editor's own words about a failure (diagnostics, not shown as a code). */
-      detail?: string
-      draft?: Draft
-    }
+  | ({ type: "edit-result"; requestId: string } & EditAnswer)
   /** The agent pressed Alt+1..3 in the reply editor while it showed findings: apply suggestion `index`. */
   | { type: "shortcut"; action: "apply-suggestion"; index: number }
   /** The agent applied the fix from the card on an underline: the span as the sidebar drew it. */
@@ -198,24 +200,29 @@ export type PageToSidebar =
       suggestion?: string
     }
 
+/** Replace `expected` at [start, end) of the draft with `text` (refused if the draft moved on). */
+export interface ReplaceRangeRequest {
+  editorId: string
+  revision: number
+  start: number
+  end: number
+  expected: string
+  text: string
+}
+
+/** Insert text at the caret of the given editor (or the last focused one). */
+export interface InsertTextRequest {
+  editorId?: string
+  text: string
+}
+
 export type SidebarToPage =
   | { type: "hello" }
   | { type: "select-waybill"; number: string }
   | { type: "rescan" }
   | { type: "set-collapsed"; collapsed: boolean }
-  /** Replace `expected` at [start, end) of the draft with `text` (refused if the draft moved on). */
-  | {
-      type: "replace-range"
-      requestId: string
-      editorId: string
-      revision: number
-      start: number
-      end: number
-      expected: string
-      text: string
-    }
-  /** Insert text at the caret of the given editor (or the last focused one). */
-  | { type: "insert-text"; requestId: string; editorId?: string; text: string }
+  | ({ type: "replace-range"; requestId: string } & ReplaceRangeRequest)
+  | ({ type: "insert-text"; requestId: string } & InsertTextRequest)
   /** Show these spans as highlights over the editor (without touching its DOM). */
   | { type: "highlight"; editorId: string; revision: number; spans: HighlightSpan[] }
   /**
