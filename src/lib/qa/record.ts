@@ -16,11 +16,8 @@ export const TURN_MAX = 5_000
 /** Customer texts taken from the page per send (the most recent ones). */
 export const CUSTOMER_TURNS_MAX = 20
 
-/** One stored turn. */
-export interface ConversationTurnRecord {
-  /** Deterministic: conversation id + a hash of role, time and text. */
-  id: string
-  conversationId: string
+/** Where a conversation happened and who answered: shared by its stored turns and the conversation. */
+export interface ConversationPlace {
   /** The CRM's origin. */
   site: string
   /** The ticket page's address (digits masked like any text). */
@@ -29,6 +26,13 @@ export interface ConversationTurnRecord {
   agentWorkId: string
   agentName?: string
   companyName?: string
+}
+
+/** One stored turn. */
+export interface ConversationTurnRecord extends ConversationPlace {
+  /** Deterministic: conversation id + a hash of role, time and text. */
+  id: string
+  conversationId: string
   role: "agent" | "customer"
   /** Masked text. */
   text: string
@@ -37,14 +41,8 @@ export interface ConversationTurnRecord {
 }
 
 /** One conversation as QA reads it. */
-export interface Conversation {
+export interface Conversation extends ConversationPlace {
   id: string
-  site: string
-  page: string
-  waybill?: string
-  agentWorkId: string
-  agentName?: string
-  companyName?: string
   startedAt: number
   lastAt: number
   turns: Turn[]

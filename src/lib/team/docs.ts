@@ -79,37 +79,43 @@ const attempt: TeamKind<ContactAttempt> = {
   at: (a) => a.at,
 }
 
-const audit: TeamKind<AuditEvent> = {
-  db: "qa",
-  localId: (e) => e.id,
-  agent: (e, fallback) => e.agentWorkId || fallback,
-  agentName: (e, fallback) => e.agentName || fallback,
-  site: (e) => e.site,
-  waybill: (e) => e.waybill,
-  at: (e) => e.at,
+/** QA records carry their author and place flat: `agentWorkId`, `agentName`, `site`, `waybill`. */
+interface QaRecord {
+  agentWorkId: string
+  agentName?: string
+  site: string
+  waybill?: string
 }
+
+/** A kind of the QA database: records differ only in their local id and the time they count at. */
+function qaKind<T extends QaRecord>(localId: (r: T) => string, at: (r: T) => number): TeamKind<T> {
+  return {
+    db: "qa",
+    localId,
+    agent: (r, fallback) => r.agentWorkId || fallback,
+    agentName: (r, fallback) => r.agentName || fallback,
+    site: (r) => r.site,
+    waybill: (r) => r.waybill,
+    at,
+  }
+}
+
+const audit = qaKind<AuditEvent>(
+  (e) => e.id,
+  (e) => e.at,
+)
 
 /** A stored conversation turn (issue 17): the sent reply and the customer turns seen with it, masked as stored. */
-const turn: TeamKind<ConversationTurnRecord> = {
-  db: "qa",
-  localId: (r) => r.id,
-  agent: (r, fallback) => r.agentWorkId || fallback,
-  agentName: (r, fallback) => r.agentName || fallback,
-  site: (r) => r.site,
-  waybill: (r) => r.waybill,
-  at: (r) => r.at,
-}
+const turn = qaKind<ConversationTurnRecord>(
+  (r) => r.id,
+  (r) => r.at,
+)
 
 /** A conversation's scorecard as of one send (see `scorecards.ts`: later ones name what they replace). */
-const scorecard: TeamKind<ScorecardRecord> = {
-  db: "qa",
-  localId: (r) => r.conversationId,
-  agent: (r, fallback) => r.agentWorkId || fallback,
-  agentName: (r, fallback) => r.agentName || fallback,
-  site: (r) => r.site,
-  waybill: (r) => r.waybill,
-  at: (r) => r.lastAt,
-}
+const scorecard = qaKind<ScorecardRecord>(
+  (r) => r.conversationId,
+  (r) => r.lastAt,
+)
 
 /** The registry: kind name → mapping. Names are lower-case words (they start every `_id`). */
 export const TEAM_KINDS = {
