@@ -108,38 +108,25 @@ export function chooseCurrent(input: ChooseInput): ChooseResult {
     return true
   }
 
+  // The first of these with a number decides (after the agent's own choice; see the file comment).
+  const firstOnPage = (numbers: string[] | undefined) =>
+    (numbers ?? [])
+      .flatMap((n) => byNumber.get(n) ?? [])
+      .filter(inOpen)
+      .slice(0, 1)
+  const tiers: [reason: string, list: () => Tally[]][] = [
+    ["pinned", () => tallies.filter((t) => t.sources.has("pinned"))],
+    ["label", () => own.filter((t) => labelKind(t.label) === "waybill")],
+    ["title", () => own.filter((t) => t.sources.has("title"))],
+    ["selection", () => firstOnPage(input.inSelection)],
+    ["focus", () => firstOnPage(input.nearFocus)],
+  ]
+
   const agent = input.agentChoice ?? null
   if (agent) {
     current = agent
     reason = "agent"
-  } else if (
-    !pick(
-      tallies.filter((t) => t.sources.has("pinned")),
-      "pinned",
-    ) &&
-    !pick(
-      own.filter((t) => labelKind(t.label) === "waybill"),
-      "label",
-    ) &&
-    !pick(
-      own.filter((t) => t.sources.has("title")),
-      "title",
-    ) &&
-    !pick(
-      (input.inSelection ?? [])
-        .flatMap((n) => byNumber.get(n) ?? [])
-        .filter(inOpen)
-        .slice(0, 1),
-      "selection",
-    ) &&
-    !pick(
-      (input.nearFocus ?? [])
-        .flatMap((n) => byNumber.get(n) ?? [])
-        .filter(inOpen)
-        .slice(0, 1),
-      "focus",
-    )
-  ) {
+  } else if (!tiers.some(([why, list]) => pick(list(), why))) {
     // Last resort: the most frequent plausible number (numbers labelled as orders/phones do not count).
     const plausible = own.filter((t) => labelKind(t.label) !== "other-number")
     const top = [...plausible].sort((a, b) => b.count - a.count || rank(a, b))[0]
