@@ -4,7 +4,8 @@
  * durations and "N天没动", item counts that disagree, requests, money asks, who is writing —
  * each with the text span it came from, so a decision can be explained.
  */
-import { FeatureBag, fnvSeed, forEachCharNgramHash, type Span } from "../ml"
+import { FeatureBag, forEachCharNgramHash, type Span } from "../ml/features"
+import { fnvSeed } from "../ml/rng"
 import { CHINESE_DIGITS } from "../text/chinese-digits"
 import { foldSameLength } from "../text/normalise"
 import { scanLexicon } from "./lexicon"

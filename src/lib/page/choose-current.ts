@@ -108,25 +108,33 @@ export function chooseCurrent(input: ChooseInput): ChooseResult {
     return true
   }
 
-  // The first of these with a number decides (after the agent's own choice; see the file comment).
+  // The selected or focused number, if it is on the page (and in the open item).
   const firstOnPage = (numbers: string[] | undefined) =>
     (numbers ?? [])
       .flatMap((n) => byNumber.get(n) ?? [])
       .filter(inOpen)
       .slice(0, 1)
-  const tiers: [reason: string, list: () => Tally[]][] = [
-    ["pinned", () => tallies.filter((t) => t.sources.has("pinned"))],
-    ["label", () => own.filter((t) => labelKind(t.label) === "waybill")],
-    ["title", () => own.filter((t) => t.sources.has("title"))],
-    ["selection", () => firstOnPage(input.inSelection)],
-    ["focus", () => firstOnPage(input.nearFocus)],
-  ]
 
   const agent = input.agentChoice ?? null
   if (agent) {
     current = agent
     reason = "agent"
-  } else if (!tiers.some(([why, list]) => pick(list(), why))) {
+  } else if (
+    !pick(
+      tallies.filter((t) => t.sources.has("pinned")),
+      "pinned",
+    ) &&
+    !pick(
+      own.filter((t) => labelKind(t.label) === "waybill"),
+      "label",
+    ) &&
+    !pick(
+      own.filter((t) => t.sources.has("title")),
+      "title",
+    ) &&
+    !pick(firstOnPage(input.inSelection), "selection") &&
+    !pick(firstOnPage(input.nearFocus), "focus")
+  ) {
     // Last resort: the most frequent plausible number (numbers labelled as orders/phones do not count).
     const plausible = own.filter((t) => labelKind(t.label) !== "other-number")
     const top = [...plausible].sort((a, b) => b.count - a.count || rank(a, b))[0]
