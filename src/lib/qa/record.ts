@@ -4,6 +4,7 @@
  * replicated as an immutable document.
  */
 import { maskForAudit } from "../audit/mask"
+import { fnv64Hex } from "../text/fnv64"
 import { agentReplyText } from "./live"
 import type { ScoreOptions, Turn } from "./types"
 
@@ -52,14 +53,7 @@ export interface Conversation extends ConversationPlace {
 
 /** 64-bit FNV-1a as 16 hex digits: short, stable ids for the same input on every machine. */
 export function stableHash(input: string): string {
-  let h1 = 0x811c9dc5
-  let h2 = 0x01000193 ^ 0x5bd1e995
-  for (let i = 0; i < input.length; i++) {
-    const c = input.charCodeAt(i)
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0
-  }
-  return h1.toString(16).padStart(8, "0") + h2.toString(16).padStart(8, "0")
+  return fnv64Hex(input, 0x01000193 ^ 0x5bd1e995)
 }
 
 /** The conversation of one ticket page and waybill (a list pane beside a reading pane shares one address). */

@@ -8,6 +8,7 @@
 import type { AuditEvent } from "../audit/model"
 import type { ContactAttempt, HandoffNote } from "../cases/model"
 import type { ConversationTurnRecord } from "../qa/record"
+import { fnv64Hex } from "../text/fnv64"
 import type { ScorecardRecord } from "./scorecards"
 
 /** Which of the two team databases a kind lives in. */
@@ -133,16 +134,9 @@ export type TeamRecord<K extends TeamKindName> = (typeof TEAM_KINDS)[K] extends 
 
 export const TEAM_KIND_NAMES = Object.keys(TEAM_KINDS) as TeamKindName[]
 
-/** FNV-1a, 64 bits as two 32-bit halves: a stable content fingerprint (not a security hash). */
+/** A stable content fingerprint (FNV-1a, 64 bits; not a security hash). */
 export function contentHash(text: string): string {
-  let h1 = 0x811c9dc5
-  let h2 = 0x01000193
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0
-  }
-  return h1.toString(16).padStart(8, "0") + h2.toString(16).padStart(8, "0")
+  return fnv64Hex(text, 0x01000193)
 }
 
 /** JSON with object keys sorted, so equal records hash equally whatever order they were built in. */
