@@ -59,6 +59,13 @@ export default tseslint.config(
           selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
           message: "Never write HTML strings: page text is untrusted.",
         },
+        // src/lib/customer is entered through its index only (\x2F is "/": selectors cannot hold one).
+        ...["ImportDeclaration", "ExportNamedDeclaration", "ExportAllDeclaration", "ImportExpression"].map(
+          (node) => ({
+            selector: `${node}[source.value=/(^~lib|\\.|lib)\\x2Fcustomer\\x2F./]`,
+            message: "Import the customer state from its index (~lib/customer), the only way in.",
+          }),
+        ),
       ],
     },
   },

@@ -3,7 +3,9 @@
  * carrier pattern run with matchAll, plus identifyWaybill per match. Both run interleaved in the same
  * process; medians are reported.
  */
-import { CARRIERS, detectWaybills, identifyWaybill } from "../src/lib/waybill"
+import { CARRIERS } from "../src/lib/waybill/carriers"
+import { detectWaybills } from "../src/lib/waybill/detect"
+import { identifyWaybill } from "../src/lib/waybill/identify"
 import { CARRIER_EXAMPLES } from "../src/lib/waybill/carrier-examples"
 import type { BenchRow, BenchSuite } from "./types"
 

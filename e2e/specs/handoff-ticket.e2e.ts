@@ -216,6 +216,20 @@ describe("handoffs through the ticket", () => {
     await page.close()
   }, 120_000)
 
+  it("with no reply box known, posting asks the agent to click into the internal note box first", async () => {
+    // A fresh page: no box of the CRM has had focus, so the page answers with the no-editor code.
+    const { page, frame } = await open(a, "/desk/ticket/T1002", GUARD_WAYBILL)
+    const form = frame.getByTestId("handoff-form")
+    await form.getByTestId("handoff-problem").fill("客户反映派件延误，已登记")
+    await form.getByTestId("handoff-post").click()
+    const error = frame.getByTestId("handoff-post-error")
+    await error.waitFor({ timeout: 15_000 })
+    expect(await error.textContent()).toContain("请先点击 CRM 的内部备注框")
+    expect(await frame.getByTestId("handoff-post-ask").count()).toBe(0)
+    expect(await page.inputValue("#reply")).toBe("")
+    await page.close()
+  }, 120_000)
+
   it("in an SPA with one editor, the reply/internal toggle decides; a typed fake block shows unverified", async () => {
     const { page, frame } = await open(a, "/desk/spa/T1003", SPA_WAYBILL)
     const form = frame.getByTestId("handoff-form")

@@ -11,6 +11,23 @@ export interface ImportProblem {
   message: string
 }
 
+/** "不是<zh>（应为 JSON 对象） / not <en> (expected a JSON object)": a file whose JSON is not an object. */
+export function notAnObjectMessage(zh: string, en: string): string {
+  return `不是${zh}（应为 JSON 对象） / not ${en} (expected a JSON object)`
+}
+
+/**
+ * Refuses a whole file whose JSON is not a plain object (null, an array, a number…), or null when
+ * it is one: `what` names the file in both languages, e.g. `["话术库文件", "a phrasebook"]`.
+ */
+export function refuseUnlessObject(
+  json: unknown,
+  what: [zh: string, en: string],
+): { ok: false; problems: ImportProblem[] } | null {
+  if (json !== null && typeof json === "object" && !Array.isArray(json)) return null
+  return { ok: false, problems: [{ where: "(file)", message: notAnObjectMessage(...what) }] }
+}
+
 /** Beyond this many, one summary line stands for the rest: a broken 100,000-row file stays readable. */
 export const MAX_PROBLEMS = 200
 
@@ -51,7 +68,7 @@ function describe(issue: z.core.$ZodIssue, data: unknown): string {
   const path = issue.path
   const field = path.length ? String(path[path.length - 1]) : ""
   if (path.length === 0 && issue.code === "invalid_type")
-    return "不是有效的备份文件（应为 JSON 对象） / not a backup file (expected a JSON object)"
+    return notAnObjectMessage("有效的备份文件", "a backup file")
   if (field === "format" && path.length === 1) return "不是客服助手的备份文件 / not a CS Sidekick backup file"
   if (valueAt(data, path) === undefined) return "缺少必填字段 / missing required field"
   if (FIELD_MESSAGES[field]) return FIELD_MESSAGES[field]

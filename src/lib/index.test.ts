@@ -54,3 +54,37 @@ describe("src/lib public API", () => {
     expect(advice.urgent).toBe(true)
   })
 })
+
+describe("src/lib public API: every documented entry point resolves", () => {
+  it("exports the seven entry points and the data they are built on", () => {
+    const entryPoints = [
+      lib.detectWaybills,
+      lib.lintPhrasing,
+      lib.renderScript,
+      lib.classifyCase,
+      lib.nextEscalation,
+      lib.assessCustomer,
+      lib.scoreConversation,
+    ]
+    for (const fn of entryPoints) expect(typeof fn).toBe("function")
+    expect(lib.CARRIERS.length).toBeGreaterThan(0)
+    expect(lib.DEFAULT_PHRASEBOOK.rules.length).toBeGreaterThan(0)
+    expect(lib.SCRIPTS.length).toBeGreaterThan(0)
+    expect(lib.LADDER).toHaveLength(4)
+    expect(lib.CASE_TYPES).toContain("滞留")
+    expect(lib.DEFAULT_KNOWLEDGE_PACK.cards.length).toBeGreaterThan(0)
+    expect(lib.DEFAULT_CHECKLIST.items.length).toBeGreaterThan(0)
+  })
+
+  it("scoreConversation scores a whole conversation", () => {
+    const r = lib.scoreConversation([
+      { role: "customer", text: "我的快递三天没动了，太气人了！" },
+      { role: "agent", text: "您好，非常抱歉让您久等了，我马上为您查询。" },
+    ])
+    expect(r.items.map((i) => i.id)).toEqual([...lib.ITEM_IDS])
+    const outcome = (id: string) => r.items.find((i) => i.id === id)?.outcome
+    expect(outcome("apology-first")).toBe("pass")
+    // "马上为您查询" defers without a reason or a time.
+    expect(outcome("deferral")).toBe("fail")
+  })
+})

@@ -1,4 +1,10 @@
-import type { Draft, EditErrorCode, HighlightSpan } from "~lib/protocol/types"
+import type {
+  Draft,
+  EditAnswer,
+  HighlightSpan,
+  InsertTextRequest,
+  ReplaceRangeRequest,
+} from "~lib/protocol/types"
 
 import { type EditOutcome, type EditorAdapter, isAttached } from "./adapters/adapter"
 import { RichTextAdapter } from "./adapters/rich-text"
@@ -41,28 +47,17 @@ export interface UnderlineHit {
   doc: Document
 }
 
-export interface EditResult {
-  ok: boolean
-  error?: EditErrorCode
-  /** The adapter's own words about a failure (diagnostics). */
-  detail?: string
-  draft?: Draft
+export interface EditResult extends EditAnswer {
   /** Which strategy made the edit (diagnostics). */
   via?: string
 }
 
-export interface ReplaceRangeRequest {
-  editorId: string
-  revision: number
-  start: number
-  end: number
-  expected: string
-  text: string
-}
+// The requests are the port messages' own shapes (one home: the protocol).
+export type { InsertTextRequest, ReplaceRangeRequest }
 
 export interface EditorBridge {
   replaceRange(req: ReplaceRangeRequest): Promise<EditResult>
-  insertText(req: { editorId?: string; text: string }): Promise<EditResult>
+  insertText(req: InsertTextRequest): Promise<EditResult>
   highlight(editorId: string, revision: number, spans: HighlightSpan[]): void
   current(): Draft | null
   /** The focused (or last focused) editor's element and iframe, while it is on the page. */

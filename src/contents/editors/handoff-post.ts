@@ -4,7 +4,7 @@
  * post. Answers with the verdict and a selector the admin may save as the site's rule.
  */
 import { boxVerdict, type BoxVerdict, type InternalBoxRule, urlMatches } from "~lib/handoff/internal-box"
-import type { PageToSidebar, SidebarToPage } from "~lib/protocol/types"
+import type { EditErrorCode, PageToSidebar, SidebarToPage } from "~lib/protocol/types"
 
 const TEXT_MAX = 12_000
 
@@ -68,10 +68,10 @@ function toggleState(doc: Document, selector: string): boolean | null {
 export async function postHandoff(
   msg: Extract<SidebarToPage, { type: "post-handoff" }>,
   target: { el: HTMLElement; frame: HTMLIFrameElement | null } | null,
-  insert: (text: string) => Promise<{ ok: boolean; error?: string }>,
+  insert: (text: string) => Promise<{ ok: boolean; error?: EditErrorCode }>,
 ): Promise<PageToSidebar> {
   const base = { type: "handoff-post-result" as const, requestId: String(msg.requestId) }
-  if (!target) return { ...base, inserted: false, verdict: "unknown", error: "no editor" }
+  if (!target) return { ...base, inserted: false, verdict: "unknown", error: "no-editor" }
   const rule: InternalBoxRule = msg.rule ?? {}
   const cands = candidatesOf(target)
   const verdict: BoxVerdict = boxVerdict({
@@ -80,9 +80,9 @@ export async function postHandoff(
     toggleOn: rule.toggleSelector ? toggleState(document, rule.toggleSelector) : null,
   })
   const suggestion = cands.map(selectorFor).find((s) => s !== undefined)
-  const answer = (inserted: boolean, error?: string): PageToSidebar => {
+  const answer = (inserted: boolean, error?: EditErrorCode): PageToSidebar => {
     const r: PageToSidebar = { ...base, inserted, verdict }
-    if (error) r.error = error.slice(0, 500)
+    if (error) r.error = error
     if (suggestion) r.suggestion = suggestion.slice(0, 300)
     return r
   }

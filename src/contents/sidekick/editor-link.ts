@@ -101,7 +101,7 @@ export function createEditorLink(opts: EditorLinkOptions): EditorLink {
           requestId: String(msg.requestId),
           inserted: false,
           verdict: "unknown",
-          error: "no editor",
+          error: "no-editor",
         }
       }
       return part.postHandoff(msg, b.target(), (text) => b.insertText({ text }))

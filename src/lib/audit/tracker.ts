@@ -49,6 +49,7 @@
  * the final text for `ignored`).
  */
 import { WAYBILL_SHAPE } from "../protocol/types"
+import { changedRange } from "../text/changed-range"
 import type { PhrasingFinding } from "../phrasing/types"
 import { maskDigits, waybillsToKeep } from "./mask"
 import type { AuditEvent, AuditOutcome, TextSpan } from "./model"
@@ -132,19 +133,11 @@ interface Diff {
 }
 
 function diff(before: string, after: string): Diff {
-  const max = Math.min(before.length, after.length)
-  let prefix = 0
-  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++
-  let suffix = 0
-  while (
-    suffix < max - prefix &&
-    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
-  )
-    suffix++
+  const c = changedRange(before, after)
   return {
-    prefix,
-    oldChangedEnd: before.length - suffix,
-    newChangedEnd: after.length - suffix,
+    prefix: c.start,
+    oldChangedEnd: c.end,
+    newChangedEnd: c.start + c.text.length,
     delta: after.length - before.length,
   }
 }

@@ -4,7 +4,9 @@
  * durations and "N天没动", item counts that disagree, requests, money asks, who is writing —
  * each with the text span it came from, so a decision can be explained.
  */
-import { FeatureBag, fnvSeed, forEachCharNgramHash, type Span } from "../ml"
+import { FeatureBag, forEachCharNgramHash, type Span } from "../ml/features"
+import { fnvSeed } from "../ml/rng"
+import { CHINESE_DIGITS } from "../text/chinese-digits"
 import { foldSameLength } from "../text/normalise"
 import { scanLexicon } from "./lexicon"
 
@@ -99,20 +101,8 @@ const PREFIX = ["", "a|", "n|"]
 // About the n-gram norm of a six-character message.
 const SHORT_TEXT_NORM = 4
 
-const CN_DIGITS: Record<string, number> = {
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  半: 0.5,
-  几: 3,
-}
+// "几天" reads as a few (3), "半" as a half: a feature, not an exact number.
+const CN_DIGITS: Record<string, number> = { ...CHINESE_DIGITS, 半: 0.5, 几: 3 }
 
 function cnNumber(s: string): number {
   if (/^\d+$/.test(s)) return Number(s)

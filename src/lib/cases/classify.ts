@@ -3,7 +3,9 @@
  * (built by `npm run train:case` from `corpus/cases`). Runs in extension pages only: the model is
  * data for the sidebar bundle, never for the content script.
  */
-import { predictProba, ranked, topFeatures, unpackModel, type LinearModel, type Span } from "../ml"
+import { type Span } from "../ml/features"
+import { predictProba, ranked, topFeatures, type LinearModel } from "../ml/logreg"
+import { unpackModel } from "../ml/serialize"
 import { caseFeaturesOf, caseInput, prepareCase } from "./case-features"
 import { CASE_MODEL } from "./case-model.data"
 import { CASE_TYPES, type CaseType } from "./model"

@@ -4,7 +4,7 @@
  *
  * Line format: `[title || ] text [ ~~ other acceptable types, comma-separated]`.
  */
-import { hashString } from "../ml"
+import { hashString } from "../ml/rng"
 import { CASE_TYPES, type CaseType } from "./model"
 
 /** One labelled ticket. */

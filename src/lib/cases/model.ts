@@ -3,7 +3,7 @@
  * Plain types and constants only (no zod here) so that the content script can import it cheaply;
  * the runtime schemas live in `schema.ts`.
  */
-import type { ThreatKind } from "../customer/cues"
+import type { ThreatKind } from "../customer"
 
 /** Case types named by the manuals (DOMAIN.md "Case types"). */
 export const CASE_TYPES = [

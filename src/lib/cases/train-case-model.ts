@@ -5,26 +5,15 @@
  * report out (the script does the file I/O; a test re-runs this and compares with the shipped model).
  */
 import {
-  argmax,
-  classScores,
-  confusionMatrix,
-  crossValidate,
   expectedCalibrationError,
   fitTemperature,
-  formatConfusion,
   formatReliability,
-  logits,
-  packModel,
-  predictProba,
-  ranked,
   reliabilityTable,
-  softmax,
-  trainLogReg,
-  unpackModel,
-  type PackedModel,
-  type SparseVector,
-  type TrainingExample,
-} from "../ml"
+} from "../ml/calibration"
+import { argmax, classScores, confusionMatrix, crossValidate, formatConfusion } from "../ml/cross-validation"
+import { type SparseVector } from "../ml/features"
+import { logits, predictProba, ranked, softmax, trainLogReg, type TrainingExample } from "../ml/logreg"
+import { packModel, unpackModel, type PackedModel } from "../ml/serialize"
 import { CASE_FEATURE_DIM, caseFeatures, caseInput } from "./case-features"
 import { LOW_CONFIDENCE } from "./classify"
 import type { CorpusItem } from "./corpus"

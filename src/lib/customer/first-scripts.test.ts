@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { getScript } from "../scripts"
+import { getScript } from "../scripts/render"
 import { assessCustomer } from "./assess"
 import { firstScriptsFor } from "./first-scripts"
 

@@ -13,7 +13,7 @@ import {
   type Contact,
   type LadderLevel,
 } from "../cases/model"
-import { getScript } from "../scripts"
+import { getScript } from "../scripts/render"
 import { parseContactsCsv } from "./contacts-csv"
 import { LADDER, LADDER_TIMING, ladderLevelOf } from "./ladder"
 import { LADDER_RULES, formatDuration, nextEscalation, rankContacts } from "./next-escalation"

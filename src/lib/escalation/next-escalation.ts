@@ -13,7 +13,7 @@ import {
   type ContactAttempt,
   type LadderLevel,
 } from "../cases/model"
-import { THREAT_LABELS } from "../customer/cues"
+import { THREAT_LABELS } from "../customer"
 import type { Bilingual } from "../scripts/slots"
 import { LADDER_TIMING, ladderStep, type LadderTiming } from "./ladder"
 

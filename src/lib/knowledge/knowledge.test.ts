@@ -7,17 +7,12 @@ import { CASE_TYPES, type CaseType, type Contact } from "../cases/model"
 import { parseContactsCsv } from "../escalation/contacts-csv"
 import { lintPhrasing } from "../phrasing/lint"
 import { parseSlots } from "../scripts/template"
-import {
-  buildKnowledgeIndex,
-  DEFAULT_KNOWLEDGE_PACK,
-  initialsSpellings,
-  KNOWLEDGE_AREAS,
-  outletCards,
-  renderCard,
-  searchKnowledge,
-  suggestKnowledge,
-  type KnowledgeCard,
-} from "."
+import { DEFAULT_KNOWLEDGE_PACK } from "./default-pack"
+import { outletCards } from "./outlets"
+import { initialsSpellings } from "./pinyin"
+import { renderCard } from "./render"
+import { buildKnowledgeIndex, searchKnowledge, suggestKnowledge } from "./search"
+import { KNOWLEDGE_AREAS, type KnowledgeCard } from "./types"
 import { EXAMPLE_RANK } from "./schema"
 
 const pack = DEFAULT_KNOWLEDGE_PACK

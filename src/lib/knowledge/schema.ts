@@ -7,16 +7,14 @@ import "../zod-jitless" // first: zod must not probe eval under our CSP
 import * as z from "zod"
 
 import { CASE_TYPES } from "../cases/model"
+import { KEBAB, requiredText as text } from "../schema-parts"
 import { SLOTS } from "../scripts/slots"
 import { parseSlots } from "../scripts/template"
 import type { ImportProblem } from "../import-problems"
 import { parseImportJson } from "../import-file"
-import { capProblems, formatPath, problemsFromIssues } from "../import-problems"
+import { capProblems, formatPath, problemsFromIssues, refuseUnlessObject } from "../import-problems"
 import { buildKnowledgeIndex, searchKnowledge } from "./search"
 import { KNOWLEDGE_AREAS, SOURCE_KINDS, type KnowledgeCard, type KnowledgePack } from "./types"
-
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-const text = (max: number) => z.string().trim().min(1).max(max)
 
 /** A real calendar date, YYYY-MM-DD. */
 const isoDate = z
@@ -123,16 +121,8 @@ export type KnowledgePackResult = { ok: true; pack: KnowledgePack } | { ok: fals
  * before it is published. Never throws; pure, so the admin policy can call it too.
  */
 export function parseKnowledgePack(json: unknown): KnowledgePackResult {
-  if (json === null || typeof json !== "object" || Array.isArray(json))
-    return {
-      ok: false,
-      problems: [
-        {
-          where: "(file)",
-          message: "不是知识库文件（应为 JSON 对象） / not a knowledge pack (expected a JSON object)",
-        },
-      ],
-    }
+  const notObject = refuseUnlessObject(json, ["知识库文件", "a knowledge pack"])
+  if (notObject) return notObject
   const parsed = knowledgePackSchema.safeParse(json)
   if (parsed.success) {
     const problems = exampleProblems(parsed.data.cards.map((card, i) => ({ card, i })))

@@ -108,6 +108,13 @@ export function chooseCurrent(input: ChooseInput): ChooseResult {
     return true
   }
 
+  // The selected or focused number, if it is on the page (and in the open item).
+  const firstOnPage = (numbers: string[] | undefined) =>
+    (numbers ?? [])
+      .flatMap((n) => byNumber.get(n) ?? [])
+      .filter(inOpen)
+      .slice(0, 1)
+
   const agent = input.agentChoice ?? null
   if (agent) {
     current = agent
@@ -125,20 +132,8 @@ export function chooseCurrent(input: ChooseInput): ChooseResult {
       own.filter((t) => t.sources.has("title")),
       "title",
     ) &&
-    !pick(
-      (input.inSelection ?? [])
-        .flatMap((n) => byNumber.get(n) ?? [])
-        .filter(inOpen)
-        .slice(0, 1),
-      "selection",
-    ) &&
-    !pick(
-      (input.nearFocus ?? [])
-        .flatMap((n) => byNumber.get(n) ?? [])
-        .filter(inOpen)
-        .slice(0, 1),
-      "focus",
-    )
+    !pick(firstOnPage(input.inSelection), "selection") &&
+    !pick(firstOnPage(input.nearFocus), "focus")
   ) {
     // Last resort: the most frequent plausible number (numbers labelled as orders/phones do not count).
     const plausible = own.filter((t) => labelKind(t.label) !== "other-number")

@@ -4,6 +4,7 @@
  * such an escaped phrase reads back as the phrase. Regular expressions stay available as an
  * advanced mode; {@link describePatternProblem} explains a broken one in words a QA lead follows.
  */
+import { NESTED_QUANTIFIER } from "../text/regex-safety"
 import { compileContextPattern } from "./compile"
 import type { BilingualText, PhrasingContext } from "./types"
 
@@ -60,12 +61,6 @@ export function patternToPhrase(source: string, where: GuardWhere): string | nul
   const phrase = unescapeLiteral(body)
   return phrase !== null && phrase.trim() === phrase ? phrase : null
 }
-
-/**
- * Heuristic for catastrophic backtracking: a quantified group that itself contains a quantifier,
- * e.g. `(a+)+` or `(?:.*x)*`. Windows are short, but 2^40 steps is still a hang.
- */
-const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/
 
 /** What is wrong with a guard pattern, and in which way (the editor adds advice for "syntax"). */
 export interface PatternProblem extends BilingualText {

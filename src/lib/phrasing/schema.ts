@@ -6,14 +6,11 @@ import "../zod-jitless" // first: zod must not probe eval under our CSP
 import * as z from "zod"
 
 import { checklistSchema } from "../qa/schema"
+import { KEBAB, requiredText as text } from "../schema-parts"
 import { describePatternProblem } from "./plain-pattern"
 import { currentCategory } from "./renamed"
 import { parseTrigger } from "./trigger"
 import { PHRASING_CATEGORIES, PHRASING_SEVERITIES, type Phrasebook } from "./types"
-
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-
-const text = (max: number) => z.string().trim().min(1).max(max)
 
 const triggerSchema = z
   .string()

@@ -8,10 +8,10 @@ import {
   exportAllowed,
   keepLocked,
   lockedKeys,
-  parsePolicy,
   ruleEditingAllowed,
-  type Policy,
-} from "./index"
+} from "./merge"
+import { type Policy } from "./model"
+import { parsePolicy } from "./parse"
 
 const book = { ...DEFAULT_PHRASEBOOK, version: "2026.12.1" }
 const csv =

@@ -8,11 +8,13 @@
 import "../zod-jitless" // first: zod must not probe eval under our CSP
 import * as z from "zod"
 
-export const internalNoteInputSchema = z.object({
-  urlPattern: z.string().optional(),
-  selector: z.string().optional(),
-  toggleSelector: z.string().optional(),
-})
+export const internalNoteInputSchema = z
+  .object({
+    urlPattern: z.string(),
+    selector: z.string(),
+    toggleSelector: z.string(),
+  })
+  .partial()
 
 export const policySiteInputSchema = z.object({
   origin: z.string(),
@@ -22,33 +24,35 @@ export const policySiteInputSchema = z.object({
 })
 
 /** Every policy key, each optional (a policy sets any subset). */
-export const policyInputSchema = z.object({
-  policyVersion: z.string().optional(),
-  sites: z.array(policySiteInputSchema).optional(),
-  companyName: z.string().optional(),
-  hotline: z.string().optional(),
-  businessHours: z.string().optional(),
-  phrasebook: z.string().optional(),
-  allowRuleEditing: z.boolean().optional(),
-  contactDirectory: z.string().optional(),
-  teamKey: z.string().optional(),
-  auditRetentionDays: z.int().optional(),
-  allowExport: z.boolean().optional(),
-  uiLanguage: z.string().optional(),
-  /** Issue 19: read by the service worker's team sync (`lib/team/config.ts` checks it deeply). */
-  teamServer: z
-    .object({
-      url: z.string().optional(),
-      dbPrefix: z.string().optional(),
-      handoffsDb: z.string().optional(),
-      qaDb: z.string().optional(),
-      qaRole: z.string().optional(),
-      batchSize: z.int().optional(),
-      pushEveryMinutes: z.number().optional(),
-      utcOffsetMinutes: z.int().optional(),
-    })
-    .optional(),
-})
+export const policyInputSchema = z
+  .object({
+    policyVersion: z.string(),
+    sites: z.array(policySiteInputSchema),
+    companyName: z.string(),
+    hotline: z.string(),
+    businessHours: z.string(),
+    phrasebook: z.string(),
+    allowRuleEditing: z.boolean(),
+    contactDirectory: z.string(),
+    teamKey: z.string(),
+    auditRetentionDays: z.int(),
+    allowExport: z.boolean(),
+    uiLanguage: z.string(),
+    /** Issue 19: read by the service worker's team sync (`lib/team/config.ts` checks it deeply). */
+    teamServer: z
+      .object({
+        url: z.string(),
+        dbPrefix: z.string(),
+        handoffsDb: z.string(),
+        qaDb: z.string(),
+        qaRole: z.string(),
+        batchSize: z.int(),
+        pushEveryMinutes: z.number(),
+        utcOffsetMinutes: z.int(),
+      })
+      .partial(),
+  })
+  .partial()
 
 export type PolicyInput = z.infer<typeof policyInputSchema>
 export type PolicyKey = keyof PolicyInput

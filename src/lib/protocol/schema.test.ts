@@ -25,3 +25,29 @@ describe("edit-result error codes", () => {
     expect(pageToSidebarSchema.safeParse({ ...detailed, detail: "x".repeat(501) }).success).toBe(false)
   })
 })
+
+describe("handoff-post-result error codes", () => {
+  const post = (error?: unknown) => ({
+    type: "handoff-post-result",
+    requestId: "r1",
+    inserted: false,
+    verdict: "unknown",
+    ...(error === undefined ? {} : { error }),
+  })
+
+  it("keeps every known code as it is, and a refusal without a code has none", () => {
+    for (const code of EDIT_ERROR_CODES) {
+      expect(pageToSidebarSchema.parse(post(code))).toMatchObject({ error: code })
+    }
+    expect(pageToSidebarSchema.parse(post())).not.toHaveProperty("error")
+  })
+
+  it("reads an older page script's 'no editor' as 'no-editor' and other free text as 'failed'", () => {
+    expect(pageToSidebarSchema.parse(post("no editor"))).toMatchObject({
+      inserted: false,
+      error: "no-editor",
+    })
+    expect(pageToSidebarSchema.parse(post("paste refused"))).toMatchObject({ error: "failed" })
+    expect(pageToSidebarSchema.parse(result("no editor"))).toMatchObject({ error: "no-editor" })
+  })
+})

@@ -75,6 +75,14 @@ export const HANDOFF_TEXTS_MAX = 400
 const offset = z.number().int().nonnegative().max(20_000)
 const editorId = bounded(64)
 const requestId = bounded(64)
+/**
+ * Why an edit or a handoff post failed. An unknown code (an older page script's free text) still
+ * answers the request, as "failed"; the handoff post's "no editor" of pages before the codes is "no-editor".
+ */
+const editError = z.preprocess(
+  (v) => (v === "no editor" ? "no-editor" : v),
+  z.enum(EDIT_ERROR_CODES).catch("failed"),
+)
 
 export const draftSchema = z.object({
   editorId,
@@ -96,8 +104,7 @@ export const pageToSidebarSchema: z.ZodType<PageToSidebar> = z.discriminatedUnio
     type: z.literal("edit-result"),
     requestId,
     ok: z.boolean(),
-    // An unknown code (an older page script's free text) still answers the request, as "failed".
-    error: z.enum(EDIT_ERROR_CODES).catch("failed").optional(),
+    error: editError.optional(),
     detail: bounded(500).optional(),
     draft: draftSchema.optional(),
   }),
@@ -129,7 +136,7 @@ export const pageToSidebarSchema: z.ZodType<PageToSidebar> = z.discriminatedUnio
     requestId,
     inserted: z.boolean(),
     verdict: z.enum(["internal", "public", "unknown"]),
-    error: bounded(500).optional(),
+    error: editError.optional(),
     suggestion: bounded(300).optional(),
   }),
 ])

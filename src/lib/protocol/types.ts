@@ -19,10 +19,6 @@ export const WAYBILL_SHAPE = /^[0-9A-Z-]{4,40}$/
 export type SidebarMode = "inpage" | "sidepanel"
 
 /**
- * The `chrome.storage.local` key of the sidebar-mode copy (the database holds the truth; the service
- * worker writes the copy, content scripts and the shortcut handler read it).
- */
-/**
  * Why an edit of the CRM's reply box did not happen. The editor bridge answers with one of these (the
  * adapter's own words go in `detail`, for diagnostics); the sidebar adds the three of the connection.
  * - `no-editor`: no reply box is known (closed, replaced by the CRM, never focused)
@@ -47,6 +43,10 @@ export const EDIT_ERROR_CODES = [
 
 export type EditErrorCode = (typeof EDIT_ERROR_CODES)[number]
 
+/**
+ * The `chrome.storage.local` key of the sidebar-mode copy (the database holds the truth; the service
+ * worker writes the copy, content scripts and the shortcut handler read it).
+ */
 export const SIDEBAR_MODE_KEY = "sidebarMode"
 
 /**
@@ -162,6 +162,16 @@ export interface HighlightSpan {
   fix?: string
 }
 
+/** The page's answer to an edit request (`replace-range`, `insert-text`). */
+export interface EditAnswer {
+  ok: boolean
+  error?: EditErrorCode
+  /** The editor's own words about a failure (diagnostics, not shown as a code). */
+  detail?: string
+  /** The draft after the edit. */
+  draft?: Draft
+}
+
 export type PageToSidebar =
   | { type: "page-state"; state: PageState }
   /** The focused editor's draft changed (debounced), or focus moved to another editor. */
@@ -169,15 +179,7 @@ export type PageToSidebar =
   /** No reply editor is focused / known any more. */
   | { type: "draft-gone" }
   /** The result of an edit request. */
-  | {
-      type: "edit-result"
-      requestId: string
-      ok: boolean
-      error?: EditErrorCode
-      /** The editor's own words about a failure (diagnostics, not shown as a code). */
-      detail?: string
-      draft?: Draft
-    }
+  | ({ type: "edit-result"; requestId: string } & EditAnswer)
   /** The agent pressed Alt+1..3 in the reply editor while it showed findings: apply suggestion `index`. */
   | { type: "shortcut"; action: "apply-suggestion"; index: number }
   /** The agent applied the fix from the card on an underline: the span as the sidebar drew it. */
@@ -192,29 +194,35 @@ export type PageToSidebar =
       requestId: string
       inserted: boolean
       verdict: "internal" | "public" | "unknown"
-      error?: string
+      /** Why nothing was inserted although the box was internal or confirmed (`no-editor`: no reply box known). */
+      error?: EditErrorCode
       /** A selector for the focused box, offered to remember it as the site's internal box. */
       suggestion?: string
     }
+
+/** Replace `expected` at [start, end) of the draft with `text` (refused if the draft moved on). */
+export interface ReplaceRangeRequest {
+  editorId: string
+  revision: number
+  start: number
+  end: number
+  expected: string
+  text: string
+}
+
+/** Insert text at the caret of the given editor (or the last focused one). */
+export interface InsertTextRequest {
+  editorId?: string
+  text: string
+}
 
 export type SidebarToPage =
   | { type: "hello" }
   | { type: "select-waybill"; number: string }
   | { type: "rescan" }
   | { type: "set-collapsed"; collapsed: boolean }
-  /** Replace `expected` at [start, end) of the draft with `text` (refused if the draft moved on). */
-  | {
-      type: "replace-range"
-      requestId: string
-      editorId: string
-      revision: number
-      start: number
-      end: number
-      expected: string
-      text: string
-    }
-  /** Insert text at the caret of the given editor (or the last focused one). */
-  | { type: "insert-text"; requestId: string; editorId?: string; text: string }
+  | ({ type: "replace-range"; requestId: string } & ReplaceRangeRequest)
+  | ({ type: "insert-text"; requestId: string } & InsertTextRequest)
   /** Show these spans as highlights over the editor (without touching its DOM). */
   | { type: "highlight"; editorId: string; revision: number; spans: HighlightSpan[] }
   /**

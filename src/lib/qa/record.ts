@@ -4,6 +4,7 @@
  * replicated as an immutable document.
  */
 import { maskForAudit } from "../audit/mask"
+import { fnv64Hex } from "../text/fnv64"
 import { agentReplyText } from "./live"
 import type { ScoreOptions, Turn } from "./types"
 
@@ -16,11 +17,8 @@ export const TURN_MAX = 5_000
 /** Customer texts taken from the page per send (the most recent ones). */
 export const CUSTOMER_TURNS_MAX = 20
 
-/** One stored turn. */
-export interface ConversationTurnRecord {
-  /** Deterministic: conversation id + a hash of role, time and text. */
-  id: string
-  conversationId: string
+/** Where a conversation happened and who answered: shared by its stored turns and the conversation. */
+export interface ConversationPlace {
   /** The CRM's origin. */
   site: string
   /** The ticket page's address (digits masked like any text). */
@@ -29,6 +27,13 @@ export interface ConversationTurnRecord {
   agentWorkId: string
   agentName?: string
   companyName?: string
+}
+
+/** One stored turn. */
+export interface ConversationTurnRecord extends ConversationPlace {
+  /** Deterministic: conversation id + a hash of role, time and text. */
+  id: string
+  conversationId: string
   role: "agent" | "customer"
   /** Masked text. */
   text: string
@@ -37,14 +42,8 @@ export interface ConversationTurnRecord {
 }
 
 /** One conversation as QA reads it. */
-export interface Conversation {
+export interface Conversation extends ConversationPlace {
   id: string
-  site: string
-  page: string
-  waybill?: string
-  agentWorkId: string
-  agentName?: string
-  companyName?: string
   startedAt: number
   lastAt: number
   turns: Turn[]
@@ -54,14 +53,7 @@ export interface Conversation {
 
 /** 64-bit FNV-1a as 16 hex digits: short, stable ids for the same input on every machine. */
 export function stableHash(input: string): string {
-  let h1 = 0x811c9dc5
-  let h2 = 0x01000193 ^ 0x5bd1e995
-  for (let i = 0; i < input.length; i++) {
-    const c = input.charCodeAt(i)
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0
-  }
-  return h1.toString(16).padStart(8, "0") + h2.toString(16).padStart(8, "0")
+  return fnv64Hex(input, 0x01000193 ^ 0x5bd1e995)
 }
 
 /** The conversation of one ticket page and waybill (a list pane beside a reading pane shares one address). */

@@ -5,16 +5,14 @@
 import "../zod-jitless" // first: zod must not probe eval under our CSP
 import * as z from "zod"
 
+import { requiredText as text } from "../schema-parts"
+import { NESTED_QUANTIFIER } from "../text/regex-safety"
 import { parseExampleTurns } from "./examples"
 import { DETECTOR_FLAGS } from "./score"
 import { DETECTOR_ROLES, ITEM_IDS, type Checklist } from "./types"
 
-/** Same heuristic as the phrasing schema: `(a+)+` and friends can hang a regex engine. */
-const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/
 /** Unbounded repeats of "any character" cost quadratic time when a detector is searched from every offset. */
 const UNBOUNDED_ANY = /(?:\.|\[\^[^\]]*\])[+*]/
-
-const text = (max: number) => z.string().trim().min(1).max(max)
 
 const pattern = z
   .string()

@@ -211,48 +211,41 @@ function apologyFirst(c: Ctx): DetailedItemResult {
   return seen ? { id: "apology-first", outcome: "pass", evidence } : { id: "apology-first", outcome: "na" }
 }
 
-function deferral(c: Ctx): DetailedItemResult {
+/**
+ * Every agent turn where the `trigger` role matches (and `unless` does not) must also match each role
+ * in `needs`; the first turn that misses one fails the item, with the trigger as evidence.
+ */
+function triggerNeeds(
+  c: Ctx,
+  id: ItemId,
+  rule: { trigger: string; needs: string[]; unless?: string },
+): DetailedItemResult {
   const evidence: Evidence[] = []
   let any = false
   for (let i = 0; i < c.turns.length; i++) {
     if (c.turns[i].role !== "agent") continue
     const text = c.masked[i]
-    const d = firstMatch(c.det.defer, text)
-    if (!d) continue
+    const hit = firstMatch(c.det[rule.trigger], text)
+    if (!hit) continue
+    if (rule.unless && firstMatch(c.det[rule.unless], text)) continue
     any = true
-    const reason = firstMatch(c.det.reason, text)
-    const time = firstMatch(c.det.time, text)
-    const missing: string[] = []
-    if (!reason) missing.push("reason")
-    if (!time) missing.push("time")
-    if (missing.length) return { id: "deferral", outcome: "fail", evidence: [ev(i, d)], at: i, missing }
-    evidence.push(ev(i, d), ev(i, reason as Span), ev(i, time as Span))
+    const found = rule.needs.map((role) => firstMatch(c.det[role], text))
+    const missing = rule.needs.filter((_, k) => !found[k])
+    if (missing.length) return { id, outcome: "fail", evidence: [ev(i, hit)], at: i, missing }
+    evidence.push(ev(i, hit), ...found.map((span) => ev(i, span as Span)))
   }
-  return any
-    ? { id: "deferral", outcome: "pass", evidence: sortEvidence(evidence) }
-    : { id: "deferral", outcome: "na" }
+  return any ? { id, outcome: "pass", evidence: sortEvidence(evidence) } : { id, outcome: "na" }
 }
 
-function etaDisclaimer(c: Ctx): DetailedItemResult {
-  const evidence: Evidence[] = []
-  let any = false
-  for (let i = 0; i < c.turns.length; i++) {
-    if (c.turns[i].role !== "agent") continue
-    const text = c.masked[i]
-    const est = firstMatch(c.det.estimate, text)
-    if (!est) continue
-    // A guaranteed-time product (定时达) named in the turn: its time is a promise, not an estimate.
-    if (firstMatch(c.det.guaranteed, text)) continue
-    any = true
-    const disc = firstMatch(c.det.disclaimer, text)
-    if (!disc)
-      return { id: "eta-disclaimer", outcome: "fail", evidence: [ev(i, est)], at: i, missing: ["disclaimer"] }
-    evidence.push(ev(i, est), ev(i, disc))
-  }
-  return any
-    ? { id: "eta-disclaimer", outcome: "pass", evidence: sortEvidence(evidence) }
-    : { id: "eta-disclaimer", outcome: "na" }
-}
+/** A deferral ("稍后回复") says why and by when. */
+const deferral = (c: Ctx) => triggerNeeds(c, "deferral", { trigger: "defer", needs: ["reason", "time"] })
+
+/**
+ * A transit estimate carries the disclaimer (manual 004 2.2); a guaranteed-time product (定时达) named
+ * in the turn makes its time a promise, not an estimate.
+ */
+const etaDisclaimer = (c: Ctx) =>
+  triggerNeeds(c, "eta-disclaimer", { trigger: "estimate", needs: ["disclaimer"], unless: "guaranteed" })
 
 /** Findings kept as evidence per conversation (a scorecard, not a full lint report). */
 const BLUNT_EVIDENCE_MAX = 50

@@ -2,19 +2,10 @@ import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 
 import { CASE_TYPES } from "../cases/model"
-import {
-  SCRIPTS,
-  SCRIPT_STAGES,
-  SLOTS,
-  fillTemplate,
-  getScript,
-  listScripts,
-  parseSlots,
-  scriptsForCase,
-  renderScript,
-  requiredSlots,
-  varsFromContext,
-} from "."
+import { getScript, listScripts, scriptsForCase, renderScript } from "./render"
+import { SCRIPTS, SCRIPT_STAGES } from "./scripts"
+import { SLOTS, varsFromContext } from "./slots"
+import { fillTemplate, parseSlots, requiredSlots } from "./template"
 
 const allSlotValues: Record<string, string> = Object.fromEntries(SLOTS.map((s) => [s.name, s.example]))
 

@@ -1,6 +1,6 @@
 /** Stored knowledge packs: one JSON document per version, at most one active (the rest kept for rollback). */
 import type { KnowledgePackRecord, SidekickDB } from "./db"
-import { guard, StoreError } from "./errors"
+import { versionedDocs } from "./versioned-docs"
 
 /** Summary of a stored pack, without the pack itself. */
 export type KnowledgePackInfo = Omit<KnowledgePackRecord, "pack">
@@ -21,61 +21,13 @@ export interface KnowledgeStore {
 
 /** Creates the knowledge-pack repository over `db`. */
 export function createKnowledgeStore(db: SidekickDB, options: { now?: () => number } = {}): KnowledgeStore {
-  const now = options.now ?? Date.now
-  const deactivate = () =>
-    db.knowledgePacks
-      .where("active")
-      .equals(1)
-      .modify((p) => {
-        p.active = 0
-      })
-
+  const packs = versionedDocs(db, db.knowledgePacks, options.now ?? Date.now)
   return {
-    putPack(version, pack, { activate = false } = {}) {
-      if (!version) return Promise.reject(new StoreError("invalid", { detail: "version" }))
-      return guard(() =>
-        db.transaction("rw", db.knowledgePacks, async () => {
-          const existing = await db.knowledgePacks.get(version)
-          if (activate) await deactivate()
-          await db.knowledgePacks.put({
-            version,
-            importedAt: now(),
-            active: activate ? 1 : (existing?.active ?? 0),
-            pack,
-          })
-        }),
-      )
-    },
-
-    getActivePack() {
-      return guard(() => db.knowledgePacks.where("active").equals(1).first())
-    },
-
-    listPacks() {
-      return guard(async () => {
-        const rows = await db.knowledgePacks.toArray()
-        return rows
-          .map(({ version, importedAt, active }) => ({ version, importedAt, active }))
-          .sort((a, b) => b.importedAt - a.importedAt)
-      })
-    },
-
-    activatePack(version) {
-      return guard(() =>
-        db.transaction("rw", db.knowledgePacks, async () => {
-          if (!(await db.knowledgePacks.get(version))) throw new StoreError("not-found", { detail: version })
-          await deactivate()
-          await db.knowledgePacks.update(version, { active: 1 })
-        }),
-      )
-    },
-
-    deactivateAll() {
-      return guard(() => db.transaction("rw", db.knowledgePacks, deactivate).then(() => undefined))
-    },
-
-    deletePack(version) {
-      return guard(() => db.knowledgePacks.delete(version))
-    },
+    putPack: (version, pack, putOptions) => packs.put(version, { pack }, putOptions),
+    getActivePack: packs.getActive,
+    listPacks: packs.list,
+    activatePack: packs.activate,
+    deactivateAll: packs.deactivateAll,
+    deletePack: packs.delete,
   }
 }

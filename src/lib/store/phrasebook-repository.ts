@@ -1,6 +1,7 @@
 /** Stored phrasebooks: one JSON document per version, exactly one of them active. */
 import type { PhrasebookRecord, SidekickDB } from "./db"
-import { guard, StoreError } from "./errors"
+import { guard } from "./errors"
+import { versionedDocs } from "./versioned-docs"
 
 /** Summary of a stored phrasebook, without the (possibly large) book itself. */
 export type PhrasebookInfo = Omit<PhrasebookRecord, "book">
@@ -21,32 +22,9 @@ export interface PhrasebookStore {
 
 /** Creates the phrasebook repository over `db`. */
 export function createPhrasebookStore(db: SidekickDB, options: { now?: () => number } = {}): PhrasebookStore {
-  const now = options.now ?? Date.now
-
-  const deactivateAll = () =>
-    db.phrasebooks
-      .where("active")
-      .equals(1)
-      .modify((p) => {
-        p.active = 0
-      })
-
+  const books = versionedDocs(db, db.phrasebooks, options.now ?? Date.now)
   return {
-    putPhrasebook(version, book, { activate = false } = {}) {
-      if (!version) return Promise.reject(new StoreError("invalid", { detail: "version" }))
-      return guard(() =>
-        db.transaction("rw", db.phrasebooks, async () => {
-          const existing = await db.phrasebooks.get(version)
-          if (activate) await deactivateAll()
-          await db.phrasebooks.put({
-            version,
-            importedAt: now(),
-            active: activate ? 1 : (existing?.active ?? 0),
-            book,
-          })
-        }),
-      )
-    },
+    putPhrasebook: (version, book, putOptions) => books.put(version, { book }, putOptions),
 
     getActivePhrasebook() {
       return guard(async () => {
@@ -54,35 +32,13 @@ export function createPhrasebookStore(db: SidekickDB, options: { now?: () => num
         const policy = row?.key === "policy" ? row.value : undefined
         const book = policy?.policy?.phrasebook
         if (book) return { version: book.version, importedAt: policy.readAt, active: 1 as const, book }
-        return db.phrasebooks.where("active").equals(1).first()
+        return books.getActive()
       })
     },
 
-    getPhrasebook(version) {
-      return guard(() => db.phrasebooks.get(version))
-    },
-
-    listPhrasebooks() {
-      return guard(async () => {
-        const rows = await db.phrasebooks.toArray()
-        return rows
-          .map(({ version, importedAt, active }) => ({ version, importedAt, active }))
-          .sort((a, b) => b.importedAt - a.importedAt)
-      })
-    },
-
-    activatePhrasebook(version) {
-      return guard(() =>
-        db.transaction("rw", db.phrasebooks, async () => {
-          if (!(await db.phrasebooks.get(version))) throw new StoreError("not-found", { detail: version })
-          await deactivateAll()
-          await db.phrasebooks.update(version, { active: 1 })
-        }),
-      )
-    },
-
-    deletePhrasebook(version) {
-      return guard(() => db.phrasebooks.delete(version))
-    },
+    getPhrasebook: books.get,
+    listPhrasebooks: books.list,
+    activatePhrasebook: books.activate,
+    deletePhrasebook: books.delete,
   }
 }

@@ -8,6 +8,7 @@
 import type { AuditEvent } from "../audit/model"
 import type { ContactAttempt, HandoffNote } from "../cases/model"
 import type { ConversationTurnRecord } from "../qa/record"
+import { fnv64Hex } from "../text/fnv64"
 import type { ScorecardRecord } from "./scorecards"
 
 /** Which of the two team databases a kind lives in. */
@@ -79,37 +80,43 @@ const attempt: TeamKind<ContactAttempt> = {
   at: (a) => a.at,
 }
 
-const audit: TeamKind<AuditEvent> = {
-  db: "qa",
-  localId: (e) => e.id,
-  agent: (e, fallback) => e.agentWorkId || fallback,
-  agentName: (e, fallback) => e.agentName || fallback,
-  site: (e) => e.site,
-  waybill: (e) => e.waybill,
-  at: (e) => e.at,
+/** QA records carry their author and place flat: `agentWorkId`, `agentName`, `site`, `waybill`. */
+interface QaRecord {
+  agentWorkId: string
+  agentName?: string
+  site: string
+  waybill?: string
 }
+
+/** A kind of the QA database: records differ only in their local id and the time they count at. */
+function qaKind<T extends QaRecord>(localId: (r: T) => string, at: (r: T) => number): TeamKind<T> {
+  return {
+    db: "qa",
+    localId,
+    agent: (r, fallback) => r.agentWorkId || fallback,
+    agentName: (r, fallback) => r.agentName || fallback,
+    site: (r) => r.site,
+    waybill: (r) => r.waybill,
+    at,
+  }
+}
+
+const audit = qaKind<AuditEvent>(
+  (e) => e.id,
+  (e) => e.at,
+)
 
 /** A stored conversation turn (issue 17): the sent reply and the customer turns seen with it, masked as stored. */
-const turn: TeamKind<ConversationTurnRecord> = {
-  db: "qa",
-  localId: (r) => r.id,
-  agent: (r, fallback) => r.agentWorkId || fallback,
-  agentName: (r, fallback) => r.agentName || fallback,
-  site: (r) => r.site,
-  waybill: (r) => r.waybill,
-  at: (r) => r.at,
-}
+const turn = qaKind<ConversationTurnRecord>(
+  (r) => r.id,
+  (r) => r.at,
+)
 
 /** A conversation's scorecard as of one send (see `scorecards.ts`: later ones name what they replace). */
-const scorecard: TeamKind<ScorecardRecord> = {
-  db: "qa",
-  localId: (r) => r.conversationId,
-  agent: (r, fallback) => r.agentWorkId || fallback,
-  agentName: (r, fallback) => r.agentName || fallback,
-  site: (r) => r.site,
-  waybill: (r) => r.waybill,
-  at: (r) => r.lastAt,
-}
+const scorecard = qaKind<ScorecardRecord>(
+  (r) => r.conversationId,
+  (r) => r.lastAt,
+)
 
 /** The registry: kind name → mapping. Names are lower-case words (they start every `_id`). */
 export const TEAM_KINDS = {
@@ -127,16 +134,9 @@ export type TeamRecord<K extends TeamKindName> = (typeof TEAM_KINDS)[K] extends 
 
 export const TEAM_KIND_NAMES = Object.keys(TEAM_KINDS) as TeamKindName[]
 
-/** FNV-1a, 64 bits as two 32-bit halves: a stable content fingerprint (not a security hash). */
+/** A stable content fingerprint (FNV-1a, 64 bits; not a security hash). */
 export function contentHash(text: string): string {
-  let h1 = 0x811c9dc5
-  let h2 = 0x01000193
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0
-  }
-  return h1.toString(16).padStart(8, "0") + h2.toString(16).padStart(8, "0")
+  return fnv64Hex(text, 0x01000193)
 }
 
 /** JSON with object keys sorted, so equal records hash equally whatever order they were built in. */

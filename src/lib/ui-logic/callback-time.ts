@@ -2,6 +2,7 @@
  * Callback-time math for the handoff form. `<input type="datetime-local">` speaks local wall-clock
  * strings ("2026-11-22T15:30"); the store speaks epoch ms. Pure: the clock is passed in.
  */
+import { CHINESE_DIGITS } from "../text/chinese-digits"
 
 const pad = (n: number) => String(n).padStart(2, "0")
 
@@ -79,28 +80,13 @@ export function spokenTime(ms: number, now: number): string {
 
 // ---------- the callback time a promise names (issue 12; manual 000 (七), 004 2.1) ----------
 
-const CN_DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-}
-
 /** "3", "03", "三", "十", "十一", "二十", "二十四" → number; NaN otherwise. */
 function toNumber(s: string): number {
   if (/^\d+$/.test(s)) return Number(s)
   const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(s)
-  if (!m || (!m[2] && (!m[1] || m[3]))) return CN_DIGITS[s] ?? NaN
-  if (!m[2]) return CN_DIGITS[m[1]!]
-  return (m[1] ? CN_DIGITS[m[1]] : 1) * 10 + (m[3] ? CN_DIGITS[m[3]] : 0)
+  if (!m || (!m[2] && (!m[1] || m[3]))) return CHINESE_DIGITS[s] ?? NaN
+  if (!m[2]) return CHINESE_DIGITS[m[1]!]
+  return (m[1] ? CHINESE_DIGITS[m[1]] : 1) * 10 + (m[3] ? CHINESE_DIGITS[m[3]] : 0)
 }
 
 const NUM = "(\\d{1,3}|[零〇一二两三四五六七八九十]{1,3})"

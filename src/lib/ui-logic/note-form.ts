@@ -1,7 +1,7 @@
 /** Turning the handoff form's draft into a `HandoffNote`, with checks the agent can act on. */
 import type { AgentRef, CaseType, HandoffNote } from "../cases/model"
 import { fromLocalInputValue } from "./callback-time"
-import type { NoteDraft } from "./drafts"
+import { EMPTY_DRAFT, type NoteDraft } from "./drafts"
 import { detectPromise } from "./promise"
 
 export interface NoteContext {
@@ -104,15 +104,9 @@ export function buildNote(draft: NoteDraft, ctx: NoteContext): BuildNoteResult {
 /** After a save: the customer stays (next note is about the same person), the rest is cleared. */
 export function draftAfterSave(draft: NoteDraft): NoteDraft {
   return {
+    ...EMPTY_DRAFT,
     customerName: draft.customerName,
     customerContact: draft.customerContact,
-    problem: "",
-    actionsTaken: "",
-    contacted: "",
-    promise: "",
-    callbackLocal: "",
-    nextStep: "",
-    handedTo: "",
     status: draft.status,
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 
-import { applyReplacement, lintPhrasing } from "~lib/phrasing"
+import { lintPhrasing } from "~lib/phrasing/lint"
+import { applyReplacement } from "~lib/phrasing/replacement"
 import type { PhrasingFinding } from "~lib/phrasing/types"
 
 import {

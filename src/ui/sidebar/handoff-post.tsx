@@ -39,7 +39,7 @@ export function usePostToTicket(opts: {
     const outcome = await postHandoff({ text, rule: site?.internalBox ?? {}, confirmed: false })
     if (outcome.inserted) return { kind: "inserted" }
     if (outcome.error)
-      return { kind: "error", message: outcome.error === "no editor" ? "postNoEditor" : "postFailed" }
+      return { kind: "error", message: outcome.error === "no-editor" ? "postNoEditor" : "postFailed" }
     setRemember(false)
     return new Promise<PostResult>((resolve) => setAsk({ text, outcome, resolve }))
   }, [])
@@ -59,7 +59,7 @@ export function usePostToTicket(opts: {
     ask.resolve(
       outcome.inserted
         ? { kind: "inserted" }
-        : { kind: "error", message: outcome.error === "no editor" ? "postNoEditor" : "postFailed" },
+        : { kind: "error", message: outcome.error === "no-editor" ? "postNoEditor" : "postFailed" },
     )
   }
 

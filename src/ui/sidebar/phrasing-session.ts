@@ -11,6 +11,7 @@ import { replacementSlots } from "~lib/phrasing/replacement"
 import { clauseEdit, readyReplacement, rewriteReply, type ReplyRewrite } from "~lib/phrasing/rewrite"
 import type { Phrasebook, PhrasingFinding } from "~lib/phrasing/types"
 import type { Draft, EditErrorCode, SidebarToPage } from "~lib/protocol/types"
+import { changedRange } from "~lib/text/changed-range"
 import { findingKey, visibleFindings } from "~lib/ui-logic/phrasing-fixes"
 
 import type { StringKey } from "../i18n"
@@ -54,20 +55,6 @@ export interface FixAllPreview {
   revision: number
   before: string
   rewrite: ReplyRewrite
-}
-
-/** The one range that differs between two texts (common prefix and suffix left out). */
-export function changedRange(before: string, after: string): { start: number; end: number; text: string } {
-  const max = Math.min(before.length, after.length)
-  let start = 0
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++
-  let tail = 0
-  while (
-    tail < max - start &&
-    before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
-  )
-    tail++
-  return { start, end: before.length - tail, text: after.slice(start, after.length - tail) }
 }
 
 /** Quoted ranges of `before` carried into `after` (one changed range between them). */

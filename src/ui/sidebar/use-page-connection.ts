@@ -8,6 +8,7 @@ import { pageToSidebarSchema, sidebarToPageSchema } from "~lib/protocol/schema"
 import {
   SIDEBAR_PORT,
   type Draft,
+  type EditAnswer,
   type EditErrorCode,
   type PageState,
   type PageToSidebar,
@@ -53,19 +54,14 @@ async function resolveTarget(platform: Platform, mode: SidebarMode): Promise<Tar
 const isTarget = (x: Target | Connection): x is Target => "tabId" in x && !("kind" in x)
 
 /** The page's answer to an edit request (`replace-range` / `insert-text`). */
-export interface EditOutcome {
-  ok: boolean
-  error?: EditErrorCode
-  /** The editor's own words about a failure (shown only inside the generic message). */
-  detail?: string
-  draft?: Draft
-}
+/** The page's answer to an edit (the editor's own words in `detail` are shown only inside the generic message). */
+export type EditOutcome = EditAnswer
 
 /** The page's answer to `post-handoff`. */
 export interface PostOutcome {
   inserted: boolean
   verdict: "internal" | "public" | "unknown"
-  error?: string
+  error?: EditErrorCode
   suggestion?: string
 }
 

@@ -1,4 +1,4 @@
-import type { EditErrorCode, EditorKind, HighlightSpan } from "~lib/protocol/types"
+import type { EditAnswer, EditorKind, HighlightSpan } from "~lib/protocol/types"
 
 export interface Snapshot {
   text: string
@@ -7,11 +7,8 @@ export interface Snapshot {
   quoted?: { start: number; end: number }[]
 }
 
-export interface EditOutcome {
-  ok: boolean
-  error?: EditErrorCode
-  /** The adapter's own words about a failure (diagnostics). */
-  detail?: string
+/** An adapter's edit: the page's answer without the draft (the bridge reads that after the edit). */
+export interface EditOutcome extends Omit<EditAnswer, "draft"> {
   /** The strategy that made the edit, for diagnostics ("exec-insert-text", "paste", …). */
   via?: string
 }

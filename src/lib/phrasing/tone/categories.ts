@@ -3,19 +3,13 @@
  * the scenario scripts offered as replacements (the model flags a whole sentence, so a script that
  * says it properly is the suggestion; no rule gives a more precise one there).
  */
-import type { BilingualText, PhrasingCategory } from "../types"
+import { PHRASING_CATEGORIES, type BilingualText } from "../types"
 
-/** The model's labels: "polite" plus the blunt categories it was trained on. */
-export const TONE_LABELS = [
-  "polite",
-  "refusal",
-  "blame-shifting",
-  "impatience",
-  "uncertainty",
-  "rudeness",
-  "over-promising",
-  "held-over-fees",
-] as const satisfies readonly ("polite" | PhrasingCategory)[]
+/**
+ * The model's labels: "polite" plus every blunt category of the rules, in their order (the model is
+ * trained on these classes; loading a model with other classes throws).
+ */
+export const TONE_LABELS = ["polite", ...PHRASING_CATEGORIES] as const
 
 export type ToneLabel = (typeof TONE_LABELS)[number]
 

@@ -4,7 +4,7 @@
  * openers carry much of the tone: "…吧", "…呗", "那能…吗").
  */
 import { FeatureBag, forEachCharNgram } from "../../ml/features"
-import { hashString } from "../../ml/rng"
+import { finishHash, fnvSeed, fnvStep, hashString } from "../../ml/rng"
 
 /** Hashed feature space of the tone model. */
 export const TONE_DIM = 1 << 18
@@ -34,23 +34,7 @@ export function toneFeatures(sentence: string): FeatureBag {
 const MASK = TONE_DIM - 1
 
 /** FNV-1a state after the "g:" prefix every n-gram feature name starts with. */
-const GRAM_PREFIX_STATE = (() => {
-  let h = 0x811c9dc5
-  for (const c of "g:") {
-    h ^= c.charCodeAt(0)
-    h = Math.imul(h, 0x01000193)
-  }
-  return h
-})()
-
-/** The final avalanche of `hashString` (src/lib/ml/rng.ts), applied to an FNV-1a state. */
-function avalanche(state: number): number {
-  let h = state
-  h ^= h >>> 16
-  h = Math.imul(h, 0x85ebca6b)
-  h ^= h >>> 13
-  return h >>> 0
-}
+const GRAM_PREFIX_STATE = fnvSeed("g:")
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 0x3000 || code === 0xa0
@@ -91,9 +75,8 @@ export function fastToneFeatures(sentence: string): FastFeatures {
     for (let n = 1; n <= 3 && start + n <= len; n++) {
       const code = sentence.charCodeAt(start + n - 1)
       if (isSpace(code)) break
-      h ^= code
-      h = Math.imul(h, 0x01000193)
-      const b = avalanche(h) & MASK
+      h = fnvStep(h, code)
+      const b = finishHash(h) & MASK
       count(b)
       spans[k++] = b
       spans[k++] = start
