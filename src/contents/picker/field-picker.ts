@@ -6,6 +6,8 @@
  */
 import { selectorCandidates, type NodeInfo, ANCHOR_ATTRS } from "~lib/page/selector"
 
+import { closedShadowHost } from "../shadow-host"
+
 export interface PickedField {
   selector: string
   /** The field's text or value when picked (a preview for the admin), at most 120 characters. */
@@ -87,20 +89,17 @@ export function startFieldPicker(opts: {
   const ac = new AbortController()
   const on = { capture: true, signal: ac.signal } as const
 
-  const host = doc.createElement("div")
+  const { host, shadow } = closedShadowHost(doc, BAR_CSS)
   host.setAttribute("data-cs-sidekick-picker", "")
   host.style.cssText =
     "all: initial !important; position: fixed !important; inset: 0 !important; z-index: 2147483647 !important; pointer-events: none !important;"
-  const shadow = host.attachShadow({ mode: "closed" })
-  const style = doc.createElement("style")
-  style.textContent = BAR_CSS
   const box = doc.createElement("div")
   box.className = "box"
   const bar = doc.createElement("div")
   bar.className = "bar"
   bar.style.pointerEvents = "auto"
   bar.setAttribute("role", "dialog")
-  shadow.append(style, box, bar)
+  shadow.append(box, bar)
   doc.documentElement.append(host)
 
   let chosen: { el: Element; picked: PickedField } | null = null

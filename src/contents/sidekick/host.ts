@@ -13,6 +13,8 @@
  */
 import { SIDEBAR_LAYOUT_KEY, type SidebarLayout } from "~lib/protocol/types"
 
+import { closedShadowHost } from "../shadow-host"
+
 const HOST_ID = "cs-sidekick-host"
 // The width before it was remembered per site (still read as this site's default).
 const WIDTH_KEY = "sidebarWidth"
@@ -56,7 +58,7 @@ export function mountSidebarHost(opts: {
 }): SidebarHost {
   const doc = opts.doc ?? document
   doc.getElementById(HOST_ID)?.remove() // left by an older copy
-  const host = doc.createElement("div")
+  const { host, shadow } = closedShadowHost(doc, CSS)
   host.id = HOST_ID
   host.dataset.testid = "sidekick-sidebar"
   let width = DEFAULT_WIDTH
@@ -96,9 +98,6 @@ export function mountSidebarHost(opts: {
     }
   }
 
-  const shadow = host.attachShadow({ mode: "closed" })
-  const style = doc.createElement("style")
-  style.textContent = CSS
   const panel = doc.createElement("div")
   panel.className = "panel"
   const frame = doc.createElement("iframe")
@@ -113,7 +112,7 @@ export function mountSidebarHost(opts: {
   tab.type = "button"
   tab.className = "tab"
   panel.append(handle, frame)
-  shadow.append(style, panel, tab)
+  shadow.append(panel, tab)
 
   const render = () => {
     applyStyle()
