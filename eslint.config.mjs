@@ -19,6 +19,35 @@ const domAndBrowser = [
   "Node",
 ]
 
+const noHtmlStrings = [
+  {
+    selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]",
+    message: "Never write HTML strings: page text is untrusted. Use textContent / DOM APIs.",
+  },
+  {
+    selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+    message: "Never write HTML strings: page text is untrusted.",
+  },
+]
+
+const storePatterns = [
+  { group: ["react", "react-dom", "react/*"], message: "The store has no UI." },
+  { group: ["plasmo", "@plasmohq/*", "webextension-polyfill"], message: "The store is pure." },
+]
+
+// Test helpers are named one way, `*.test-helper.ts(x)`; tests are `*.test.ts(x)`. Production code
+// imports neither (statically, dynamically or re-exported).
+const testModule = String.raw`/\.test(-helper)?(\.tsx?)?$/`
+const noTestImports = [
+  "ImportDeclaration",
+  "ImportExpression",
+  "ExportAllDeclaration",
+  "ExportNamedDeclaration",
+].map((node) => ({
+  selector: `${node}[source.value=${testModule}]`,
+  message: "Production code never imports a test or a test helper (*.test-helper.ts): they serve tests only.",
+}))
+
 export default tseslint.config(
   {
     ignores: [
@@ -49,17 +78,7 @@ export default tseslint.config(
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
-      "no-restricted-syntax": [
-        "error",
-        {
-          selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]",
-          message: "Never write HTML strings: page text is untrusted. Use textContent / DOM APIs.",
-        },
-        {
-          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
-          message: "Never write HTML strings: page text is untrusted.",
-        },
-      ],
+      "no-restricted-syntax": ["error", ...noHtmlStrings],
     },
   },
   {
@@ -99,7 +118,8 @@ export default tseslint.config(
             },
             {
               group: ["node:*"],
-              message: "src/lib runs in the browser: no node:* outside tests and src/lib/testing.",
+              message:
+                "src/lib runs in the browser: no node:* outside tests and test helpers (*.test-helper.ts).",
             },
           ],
         },
@@ -108,7 +128,7 @@ export default tseslint.config(
   },
   {
     // Tests and test helpers of the core may use Node (files, timing), still nothing from the store/UI.
-    files: ["src/lib/**/*.test.ts", "src/lib/**/*.test-helper.ts", "src/lib/testing/**/*.ts"],
+    files: ["src/lib/**/*.test.ts", "src/lib/**/*.test-helper.ts"],
     ignores: ["src/lib/store/**"],
     rules: {
       "no-restricted-imports": [
@@ -145,12 +165,20 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["react", "react-dom", "react/*"], message: "The store has no UI." },
-            { group: ["plasmo", "@plasmohq/*", "webextension-polyfill"], message: "The store is pure." },
+            ...storePatterns,
+            {
+              group: ["node:*"],
+              message: "The store runs in the browser: no node:* outside tests and test helpers.",
+            },
           ],
         },
       ],
     },
+  },
+  {
+    // The store's tests and test helpers may use Node (fixture files on disk).
+    files: ["src/lib/store/**/*.test.ts", "src/lib/store/**/*.test-helper.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: storePatterns }] },
   },
   {
     // The content script stays thin: no React, no zod, no database.
@@ -207,11 +235,12 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["~background", "~background/*"],
+              // "**/background/*", not "**/background": src/ui/background.ts is the UI's own messenger.
+              group: ["~background", "~background/*", "**/background/*"],
               message: "The UI talks to the worker by messages (src/ui/background.ts).",
             },
             {
-              group: ["~contents", "~contents/*"],
+              group: ["~contents", "~contents/*", "**/contents/*"],
               message: "The UI talks to the page over the sidebar port.",
             },
             {
@@ -259,6 +288,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Production code (everything in src/ but tests and test helpers) never imports a test helper.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/**/*.test.{ts,tsx}", "src/**/*.test-helper.{ts,tsx}"],
+    rules: { "no-restricted-syntax": ["error", ...noHtmlStrings, ...noTestImports] },
   },
   {
     files: ["**/*.{js,mjs,cjs}"],

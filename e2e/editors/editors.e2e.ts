@@ -14,7 +14,7 @@ import {
   startEnv,
   submit,
   waitForDraft,
-} from "./helpers"
+} from "./editor-page.test-helper"
 
 const BLUNT = "不行，这个没办法"
 const asIs = (s: string) => s.trim()

@@ -6,7 +6,7 @@
 import { type Frame, type Page } from "playwright-core"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 
-import { htmlToText, percentile } from "../editors/helpers"
+import { htmlToText, percentile } from "../editors/editor-page.test-helper"
 import {
   type ExtensionSession,
   launchExtension,

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 
 import { DEFAULT_KNOWLEDGE_PACK } from "~lib/knowledge/default-pack"
 
-import { htmlToText } from "../editors/helpers"
+import { htmlToText } from "../editors/editor-page.test-helper"
 import {
   type ExtensionSession,
   launchExtension,
@@ -20,7 +20,7 @@ import {
   sidebarFrame,
 } from "../harness"
 import { type FixtureServer, startFixtureServer } from "../server"
-import { openReview } from "./qa-helpers"
+import { openReview } from "./qa-review.test-helper"
 
 const POLL = { timeout: 15_000, interval: 100 }
 

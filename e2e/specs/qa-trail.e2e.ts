@@ -11,7 +11,7 @@ import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
 
 import { type ExtensionSession, launchExtension, openOptions, recordConsole, sidebarFrame } from "../harness"
 import { type FixtureServer, startFixtureServer } from "../server"
-import { openReview } from "./qa-helpers"
+import { openReview } from "./qa-review.test-helper"
 
 const POLL = { timeout: 15_000, interval: 100 }
 

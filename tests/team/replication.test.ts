@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 
 import { byAgent, byDay, byRule, tally } from "../../src/lib/audit/aggregate"
 import type { AuditEvent, AuditOutcome } from "../../src/lib/audit/model"
-import { makeAttempt, makeNote } from "../../src/lib/store/testing"
+import { makeAttempt, makeNote } from "../../src/lib/store/store.test-helper"
 import { outboxSummary, requeueRejected, setTeamEnabled } from "../../src/lib/store/outbox"
 import { CouchError, type FetchLike } from "../../src/lib/team/couch"
 import { toTeamDoc } from "../../src/lib/team/docs"

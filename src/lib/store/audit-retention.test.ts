@@ -8,7 +8,7 @@ import {
   purgeAuditEventsBefore,
   retentionCutoff,
 } from "./audit-retention"
-import { freshDb } from "./testing"
+import { freshDb } from "./store.test-helper"
 
 const DAY = 86_400_000
 const NOW = 1_800_000_000_000

@@ -6,7 +6,7 @@ import { v1 } from "./migrations/v1"
 import { v2 } from "./migrations/v2"
 import { DB_VERSION } from "./migrations"
 import { createConversationStore, purgeConversationsBefore } from "./conversation-repository"
-import { freshDb } from "./testing"
+import { freshDb } from "./store.test-helper"
 
 const agent = { workId: "1024", name: "李娜", company: "盛辉物流" }
 const base = {

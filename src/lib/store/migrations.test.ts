@@ -17,7 +17,7 @@ import { v4 } from "./migrations/v4"
 import { v5 } from "./migrations/v5"
 import { v6 } from "./migrations/v6"
 import { createStore } from "./repository"
-import { freshDb } from "./testing"
+import { freshDb } from "./store.test-helper"
 
 describe("migrations meta", () => {
   it("are numbered in increasing order from 1, one file per version", () => {

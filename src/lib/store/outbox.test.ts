@@ -11,7 +11,7 @@ import { DB_VERSION } from "./migrations"
 import { v2 } from "./migrations/v2"
 import { createOutboxPort, outboxSummary, setTeamEnabled } from "./outbox"
 import { createStore } from "./repository"
-import { failWritesWithQuota, freshDb, makeAttempt, makeNote } from "./testing"
+import { failWritesWithQuota, freshDb, makeAttempt, makeNote } from "./store.test-helper"
 
 const event = (id: string, agentWorkId = "A1024"): AuditEvent => ({
   id,

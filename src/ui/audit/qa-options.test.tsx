@@ -17,7 +17,7 @@ import {
   typeInto,
   waitFor,
   type Rendered,
-} from "../testing"
+} from "../component.test-helper"
 import { QaOptionsSection } from "./qa-options"
 import { REVIEW_PAGE } from "./review-link"
 

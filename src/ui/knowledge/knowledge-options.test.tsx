@@ -14,7 +14,7 @@ import {
   testServices,
   waitFor,
   type Rendered,
-} from "../testing"
+} from "../component.test-helper"
 import { KnowledgeOptionsSection } from "./knowledge-options"
 
 let view: Rendered | undefined

@@ -14,7 +14,7 @@ import {
   typeInto,
   waitFor,
   type Rendered,
-} from "../testing"
+} from "../component.test-helper"
 import { OptionsApp } from "./options-app"
 
 let view: Rendered | undefined

@@ -13,7 +13,7 @@ import {
   typeInto,
   waitFor,
   type Rendered,
-} from "../testing"
+} from "../component.test-helper"
 import { TeamSection } from "./team-section"
 
 let view: Rendered | undefined

@@ -17,7 +17,7 @@ import {
   testStore,
   waitFor,
   type Rendered,
-} from "../testing"
+} from "../component.test-helper"
 
 let view: Rendered | undefined
 afterEach(async () => {

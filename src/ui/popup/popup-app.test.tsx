@@ -14,7 +14,7 @@ import {
   typeInto,
   waitFor,
   type Rendered,
-} from "../testing"
+} from "../component.test-helper"
 import { PopupApp } from "./popup-app"
 
 let view: Rendered | undefined

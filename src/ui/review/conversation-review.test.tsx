@@ -11,7 +11,7 @@ import {
   testServices,
   waitFor,
   type Rendered,
-} from "../testing"
+} from "../component.test-helper"
 import { ReviewApp } from "./review-app"
 
 let view: Rendered | undefined

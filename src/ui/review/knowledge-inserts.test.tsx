@@ -13,7 +13,7 @@ import {
   testServices,
   waitFor,
   type Rendered,
-} from "../testing"
+} from "../component.test-helper"
 import { ReviewApp } from "./review-app"
 
 let view: Rendered | undefined

@@ -16,7 +16,7 @@ import {
   typeInto,
   waitFor,
   type Rendered,
-} from "../testing"
+} from "../component.test-helper"
 import { segments } from "./rate-chart"
 import { fromDateInput, ReviewApp, toDateInput } from "./review-app"
 import { formFromRule, ruleFromForm } from "./rule-workbench"

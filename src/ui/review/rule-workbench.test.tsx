@@ -16,7 +16,7 @@ import {
   typeInto,
   waitFor,
   type Rendered,
-} from "../testing"
+} from "../component.test-helper"
 import { ruleTitle } from "./labels"
 import { ReviewApp } from "./review-app"
 import { formFromRule, formProblems, ruleFromForm, ruleMatches, switchGuardMode } from "./rule-workbench"

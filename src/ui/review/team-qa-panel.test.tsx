@@ -17,7 +17,7 @@ import {
   testStore,
   waitFor,
   type Rendered,
-} from "../testing"
+} from "../component.test-helper"
 import { TeamQaPanel } from "./team-qa-panel"
 
 let view: Rendered | undefined

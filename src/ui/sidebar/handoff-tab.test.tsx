@@ -7,7 +7,7 @@ import { noteToBlock } from "~lib/handoff/note"
 import { signBlock } from "~lib/handoff/sign"
 import type { PageState } from "~lib/protocol/types"
 
-import { byTestId, fakeBrowser, render, testServices, testStore, waitFor, type Rendered } from "../testing"
+import { byTestId, fakeBrowser, render, testServices, testStore, waitFor, type Rendered } from "../component.test-helper"
 import { SidebarApp } from "./sidebar-app"
 
 const WAYBILL = "SF1385628716739"

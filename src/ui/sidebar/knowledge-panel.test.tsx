@@ -18,7 +18,7 @@ import {
   typeInto,
   waitFor,
   type Rendered,
-} from "../testing"
+} from "../component.test-helper"
 import { KnowledgePanel, useKnowledgeView, useSuggestions } from "./knowledge-panel"
 
 let view: Rendered | undefined

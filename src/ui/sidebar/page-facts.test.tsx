@@ -14,7 +14,7 @@ import {
   waitFor,
   type FakeBrowser,
   type Rendered,
-} from "../testing"
+} from "../component.test-helper"
 import { SidebarApp } from "./sidebar-app"
 
 const WAYBILL = "462598779470531"

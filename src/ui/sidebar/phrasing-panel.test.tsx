@@ -21,7 +21,7 @@ import {
   waitFor,
   type FakePort,
   type Rendered,
-} from "../testing"
+} from "../component.test-helper"
 import { SidebarApp } from "./sidebar-app"
 
 const WAYBILL = "SF1385628716739"

@@ -9,7 +9,7 @@ import { SIDEBAR_PORT } from "~lib/protocol/types"
 import type { SidekickStore } from "~lib/store/contract"
 import { StoreError } from "~lib/store/errors"
 import { createRepositories } from "~lib/store/repositories"
-import { freshDb } from "~lib/store/testing"
+import { freshDb } from "~lib/store/store.test-helper"
 import { draftKey } from "~lib/ui-logic/drafts"
 
 import {
@@ -27,7 +27,7 @@ import {
   waitFor,
   type FakeBrowser,
   type Rendered,
-} from "../testing"
+} from "../component.test-helper"
 import { SidebarApp } from "./sidebar-app"
 
 const WAYBILL = "SF1385628716739"

@@ -3,7 +3,7 @@ import "fake-indexeddb/auto"
 import { afterEach, describe, expect, it } from "vitest"
 
 import type { HandoffNote } from "~lib/cases/model"
-import { makeNote } from "~lib/store/testing"
+import { makeNote } from "~lib/store/store.test-helper"
 import { toTeamDoc } from "~lib/team/docs"
 import { signTeamDoc } from "~lib/team/signing"
 
@@ -16,7 +16,7 @@ import {
   testStore,
   waitFor,
   type Rendered,
-} from "../testing"
+} from "../component.test-helper"
 import { TeamTimeline } from "./team-timeline"
 
 let view: Rendered | undefined

@@ -13,7 +13,7 @@ import { createRoot } from "react-dom/client"
 import type { BackgroundRequestName } from "~lib/protocol/types"
 import type { SidekickStore } from "~lib/store/contract"
 import { createRepositories, type Repositories } from "~lib/store/repositories"
-import { freshDb } from "~lib/store/testing"
+import { freshDb } from "~lib/store/store.test-helper"
 
 import type { Platform, PortLike, TabInfo } from "./platform"
 import { ServicesProvider, type Services } from "./services"
