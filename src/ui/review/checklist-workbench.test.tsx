@@ -1,25 +1,10 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import { phrasebookSchema } from "~lib/phrasing/schema"
 
-import {
-  byTestId,
-  click,
-  fakeBrowser,
-  render,
-  testRepositories,
-  testServices,
-  waitFor,
-  type Rendered,
-} from "../component.test-helper"
+import { byTestId, click, fakeBrowser, mount, testRepositories, waitFor } from "../component.test-helper"
 import { ReviewApp } from "./review-app"
-
-let view: Rendered | undefined
-afterEach(async () => {
-  await view?.unmount()
-  view = undefined
-})
 
 async function change(el: HTMLTextAreaElement | HTMLInputElement | HTMLSelectElement, value: string) {
   const { act } = await import("react")
@@ -34,10 +19,7 @@ describe("checklist workbench", () => {
   it("scores the item's examples live and publishes only when all pass", async () => {
     const repos = testRepositories()
     const fb = fakeBrowser()
-    view = await render(
-      testServices(fb.platform, repos, () => Date.now()),
-      <ReviewApp />,
-    )
+    const view = await mount(<ReviewApp />, { browser: fb, repos })
     const c = view.container
     const editor = await waitFor(() => byTestId(c, "checklist-editor"))
     await change(byTestId(editor, "checklist-pick") as HTMLSelectElement, "3") // deferral

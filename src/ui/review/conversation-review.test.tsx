@@ -1,24 +1,16 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import {
   allByTestId,
   byTestId,
   click,
   fakeBrowser,
-  render,
+  mount,
   testRepositories,
-  testServices,
   waitFor,
-  type Rendered,
 } from "../component.test-helper"
 import { ReviewApp } from "./review-app"
-
-let view: Rendered | undefined
-afterEach(async () => {
-  await view?.unmount()
-  view = undefined
-})
 
 const NOW = Date.now()
 const HOUR = 3_600_000
@@ -67,10 +59,7 @@ async function setup() {
     NOW - 2 * HOUR,
   )
   const fb = fakeBrowser()
-  view = await render(
-    testServices(fb.platform, repos, () => NOW),
-    <ReviewApp />,
-  )
+  const view = await mount(<ReviewApp />, { browser: fb, repos, now: () => NOW })
   return view.container
 }
 

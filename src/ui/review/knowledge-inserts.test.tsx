@@ -1,43 +1,16 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
+import { auditEvent } from "~lib/audit/audit-event.test-helper"
 import { knowledgeInsertEvent } from "~lib/audit/knowledge"
-import type { AuditEvent } from "~lib/audit/model"
 
-import {
-  allByTestId,
-  click,
-  fakeBrowser,
-  render,
-  testRepositories,
-  testServices,
-  waitFor,
-  type Rendered,
-} from "../component.test-helper"
+import { allByTestId, click, mount, testRepositories, waitFor } from "../component.test-helper"
 import { ReviewApp } from "./review-app"
-
-let view: Rendered | undefined
-afterEach(async () => {
-  await view?.unmount()
-  view = undefined
-})
 
 const NOW = Date.now()
 const DAY = 86_400_000
 
-const shown: AuditEvent = {
-  id: "p1",
-  at: NOW - DAY,
-  outcome: "shown",
-  ruleId: "refusal-buxing",
-  phrasebookVersion: "2026.11.0",
-  agentWorkId: "A1024",
-  agentName: "李娜",
-  site: "https://crm.example.com",
-  span: { start: 0, end: 2 },
-  flagged: "不行",
-  excerpt: "不行",
-}
+const shown = auditEvent({ id: "p1", at: NOW - DAY })
 const insert = (id: string, cardId: string, cardTitle: string, agentWorkId = "A1024") =>
   knowledgeInsertEvent({
     id,
@@ -60,10 +33,7 @@ describe("review page: knowledge answers inserted", () => {
       insert("k2", "battery-power-bank", "锂电池、充电宝", "B2"),
       insert("k3", "cod", "代收货款"),
     ])
-    view = await render(
-      testServices(fakeBrowser().platform, repos, () => NOW),
-      <ReviewApp />,
-    )
+    const view = await mount(<ReviewApp />, { repos, now: () => NOW })
     const c = view.container
     await waitFor(() => expect(allByTestId(c, "qa-knowledge-row")).toHaveLength(2))
     const [first, second] = allByTestId(c, "qa-knowledge-row")

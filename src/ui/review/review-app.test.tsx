@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
+import { auditEvent } from "~lib/audit/audit-event.test-helper"
 import type { AuditEvent, AuditOutcome } from "~lib/audit/model"
 import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
 import { AUDIT_RETENTION_KEY } from "~lib/store/audit-retention"
@@ -10,52 +11,26 @@ import {
   byTestId,
   click,
   fakeBrowser,
-  render,
+  mount,
   testRepositories,
-  testServices,
   typeInto,
   waitFor,
-  type Rendered,
 } from "../component.test-helper"
 import { segments } from "./rate-chart"
 import { fromDateInput, ReviewApp, toDateInput } from "./review-app"
 import { formFromRule, ruleFromForm } from "./rule-workbench"
 
-let view: Rendered | undefined
-afterEach(async () => {
-  await view?.unmount()
-  view = undefined
-})
-
 const NOW = Date.now()
 const DAY = 86_400_000
-let n = 0
-function ev(outcome: AuditOutcome, over: Partial<AuditEvent> = {}): AuditEvent {
-  return {
-    id: `e${++n}`,
-    at: NOW - DAY,
-    outcome,
-    ruleId: "refusal-buxing",
-    phrasebookVersion: "2026.11.0",
-    agentWorkId: "A1024",
-    agentName: "李娜",
-    site: "https://crm.example.com",
-    span: { start: 0, end: 2 },
-    flagged: "不行",
-    excerpt: "不行，电话138****5678",
-    ...over,
-  }
-}
+const ev = (outcome: AuditOutcome, over: Partial<AuditEvent> = {}) =>
+  auditEvent({ at: NOW - DAY, outcome, excerpt: "不行，电话138****5678", ...over })
 
 async function setup(events: AuditEvent[], storage: Record<string, unknown> = {}) {
   const repos = testRepositories()
   await repos.audit.addAuditEvents(events)
   const fb = fakeBrowser()
   for (const [k, v] of Object.entries(storage)) fb.storage.set(k, v)
-  view = await render(
-    testServices(fb.platform, repos, () => NOW),
-    <ReviewApp />,
-  )
+  const view = await mount(<ReviewApp />, { browser: fb, repos, now: () => NOW })
   return { repos, fb, c: view.container }
 }
 
