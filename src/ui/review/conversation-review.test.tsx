@@ -1,16 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest"
 
-import {
-  allByTestId,
-  byTestId,
-  click,
-  fakeBrowser,
-  mount,
-  testRepositories,
-  waitFor,
-} from "../component.test-helper"
-import { ReviewApp } from "./review-app"
+import { allByTestId, byTestId, click, testRepositories, waitFor } from "../component.test-helper"
+import { openReview } from "./review.test-helper"
 
 const NOW = Date.now()
 const HOUR = 3_600_000
@@ -58,8 +50,7 @@ async function setup() {
     ['都五天了还没到！！<img src=x onerror="alert(1)">'],
     NOW - 2 * HOUR,
   )
-  const fb = fakeBrowser()
-  const view = await mount(<ReviewApp />, { browser: fb, repos, now: () => NOW })
+  const view = await openReview({ repos, now: () => NOW })
   return view.container
 }
 

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest"
 import { auditEvent } from "~lib/audit/audit-event.test-helper"
 import { knowledgeInsertEvent } from "~lib/audit/knowledge"
 
-import { allByTestId, click, mount, testRepositories, waitFor } from "../component.test-helper"
-import { ReviewApp } from "./review-app"
+import { allByTestId, click, waitFor } from "../component.test-helper"
+import { openReview } from "./review.test-helper"
 
 const NOW = Date.now()
 const DAY = 86_400_000
@@ -26,15 +26,13 @@ const insert = (id: string, cardId: string, cardTitle: string, agentWorkId = "A1
 
 describe("review page: knowledge answers inserted", () => {
   it("tables inserts per card, keeps them out of the phrasing rule table, and drills down", async () => {
-    const repos = testRepositories()
-    await repos.audit.addAuditEvents([
+    const events = [
       shown,
       insert("k1", "battery-power-bank", "锂电池、充电宝"),
       insert("k2", "battery-power-bank", "锂电池、充电宝", "B2"),
       insert("k3", "cod", "代收货款"),
-    ])
-    const view = await mount(<ReviewApp />, { repos, now: () => NOW })
-    const c = view.container
+    ]
+    const { container: c } = await openReview({ events, now: () => NOW })
     await waitFor(() => expect(allByTestId(c, "qa-knowledge-row")).toHaveLength(2))
     const [first, second] = allByTestId(c, "qa-knowledge-row")
     expect(first.dataset.cardId).toBe("battery-power-bank")

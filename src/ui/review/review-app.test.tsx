@@ -6,18 +6,10 @@ import type { AuditEvent, AuditOutcome } from "~lib/audit/model"
 import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
 import { AUDIT_RETENTION_KEY } from "~lib/store/audit-retention"
 
-import {
-  allByTestId,
-  byTestId,
-  click,
-  fakeBrowser,
-  mount,
-  testRepositories,
-  typeInto,
-  waitFor,
-} from "../component.test-helper"
+import { allByTestId, byTestId, click, typeInto, waitFor } from "../component.test-helper"
+import { openReview } from "./review.test-helper"
 import { segments } from "./rate-chart"
-import { fromDateInput, ReviewApp, toDateInput } from "./review-app"
+import { fromDateInput, toDateInput } from "./review-app"
 import { formFromRule, ruleFromForm } from "./rule-workbench"
 
 const NOW = Date.now()
@@ -26,12 +18,8 @@ const ev = (outcome: AuditOutcome, over: Partial<AuditEvent> = {}) =>
   auditEvent({ at: NOW - DAY, outcome, excerpt: "不行，电话138****5678", ...over })
 
 async function setup(events: AuditEvent[], storage: Record<string, unknown> = {}) {
-  const repos = testRepositories()
-  await repos.audit.addAuditEvents(events)
-  const fb = fakeBrowser()
-  for (const [k, v] of Object.entries(storage)) fb.storage.set(k, v)
-  const view = await mount(<ReviewApp />, { browser: fb, repos, now: () => NOW })
-  return { repos, fb, c: view.container }
+  const { repos, container } = await openReview({ events, storage, now: () => NOW })
+  return { repos, c: container }
 }
 
 describe("ReviewApp", () => {

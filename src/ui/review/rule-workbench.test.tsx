@@ -6,17 +6,9 @@ import type { AuditEvent } from "~lib/audit/model"
 import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
 import type { PhrasingRule } from "~lib/phrasing/types"
 
-import {
-  allByTestId,
-  byTestId,
-  click,
-  mount,
-  testRepositories,
-  typeInto,
-  waitFor,
-} from "../component.test-helper"
+import { allByTestId, byTestId, click, typeInto, waitFor } from "../component.test-helper"
+import { openReview } from "./review.test-helper"
 import { ruleTitle } from "./labels"
-import { ReviewApp } from "./review-app"
 import { formFromRule, formProblems, ruleFromForm, ruleMatches, switchGuardMode } from "./rule-workbench"
 
 const NOW = Date.now()
@@ -32,9 +24,7 @@ const ev = (id: string, ruleId: string) =>
   })
 
 async function setup(events: AuditEvent[]) {
-  const repos = testRepositories()
-  await repos.audit.addAuditEvents(events)
-  const view = await mount(<ReviewApp />, { repos, now: () => NOW })
+  const view = await openReview({ events, now: () => NOW })
   return view.container
 }
 
