@@ -4,18 +4,11 @@
  * what its form submits; a script is inserted at the caret; Ctrl+Z in the editor undoes the insertion.
  */
 import { type Frame, type Page } from "playwright-core"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import { htmlToText, percentile } from "../editors/editor-page.test-helper"
-import {
-  type ExtensionSession,
-  launchExtension,
-  recordConsole,
-  screenshot,
-  sidebarFrame,
-  textOf,
-} from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { screenshot, sidebarFrame, textOf } from "../harness"
+import { extensionSuite } from "../extension-suite.test-helper"
 
 const POLL = { timeout: 15_000, interval: 100 }
 const BLUNT = "这个没办法"
@@ -91,22 +84,7 @@ const CASES: Case[] = [
   },
 ]
 
-let server: FixtureServer
-let session: ExtensionSession
-const logs: string[] = []
-
-beforeAll(async () => {
-  server = await startFixtureServer()
-  session = await launchExtension()
-})
-beforeEach(({ onTestFailed }) => {
-  logs.length = 0
-  onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
-})
-afterAll(async () => {
-  await session?.close()
-  await server?.close()
-})
+const suite = extensionSuite()
 
 function editor(page: Page, c: Case) {
   return c.iframe ? page.frameLocator(c.iframe).locator(c.selector) : page.locator(c.selector)
@@ -126,11 +104,9 @@ async function submit(page: Page, c: Case): Promise<string> {
 }
 
 async function open(c: Case): Promise<{ page: Page; frame: Frame }> {
-  const page = await session.context.newPage()
-  recordConsole(page, logs)
-  await page.goto(server.url(`editors/${c.fixture}.html`))
+  const page = await suite.open(`editors/${c.fixture}.html`)
   await page.waitForFunction(() => (window as { editorReady?: boolean }).editorReady === true)
-  const frame = await sidebarFrame(page, session.extensionId)
+  const frame = await sidebarFrame(page, suite.session.extensionId)
   await frame.getByTestId("tab-phrasing").click()
   await frame.getByTestId("phrasing-panel").waitFor()
   return { page, frame }

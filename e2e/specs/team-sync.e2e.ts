@@ -5,18 +5,17 @@
  * without a team server, and the harness fails any of them on a single network request.
  */
 import { type Page } from "playwright-core"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import {
   type ExtensionSession,
-  launchExtension,
   openOptions,
   recordConsole,
   screenshot,
   sidebarFrame,
   sidebarText,
 } from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { extensionSuite } from "../extension-suite.test-helper"
 import { prepareServer, serverDocs } from "../../tests/team/harness"
 import { startStandIn, type StandIn } from "../../tests/team/stand-in"
 
@@ -25,32 +24,26 @@ const TEAM_KEY = "团队密钥-e2e-team-key-2026"
 const LEGACY_WAYBILL = "SF1385628716739"
 
 describe("team server: two agents' browsers", () => {
-  let server: FixtureServer
   let couch: StandIn
   let config: Awaited<ReturnType<typeof prepareServer>>
   let a: ExtensionSession
   let b: ExtensionSession
-  const logs: string[] = []
 
+  // The team server first: the browsers may reach it (and only it).
   beforeAll(async () => {
-    server = await startFixtureServer()
     couch = await startStandIn()
     config = await prepareServer(couch, [
       { name: "A1024", roles: ["agent"] },
       { name: "B2048", roles: ["agent"] },
     ])
-    a = await launchExtension({ allowNetwork: [couch.url] })
-    b = await launchExtension({ allowNetwork: [couch.url] })
-  })
-  beforeEach(({ onTestFailed }) => {
-    logs.length = 0
-    onTestFailed(() => console.log([...a.logs, ...b.logs, ...logs].join("\n")))
   })
   afterAll(async () => {
-    await a?.close()
-    await b?.close()
     await couch?.close()
-    await server?.close()
+  })
+  const suite = extensionSuite({ browsers: 2, launch: () => ({ allowNetwork: [couch.url] }) })
+  const { logs } = suite
+  beforeAll(() => {
+    ;[a, b] = suite.sessions
   })
 
   /** Profile, the test-only team setting (the admin's policy in production), then the Options login. */
@@ -87,7 +80,7 @@ describe("team server: two agents' browsers", () => {
 
     const pageA = await a.context.newPage()
     recordConsole(pageA, logs)
-    await pageA.goto(server.url("legacy-ticket.html"))
+    await pageA.goto(suite.server.url("legacy-ticket.html"))
     const frameA = await sidebarFrame(pageA, a.extensionId)
     await expect.poll(() => sidebarText(pageA, a.extensionId, "waybill-number"), POLL).toBe(LEGACY_WAYBILL)
     const form = frameA.getByTestId("handoff-form")
@@ -115,7 +108,7 @@ describe("team server: two agents' browsers", () => {
     // B: another page of the CRM, the waybill typed into the sidebar.
     const pageB = await b.context.newPage()
     recordConsole(pageB, logs)
-    await pageB.goto(server.url("lookalikes.html"))
+    await pageB.goto(suite.server.url("lookalikes.html"))
     const frameB = await sidebarFrame(pageB, b.extensionId)
     await frameB.getByTestId("waybill-input").fill(LEGACY_WAYBILL)
     await frameB.getByTestId("waybill-go").click()

@@ -5,7 +5,7 @@
  * Also: team handoffs verified with the team key like handoffs read from the ticket (issue 12), and
  * the fault table re-run with every kind in one outbox.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 
 import type { AuditEvent } from "../../src/lib/audit/model"
 import type { HandoffNote } from "../../src/lib/cases/model"
@@ -19,36 +19,18 @@ import { fetchTeamConversations, fetchTeamHandoffCounts } from "../../src/lib/te
 import { backoffMs } from "../../src/lib/team/replicator"
 import { signTeamDoc } from "../../src/lib/team/signing"
 import { fetchTeamEntries, verifyTeamEntries } from "../../src/lib/team/timeline"
-import { drain, fakeClock, openProfile, prepareServer, serverDocs, type Profile } from "./harness"
-import { startFaultProxy, startStandIn, type FaultProxy, type StandIn } from "./stand-in"
+import { drain, fakeClock, openProfile, serverDocs, type Profile } from "./harness"
+import { type FaultProxy, type StandIn } from "./stand-in"
+import { teamServerSuite, type TeamServerSuite } from "./team-suite.test-helper"
 
 const MIN = 60_000
 const KEY = "团队密钥-team-key-2026-12"
-const table: string[] = []
-
+const teamServer = teamServerSuite("documents")
 let standIn: StandIn
 let proxy: FaultProxy
-let config: Awaited<ReturnType<typeof prepareServer>>
-
-beforeAll(async () => {
-  standIn = await startStandIn()
-  proxy = await startFaultProxy(standIn.url)
-  config = await prepareServer(standIn, [
-    { name: "A1", roles: ["agent"] },
-    { name: "B2", roles: ["agent"] },
-    { name: "C3", roles: ["agent"] },
-    { name: "Q9", roles: ["qa"] },
-  ])
-}, 60_000)
-
-afterEach(() => {
-  proxy.mode = { kind: "pass" }
-})
-
-afterAll(async () => {
-  console.log(["scenario | documents sent | stored | duplicated", ...table].join("\n"))
-  await proxy.close()
-  await standIn.close()
+let config: TeamServerSuite["config"]
+beforeAll(() => {
+  ;({ standIn, proxy, config } = teamServer)
 })
 
 type ServerDoc = TeamDoc & { _rev?: string }
@@ -220,8 +202,10 @@ describe("more kinds on the team server", { timeout: 180_000 }, () => {
     expect(new Set(keyless.flatMap((e) => (e.kind === "attempt" ? [] : [e.verification])))).toEqual(
       new Set(["no-key", "unsigned"]),
     )
-    table.push(
-      `handoff verification: 2 handoffs + 1 takeover + 1 attempt, 1 altered + 2 forged on the server | 4 | ${docs.length} | 0`,
+    teamServer.row(
+      `handoff verification: 2 handoffs + 1 takeover + 1 attempt, 1 altered + 2 forged on the server`,
+      4,
+      { stored: docs.length, duplicated: 0 },
     )
   })
 
@@ -274,8 +258,10 @@ describe("more kinds on the team server", { timeout: 180_000 }, () => {
     const sent = outboxKinds.length
     const c = countOf(qaDocs.filter((d) => d.type === "turn" || d.type === "scorecard"))
     expect(c).toEqual({ stored: sent, duplicated: 0 })
-    table.push(
-      `conversations: 8 conversations, ${rows.length} turns + ${scorecardsQueued} scorecards | ${sent} | ${c.stored} | ${c.duplicated}`,
+    teamServer.row(
+      `conversations: 8 conversations, ${rows.length} turns + ${scorecardsQueued} scorecards`,
+      sent,
+      c,
     )
   })
 
@@ -409,8 +395,10 @@ describe("more kinds on the team server", { timeout: 180_000 }, () => {
         .filter((d) => d.type === "handoff" || d.type === "takeover")
         .every((d) => typeof d.sig === "string"),
     ).toBe(true)
-    table.push(
-      `all six kinds (${[...kinds].sort().join(", ")}): down 20 min, 1 in 3 failed, 401 mid-run, worker stopped mid-push, every document pushed twice | ${queued.length} | ${c.stored} | ${c.duplicated}`,
+    teamServer.row(
+      `all six kinds (${[...kinds].sort().join(", ")}): down 20 min, 1 in 3 failed, 401 mid-run, worker stopped mid-push, every document pushed twice`,
+      queued.length,
+      c,
     )
   })
 })

@@ -3,7 +3,7 @@
  * through a fault proxy we control and an injected clock: nothing lost, nothing duplicated, the
  * waybill's timeline order kept. Each scenario logs its row of the fault table.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 
 import { byAgent, byDay, byRule, tally } from "../../src/lib/audit/aggregate"
 import type { AuditEvent, AuditOutcome } from "../../src/lib/audit/model"
@@ -14,35 +14,17 @@ import { toTeamDoc } from "../../src/lib/team/docs"
 import { fetchTeamQa } from "../../src/lib/team/qa-views"
 import { backoffMs, type OutboxPort } from "../../src/lib/team/replicator"
 import { fetchTeamEntries, mergeTeamTimeline } from "../../src/lib/team/timeline"
-import { drain, fakeClock, openProfile, prepareServer, serverDocs, storedAndDuplicated } from "./harness"
-import { startFaultProxy, startStandIn, type FaultProxy, type StandIn } from "./stand-in"
+import { drain, fakeClock, openProfile, serverDocs, storedAndDuplicated } from "./harness"
+import { type FaultProxy, type StandIn } from "./stand-in"
+import { teamServerSuite, type TeamServerSuite } from "./team-suite.test-helper"
 
 const MIN = 60_000
-const table: string[] = []
-
+const teamServer = teamServerSuite("events")
 let standIn: StandIn
 let proxy: FaultProxy
-let config: Awaited<ReturnType<typeof prepareServer>>
-
-beforeAll(async () => {
-  standIn = await startStandIn()
-  proxy = await startFaultProxy(standIn.url)
-  config = await prepareServer(standIn, [
-    { name: "A1", roles: ["agent"] },
-    { name: "B2", roles: ["agent"] },
-    { name: "C3", roles: ["agent"] },
-    { name: "Q9", roles: ["qa"] },
-  ])
-}, 60_000)
-
-afterEach(() => {
-  proxy.mode = { kind: "pass" }
-})
-
-afterAll(async () => {
-  console.log(["scenario | events sent | stored | duplicated", ...table].join("\n"))
-  await proxy.close()
-  await standIn.close()
+let config: TeamServerSuite["config"]
+beforeAll(() => {
+  ;({ standIn, proxy, config } = teamServer)
 })
 
 // Every scenario writes its own waybill range, so the server's counts are per scenario.
@@ -53,10 +35,6 @@ async function countFor(db: string, waybill: string) {
   const docs = (await serverDocs(standIn, db)).filter((d) => (d as { waybill?: string }).waybill === waybill)
   const keys = new Set(docs.map((d) => `${d.type}|${d.agent}|${d.body.id}`))
   return { stored: docs.length, duplicated: docs.length - keys.size }
-}
-
-function row(name: string, sent: number, c: { stored: number; duplicated: number }) {
-  table.push(`${name} | ${sent} | ${c.stored} | ${c.duplicated}`)
 }
 
 async function writeNotes(
@@ -164,7 +142,7 @@ describe("team replication against the stand-in server", { timeout: 120_000 }, (
     expect(summary.rejections[0].reason).toMatch(/forbidden: not-yours/)
     const counts = await countFor(config.handoffsDb, wb)
     expect(counts).toEqual({ stored: 7, duplicated: 0 })
-    row("two agents (A 6 docs, B 1 own + 1 forged refused; overwrite/delete refused)", 7, counts)
+    teamServer.row("two agents (A 6 docs, B 1 own + 1 forged refused; overwrite/delete refused)", 7, counts)
   })
 
   it("server down for minutes: backoff by the injected clock, then everything lands once", async () => {
@@ -193,7 +171,7 @@ describe("team replication against the stand-in server", { timeout: 120_000 }, (
     expect((await a.outbox.readState()).failures).toBe(0)
     const counts = await countFor(config.handoffsDb, wb)
     expect(counts).toEqual({ stored: 12, duplicated: 0 })
-    row("server down 20 min (clock), then back", 12, counts)
+    teamServer.row("server down 20 min (clock), then back", 12, counts)
   })
 
   it("session expiry (401) mid-push: the rest waits for a new login, nothing lost or doubled", async () => {
@@ -227,7 +205,7 @@ describe("team replication against the stand-in server", { timeout: 120_000 }, (
     expect(rest.reduce((s, r) => s + r.sent, 0)).toBe(25)
     const counts = await countFor(config.handoffsDb, wb)
     expect(counts).toEqual({ stored: 35, duplicated: 0 })
-    row("401 after the first of 4 batches, re-login", 35, counts)
+    teamServer.row("401 after the first of 4 batches, re-login", 35, counts)
   })
 
   it("409s: a second push of documents already there counts them delivered, stores nothing twice", async () => {
@@ -242,7 +220,7 @@ describe("team replication against the stand-in server", { timeout: 120_000 }, (
     expect(again).toMatchObject({ status: "done", sent: 0, alreadyThere: 8 })
     const counts = await countFor(config.handoffsDb, wb)
     expect(counts).toEqual({ stored: 8, duplicated: 0 })
-    row("every document pushed twice (409 / immutable)", 8, counts)
+    teamServer.row("every document pushed twice (409 / immutable)", 8, counts)
   })
 
   it("partial _bulk_docs failure: the failed documents stay queued and land on the next run", async () => {
@@ -260,7 +238,7 @@ describe("team replication against the stand-in server", { timeout: 120_000 }, (
     expect(await a.push()).toMatchObject({ status: "done", sent: 10 })
     const counts = await countFor(config.handoffsDb, wb)
     expect(counts).toEqual({ stored: 30, duplicated: 0 })
-    row("1 in 3 documents failed per-document once", 30, counts)
+    teamServer.row("1 in 3 documents failed per-document once", 30, counts)
   })
 
   it("slow server: a timed-out batch the server did store is not stored twice", async () => {
@@ -279,7 +257,7 @@ describe("team replication against the stand-in server", { timeout: 120_000 }, (
     expect(await a.push()).toMatchObject({ status: "done", sent: 0, alreadyThere: 10 })
     const counts = await countFor(config.handoffsDb, wb)
     expect(counts).toEqual({ stored: 10, duplicated: 0 })
-    row("slow server (900 ms > 300 ms timeout)", 10, counts)
+    teamServer.row("slow server (900 ms > 300 ms timeout)", 10, counts)
   })
 
   it("worker stopped mid-push (after the server answered, before the outbox was cleared): resumed without duplicates", async () => {
@@ -310,7 +288,7 @@ describe("team replication against the stand-in server", { timeout: 120_000 }, (
     expect(rest.reduce((s, r) => s + r.alreadyThere, 0)).toBeGreaterThanOrEqual(5)
     const counts = await countFor(config.handoffsDb, wb)
     expect(counts).toEqual({ stored: 12, duplicated: 0 })
-    row("worker stopped between server answer and outbox clear", 12, counts)
+    teamServer.row("worker stopped between server answer and outbox clear", 12, counts)
   })
 
   it("two profiles of one agent (a backup restored on a second PC): each document stored once", async () => {
@@ -345,7 +323,7 @@ describe("team replication against the stand-in server", { timeout: 120_000 }, (
     expect(entries.map((e) => (e.kind === "handoff" ? e.note.id : ""))).toEqual(
       (await p2.store.listNotes(wb)).map((n) => n.id),
     )
-    row("two profiles of one agent, same 6 notes + 1 new", 7, counts)
+    teamServer.row("two profiles of one agent, same 6 notes + 1 new", 7, counts)
   })
 
   it("a refused document is kept and can be queued again once the admin fixes the account", async () => {
@@ -364,7 +342,7 @@ describe("team replication against the stand-in server", { timeout: 120_000 }, (
     expect(await p.push({ force: true })).toMatchObject({ status: "done", sent: 3 })
     const counts = await countFor(config.handoffsDb, wb)
     expect(counts).toEqual({ stored: 3, duplicated: 0 })
-    row("wrong account: 3 refused, kept, re-queued after re-login", 3, counts)
+    teamServer.row("wrong account: 3 refused, kept, re-queued after re-login", 3, counts)
   })
 
   it("QA views: team figures equal the local aggregation over the same events", async () => {
@@ -419,7 +397,7 @@ describe("team replication against the stand-in server", { timeout: 120_000 }, (
     expect(team.total.shown).toBeGreaterThan(100)
     const stored = await storedAndDuplicated(standIn, config.qaDb)
     expect(stored).toEqual({ stored: 450, duplicated: 0 })
-    row("QA: 3 agents × 150 audit events", 450, stored)
+    teamServer.row("QA: 3 agents × 150 audit events", 450, stored)
   })
 
   it("without a session nobody reads the QA views (the database has members)", async () => {
