@@ -11,6 +11,18 @@ import { type Detect, type Finding, Scanner } from "./scanner"
 const detect: Detect = (text, context) => detectWaybills(text, context)
 
 /** chooseCurrent over every tally of the page: what buildPageState must agree with. */
+/** A scanner that does its work at once (no slices to wait for); abort `controller` to stop it. */
+function syncScanner() {
+  const controller = new AbortController()
+  const scanner = new Scanner({
+    detect,
+    signal: controller.signal,
+    onChange: () => undefined,
+    schedule: (fn) => fn(),
+  })
+  return { scanner, controller }
+}
+
 function reference(scanner: Scanner, title: string, selectionText: string) {
   const from = (text: string, source: CandidateSource): Finding[] =>
     text.length < 8 ? [] : detect(text.slice(0, 2_000), {}).map((f) => ({ ...f, source }))
@@ -43,13 +55,7 @@ describe("buildPageState keeps tallies as the page changes", () => {
     const pool = Array.from({ length: 120 }, (_, i) => `SF${String(1385628716000 + i * 7919)}`)
     const labels = ["运单号", "订单号", "电话", "备注", ""]
     const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]
-    const controller = new AbortController()
-    const scanner = new Scanner({
-      detect,
-      signal: controller.signal,
-      onChange: () => undefined,
-      schedule: (fn) => fn(),
-    })
+    const { scanner, controller } = syncScanner()
     const table = document.createElement("table")
     document.body.append(table)
     const addRow = () => {
@@ -98,13 +104,7 @@ describe("buildPageState keeps tallies as the page changes", () => {
 
 describe("buildPageState near the focus", () => {
   it("resolves the focused row's numbers on a list longer than the scan resolves on its own", () => {
-    const controller = new AbortController()
-    const scanner = new Scanner({
-      detect,
-      signal: controller.signal,
-      onChange: () => undefined,
-      schedule: (fn) => fn(),
-    })
+    const { scanner, controller } = syncScanner()
     const rows = Array.from(
       { length: 2_400 },
       (_, i) => `<tr><td>YT${String(8962646780000 + i)}</td><td><input id="note${i}"></td></tr>`,
