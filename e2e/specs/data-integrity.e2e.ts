@@ -18,6 +18,7 @@ import {
   openOptions,
   recordConsole,
   REPO_DIR,
+  saveProfile,
   sidebarFrame,
   sidebarText,
   textOf,
@@ -193,10 +194,7 @@ describe("data that is never lost", () => {
 
   it("a note saved while the service worker is stopped is kept, and its reminder is scheduled after restart", async () => {
     const options = await openOptions(suite.session)
-    await options.getByTestId("profile-name").fill("张晓梅")
-    await options.getByTestId("profile-workid").fill("KF10086")
-    await options.getByTestId("profile-save").click()
-    await options.getByTestId("profile-status").waitFor({ timeout: 15_000 })
+    await saveProfile(options, { name: "张晓梅", workId: "KF10086" })
     const cdp = await suite.session.context.newCDPSession(options)
     await cdp.send("ServiceWorker.enable")
 

@@ -12,6 +12,8 @@ import {
   type ExtensionSession,
   openOptions,
   recordConsole,
+  saveProfile,
+  saveTeamKey,
   screenshot,
   SCREENSHOTS_DIR,
   sidebarFrame,
@@ -36,13 +38,8 @@ const FOLDED_WAYBILL = "SF1533908826714"
 async function setUp(session: ExtensionSession, name: string, workId: string, logs: string[]) {
   const options = await openOptions(session)
   recordConsole(options, logs)
-  await options.getByTestId("profile-name").fill(name)
-  await options.getByTestId("profile-workid").fill(workId)
-  await options.getByTestId("profile-save").click()
-  await options.getByTestId("profile-status").waitFor({ timeout: 15_000 })
-  await options.getByTestId("team-key-input").fill(TEAM_KEY)
-  await options.getByTestId("team-key-save").click()
-  await options.locator('[data-testid="team-key-state"][data-set="yes"]').waitFor({ timeout: 15_000 })
+  await saveProfile(options, { name: name, workId: workId })
+  await saveTeamKey(options, TEAM_KEY)
   // The admin names the internal comment page and the SPA's "内部备注" toggle for this site.
   const row = options.getByTestId("site-row").first()
   await row.getByTestId("site-internal-url").fill("/desk/ticket/*/note")

@@ -17,6 +17,7 @@ import {
   openOptions,
   openPopupFor,
   recordConsole,
+  saveProfile,
   screenshot,
   sidebarFrame,
   sidebarText,
@@ -86,10 +87,7 @@ describe("a hostile page's text, scripts and messages", () => {
     // The agent's own data carries payloads too (pasted from the page): profile and contact directory.
     const options = await openOptions(suite.session)
     recordConsole(options, logs)
-    await options.getByTestId("profile-name").fill(PAYLOADS[0])
-    await options.getByTestId("profile-workid").fill("KF<b>1</b>")
-    await options.getByTestId("profile-save").click()
-    await options.getByTestId("profile-status").waitFor({ timeout: 15_000 })
+    await saveProfile(options, { name: PAYLOADS[0], workId: "KF<b>1</b>" })
     const csvRows = PAYLOADS.slice(0, 6).map(
       (p, i) =>
         `"${p.replace(/"/g, '""')}",${["窗口人员", "现场管理员", "相关公司客服"][i % 3]},"${p.replace(/"/g, '""')}"`,

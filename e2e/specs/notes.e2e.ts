@@ -1,7 +1,7 @@
 import { type Frame, type Page } from "playwright-core"
 import { describe, expect, it } from "vitest"
 
-import { openOptions, recordConsole, screenshot, sidebarFrame, sidebarText } from "../harness"
+import { openOptions, recordConsole, saveProfile, screenshot, sidebarFrame, sidebarText } from "../harness"
 import { extensionSuite } from "../extension-suite.test-helper"
 
 const POLL = { timeout: 20_000, interval: 200 }
@@ -52,12 +52,8 @@ describe("handoff notes", () => {
   it("the agent profile saved in the options page signs the notes", async () => {
     const options = await openOptions(suite.session)
     recordConsole(options, logs)
-    await options.getByTestId("profile-name").fill("张晓梅")
-    await options.getByTestId("profile-workid").fill("KF10086")
-    await options.getByTestId("profile-company").fill("通达速运")
-    await options.getByTestId("profile-save").click()
     // The confirmation shows once the store has written it (reloading earlier would lose the save).
-    await options.getByTestId("profile-status").waitFor({ timeout: 15_000 })
+    await saveProfile(options, { name: "张晓梅", workId: "KF10086", company: "通达速运" })
     expect(await options.getByTestId("profile-status").getAttribute("role")).toBe("status")
     await options.reload()
     await expect.poll(() => options.getByTestId("profile-workid").inputValue(), POLL).toBe("KF10086")

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest"
 
 import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
 
-import { openOptions, sidebarFrame } from "../harness"
+import { openOptions, saveProfile, sidebarFrame } from "../harness"
 import { extensionSuite } from "../extension-suite.test-helper"
 import { openReview } from "./qa-review.test-helper"
 
@@ -22,10 +22,7 @@ describe("typing → audit events → review page", () => {
 
   it("records shown, applied, wrong and ignored while the agent works", async () => {
     const options = await openOptions(suite.session)
-    await options.getByTestId("profile-name").fill("李娜")
-    await options.getByTestId("profile-workid").fill("A1024")
-    await options.getByTestId("profile-save").click()
-    await options.getByTestId("profile-status").waitFor()
+    await saveProfile(options, { name: "李娜", workId: "A1024" })
     await options.close()
 
     page = await suite.open("editors/textarea.html")

@@ -11,6 +11,8 @@ import {
   type ExtensionSession,
   openOptions,
   recordConsole,
+  saveProfile,
+  saveTeamKey,
   screenshot,
   sidebarFrame,
   sidebarText,
@@ -50,14 +52,9 @@ describe("team server: two agents' browsers", () => {
   async function join(session: ExtensionSession, name: string, workId: string): Promise<Page> {
     const options = await openOptions(session)
     recordConsole(options, logs)
-    await options.getByTestId("profile-name").fill(name)
-    await options.getByTestId("profile-workid").fill(workId)
-    await options.getByTestId("profile-save").click()
-    await options.getByTestId("profile-status").waitFor({ timeout: 15_000 })
+    await saveProfile(options, { name: name, workId: workId })
     // The team key (issue 12; the policy's teamKey in production): team handoffs are signed with it.
-    await options.getByTestId("team-key-input").fill(TEAM_KEY)
-    await options.getByTestId("team-key-save").click()
-    await options.locator('[data-testid="team-key-state"][data-set="yes"]').waitFor({ timeout: 15_000 })
+    await saveTeamKey(options, TEAM_KEY)
     const sw = await session.worker()
     await sw.evaluate((url) => chrome.storage.local.set({ e2eTeamServer: { url } }), couch.url)
     await options.reload()

@@ -11,6 +11,21 @@ import { type Detect, type Finding, Scanner } from "./scanner"
 const detect: Detect = (text, context) => detectWaybills(text, context)
 
 /** chooseCurrent over every tally of the page: what buildPageState must agree with. */
+/** The page state of this document (no frames, no host, no agent's choice) as the content script builds it. */
+function stateOf(scanner: Scanner, over: { focused?: Element | null; selectionText?: string }) {
+  return buildPageState({
+    scanner,
+    detect,
+    doc: document,
+    frames: [],
+    host: null,
+    agentChoice: null,
+    focused: null,
+    selectionText: "",
+    ...over,
+  })
+}
+
 /** A scanner that does its work at once (no slices to wait for); abort `controller` to stop it. */
 function syncScanner() {
   const controller = new AbortController()
@@ -81,16 +96,7 @@ describe("buildPageState keeps tallies as the page changes", () => {
       await Promise.resolve() // the observer's callback
       document.title = r() < 0.3 ? `工单 ${pick(pool)}` : "工单"
       const selectionText = r() < 0.3 ? pick(pool) : ""
-      const state = buildPageState({
-        scanner,
-        detect,
-        doc: document,
-        frames: [],
-        host: null,
-        agentChoice: null,
-        focused: null,
-        selectionText,
-      })
+      const state = stateOf(scanner, { selectionText })
       const want = reference(scanner, document.title, selectionText)
       expect({ current: state.current, reason: state.currentReason, candidates: state.candidates }).toEqual({
         current: want.current,
@@ -115,17 +121,7 @@ describe("buildPageState near the focus", () => {
     scanner.start(document)
     const last = "YT8962646782399"
     expect(scanner.unresolved).toBeGreaterThan(0)
-    const state = (focused: Element | null) =>
-      buildPageState({
-        scanner,
-        detect,
-        doc: document,
-        frames: [],
-        host: null,
-        agentChoice: null,
-        focused,
-        selectionText: "",
-      })
+    const state = (focused: Element | null) => stateOf(scanner, { focused })
     expect(state(null).candidates.map((c) => c.number)).not.toContain(last)
     const focused = state(document.getElementById("note2399"))
     expect(focused.current).toBe(last)
