@@ -6,13 +6,19 @@
  */
 import { afterAll, afterEach, beforeAll } from "vitest"
 
-import { prepareServer } from "./harness"
+import type { TeamConfig } from "../../src/lib/team/config"
+
+import { openProfile, prepareServer, type Profile } from "./harness"
 import { startFaultProxy, startStandIn, type FaultProxy, type StandIn } from "./stand-in"
 
 export interface TeamServerSuite {
   readonly standIn: StandIn
   readonly proxy: FaultProxy
   readonly config: Awaited<ReturnType<typeof prepareServer>>
+  /** One agent's browser profile, logged in through the fault proxy (with the team's `config` unless given). */
+  profile(
+    opts: Omit<Parameters<typeof openProfile>[0], "serverUrl" | "config"> & { config?: TeamConfig },
+  ): Promise<Profile>
   /** Adds a row to the fault table: `scenario | sent | stored | duplicated`. */
   row(scenario: string, sent: number, counts: { stored: number; duplicated: number }): void
 }
@@ -56,6 +62,9 @@ export function teamServerSuite(sentWhat: string): TeamServerSuite {
     },
     get config() {
       return started(config)
+    },
+    profile(opts) {
+      return openProfile({ ...opts, serverUrl: started(proxy).url, config: opts.config ?? started(config) })
     },
     row(scenario, sent, counts) {
       table.push(`${scenario} | ${sent} | ${counts.stored} | ${counts.duplicated}`)
