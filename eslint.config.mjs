@@ -140,6 +140,10 @@ export default tseslint.config(
               message: "src/lib is pure: no React.",
             },
             {
+              group: ["~lib/store", "~lib/store/*", "**/store", "**/store/*"],
+              message: "The core's tests test the core: the store has tests of its own.",
+            },
+            {
               group: [
                 "~ui",
                 "~ui/*",
