@@ -19,6 +19,46 @@ const domAndBrowser = [
   "Node",
 ]
 
+const noHtmlStrings = [
+  {
+    selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]",
+    message: "Never write HTML strings: page text is untrusted. Use textContent / DOM APIs.",
+  },
+  {
+    selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+    message: "Never write HTML strings: page text is untrusted.",
+  },
+]
+
+// src/lib/customer is entered through its index only (\x2F is "/": selectors cannot hold one).
+const customerIndexOnly = [
+  "ImportDeclaration",
+  "ExportNamedDeclaration",
+  "ExportAllDeclaration",
+  "ImportExpression",
+].map((node) => ({
+  selector: `${node}[source.value=/(^~lib|\\.|lib)\\x2Fcustomer\\x2F./]`,
+  message: "Import the customer state from its index (~lib/customer), the only way in.",
+}))
+
+const storePatterns = [
+  { group: ["react", "react-dom", "react/*"], message: "The store has no UI." },
+  { group: ["plasmo", "@plasmohq/*", "webextension-polyfill"], message: "The store is pure." },
+]
+
+// Test helpers are named one way, `*.test-helper.ts(x)`; tests are `*.test.ts(x)`. Production code
+// imports neither (statically, dynamically or re-exported).
+const testModule = String.raw`/\.test(-helper)?(\.tsx?)?$/`
+const noTestImports = [
+  "ImportDeclaration",
+  "ImportExpression",
+  "ExportAllDeclaration",
+  "ExportNamedDeclaration",
+].map((node) => ({
+  selector: `${node}[source.value=${testModule}]`,
+  message: "Production code never imports a test or a test helper (*.test-helper.ts): they serve tests only.",
+}))
+
 export default tseslint.config(
   {
     ignores: [
@@ -49,24 +89,7 @@ export default tseslint.config(
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
-      "no-restricted-syntax": [
-        "error",
-        {
-          selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]",
-          message: "Never write HTML strings: page text is untrusted. Use textContent / DOM APIs.",
-        },
-        {
-          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
-          message: "Never write HTML strings: page text is untrusted.",
-        },
-        // src/lib/customer is entered through its index only (\x2F is "/": selectors cannot hold one).
-        ...["ImportDeclaration", "ExportNamedDeclaration", "ExportAllDeclaration", "ImportExpression"].map(
-          (node) => ({
-            selector: `${node}[source.value=/(^~lib|\\.|lib)\\x2Fcustomer\\x2F./]`,
-            message: "Import the customer state from its index (~lib/customer), the only way in.",
-          }),
-        ),
-      ],
+      "no-restricted-syntax": ["error", ...noHtmlStrings, ...customerIndexOnly],
     },
   },
   {
@@ -106,7 +129,8 @@ export default tseslint.config(
             },
             {
               group: ["node:*"],
-              message: "src/lib runs in the browser: no node:* outside tests and src/lib/testing.",
+              message:
+                "src/lib runs in the browser: no node:* outside tests and test helpers (*.test-helper.ts).",
             },
           ],
         },
@@ -115,7 +139,7 @@ export default tseslint.config(
   },
   {
     // Tests and test helpers of the core may use Node (files, timing), still nothing from the store/UI.
-    files: ["src/lib/**/*.test.ts", "src/lib/**/*.test-helper.ts", "src/lib/testing/**/*.ts"],
+    files: ["src/lib/**/*.test.ts", "src/lib/**/*.test-helper.ts"],
     ignores: ["src/lib/store/**"],
     rules: {
       "no-restricted-imports": [
@@ -125,6 +149,10 @@ export default tseslint.config(
             {
               group: ["react", "react-dom", "react/*", "react-dom/*"],
               message: "src/lib is pure: no React.",
+            },
+            {
+              group: ["~lib/store", "~lib/store/*", "**/store", "**/store/*"],
+              message: "The core's tests test the core: the store has tests of its own.",
             },
             {
               group: [
@@ -152,12 +180,20 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["react", "react-dom", "react/*"], message: "The store has no UI." },
-            { group: ["plasmo", "@plasmohq/*", "webextension-polyfill"], message: "The store is pure." },
+            ...storePatterns,
+            {
+              group: ["node:*"],
+              message: "The store runs in the browser: no node:* outside tests and test helpers.",
+            },
           ],
         },
       ],
     },
+  },
+  {
+    // The store's tests and test helpers may use Node (fixture files on disk).
+    files: ["src/lib/store/**/*.test.ts", "src/lib/store/**/*.test-helper.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: storePatterns }] },
   },
   {
     // The content script stays thin: no React, no zod, no database.
@@ -214,11 +250,12 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["~background", "~background/*"],
+              // "**/background/*", not "**/background": src/ui/background.ts is the UI's own messenger.
+              group: ["~background", "~background/*", "**/background/*"],
               message: "The UI talks to the worker by messages (src/ui/background.ts).",
             },
             {
-              group: ["~contents", "~contents/*"],
+              group: ["~contents", "~contents/*", "**/contents/*"],
               message: "The UI talks to the page over the sidebar port.",
             },
             {
@@ -266,6 +303,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Production code (everything in src/ but tests and test helpers) never imports a test helper.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/**/*.test.{ts,tsx}", "src/**/*.test-helper.{ts,tsx}"],
+    rules: { "no-restricted-syntax": ["error", ...noHtmlStrings, ...customerIndexOnly, ...noTestImports] },
   },
   {
     files: ["**/*.{js,mjs,cjs}"],

@@ -294,6 +294,28 @@ export async function openOptions(session: ExtensionSession): Promise<Page> {
   return page
 }
 
+/**
+ * On the Options page: fills the agent's profile and saves it, waiting for the confirmation (shown
+ * once the store has written it).
+ */
+export async function saveProfile(
+  options: Page,
+  profile: { name: string; workId: string; company?: string },
+): Promise<void> {
+  await options.getByTestId("profile-name").fill(profile.name)
+  await options.getByTestId("profile-workid").fill(profile.workId)
+  if (profile.company !== undefined) await options.getByTestId("profile-company").fill(profile.company)
+  await options.getByTestId("profile-save").click()
+  await options.getByTestId("profile-status").waitFor({ timeout: 15_000 })
+}
+
+/** On the Options page: saves the team key (team handoffs are signed with it) and waits until it is set. */
+export async function saveTeamKey(options: Page, key: string): Promise<void> {
+  await options.getByTestId("team-key-input").fill(key)
+  await options.getByTestId("team-key-save").click()
+  await options.locator('[data-testid="team-key-state"][data-set="yes"]').waitFor({ timeout: 15_000 })
+}
+
 /** Saves a screenshot under e2e/screenshots/ and returns its path. */
 export async function screenshot(page: Page, name: string, dir = SCREENSHOTS_DIR): Promise<string> {
   mkdirSync(dir, { recursive: true })

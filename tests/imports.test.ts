@@ -22,7 +22,7 @@ import { auditEventsToCsv, parseAuditImports } from "~lib/audit/transfer"
 import type { AuditEvent } from "~lib/audit/model"
 import { parsePhrasebookFile } from "~lib/store/phrasebook-import"
 import { createStore } from "~lib/store/repository"
-import { freshDb, makeNote } from "~lib/store/testing"
+import { freshDb, makeNote } from "~lib/store/store.test-helper"
 
 const DIR = fileURLToPath(new URL("./fixtures/malformed/", import.meta.url))
 const bytesOf = (name: string) => new Uint8Array(readFileSync(`${DIR}${name}`))

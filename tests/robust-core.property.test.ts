@@ -15,7 +15,7 @@ import { nextEscalation } from "~lib/escalation/next-escalation"
 import { lintPhrasing } from "~lib/phrasing/lint"
 import { listScripts, renderScript } from "~lib/scripts/render"
 import { decodeImportBytes, parseImportJson } from "~lib/import-file"
-import { growthRatio } from "~lib/testing/linearity"
+import { growthRatio } from "~lib/linearity.test-helper"
 import { detectWaybills } from "~lib/waybill/detect"
 
 const RUNS = 2_000

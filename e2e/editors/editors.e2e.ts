@@ -6,7 +6,7 @@ import {
   type EditorEnv,
   editorFrame,
   highlight,
-  htmlToText,
+  EDITOR_CASES,
   insertText,
   modelText,
   openFixture,
@@ -14,73 +14,9 @@ import {
   startEnv,
   submit,
   waitForDraft,
-} from "./helpers"
+} from "./editor-page.test-helper"
 
 const BLUNT = "不行，这个没办法"
-const asIs = (s: string) => s.trim()
-
-const CASES: EditorCase[] = [
-  {
-    fixture: "textarea",
-    kind: "textarea",
-    selector: "#reply",
-    model: "document.getElementById('reply').value",
-    plain: asIs,
-  },
-  // The submitted value is React state; the DOM value alone proves nothing.
-  {
-    fixture: "react-textarea",
-    kind: "textarea",
-    selector: "#reply",
-    model: "document.getElementById('reply').value",
-    plain: asIs,
-  },
-  {
-    fixture: "vue-textarea",
-    kind: "textarea",
-    selector: "#reply",
-    model: "document.getElementById('reply').value",
-    plain: asIs,
-  },
-  {
-    fixture: "contenteditable",
-    kind: "contenteditable",
-    selector: "#reply",
-    model: "document.getElementById('reply').innerText",
-    plain: asIs,
-  },
-  {
-    fixture: "ckeditor4",
-    kind: "ckeditor4",
-    selector: "body",
-    iframe: "iframe.cke_wysiwyg_frame",
-    model: "CKEDITOR.instances.reply.getData()",
-    plain: htmlToText,
-  },
-  {
-    fixture: "ckeditor5",
-    kind: "ckeditor5",
-    selector: ".ck-editor__editable",
-    model: "editor.getData()",
-    plain: htmlToText,
-  },
-  {
-    fixture: "tinymce",
-    kind: "tinymce",
-    selector: "body",
-    iframe: "iframe",
-    model: "tinymce.activeEditor.getContent()",
-    plain: htmlToText,
-  },
-  {
-    fixture: "quill",
-    kind: "quill",
-    selector: ".ql-editor",
-    model: "quill.getText()",
-    plain: asIs,
-    undoMergeMs: 1000,
-  },
-]
 
 let env: EditorEnv
 beforeAll(async () => {
@@ -108,7 +44,7 @@ function editorMarkup(page: Page, c: EditorCase): Promise<string> {
   }, c.selector)
 }
 
-describe.each(CASES)("$fixture", (c) => {
+describe.each(EDITOR_CASES)("$fixture", (c) => {
   let page: Page
   beforeAll(async () => {
     page = await openFixture(env, c.fixture)

@@ -12,7 +12,7 @@ import {
   startEnv,
   submit,
   waitForDraft,
-} from "./helpers"
+} from "./editor-page.test-helper"
 
 let env: EditorEnv
 beforeAll(async () => {

@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
-import {
-  type ExtensionSession,
-  launchExtension,
-  newProfileDir,
-  recordConsole,
-  removeProfileDir,
-  sidebarFrame,
-  sidebarText,
-} from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { sidebarFrame, sidebarText } from "../harness"
+import { extensionSuite } from "../extension-suite.test-helper"
 
 const WAYBILL = "SF1385628716739"
 const ALARM = `callback:${WAYBILL}`
@@ -22,35 +14,17 @@ const localMinute = (ms: number) => {
 }
 
 describe("callback reminders", () => {
-  let server: FixtureServer
-  let session: ExtensionSession
-  let profileDir: string
-  const logs: string[] = []
-
-  beforeAll(async () => {
-    server = await startFixtureServer()
-    profileDir = newProfileDir()
-    session = await launchExtension({ profileDir })
-  })
-  beforeEach(({ onTestFailed }) => {
-    onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
-  })
-  afterAll(async () => {
-    await session?.close()
-    await server?.close()
-    if (profileDir) removeProfileDir(profileDir)
-  })
+  // One profile for the suite: a test restarts the browser on it.
+  const suite = extensionSuite({ keepProfile: true })
 
   it(
     "schedules an alarm for the promised callback and shows a notification when it is due",
     { timeout: 150_000 },
     async () => {
-      const page = await session.context.newPage()
-      recordConsole(page, logs)
-      await page.goto(server.url("legacy-ticket.html"))
-      const frame = await sidebarFrame(page, session.extensionId)
+      const page = await suite.open("legacy-ticket.html")
+      const frame = await sidebarFrame(page, suite.session.extensionId)
       await expect
-        .poll(() => sidebarText(page, session.extensionId, "waybill-number"), { timeout: 20_000 })
+        .poll(() => sidebarText(page, suite.session.extensionId, "waybill-number"), { timeout: 20_000 })
         .toBe(WAYBILL)
 
       // The field has minute precision: promise the callback for the next whole minute (at least
@@ -65,7 +39,7 @@ describe("callback reminders", () => {
       await form.getByTestId("handoff-save").click()
       await frame.getByTestId("handoff-saved").waitFor({ timeout: 15_000 })
 
-      const sw = await session.worker()
+      const sw = await suite.session.worker()
       const alarm = await sw.evaluate(async (name) => (await chrome.alarms.get(name)) ?? null, ALARM)
       expect(alarm?.scheduledTime).toBe(due)
       expect(await sw.evaluate(async () => Object.keys(await chrome.notifications.getAll()))).not.toContain(
@@ -75,7 +49,7 @@ describe("callback reminders", () => {
       await expect
         .poll(
           async () =>
-            Object.keys(await (await session.worker()).evaluate(() => chrome.notifications.getAll())),
+            Object.keys(await (await suite.session.worker()).evaluate(() => chrome.notifications.getAll())),
           {
             timeout: due - Date.now() + 30_000,
             interval: 500,
@@ -86,10 +60,10 @@ describe("callback reminders", () => {
       // Clicking the notification opens the case: the service worker's onClicked handler (run here
       // directly: a system notification cannot be clicked from Playwright) focuses the case's tab, or
       // opens its page when the tab is gone.
-      const other = await session.context.newPage()
-      await other.goto(server.url("lookalikes.html"))
+      const other = await suite.session.context.newPage()
+      await other.goto(suite.server.url("lookalikes.html"))
       const click = async () =>
-        (await session.worker()).evaluate(
+        (await suite.session.worker()).evaluate(
           (id) =>
             (
               globalThis as unknown as { cskE2e: { onNotificationClicked(id: string): Promise<void> } }
@@ -98,7 +72,7 @@ describe("callback reminders", () => {
         )
       await click()
       const active = () =>
-        session.worker().then((w) =>
+        suite.session.worker().then((w) =>
           w.evaluate(async () => {
             const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true })
             return tab?.url ?? ""
@@ -106,11 +80,11 @@ describe("callback reminders", () => {
         )
       await expect.poll(active, { timeout: 15_000 }).toContain("legacy-ticket.html")
       expect(
-        Object.keys(await (await session.worker()).evaluate(() => chrome.notifications.getAll())),
+        Object.keys(await (await suite.session.worker()).evaluate(() => chrome.notifications.getAll())),
       ).not.toContain(ALARM)
       const pageUrl = page.url()
       await page.close()
-      const opened = session.context.waitForEvent("page", { timeout: 15_000 })
+      const opened = suite.session.context.waitForEvent("page", { timeout: 15_000 })
       await click()
       expect((await opened).url()).toBe(pageUrl)
       await other.close()
@@ -119,12 +93,10 @@ describe("callback reminders", () => {
 
   it("a callback promised with the +30 min button is still scheduled after the browser restarts", async () => {
     const waybill = "YT8827361045592"
-    const page = await session.context.newPage()
-    recordConsole(page, logs)
-    await page.goto(server.url("lookalikes.html"))
-    const frame = await sidebarFrame(page, session.extensionId)
+    const page = await suite.open("lookalikes.html")
+    const frame = await sidebarFrame(page, suite.session.extensionId)
     await expect
-      .poll(() => sidebarText(page, session.extensionId, "waybill-number"), { timeout: 20_000 })
+      .poll(() => sidebarText(page, suite.session.extensionId, "waybill-number"), { timeout: 20_000 })
       .toBe(waybill)
     const form = frame.getByTestId("handoff-form")
     await form.getByTestId("handoff-problem").fill("物流停在杭州转运中心两天未更新")
@@ -143,7 +115,7 @@ describe("callback reminders", () => {
     await frame.getByTestId("handoff-saved").waitFor({ timeout: 15_000 })
 
     const alarmTime = async () =>
-      (await session.worker())
+      (await suite.session.worker())
         .evaluate(
           async (name) => (await chrome.alarms.get(name))?.scheduledTime ?? null,
           `callback:${waybill}`,
@@ -151,11 +123,10 @@ describe("callback reminders", () => {
         .catch(() => null)
     await expect.poll(alarmTime, { timeout: 10_000 }).toBe(due)
 
-    await session.close()
-    session = await launchExtension({ profileDir })
+    await suite.relaunch()
     await expect.poll(alarmTime, { timeout: 20_000 }).toBe(due)
     expect(
-      Object.keys(await (await session.worker()).evaluate(() => chrome.notifications.getAll())),
+      Object.keys(await (await suite.session.worker()).evaluate(() => chrome.notifications.getAll())),
     ).not.toContain(`callback:${waybill}`)
   })
 })

@@ -3,39 +3,27 @@
  * asks for one and inserts it into the CRM's box; the CRM's send → the conversation record holds the
  * reply and the customer's turn; the review page shows the conversation's scorecard.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import type { Frame, Page } from "playwright-core"
 
-import { type ExtensionSession, launchExtension, recordConsole, screenshot, sidebarFrame } from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { recordConsole, screenshot, sidebarFrame } from "../harness"
+import { extensionSuite } from "../extension-suite.test-helper"
 
 const POLL = { timeout: 15_000, interval: 100 }
 const DRAFT = "您好，盛辉物流客服。需要联系理赔部核实，我帮您查一下，"
 const TIME_SENTENCE = "我会在今天18点前给您答复。"
 
-let server: FixtureServer
-let session: ExtensionSession
-const logs: string[] = []
+const suite = extensionSuite()
+const { logs } = suite
 let page: Page
 let frame: Frame
 
 beforeAll(async () => {
-  server = await startFixtureServer()
-  session = await launchExtension()
-  page = await session.context.newPage()
-  recordConsole(page, logs)
-  await page.goto(server.url("editors/chat.html"))
+  page = await suite.open("editors/chat.html")
   await page.waitForFunction(() => (window as { editorReady?: boolean }).editorReady === true)
-  frame = await sidebarFrame(page, session.extensionId)
+  frame = await sidebarFrame(page, suite.session.extensionId)
   await frame.getByTestId("tab-phrasing").click()
   await frame.getByTestId("checklist-panel").waitFor()
-})
-beforeEach(({ onTestFailed }) => {
-  onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
-})
-afterAll(async () => {
-  await session?.close()
-  await server?.close()
 })
 
 describe("conversation QA in the real extension", () => {
@@ -66,9 +54,9 @@ describe("conversation QA in the real extension", () => {
   })
 
   it("the review page shows the conversation's scorecard", async () => {
-    const review = await session.context.newPage()
+    const review = await suite.session.context.newPage()
     recordConsole(review, logs)
-    await review.goto(`chrome-extension://${session.extensionId}/tabs/review.html`)
+    await review.goto(`chrome-extension://${suite.session.extensionId}/tabs/review.html`)
     const row = review.getByTestId("conv-row")
     await row.first().waitFor({ timeout: 15_000 })
     expect(await row.count()).toBe(1)

@@ -5,46 +5,22 @@
  * the reason shown. A calm ticket shows none of that.
  */
 import { type Frame, type Page } from "playwright-core"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
-import {
-  type ExtensionSession,
-  launchExtension,
-  recordConsole,
-  screenshot,
-  sidebarFrame,
-  textOf,
-} from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { screenshot, sidebarFrame, textOf } from "../harness"
+import { extensionSuite } from "../extension-suite.test-helper"
 
 const POLL = { timeout: 15_000, interval: 100 }
 
 describe("the customer's state", () => {
-  let server: FixtureServer
-  let session: ExtensionSession
-  const logs: string[] = []
-
-  beforeAll(async () => {
-    server = await startFixtureServer()
-    session = await launchExtension()
-  })
-  beforeEach(({ onTestFailed }) => {
-    logs.length = 0
-    onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
-  })
-  afterAll(async () => {
-    await session?.close()
-    await server?.close()
-  })
+  const suite = extensionSuite()
 
   describe("an angry customer's ticket", () => {
     let page: Page
     let frame: Frame
     beforeAll(async () => {
-      page = await session.context.newPage()
-      recordConsole(page, logs)
-      await page.goto(server.url("angry-ticket.html"))
-      frame = await sidebarFrame(page, session.extensionId)
+      page = await suite.open("angry-ticket.html")
+      frame = await sidebarFrame(page, suite.session.extensionId)
     })
     afterAll(async () => {
       await page?.close()
@@ -103,10 +79,8 @@ describe("the customer's state", () => {
   })
 
   it("a calm ticket shows a calm customer and no de-escalation", async () => {
-    const page = await session.context.newPage()
-    recordConsole(page, logs)
-    await page.goto(server.url("legacy-ticket.html"))
-    const frame = await sidebarFrame(page, session.extensionId)
+    const page = await suite.open("legacy-ticket.html")
+    const frame = await sidebarFrame(page, suite.session.extensionId)
     const state = frame.getByTestId("customer-state")
     // The legacy ticket's note says the customer is "比较着急": anxious, not angry.
     await expect.poll(() => state.getAttribute("data-emotion"), POLL).toBe("anxious")

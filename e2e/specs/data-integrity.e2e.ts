@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs"
 import { join } from "node:path"
 
 import type { Frame, Page } from "playwright-core"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { afterAll, describe, expect, it } from "vitest"
 
 import { DB_VERSION } from "~lib/store/migrations"
 
@@ -18,11 +18,13 @@ import {
   openOptions,
   recordConsole,
   REPO_DIR,
+  saveProfile,
   sidebarFrame,
   sidebarText,
   textOf,
 } from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { extensionSuite } from "../extension-suite.test-helper"
+import { type FixtureServer } from "../server"
 
 const POLL = { timeout: 20_000, interval: 200 }
 const LEGACY = { path: "legacy-ticket.html", waybill: "SF1385628716739" }
@@ -86,23 +88,10 @@ const notesWith = (frame: Frame, text: string) =>
     .catch(() => -1)
 
 describe("data that is never lost", () => {
-  let server: FixtureServer
-  let session: ExtensionSession
-  const logs: string[] = []
+  const suite = extensionSuite()
+  const { logs } = suite
   let scenarios = 0
-
-  beforeAll(async () => {
-    server = await startFixtureServer()
-    session = await launchExtension()
-  })
-  beforeEach(({ onTestFailed }) => {
-    onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
-  })
-  afterAll(async () => {
-    console.log(`data-integrity: ${scenarios} fault scenarios survived`)
-    await session?.close()
-    await server?.close()
-  })
+  afterAll(() => console.log(`data-integrity: ${scenarios} fault scenarios survived`))
 
   it("a v1 database written by the previous release upgrades on the next open", async () => {
     // Its own browser: the v1 file replaces everything (settings and enabled sites included).
@@ -204,15 +193,12 @@ describe("data that is never lost", () => {
   })
 
   it("a note saved while the service worker is stopped is kept, and its reminder is scheduled after restart", async () => {
-    const options = await openOptions(session)
-    await options.getByTestId("profile-name").fill("张晓梅")
-    await options.getByTestId("profile-workid").fill("KF10086")
-    await options.getByTestId("profile-save").click()
-    await options.getByTestId("profile-status").waitFor({ timeout: 15_000 })
-    const cdp = await session.context.newCDPSession(options)
+    const options = await openOptions(suite.session)
+    await saveProfile(options, { name: "张晓梅", workId: "KF10086" })
+    const cdp = await suite.session.context.newCDPSession(options)
     await cdp.send("ServiceWorker.enable")
 
-    const { page, frame } = await openTicket(session, server, LOOKALIKES, logs)
+    const { page, frame } = await openTicket(suite.session, suite.server, LOOKALIKES, logs)
     const token = `停机保存-${Date.now().toString(36)}`
     await fillNote(frame, `${token} 物流两天未更新`)
     await frame.getByTestId("callback-plus30m").click()
@@ -226,7 +212,7 @@ describe("data that is never lost", () => {
     await expect.poll(() => notesWith(frame, token), POLL).toBe(1)
     // The worker comes back on the next event (here the popup's message); the alarm is there.
     const alarm = async () =>
-      (await session.worker())
+      (await suite.session.worker())
         .evaluate(async (name) => (await chrome.alarms.get(name))?.scheduledTime ?? null, alarmName)
         .catch(() => null)
     await cdp.send("ServiceWorker.stopAllWorkers")
@@ -235,7 +221,7 @@ describe("data that is never lost", () => {
     )
     await expect.poll(alarm, POLL).not.toBeNull()
     // And a worker restart with no message at all reconciles too: clear the alarm, stop, wake.
-    await (await session.worker()).evaluate((name) => chrome.alarms.clear(name), alarmName)
+    await (await suite.session.worker()).evaluate((name) => chrome.alarms.clear(name), alarmName)
     await cdp.send("ServiceWorker.stopAllWorkers")
     await options.evaluate(() =>
       chrome.runtime.sendMessage({ name: "no.such.message", body: {} }).catch(() => null),
@@ -248,8 +234,8 @@ describe("data that is never lost", () => {
   })
 
   it("two tabs saving the same case at once keep both notes; the case stays one consistent record", async () => {
-    const a = await openTicket(session, server, LEGACY, logs)
-    const b = await openTicket(session, server, LEGACY, logs)
+    const a = await openTicket(suite.session, suite.server, LEGACY, logs)
+    const b = await openTicket(suite.session, suite.server, LEGACY, logs)
     const token = `并发-${Date.now().toString(36)}`
     await fillNote(a.frame, `${token}-A 客户来电催件`)
     await fillNote(b.frame, `${token}-B 网点回复已派出`)
@@ -276,7 +262,7 @@ describe("data that is never lost", () => {
   })
 
   it("a full disk: a clear message in the UI language, the text stays in the form, earlier notes intact", async () => {
-    const { page, frame } = await openTicket(session, server, LEGACY, logs)
+    const { page, frame } = await openTicket(suite.session, suite.server, LEGACY, logs)
     const before = await dumpDb(frame)
     // Chromium does not enforce CDP's Storage.overrideQuotaForOrigin on extension origins (it reports
     // the override as active, yet writes still succeed), so the disk fills at the IndexedDB boundary:
@@ -317,7 +303,7 @@ describe("data that is never lost", () => {
   })
 
   it("backup: export in the options page, delete everything, import: identical", async () => {
-    const options = await openOptions(session)
+    const options = await openOptions(suite.session)
     recordConsole(options, logs)
     const before = await dumpDb(options)
     expect((before.tables.notes as unknown[]).length).toBeGreaterThan(0)
@@ -352,7 +338,7 @@ describe("data that is never lost", () => {
   })
 
   it("malformed files imported through the options page: a located message, nothing changes", async () => {
-    const options = await openOptions(session)
+    const options = await openOptions(suite.session)
     recordConsole(options, logs)
     const before = await dumpDb(options)
     const dir = join(REPO_DIR, "tests/fixtures/malformed")

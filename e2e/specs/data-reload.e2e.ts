@@ -5,55 +5,40 @@
  * reload is done the way a developer or an admin does it: the reload button on chrome://extensions.
  */
 import { type Frame, type Page } from "playwright-core"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
-import { type ExtensionSession, launchExtension, recordConsole, sidebarFrame, sidebarText } from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { sidebarFrame, sidebarText } from "../harness"
+import { extensionSuite } from "../extension-suite.test-helper"
 
 const POLL = { timeout: 20_000, interval: 200 }
 const WAYBILL = "SF1385628716739"
 
 describe("an extension reload", () => {
-  let server: FixtureServer
-  let session: ExtensionSession
-  const logs: string[] = []
-
-  beforeAll(async () => {
-    server = await startFixtureServer()
-    session = await launchExtension()
-  })
-  beforeEach(({ onTestFailed }) => {
-    logs.length = 0
-    onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
-  })
-  afterAll(async () => {
-    await session?.close()
-    await server?.close()
-  })
+  const suite = extensionSuite()
 
   async function openTicket(): Promise<{ page: Page; frame: Frame }> {
-    const page = await session.context.newPage()
-    recordConsole(page, logs)
-    await page.goto(server.url("legacy-ticket.html"))
-    const frame = await sidebarFrame(page, session.extensionId)
-    await expect.poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL).toBe(WAYBILL)
+    const page = await suite.open("legacy-ticket.html")
+    const frame = await sidebarFrame(page, suite.session.extensionId)
+    await expect
+      .poll(() => sidebarText(page, suite.session.extensionId, "waybill-number"), POLL)
+      .toBe(WAYBILL)
     return { page, frame }
   }
 
   async function reloadExtension(): Promise<void> {
-    const sw = await session.worker()
+    const sw = await suite.session.worker()
     // A mark that lives only as long as this worker instance: gone after a real reload.
     await sw.evaluate(() => {
       ;(globalThis as { __beforeReload?: boolean }).__beforeReload = true
     })
-    const page = await session.context.newPage()
+    const page = await suite.session.context.newPage()
     await page.goto("chrome://extensions/")
     const devMode = page.locator("#devMode")
     if ((await devMode.getAttribute("aria-pressed")) !== "true") await devMode.click()
-    await page.locator(`extensions-item#${session.extensionId}`).locator("#dev-reload-button").click()
+    await page.locator(`extensions-item#${suite.session.extensionId}`).locator("#dev-reload-button").click()
     await expect
       .poll(async () => {
-        const live = await session.worker()
+        const live = await suite.session.worker()
         return live
           .evaluate(() => (globalThis as { __beforeReload?: boolean }).__beforeReload === true)
           .catch(() => true)
@@ -75,9 +60,11 @@ describe("an extension reload", () => {
     // The tab that was open gets a working sidebar again: a fresh content script replaces the orphan's
     // panel (whose frame the reload killed) with a new frame.
     await expect.poll(() => frame.isDetached(), POLL).toBe(true)
-    const frameAfter = await sidebarFrame(page, session.extensionId)
+    const frameAfter = await sidebarFrame(page, suite.session.extensionId)
     expect(frameAfter).not.toBe(frame)
-    await expect.poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL).toBe(WAYBILL)
+    await expect
+      .poll(() => sidebarText(page, suite.session.extensionId, "waybill-number"), POLL)
+      .toBe(WAYBILL)
     await expect
       .poll(() => frameAfter.getByTestId("handoff-note").filter({ hasText: token }).count(), POLL)
       .toBe(1)

@@ -1,45 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import {
   currentSidebarFrame,
-  type ExtensionSession,
   hasSidebarHost,
-  launchExtension,
-  recordConsole,
   screenshot,
   sidebarCarriers,
   sidebarFrame,
   sidebarText,
   textOf,
 } from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { extensionSuite } from "../extension-suite.test-helper"
 
 const POLL = { timeout: 20_000, interval: 200 }
 
 describe("the sidebar finds the current waybill on each CRM fixture", () => {
-  let server: FixtureServer
-  let session: ExtensionSession
-  const logs: string[] = []
-
-  beforeAll(async () => {
-    server = await startFixtureServer()
-    session = await launchExtension()
-  })
-  beforeEach(({ onTestFailed }) => {
-    logs.length = 0
-    onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
-  })
-  afterAll(async () => {
-    await session?.close()
-    await server?.close()
-  })
-
-  async function open(path: string) {
-    const page = await session.context.newPage()
-    recordConsole(page, logs)
-    await page.goto(server.url(path))
-    return page
-  }
+  const suite = extensionSuite()
 
   const cases = [
     {
@@ -67,12 +42,14 @@ describe("the sidebar finds the current waybill on each CRM fixture", () => {
 
   for (const c of cases) {
     it(`${c.name}: ${c.why}`, async () => {
-      const page = await open(c.path)
+      const page = await suite.open(c.path)
       await expect.poll(() => hasSidebarHost(page), POLL).toBe(true)
-      await sidebarFrame(page, session.extensionId)
-      await expect.poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL).toBe(c.waybill)
+      await sidebarFrame(page, suite.session.extensionId)
       await expect
-        .poll(async () => (await sidebarCarriers(page, session.extensionId))?.[0], POLL)
+        .poll(() => sidebarText(page, suite.session.extensionId, "waybill-number"), POLL)
+        .toBe(c.waybill)
+      await expect
+        .poll(async () => (await sidebarCarriers(page, suite.session.extensionId))?.[0], POLL)
         .toBe(c.carrier)
       console.log(`screenshot: ${await screenshot(page, c.name)}`)
       await page.close()
@@ -80,24 +57,24 @@ describe("the sidebar finds the current waybill on each CRM fixture", () => {
   }
 
   it("legacy-ticket: a ticket about 快件滞留 is classed as 滞留", async () => {
-    const page = await open("legacy-ticket.html")
-    await sidebarFrame(page, session.extensionId)
+    const page = await suite.open("legacy-ticket.html")
+    await sidebarFrame(page, suite.session.extensionId)
     await expect
-      .poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL)
+      .poll(() => sidebarText(page, suite.session.extensionId, "waybill-number"), POLL)
       .toBe("SF1385628716739")
-    await expect.poll(() => sidebarText(page, session.extensionId, "case-type"), POLL).toBe("滞留")
+    await expect.poll(() => sidebarText(page, suite.session.extensionId, "case-type"), POLL).toBe("滞留")
     // A clear ticket is not put to the agent as a choice.
     expect(
-      await currentSidebarFrame(page, session.extensionId)?.getByTestId("case-type-unsure").count(),
+      await currentSidebarFrame(page, suite.session.extensionId)?.getByTestId("case-type-unsure").count(),
     ).toBe(0)
     await page.close()
   })
 
   it("ambiguous-ticket: a parcel stuck three days and a question about pay if lost shows the top two types, and the agent's choice is kept", async () => {
-    const page = await open("ambiguous-ticket.html")
-    const frame = await sidebarFrame(page, session.extensionId)
+    const page = await suite.open("ambiguous-ticket.html")
+    const frame = await sidebarFrame(page, suite.session.extensionId)
     await expect
-      .poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL)
+      .poll(() => sidebarText(page, suite.session.extensionId, "waybill-number"), POLL)
       .toBe("YT8903317254602")
     const unsure = frame.getByTestId("case-type-unsure")
     await unsure.waitFor(POLL)
@@ -120,7 +97,7 @@ describe("the sidebar finds the current waybill on each CRM fixture", () => {
     expect(await unsure.count()).toBe(0)
     // Reloading the ticket keeps the agent's choice.
     await page.reload()
-    const again = await sidebarFrame(page, session.extensionId)
+    const again = await sidebarFrame(page, suite.session.extensionId)
     await expect
       .poll(() => again.getByTestId("case-type-source").getAttribute("data-source"), POLL)
       .toBe("stored")
@@ -130,20 +107,20 @@ describe("the sidebar finds the current waybill on each CRM fixture", () => {
   })
 
   it("iframes: a ticket whose 问题类型 is 外包装破损 is classed as 破损", async () => {
-    const page = await open("iframes.html")
-    await sidebarFrame(page, session.extensionId)
+    const page = await suite.open("iframes.html")
+    await sidebarFrame(page, suite.session.extensionId)
     await expect
-      .poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL)
+      .poll(() => sidebarText(page, suite.session.extensionId, "waybill-number"), POLL)
       .toBe("DPK302758164093")
-    await expect.poll(() => sidebarText(page, session.extensionId, "case-type"), POLL).toBe("破损")
+    await expect.poll(() => sidebarText(page, suite.session.extensionId, "case-type"), POLL).toBe("破损")
     await page.close()
   })
 
   it("lookalikes: phones, order numbers, the ID card, timestamps and amounts are not offered as waybills", async () => {
-    const page = await open("lookalikes.html")
-    const frame = await sidebarFrame(page, session.extensionId)
+    const page = await suite.open("lookalikes.html")
+    const frame = await sidebarFrame(page, suite.session.extensionId)
     await expect
-      .poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL)
+      .poll(() => sidebarText(page, suite.session.extensionId, "waybill-number"), POLL)
       .toBe("YT8827361045592")
     // The other numbers are a count until opened (compact header); open the list, then read it.
     const others = async () => {
@@ -179,27 +156,27 @@ describe("the sidebar finds the current waybill on each CRM fixture", () => {
     // The agent can switch to the other one.
     await frame.locator('[data-testid="waybill-candidate"][data-number="SF1533908826714"]').click()
     await expect
-      .poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL)
+      .poll(() => sidebarText(page, suite.session.extensionId, "waybill-number"), POLL)
       .toBe("SF1533908826714")
     await expect
-      .poll(async () => (await sidebarCarriers(page, session.extensionId))?.[0], POLL)
+      .poll(async () => (await sidebarCarriers(page, suite.session.extensionId))?.[0], POLL)
       .toBe("顺丰速运")
     await page.close()
   })
 
   it("iframes: opening an older ticket from the history frame into the ticket frame switches the waybill", async () => {
-    const page = await open("iframes.html")
-    await sidebarFrame(page, session.extensionId)
+    const page = await suite.open("iframes.html")
+    await sidebarFrame(page, suite.session.extensionId)
     await expect
-      .poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL)
+      .poll(() => sidebarText(page, suite.session.extensionId, "waybill-number"), POLL)
       .toBe("DPK302758164093")
     // Old framesets do this: a link in one frame with target= the other frame; the top page stays put.
     await page.frameLocator("#historyFrame").getByRole("link", { name: "GD20241012-0215" }).click()
     await expect
       .poll(() => page.frame({ name: "ticketFrame" })?.url() ?? "", POLL)
-      .toBe(server.url("frame-ticket-0215.html"))
+      .toBe(suite.server.url("frame-ticket-0215.html"))
     await expect
-      .poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL)
+      .poll(() => sidebarText(page, suite.session.extensionId, "waybill-number"), POLL)
       .toBe("DPK300585712204")
     await page.close()
   })
@@ -209,11 +186,11 @@ describe("the sidebar finds the current waybill on each CRM fixture", () => {
       ["spa", "spa/ticket/101"],
       ["home", "index.html"],
     ] as const) {
-      const page = await open(path)
+      const page = await suite.open(path)
       await expect.poll(() => hasSidebarHost(page), POLL).toBe(true)
-      await sidebarFrame(page, session.extensionId)
+      await sidebarFrame(page, suite.session.extensionId)
       await expect
-        .poll(() => sidebarText(page, session.extensionId, "sidekick-sidebar-app"), POLL)
+        .poll(() => sidebarText(page, suite.session.extensionId, "sidekick-sidebar-app"), POLL)
         .not.toBeNull()
       console.log(`screenshot: ${await screenshot(page, name)}`)
       await page.close()

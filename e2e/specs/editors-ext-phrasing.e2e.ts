@@ -4,18 +4,11 @@
  * what its form submits; a script is inserted at the caret; Ctrl+Z in the editor undoes the insertion.
  */
 import { type Frame, type Page } from "playwright-core"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
-import { htmlToText, percentile } from "../editors/helpers"
-import {
-  type ExtensionSession,
-  launchExtension,
-  recordConsole,
-  screenshot,
-  sidebarFrame,
-  textOf,
-} from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { EDITOR_CASES, type EditorCase, percentile } from "../editors/editor-page.test-helper"
+import { screenshot, sidebarFrame, textOf } from "../harness"
+import { extensionSuite } from "../extension-suite.test-helper"
 
 const POLL = { timeout: 15_000, interval: 100 }
 const BLUNT = "这个没办法"
@@ -25,63 +18,9 @@ const CLOSING = "感谢您的来电，祝您生活愉快，再见。"
 const RUN_ON = "这个不归我管，你去找网点吧。这个没办法"
 const SHOTS = "/work/wt/shots/h14p"
 
-interface Case {
-  fixture: string
-  kind: string
-  /** The editable element, inside `iframe` when given. */
-  selector: string
-  iframe?: string
-  /** The editor's own model as plain text, evaluated in the page. */
-  model: string
-  /** What the form submitted → plain text. */
-  plain(submitted: string): string
-  /** Quill merges edits closer than this into one undo step (time-based: nothing to wait for). */
-  undoMergeMs?: number
-}
-
-const asIs = (s: string) => s.trim()
-const CASES: Case[] = [
-  { fixture: "textarea", kind: "textarea", selector: "#reply", model: "reply.value", plain: asIs },
-  { fixture: "react-textarea", kind: "textarea", selector: "#reply", model: "reply.value", plain: asIs },
-  { fixture: "vue-textarea", kind: "textarea", selector: "#reply", model: "reply.value", plain: asIs },
-  {
-    fixture: "contenteditable",
-    kind: "contenteditable",
-    selector: "#reply",
-    model: "reply.innerText",
-    plain: asIs,
-  },
-  {
-    fixture: "ckeditor4",
-    kind: "ckeditor4",
-    selector: "body",
-    iframe: "iframe.cke_wysiwyg_frame",
-    model: "CKEDITOR.instances.reply.getData()",
-    plain: htmlToText,
-  },
-  {
-    fixture: "ckeditor5",
-    kind: "ckeditor5",
-    selector: ".ck-editor__editable",
-    model: "editor.getData()",
-    plain: htmlToText,
-  },
-  {
-    fixture: "tinymce",
-    kind: "tinymce",
-    selector: "body",
-    iframe: "iframe[id$='_ifr']",
-    model: "tinymce.activeEditor.getContent()",
-    plain: htmlToText,
-  },
-  {
-    fixture: "quill",
-    kind: "quill",
-    selector: ".ql-editor",
-    model: "quill.getText()",
-    plain: asIs,
-    undoMergeMs: 1000,
-  },
+// The bridge's editor fixtures, and a textarea on a page whose CSP forbids inline scripts and eval.
+const CASES: readonly EditorCase[] = [
+  ...EDITOR_CASES,
   {
     fixture: "csp",
     kind: "textarea",
@@ -91,46 +30,29 @@ const CASES: Case[] = [
   },
 ]
 
-let server: FixtureServer
-let session: ExtensionSession
-const logs: string[] = []
+const suite = extensionSuite()
 
-beforeAll(async () => {
-  server = await startFixtureServer()
-  session = await launchExtension()
-})
-beforeEach(({ onTestFailed }) => {
-  logs.length = 0
-  onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
-})
-afterAll(async () => {
-  await session?.close()
-  await server?.close()
-})
-
-function editor(page: Page, c: Case) {
+function editor(page: Page, c: EditorCase) {
   return c.iframe ? page.frameLocator(c.iframe).locator(c.selector) : page.locator(c.selector)
 }
 
-async function modelText(page: Page, c: Case): Promise<string> {
+async function modelText(page: Page, c: EditorCase): Promise<string> {
   // The CSP page forbids eval; read its textarea through the DOM instead.
   if (c.fixture === "csp") return page.locator("#reply").inputValue()
   return c.plain(String(await page.evaluate(c.model)))
 }
 
-async function submit(page: Page, c: Case): Promise<string> {
+async function submit(page: Page, c: EditorCase): Promise<string> {
   await page.locator("#submitted").evaluate((el) => (el.textContent = ""))
   await page.click("#send")
   await expect.poll(() => page.locator("#submitted").textContent(), POLL).not.toBe("")
   return c.plain((await page.locator("#submitted").textContent()) ?? "")
 }
 
-async function open(c: Case): Promise<{ page: Page; frame: Frame }> {
-  const page = await session.context.newPage()
-  recordConsole(page, logs)
-  await page.goto(server.url(`editors/${c.fixture}.html`))
+async function open(c: EditorCase): Promise<{ page: Page; frame: Frame }> {
+  const page = await suite.open(`editors/${c.fixture}.html`)
   await page.waitForFunction(() => (window as { editorReady?: boolean }).editorReady === true)
-  const frame = await sidebarFrame(page, session.extensionId)
+  const frame = await sidebarFrame(page, suite.session.extensionId)
   await frame.getByTestId("tab-phrasing").click()
   await frame.getByTestId("phrasing-panel").waitFor()
   return { page, frame }

@@ -4,11 +4,9 @@
  * contacts and the handoff timeline follow.
  */
 import { type Frame, type Page } from "playwright-core"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import {
-  type ExtensionSession,
-  launchExtension,
   openOptions,
   recordConsole,
   REPO_DIR,
@@ -17,31 +15,17 @@ import {
   sidebarText,
   textOf,
 } from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { extensionSuite } from "../extension-suite.test-helper"
 
 const POLL = { timeout: 15_000, interval: 100 }
 const WAYBILL = "SF1385628716739"
 
 describe("escalation ladder", () => {
-  let server: FixtureServer
-  let session: ExtensionSession
-  const logs: string[] = []
-
-  beforeAll(async () => {
-    server = await startFixtureServer()
-    session = await launchExtension()
-  })
-  beforeEach(({ onTestFailed }) => {
-    logs.length = 0
-    onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
-  })
-  afterAll(async () => {
-    await session?.close()
-    await server?.close()
-  })
+  const suite = extensionSuite()
+  const { logs } = suite
 
   it("imports the directory in the options page after a preview (English and Chinese headers)", async () => {
-    const options = await openOptions(session)
+    const options = await openOptions(suite.session)
     recordConsole(options, logs)
     const input = options.getByTestId("directory-import")
 
@@ -92,10 +76,8 @@ describe("escalation ladder", () => {
     let page: Page
     let frame: Frame
     beforeAll(async () => {
-      page = await session.context.newPage()
-      recordConsole(page, logs)
-      await page.goto(server.url("legacy-ticket.html"))
-      frame = await sidebarFrame(page, session.extensionId)
+      page = await suite.open("legacy-ticket.html")
+      frame = await sidebarFrame(page, suite.session.extensionId)
     })
     afterAll(async () => {
       await page?.close()
@@ -114,7 +96,9 @@ describe("escalation ladder", () => {
     }
 
     it("a stranded-goods case is urgent, starts at level 1 and lists window staff with phone and hours", async () => {
-      await expect.poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL).toBe(WAYBILL)
+      await expect
+        .poll(() => sidebarText(page, suite.session.extensionId, "waybill-number"), POLL)
+        .toBe(WAYBILL)
       await frame.getByTestId("tab-escalation").click()
       await frame.getByTestId("escalation-level").waitFor({ timeout: 15_000 })
       expect(await level()).toContain("第 1 级")
@@ -158,11 +142,11 @@ describe("escalation ladder", () => {
   })
 
   it("takes the case's branch from the page, ranks that branch's staff first, and lets the agent pick another from the directory", async () => {
-    const page = await session.context.newPage()
-    recordConsole(page, logs)
-    await page.goto(server.url("ticket-wide.html"))
-    const frame = await sidebarFrame(page, session.extensionId)
-    await expect.poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL).toBe(WAYBILL)
+    const page = await suite.open("ticket-wide.html")
+    const frame = await sidebarFrame(page, suite.session.extensionId)
+    await expect
+      .poll(() => sidebarText(page, suite.session.extensionId, "waybill-number"), POLL)
+      .toBe(WAYBILL)
     await frame.getByTestId("tab-escalation").click()
     const place = frame.getByTestId("case-place")
     // 责任网点：萧山网点 on the ticket → the directory's 杭州萧山网点 with its company and region.
@@ -195,8 +179,10 @@ describe("escalation ladder", () => {
     await expect.poll(firstContact, POLL).toContain("福州分公司")
     // Kept over a reload (stored on the case, not re-read from the page).
     await page.reload()
-    const again = await sidebarFrame(page, session.extensionId)
-    await expect.poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL).toBe(WAYBILL)
+    const again = await sidebarFrame(page, suite.session.extensionId)
+    await expect
+      .poll(() => sidebarText(page, suite.session.extensionId, "waybill-number"), POLL)
+      .toBe(WAYBILL)
     await again.getByTestId("tab-escalation").click()
     await expect.poll(() => textOf(again.getByTestId("case-place-value")), POLL).toContain("福州鼓楼网点")
     console.log(`screenshot: ${await screenshot(page, "escalation-place-picked")}`)

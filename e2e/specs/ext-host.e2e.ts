@@ -1,9 +1,7 @@
 import { type Frame, type Page } from "playwright-core"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import {
-  type ExtensionSession,
-  launchExtension,
   pressCommand,
   hasSidebarHost,
   openOptions,
@@ -11,7 +9,7 @@ import {
   sidebarFrame,
   sidebarText,
 } from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { extensionSuite } from "../extension-suite.test-helper"
 
 const POLL = { timeout: 20_000, interval: 200 }
 
@@ -42,30 +40,14 @@ async function listen(frame: Frame, ms: number): Promise<Observed> {
 }
 
 describe("the in-page sidebar host", () => {
-  let server: FixtureServer
-  let session: ExtensionSession
-  const logs: string[] = []
-
-  beforeAll(async () => {
-    server = await startFixtureServer()
-    session = await launchExtension()
-  })
-  beforeEach(({ onTestFailed }) => {
-    logs.length = 0
-    onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
-  })
-  afterAll(async () => {
-    await session?.close()
-    await server?.close()
-  })
+  const suite = extensionSuite()
+  const { logs } = suite
 
   async function openLegacy(): Promise<{ page: Page; frame: Frame }> {
-    const page = await session.context.newPage()
-    recordConsole(page, logs)
-    await page.goto(server.url("legacy-ticket.html"))
-    const frame = await sidebarFrame(page, session.extensionId)
+    const page = await suite.open("legacy-ticket.html")
+    const frame = await sidebarFrame(page, suite.session.extensionId)
     await expect
-      .poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL)
+      .poll(() => sidebarText(page, suite.session.extensionId, "waybill-number"), POLL)
       .toBe("SF1385628716739")
     return { page, frame }
   }
@@ -92,13 +74,13 @@ describe("the in-page sidebar host", () => {
     expect(covered).toBe("cs-sidekick-host")
 
     // Alt+Shift+S: the worker's own command handler (Playwright cannot press a browser shortcut).
-    const toggle = () => pressCommand(session, page)
+    const toggle = () => pressCommand(suite.session, page)
     await toggle()
     await expect.poll(() => collapsed(page), POLL).toBe("true")
     expect((await host.boundingBox())?.width ?? -1).toBe(0)
 
     await page.reload()
-    await sidebarFrame(page, session.extensionId)
+    await sidebarFrame(page, suite.session.extensionId)
     await expect.poll(() => collapsed(page), POLL).toBe("true")
     await toggle()
     await expect.poll(() => collapsed(page), POLL).toBe("false")
@@ -107,16 +89,16 @@ describe("the in-page sidebar host", () => {
 
   it("side-panel mode: no sidebar in the page, the side panel follows the active tab, Alt+Shift+S leaves the page alone", async () => {
     const { page } = await openLegacy()
-    const options = await openOptions(session)
+    const options = await openOptions(suite.session)
     await options.getByTestId("sidebar-mode").selectOption("sidepanel")
     await expect.poll(() => hasSidebarHost(page), POLL).toBe(false)
 
     // The side panel's page (sidepanel.html) reads the active tab of its window: opened as a tab
     // beside the CRM page, it shows the CRM tab's waybill once that tab is in front.
     await options.close()
-    const panel = await session.context.newPage()
+    const panel = await suite.session.context.newPage()
     recordConsole(panel, logs)
-    await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html`)
+    await panel.goto(`chrome-extension://${suite.session.extensionId}/sidepanel.html`)
     await page.bringToFront()
     await expect
       .poll(
@@ -135,11 +117,11 @@ describe("the in-page sidebar host", () => {
 
     // The shortcut in this mode asks the browser for the side panel (Chrome allows that only inside a
     // real key press, which a test cannot make) and never puts the in-page sidebar back.
-    await pressCommand(session, page)
+    await pressCommand(suite.session, page)
     await page.waitForTimeout(500)
     expect(await hasSidebarHost(page)).toBe(false)
 
-    const back = await openOptions(session)
+    const back = await openOptions(suite.session)
     await back.getByTestId("sidebar-mode").selectOption("inpage")
     await expect.poll(() => hasSidebarHost(page), POLL).toBe(true)
     await back.close()
@@ -208,7 +190,11 @@ describe("the in-page sidebar host", () => {
   it("tells the sidebar frame which tab it is in and that the site is enabled", async () => {
     const { page, frame } = await openLegacy()
     const who = await frame.evaluate(() => chrome.runtime.sendMessage({ name: "sidebar.whoami", body: {} }))
-    expect(who).toEqual({ tabId: expect.any(Number), origin: new URL(server.origin).origin, allowed: true })
+    expect(who).toEqual({
+      tabId: expect.any(Number),
+      origin: new URL(suite.server.origin).origin,
+      allowed: true,
+    })
     // Messages outside the contract get no answer.
     const junk = await frame.evaluate(() =>
       chrome.runtime.sendMessage({ name: "site.enable", body: { origin: "x" } }),

@@ -1,40 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
-import {
-  type ExtensionSession,
-  launchExtension,
-  recordConsole,
-  screenshot,
-  sidebarFrame,
-  sidebarText,
-} from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { recordConsole, screenshot, sidebarFrame, sidebarText } from "../harness"
+import { extensionSuite } from "../extension-suite.test-helper"
 
 const POLL = { timeout: 20_000, interval: 200 }
 
 describe("facts already on the ticket page prefill the handoff form", () => {
-  let server: FixtureServer
-  let session: ExtensionSession
-  const logs: string[] = []
-
-  beforeAll(async () => {
-    server = await startFixtureServer()
-    session = await launchExtension()
-  })
-  beforeEach(({ onTestFailed }) => {
-    logs.length = 0
-    onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
-  })
-  afterAll(async () => {
-    await session?.close()
-    await server?.close()
-  })
+  const suite = extensionSuite()
+  const { logs } = suite
 
   it("a ticket page's name, phone and latest scan: shown (phone masked), prefilled, editable, not saved", async () => {
-    const page = await session.context.newPage()
+    const page = await suite.session.context.newPage()
     recordConsole(page, logs)
-    const id = session.extensionId
-    await page.goto(server.url("ticket-facts.html"))
+    const id = suite.session.extensionId
+    await page.goto(suite.server.url("ticket-facts.html"))
     const frame = await sidebarFrame(page, id)
     await expect.poll(() => sidebarText(page, id, "waybill-number"), POLL).toBe("462598779470531")
 
@@ -76,10 +55,10 @@ describe("facts already on the ticket page prefill the handoff form", () => {
   })
 
   it("the ticket open in a queue's reading pane prefills the form with that ticket's customer", async () => {
-    const page = await session.context.newPage()
+    const page = await suite.session.context.newPage()
     recordConsole(page, logs)
-    const id = session.extensionId
-    await page.goto(server.url("queue/index.html"))
+    const id = suite.session.extensionId
+    await page.goto(suite.server.url("queue/index.html"))
     const frame = await sidebarFrame(page, id)
     await page.locator('tr[data-id="GD2024110602"]').click()
     await expect.poll(() => sidebarText(page, id, "waybill-number"), POLL).toBe("JDVC14065102105")

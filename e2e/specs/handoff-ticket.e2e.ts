@@ -6,19 +6,20 @@
  * a customer-facing box without the agent's explicit choice.
  */
 import { type Page } from "playwright-core"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 
 import {
   type ExtensionSession,
-  launchExtension,
   openOptions,
   recordConsole,
+  saveProfile,
+  saveTeamKey,
   screenshot,
   SCREENSHOTS_DIR,
   sidebarFrame,
   sidebarText,
 } from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { extensionSuite } from "../extension-suite.test-helper"
 import { cleanContent, renderBlock } from "~lib/handoff/block"
 import { noteToBlock } from "~lib/handoff/note"
 import { signBlock } from "~lib/handoff/sign"
@@ -37,13 +38,8 @@ const FOLDED_WAYBILL = "SF1533908826714"
 async function setUp(session: ExtensionSession, name: string, workId: string, logs: string[]) {
   const options = await openOptions(session)
   recordConsole(options, logs)
-  await options.getByTestId("profile-name").fill(name)
-  await options.getByTestId("profile-workid").fill(workId)
-  await options.getByTestId("profile-save").click()
-  await options.getByTestId("profile-status").waitFor({ timeout: 15_000 })
-  await options.getByTestId("team-key-input").fill(TEAM_KEY)
-  await options.getByTestId("team-key-save").click()
-  await options.locator('[data-testid="team-key-state"][data-set="yes"]').waitFor({ timeout: 15_000 })
+  await saveProfile(options, { name: name, workId: workId })
+  await saveTeamKey(options, TEAM_KEY)
   // The admin names the internal comment page and the SPA's "内部备注" toggle for this site.
   const row = options.getByTestId("site-row").first()
   await row.getByTestId("site-internal-url").fill("/desk/ticket/*/note")
@@ -54,37 +50,25 @@ async function setUp(session: ExtensionSession, name: string, workId: string, lo
 }
 
 describe("handoffs through the ticket", () => {
-  let server: FixtureServer
+  const desk = new TicketDesk()
+  desk.add("T1001", WAYBILL, "张先生")
+  desk.add("T1002", GUARD_WAYBILL, "李女士")
+  desk.add("T1003", SPA_WAYBILL, "王先生", 4)
+  desk.add("T1004", FOLDED_WAYBILL, "赵女士", 3)
+  // Two agents' browsers on one helpdesk.
+  const suite = extensionSuite({ browsers: 2, server: { desk } })
+  const { logs } = suite
   let a: ExtensionSession
   let b: ExtensionSession
-  const desk = new TicketDesk()
-  const logs: string[] = []
 
   beforeAll(async () => {
-    desk.add("T1001", WAYBILL, "张先生")
-    desk.add("T1002", GUARD_WAYBILL, "李女士")
-    desk.add("T1003", SPA_WAYBILL, "王先生", 4)
-    desk.add("T1004", FOLDED_WAYBILL, "赵女士", 3)
-    server = await startFixtureServer({ desk })
-    a = await launchExtension()
-    b = await launchExtension()
+    ;[a, b] = suite.sessions
     await setUp(a, "李四", "A123", logs)
     await setUp(b, "王五", "B456", logs)
   }, 120_000)
-  beforeEach(({ onTestFailed }) => {
-    logs.length = 0
-    onTestFailed(() => console.log([...a.logs, ...b.logs, ...logs].join("\n")))
-  })
-  afterAll(async () => {
-    await a?.close()
-    await b?.close()
-    await server?.close()
-  })
 
   async function open(session: ExtensionSession, path: string, waybill: string) {
-    const page = await session.context.newPage()
-    recordConsole(page, logs)
-    await page.goto(server.url(path))
+    const page = await suite.open(path, session)
     const frame = await sidebarFrame(page, session.extensionId)
     await expect.poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL).toBe(waybill)
     return { page, frame }

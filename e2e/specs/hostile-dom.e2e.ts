@@ -3,42 +3,20 @@
  * huge DOM, a closed shadow root and a mutation storm that never stops. The content script keeps
  * working (or stays quiet), the page keeps running, and a page cannot frame or fetch our pages.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
-import {
-  type ExtensionSession,
-  hasSidebarHost,
-  launchExtension,
-  recordConsole,
-  sidebarFrame,
-  sidebarText,
-} from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { hasSidebarHost, sidebarFrame, sidebarText } from "../harness"
+import { extensionSuite } from "../extension-suite.test-helper"
 
 const POLL = { timeout: 30_000, interval: 250 }
 
 describe("a page that is hard on the content script", () => {
-  let server: FixtureServer
-  let session: ExtensionSession
-  const logs: string[] = []
-
-  beforeAll(async () => {
-    server = await startFixtureServer()
-    session = await launchExtension()
-  })
-  beforeEach(({ onTestFailed }) => {
-    onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
-  })
-  afterAll(async () => {
-    await session?.close()
-    await server?.close()
-  })
+  const suite = extensionSuite()
+  const { logs } = suite
 
   it("huge DOM + closed shadow root + endless mutation storm: fails closed, the page keeps running, rescan recovers", async () => {
-    const id = session.extensionId
-    const page = await session.context.newPage()
-    recordConsole(page, logs)
-    await page.goto(server.url("hostile/storm.html"))
+    const id = suite.session.extensionId
+    const page = await suite.open("hostile/storm.html")
     const ticks = () =>
       page.evaluate(() => (window as unknown as { __storm: { ticks: number } }).__storm.ticks)
     const frame = await sidebarFrame(page, id)
@@ -85,10 +63,8 @@ describe("a page that is hard on the content script", () => {
   // Guards a fixed bug: the scanner used to drop observer-reported changes together with the initial
   // walk when the node cap was hit, so under a storm the initial scan never ended.
   it("once the storm ends, the sidebar catches up with the page by itself", async () => {
-    const id = session.extensionId
-    const page = await session.context.newPage()
-    recordConsole(page, logs)
-    await page.goto(server.url("hostile/storm.html"))
+    const id = suite.session.extensionId
+    const page = await suite.open("hostile/storm.html")
     await sidebarFrame(page, id)
     await expect.poll(() => sidebarText(page, id, "waybill-number"), POLL).toBe("SF1385628716739")
     await page.evaluate(() =>
@@ -102,10 +78,8 @@ describe("a page that is hard on the content script", () => {
   })
 
   it("a page cannot frame our other pages by their static URLs, nor fetch our files", async () => {
-    const id = session.extensionId
-    const page = await session.context.newPage()
-    recordConsole(page, logs)
-    await page.goto(server.url("hostile/storm.html"))
+    const id = suite.session.extensionId
+    const page = await suite.open("hostile/storm.html")
     await page.evaluate(() => {
       ;(window as unknown as { __storm: { running: boolean } }).__storm.running = false
     })

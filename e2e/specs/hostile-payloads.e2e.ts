@@ -9,22 +9,21 @@ import { existsSync } from "node:fs"
 import { join } from "node:path"
 
 import type { Frame, Page, Request } from "playwright-core"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import {
   DEFAULT_BUILD_DIR,
-  type ExtensionSession,
   hasSidebarHost,
-  launchExtension,
   openOptions,
   openPopupFor,
   recordConsole,
+  saveProfile,
   screenshot,
   sidebarFrame,
   sidebarText,
   textOf,
 } from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { extensionSuite } from "../extension-suite.test-helper"
 
 const POLL = { timeout: 20_000, interval: 200 }
 const WAYBILL = "SF1385628716739"
@@ -64,15 +63,12 @@ async function census(target: Page | Frame) {
 const clean = { pwned: null, polluted: null, injected: 0, inlineScripts: 0 }
 
 describe("a hostile page's text, scripts and messages", () => {
-  let server: FixtureServer
-  let session: ExtensionSession
-  const logs: string[] = []
+  const suite = extensionSuite()
+  const { logs } = suite
   const requests: { url: string; frame: string; sw: boolean }[] = []
   let payloadsTried = 0
 
-  beforeAll(async () => {
-    server = await startFixtureServer()
-    session = await launchExtension()
+  beforeAll(() => {
     const track = (r: Request) => {
       let frame = ""
       try {
@@ -82,26 +78,16 @@ describe("a hostile page's text, scripts and messages", () => {
       }
       requests.push({ url: r.url(), frame, sw: r.serviceWorker() !== null })
     }
-    session.context.on("request", track)
+    suite.session.context.on("request", track)
   })
-  beforeEach(({ onTestFailed }) => {
-    onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
-  })
-  afterAll(async () => {
-    console.log(`hostile-payloads: ${payloadsTried} payload placements tried`)
-    await session?.close()
-    await server?.close()
-  })
+  afterAll(() => console.log(`hostile-payloads: ${payloadsTried} payload placements tried`))
 
   it("payloads in the page, the profile, the notes and the contacts are text everywhere; nothing runs", async () => {
-    const id = session.extensionId
+    const id = suite.session.extensionId
     // The agent's own data carries payloads too (pasted from the page): profile and contact directory.
-    const options = await openOptions(session)
+    const options = await openOptions(suite.session)
     recordConsole(options, logs)
-    await options.getByTestId("profile-name").fill(PAYLOADS[0])
-    await options.getByTestId("profile-workid").fill("KF<b>1</b>")
-    await options.getByTestId("profile-save").click()
-    await options.getByTestId("profile-status").waitFor({ timeout: 15_000 })
+    await saveProfile(options, { name: PAYLOADS[0], workId: "KF<b>1</b>" })
     const csvRows = PAYLOADS.slice(0, 6).map(
       (p, i) =>
         `"${p.replace(/"/g, '""')}",${["窗口人员", "现场管理员", "相关公司客服"][i % 3]},"${p.replace(/"/g, '""')}"`,
@@ -121,9 +107,7 @@ describe("a hostile page's text, scripts and messages", () => {
     await expect.poll(() => textOf(options.getByTestId("directory-count")), POLL).toMatch(/6/)
     payloadsTried += 2 + 12
 
-    const page = await session.context.newPage()
-    recordConsole(page, logs)
-    await page.goto(server.url("hostile/payloads.html"))
+    const page = await suite.open("hostile/payloads.html")
     const frame = await sidebarFrame(page, id)
     await expect.poll(() => sidebarText(page, id, "waybill-number"), POLL).toBe(WAYBILL)
     const pagePayloads = await page.evaluate(
@@ -172,7 +156,7 @@ describe("a hostile page's text, scripts and messages", () => {
     }
 
     // The popup (it lists open cases and searches notes), the options page, the review page.
-    const popup = await openPopupFor(session, page)
+    const popup = await openPopupFor(suite.session, page)
     recordConsole(popup, logs)
     await popup.getByTestId("popup-app").waitFor({ timeout: 15_000 })
     if ((await popup.getByTestId("popup-search").count()) > 0) {
@@ -185,7 +169,7 @@ describe("a hostile page's text, scripts and messages", () => {
     expect(await options.getByTestId("profile-name").inputValue()).toBe(PAYLOADS[0])
     expect(await census(options), "options").toEqual(clean)
     if (existsSync(join(DEFAULT_BUILD_DIR, "tabs", "review.html"))) {
-      const review = await session.context.newPage()
+      const review = await suite.session.context.newPage()
       recordConsole(review, logs)
       await review.goto(`chrome-extension://${id}/tabs/review.html`)
       await review.waitForLoadState("domcontentloaded")
@@ -200,10 +184,10 @@ describe("a hostile page's text, scripts and messages", () => {
   })
 
   it("page scripts patching built-ins do not reach the content script (isolated world)", async () => {
-    const id = session.extensionId
-    const page = await session.context.newPage()
+    const id = suite.session.extensionId
+    const page = await suite.session.context.newPage()
     recordConsole(page, logs)
-    await page.goto(`${server.url("hostile/payloads.html")}?patch=1`)
+    await page.goto(`${suite.server.url("hostile/payloads.html")}?patch=1`)
     // The page world is broken on purpose: MutationObserver, addEventListener, querySelector, Array,
     // JSON, RegExp.exec, setTimeout all throw there. The content script still finds the waybill…
     const frame = await sidebarFrame(page, id)
@@ -219,10 +203,8 @@ describe("a hostile page's text, scripts and messages", () => {
   })
 
   it("a page cannot stop the content script with a forged handover, nor drive the sidebar by postMessage", async () => {
-    const id = session.extensionId
-    const page = await session.context.newPage()
-    recordConsole(page, logs)
-    await page.goto(server.url("hostile/payloads.html"))
+    const id = suite.session.extensionId
+    const page = await suite.open("hostile/payloads.html")
     const frame = await sidebarFrame(page, id)
     await expect.poll(() => sidebarText(page, id, "waybill-number"), POLL).toBe(WAYBILL)
     const replyBefore = await page.locator("#reply").inputValue()
@@ -256,7 +238,7 @@ describe("a hostile page's text, scripts and messages", () => {
       "not-allowed",
     )
     // The site is still enabled (a posted {name: "site.disable"} went nowhere).
-    const sw = await session.worker()
+    const sw = await suite.session.worker()
     const scripts = await sw.evaluate(
       async () => (await chrome.scripting.getRegisteredContentScripts()).length,
     )
@@ -279,7 +261,7 @@ describe("a hostile page's text, scripts and messages", () => {
   })
 
   it("the extension made no network request: only its own files and the fixture pages", async () => {
-    const id = session.extensionId
+    const id = suite.session.extensionId
     const ours = `chrome-extension://${id}/`
     // Every request the extension's pages or worker made is for the extension's own files
     // (the in-page sidebar loads from a per-session dynamic chrome-extension:// URL).
@@ -289,15 +271,15 @@ describe("a hostile page's text, scripts and messages", () => {
       if (r.url.startsWith("chrome-extension://") || r.url.startsWith("data:") || r.url.startsWith("blob:"))
         return false
       // The fixture server, requested by a fixture page itself (never by an extension page or the worker).
-      return !(r.url.startsWith(server.origin) && !r.sw && !r.frame.startsWith("chrome-extension://"))
+      return !(r.url.startsWith(suite.server.origin) && !r.sw && !r.frame.startsWith("chrome-extension://"))
     })
     expect(offenders).toEqual([])
     expect(requests.length).toBeGreaterThan(0)
     // Resource timing inside the worker and an extension page: what they fetched themselves.
-    const sw = await session.worker()
+    const sw = await suite.session.worker()
     const swFetched = await sw.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name))
     expect(swFetched.filter((u) => !u.startsWith(ours))).toEqual([])
-    const options = await openOptions(session)
+    const options = await openOptions(suite.session)
     await options.getByTestId("profile-name").waitFor({ timeout: 15_000 })
     const pageFetched = await options.evaluate(() =>
       performance.getEntriesByType("resource").map((e) => e.name),

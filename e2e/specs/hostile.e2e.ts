@@ -1,45 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
-import {
-  type ExtensionSession,
-  launchExtension,
-  openOptions,
-  recordConsole,
-  screenshot,
-  sidebarFrame,
-  sidebarText,
-  textOf,
-} from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { openOptions, recordConsole, screenshot, sidebarFrame, sidebarText, textOf } from "../harness"
+import { extensionSuite } from "../extension-suite.test-helper"
 
 const POLL = { timeout: 20_000, interval: 200 }
 const WAYBILL = "SF1385628716739"
 
 describe("a third-party page that frames the sidebar", () => {
-  let server: FixtureServer
-  let session: ExtensionSession
-  const logs: string[] = []
-
-  beforeAll(async () => {
-    server = await startFixtureServer()
-    session = await launchExtension()
-  })
-  beforeEach(({ onTestFailed }) => {
-    onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
-  })
-  afterAll(async () => {
-    await session?.close()
-    await server?.close()
-  })
+  const suite = extensionSuite()
+  const { logs } = suite
 
   it("gets neither the agent's cases nor the page's waybill", async () => {
-    const id = session.extensionId
+    const id = suite.session.extensionId
     const token = `机密交接-${Date.now().toString(36)}`
 
     // The agent has a case with a note on the CRM (127.0.0.1)…
-    const crm = await session.context.newPage()
-    recordConsole(crm, logs)
-    await crm.goto(server.url("legacy-ticket.html"))
+    const crm = await suite.open("legacy-ticket.html")
     const frame = await sidebarFrame(crm, id)
     await expect.poll(() => sidebarText(crm, id, "waybill-number"), POLL).toBe(WAYBILL)
     await frame.getByTestId("handoff-problem").fill(`${token} 客户李建国 13957126688 投标文件`)
@@ -47,7 +23,7 @@ describe("a third-party page that frames the sidebar", () => {
     await frame.getByTestId("handoff-saved").waitFor({ timeout: 15_000 })
 
     // …and localhost is not one of the agent's CRM sites.
-    const options = await openOptions(session)
+    const options = await openOptions(suite.session)
     recordConsole(options, logs)
     options.on("dialog", (d) => void d.accept())
     const row = options.getByTestId("site-row").filter({ hasText: "localhost" })
@@ -56,9 +32,9 @@ describe("a third-party page that frames the sidebar", () => {
     await expect.poll(() => row.count(), POLL).toBe(0)
     await options.close()
 
-    const evil = await session.context.newPage()
+    const evil = await suite.session.context.newPage()
     recordConsole(evil, logs)
-    await evil.goto(`${server.url("hostile-frame.html").replace("127.0.0.1", "localhost")}#${id}`)
+    await evil.goto(`${suite.server.url("hostile-frame.html").replace("127.0.0.1", "localhost")}#${id}`)
     await evil.waitForFunction(
       () => (window as unknown as { __frameState: { loaded: boolean } }).__frameState.loaded,
     )

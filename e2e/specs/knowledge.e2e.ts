@@ -6,30 +6,21 @@
  * review page lists the inserts per card.
  */
 import { type Frame, type Page } from "playwright-core"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 
 import { DEFAULT_KNOWLEDGE_PACK } from "~lib/knowledge/default-pack"
 
-import { htmlToText } from "../editors/helpers"
-import {
-  type ExtensionSession,
-  launchExtension,
-  openOptions,
-  recordConsole,
-  screenshot,
-  sidebarFrame,
-} from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
-import { openReview } from "./qa-helpers"
+import { htmlToText } from "../editors/editor-page.test-helper"
+import { openOptions, screenshot, sidebarFrame } from "../harness"
+import { extensionSuite } from "../extension-suite.test-helper"
+import { openReview } from "./qa-review.test-helper"
 
 const POLL = { timeout: 15_000, interval: 100 }
 
 describe("knowledge cards on a power-bank ticket", () => {
-  let server: FixtureServer
-  let session: ExtensionSession
+  const suite = extensionSuite()
   let page: Page
   let frame: Frame
-  const logs: string[] = []
 
   const reply = async () => htmlToText(String(await page.evaluate("CKEDITOR.instances.reply.getData()")))
   const clearReply = async () => {
@@ -39,20 +30,9 @@ describe("knowledge cards on a power-bank ticket", () => {
   const editorBody = () => page.frameLocator("iframe.cke_wysiwyg_frame").locator("body")
 
   beforeAll(async () => {
-    server = await startFixtureServer()
-    session = await launchExtension()
-    page = await session.context.newPage()
-    recordConsole(page, logs)
-    await page.goto(server.url("ticket-power-bank.html"))
+    page = await suite.open("ticket-power-bank.html")
     await page.waitForFunction(() => (window as { editorReady?: boolean }).editorReady === true)
-    frame = await sidebarFrame(page, session.extensionId)
-  })
-  beforeEach(({ onTestFailed }) => {
-    onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
-  })
-  afterAll(async () => {
-    await session?.close()
-    await server?.close()
+    frame = await sidebarFrame(page, suite.session.extensionId)
   })
 
   it("suggests the battery card for the ticket without a search", async () => {
@@ -103,7 +83,7 @@ describe("knowledge cards on a power-bank ticket", () => {
     pack.version = "shenghui-2026.12"
     pack.publisher = "盛辉物流"
     pack.values["充电宝收寄规则"].value = "充电宝只走陆运，单个不超过 100Wh"
-    const options = await openOptions(session)
+    const options = await openOptions(suite.session)
     // A broken pack first: nothing is imported and the problem is located.
     const broken = structuredClone(pack) as unknown as { cards: { sources: unknown[] }[] }
     broken.cards[1].sources = []
@@ -144,7 +124,7 @@ describe("knowledge cards on a power-bank ticket", () => {
   })
 
   it("the QA review page lists the inserted card answers", async () => {
-    const review = await openReview(session)
+    const review = await openReview(suite.session)
     const row = review.locator('[data-testid="qa-knowledge-row"][data-card-id="battery-power-bank"]')
     await expect.poll(() => row.locator('[data-col="inserts"]').textContent(), POLL).toBe("2")
     expect(

@@ -4,11 +4,9 @@
  * pictures for the closing note) as well as e2e/screenshots/.
  */
 import { type Frame, type Page } from "playwright-core"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import {
-  type ExtensionSession,
-  launchExtension,
   openOptions,
   openPopupFor,
   pressCommand,
@@ -17,7 +15,7 @@ import {
   sidebarFrame,
   sidebarText,
 } from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { extensionSuite } from "../extension-suite.test-helper"
 
 const POLL = { timeout: 20_000, interval: 200 }
 const WAYBILL = "SF1385628716739"
@@ -89,30 +87,18 @@ async function handleBox(
 }
 
 describe("the sidebar on a 1280×720 screen (compact header, sticky tabs, push mode, Chinese first)", () => {
-  let server: FixtureServer
-  let session: ExtensionSession
-  const logs: string[] = []
+  const suite = extensionSuite()
+  const { logs } = suite
 
-  beforeAll(async () => {
-    server = await startFixtureServer()
-    session = await launchExtension()
-  })
-  beforeEach(({ onTestFailed }) => {
-    logs.length = 0
-    onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
-  })
-  afterAll(async () => {
-    await session?.close()
-    await server?.close()
-  })
-
-  async function openWide(url = server.url("ticket-wide.html")): Promise<{ page: Page; frame: Frame }> {
-    const page = await session.context.newPage()
+  async function openWide(url = suite.server.url("ticket-wide.html")): Promise<{ page: Page; frame: Frame }> {
+    const page = await suite.session.context.newPage()
     await page.setViewportSize({ width: 1280, height: 720 })
     recordConsole(page, logs)
     await page.goto(url)
-    const frame = await sidebarFrame(page, session.extensionId)
-    await expect.poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL).toBe(WAYBILL)
+    const frame = await sidebarFrame(page, suite.session.extensionId)
+    await expect
+      .poll(() => sidebarText(page, suite.session.extensionId, "waybill-number"), POLL)
+      .toBe(WAYBILL)
     return { page, frame }
   }
 
@@ -186,28 +172,28 @@ describe("the sidebar on a 1280×720 screen (compact header, sticky tabs, push m
     await expect.poll(async () => Math.abs((await pageEnd()) - (await hostX())), POLL).toBeLessThanOrEqual(1)
 
     await page.reload()
-    await sidebarFrame(page, session.extensionId)
+    await sidebarFrame(page, suite.session.extensionId)
     await expect.poll(() => host.getAttribute("data-push"), POLL).toBe("true")
     await expect.poll(dragged, POLL).toBeLessThanOrEqual(2)
     await expect.poll(async () => Math.abs((await pageEnd()) - (await hostX())), POLL).toBeLessThanOrEqual(1)
 
     // Collapsed, the page gets its full width back.
-    const frame2 = await sidebarFrame(page, session.extensionId)
+    const frame2 = await sidebarFrame(page, suite.session.extensionId)
     await frame2.getByTestId("sidebar-collapse").click()
     await expect.poll(() => host.getAttribute("data-collapsed"), POLL).toBe("true")
     await expect.poll(() => page.evaluate(() => document.documentElement.style.marginRight), POLL).toBe("")
     // Alt+Shift+S (the worker's own command handler) opens it again, pushing the page again.
-    await pressCommand(session, page)
+    await pressCommand(suite.session, page)
     await expect.poll(() => host.getAttribute("data-collapsed"), POLL).toBe("false")
     await expect.poll(async () => Math.abs((await pageEnd()) - (await hostX())), POLL).toBeLessThanOrEqual(1)
 
     // Another site (localhost instead of 127.0.0.1): its own layout, overlay at the default width.
-    const other = await session.context.newPage()
+    const other = await suite.session.context.newPage()
     await other.setViewportSize({ width: 1280, height: 720 })
-    await other.goto(server.url("ticket-wide.html").replace("127.0.0.1", "localhost"))
+    await other.goto(suite.server.url("ticket-wide.html").replace("127.0.0.1", "localhost"))
     const otherHost = other.getByTestId("sidekick-sidebar")
     await expect.poll(() => otherHost.getAttribute("data-push"), POLL).toBe("false")
-    const otherFrame = await sidebarFrame(other, session.extensionId)
+    const otherFrame = await sidebarFrame(other, suite.session.extensionId)
     expect(await otherFrame.getByTestId("sidebar-push").getAttribute("aria-pressed")).toBe("false")
     await other.close()
 
@@ -225,7 +211,7 @@ describe("the sidebar on a 1280×720 screen (compact header, sticky tabs, push m
     expect(box.sw).toBeLessThanOrEqual(box.cw)
     await shot(page, "layout-collapsed-handle")
     // Alt+Shift+S (the toggle-sidebar command, run through the worker's own handler) opens it again.
-    await pressCommand(session, page)
+    await pressCommand(suite.session, page)
     await expect.poll(() => host.getAttribute("data-collapsed"), POLL).toBe("false")
     await page.close()
   })
@@ -241,21 +227,21 @@ describe("the sidebar on a 1280×720 screen (compact header, sticky tabs, push m
     expect(await frame.getByTestId("tab-handoff").textContent()).toBe("交接")
     await shot(page, "layout-zh-only-sidebar")
 
-    const popup = await openPopupFor(session, page)
+    const popup = await openPopupFor(suite.session, page)
     await popup.getByTestId("popup-app").waitFor({ timeout: 15_000 })
     expect(await popup.locator(".en").count()).toBe(0)
     expect(await popup.evaluate(smallText)).toEqual([])
     await popup.close()
 
-    const review = await session.context.newPage()
-    await review.goto(`chrome-extension://${session.extensionId}/tabs/review.html`)
+    const review = await suite.session.context.newPage()
+    await review.goto(`chrome-extension://${suite.session.extensionId}/tabs/review.html`)
     await review.getByTestId("qa-review").waitFor({ timeout: 15_000 })
     expect(await review.locator(".en").count()).toBe(0)
     expect(await review.evaluate(smallText)).toEqual([])
     await review.close()
 
     // The agent chooses 中文（附英文）: the English comes back beside the Chinese, still ≥ 12 px.
-    const options = await openOptions(session)
+    const options = await openOptions(suite.session)
     await options.getByTestId("options-app").waitFor({ timeout: 15_000 })
     expect(await options.locator(".en").count()).toBe(0)
     expect(await options.evaluate(smallText)).toEqual([])

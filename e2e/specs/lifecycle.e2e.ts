@@ -1,40 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
-import {
-  type ExtensionSession,
-  launchExtension,
-  recordConsole,
-  sidebarFrame,
-  sidebarText,
-  tabIdOf,
-} from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { sidebarFrame, sidebarText, tabIdOf } from "../harness"
+import { extensionSuite } from "../extension-suite.test-helper"
 
 const POLL = { timeout: 20_000, interval: 200 }
 
 describe("the content script's lifetime in an open CRM tab", () => {
-  let server: FixtureServer
-  let session: ExtensionSession
-  const logs: string[] = []
-
-  beforeAll(async () => {
-    server = await startFixtureServer()
-    session = await launchExtension()
-  })
-  beforeEach(({ onTestFailed }) => {
-    logs.length = 0
-    onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
-  })
-  afterAll(async () => {
-    await session?.close()
-    await server?.close()
-  })
+  const suite = extensionSuite()
+  const { logs } = suite
 
   async function openLegacy() {
-    const id = session.extensionId
-    const page = await session.context.newPage()
-    recordConsole(page, logs)
-    await page.goto(server.url("legacy-ticket.html"))
+    const id = suite.session.extensionId
+    const page = await suite.open("legacy-ticket.html")
     await sidebarFrame(page, id)
     await expect.poll(() => sidebarText(page, id, "waybill-number"), POLL).toBe("SF1385628716739")
     const hosts = () => page.getByTestId("sidekick-sidebar").count()
@@ -48,8 +25,8 @@ describe("the content script's lifetime in an open CRM tab", () => {
 
   it("a second copy of the content script (as injected on install or update) replaces the first", async () => {
     const { page, hosts, frames } = await openLegacy()
-    const tabId = await tabIdOf(session, page)
-    const sw = await session.worker()
+    const tabId = await tabIdOf(suite.session, page)
+    const sw = await suite.session.worker()
     const injected = await sw.evaluate(async (tab) => {
       const [script] = await chrome.scripting.getRegisteredContentScripts()
       const files = script?.js ?? []
@@ -60,7 +37,7 @@ describe("the content script's lifetime in an open CRM tab", () => {
 
     await expect.poll(async () => [await hosts(), frames()], POLL).toEqual([1, 1])
     await expect
-      .poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL)
+      .poll(() => sidebarText(page, suite.session.extensionId, "waybill-number"), POLL)
       .toBe("SF1385628716739")
     await page.close()
   })
@@ -70,7 +47,7 @@ describe("the content script's lifetime in an open CRM tab", () => {
   it("when the extension goes away, the page is left clean: no dead sidebar, no uncaught errors", async () => {
     const { page, hosts } = await openLegacy()
     logs.length = 0
-    const sw = await session.worker()
+    const sw = await suite.session.worker()
     await sw.evaluate(() => chrome.runtime.reload()).catch(() => undefined) // the worker dies mid-call
     await expect.poll(hosts, POLL).toBe(0)
     // The page itself keeps working.

@@ -1,17 +1,15 @@
 import type { Frame, Page } from "playwright-core"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import {
-  type ExtensionSession,
   currentSidebarFrame,
-  launchExtension,
   recordConsole,
   screenshot,
   sidebarCarriers,
   sidebarFrame,
   sidebarText,
 } from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { extensionSuite } from "../extension-suite.test-helper"
 
 const POLL = { timeout: 20_000, interval: 200 }
 
@@ -63,35 +61,21 @@ async function candidates(frame: Frame): Promise<string[]> {
 }
 
 describe("list-and-detail layouts: the case is the item open in the reading pane", () => {
-  let server: FixtureServer
-  let session: ExtensionSession
-  const logs: string[] = []
-
-  beforeAll(async () => {
-    server = await startFixtureServer()
-    session = await launchExtension()
-  })
-  beforeEach(({ onTestFailed }) => {
-    logs.length = 0
-    onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
-  })
-  afterAll(async () => {
-    await session?.close()
-    await server?.close()
-  })
+  const suite = extensionSuite()
+  const { logs } = suite
 
   const expectItem = async (page: Page, item: Item) => {
-    const id = session.extensionId
+    const id = suite.session.extensionId
     await expect.poll(() => sidebarText(page, id, "waybill-number"), POLL).toBe(item.waybill)
     await expect.poll(async () => (await sidebarCarriers(page, id))?.[0], POLL).toBe(item.carrier)
     await expect.poll(() => caseType(page, id), POLL).toBe(item.type)
   }
 
   it("three-pane mailbox: the message in the preview iframe, not the subjects in the list", async () => {
-    const page = await session.context.newPage()
+    const page = await suite.session.context.newPage()
     recordConsole(page, logs)
-    const id = session.extensionId
-    await page.goto(server.url("mail/index.html"))
+    const id = suite.session.extensionId
+    await page.goto(suite.server.url("mail/index.html"))
     const frame = await sidebarFrame(page, id)
     // Nothing open yet: the list's numbers are other messages', none is the case.
     await expect.poll(() => frame.getByTestId("waybill-empty").count(), POLL).toBe(1)
@@ -124,10 +108,10 @@ describe("list-and-detail layouts: the case is the item open in the reading pane
   })
 
   it("ticket queue with a reading pane: the open ticket, not the queue's 运单号 column", async () => {
-    const page = await session.context.newPage()
+    const page = await suite.session.context.newPage()
     recordConsole(page, logs)
-    const id = session.extensionId
-    await page.goto(server.url("queue/index.html"))
+    const id = suite.session.extensionId
+    await page.goto(suite.server.url("queue/index.html"))
     const frame = await sidebarFrame(page, id)
     await expect.poll(() => frame.getByTestId("waybill-empty").count(), POLL).toBe(1)
     for (const ticket of [

@@ -1,18 +1,8 @@
 import { type Frame, type Page } from "playwright-core"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
-import {
-  type ExtensionSession,
-  launchExtension,
-  newProfileDir,
-  openOptions,
-  recordConsole,
-  removeProfileDir,
-  screenshot,
-  sidebarFrame,
-  sidebarText,
-} from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { openOptions, recordConsole, saveProfile, screenshot, sidebarFrame, sidebarText } from "../harness"
+import { extensionSuite } from "../extension-suite.test-helper"
 
 const POLL = { timeout: 20_000, interval: 200 }
 const LEGACY_WAYBILL = "SF1385628716739"
@@ -46,44 +36,24 @@ async function writeNote(frame: Frame, fields: { problem: string; actions: strin
 }
 
 describe("handoff notes", () => {
-  let server: FixtureServer
-  let session: ExtensionSession
-  let profileDir: string
-  const logs: string[] = []
-
-  beforeAll(async () => {
-    server = await startFixtureServer()
-    profileDir = newProfileDir()
-    session = await launchExtension({ profileDir })
-  })
-  beforeEach(({ onTestFailed }) => {
-    logs.length = 0
-    onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
-  })
-  afterAll(async () => {
-    await session?.close()
-    await server?.close()
-    if (profileDir) removeProfileDir(profileDir)
-  })
+  // One profile for the suite: a test restarts the browser on it.
+  const suite = extensionSuite({ keepProfile: true })
+  const { logs } = suite
 
   async function openTicket(path: string, waybill: string): Promise<{ page: Page; frame: Frame }> {
-    const page = await session.context.newPage()
-    recordConsole(page, logs)
-    await page.goto(server.url(path))
-    const frame = await sidebarFrame(page, session.extensionId)
-    await expect.poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL).toBe(waybill)
+    const page = await suite.open(path)
+    const frame = await sidebarFrame(page, suite.session.extensionId)
+    await expect
+      .poll(() => sidebarText(page, suite.session.extensionId, "waybill-number"), POLL)
+      .toBe(waybill)
     return { page, frame }
   }
 
   it("the agent profile saved in the options page signs the notes", async () => {
-    const options = await openOptions(session)
+    const options = await openOptions(suite.session)
     recordConsole(options, logs)
-    await options.getByTestId("profile-name").fill("张晓梅")
-    await options.getByTestId("profile-workid").fill("KF10086")
-    await options.getByTestId("profile-company").fill("通达速运")
-    await options.getByTestId("profile-save").click()
     // The confirmation shows once the store has written it (reloading earlier would lose the save).
-    await options.getByTestId("profile-status").waitFor({ timeout: 15_000 })
+    await saveProfile(options, { name: "张晓梅", workId: "KF10086", company: "通达速运" })
     expect(await options.getByTestId("profile-status").getAttribute("role")).toBe("status")
     await options.reload()
     await expect.poll(() => options.getByTestId("profile-workid").inputValue(), POLL).toBe("KF10086")
@@ -98,7 +68,7 @@ describe("handoff notes", () => {
       actions: "已联系营业点窗口，派件员请假；站点主管未接通，已催办",
       promise: "今天 16:00 前回电告知派送安排",
     })
-    await expect.poll(() => notesWith(page, session.extensionId, token), POLL).toBe(1)
+    await expect.poll(() => notesWith(page, suite.session.extensionId, token), POLL).toBe(1)
     const note = frame.getByTestId("handoff-note").filter({ hasText: token })
     expect(await note.getByTestId("handoff-note-author").textContent()).toContain("KF10086")
     console.log(`screenshot: ${await screenshot(page, "legacy-note-saved")}`)
@@ -111,10 +81,9 @@ describe("handoff notes", () => {
     }))
     expect(inPage).toEqual({ databases: [], local: [], session: [], cookies: "" })
 
-    await session.close()
-    session = await launchExtension({ profileDir })
+    await suite.relaunch()
     const again = await openTicket("legacy-ticket.html", LEGACY_WAYBILL)
-    await expect.poll(() => notesWith(again.page, session.extensionId, token), POLL).toBe(1)
+    await expect.poll(() => notesWith(again.page, suite.session.extensionId, token), POLL).toBe(1)
     await again.page.close()
   })
 
@@ -127,7 +96,7 @@ describe("handoff notes", () => {
     b.page.on("framenavigated", (f) => {
       if (f === b.frame) reloads++ // the sidebar itself reloaded
     })
-    expect(await notesWith(b.page, session.extensionId, token)).toBe(0)
+    expect(await notesWith(b.page, suite.session.extensionId, token)).toBe(0)
 
     await a.page.bringToFront()
     await writeNote(a.frame, {
@@ -135,8 +104,8 @@ describe("handoff notes", () => {
       actions: "已联系圆通杭州转运中心，排查中",
       promise: "17:00 前答复",
     })
-    await expect.poll(() => notesWith(a.page, session.extensionId, token), POLL).toBe(1)
-    await expect.poll(() => notesWith(b.page, session.extensionId, token), POLL).toBe(1)
+    await expect.poll(() => notesWith(a.page, suite.session.extensionId, token), POLL).toBe(1)
+    await expect.poll(() => notesWith(b.page, suite.session.extensionId, token), POLL).toBe(1)
     expect(reloads).toBe(0)
     await a.page.close()
     await b.page.close()

@@ -10,20 +10,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs"
 import { join } from "node:path"
 
 import type { Frame, Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 
-import {
-  DEFAULT_BUILD_DIR,
-  type ExtensionSession,
-  launchExtension,
-  openOptions,
-  openPopupFor,
-  recordConsole,
-  REPO_DIR,
-  sidebarFrame,
-  sidebarText,
-} from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { DEFAULT_BUILD_DIR, openOptions, openPopupFor, REPO_DIR, sidebarFrame, sidebarText } from "../harness"
+import { extensionSuite } from "../extension-suite.test-helper"
 
 const PROD_TAG = "permaudit"
 const PROD_DIR = join(REPO_DIR, "build", `chrome-mv3-${PROD_TAG}`)
@@ -149,22 +139,12 @@ describe("built manifests and bundles", () => {
 })
 
 describe("CSP at run time", () => {
-  let server: FixtureServer
-  let session: ExtensionSession
-  const logs: string[] = []
-  beforeAll(async () => {
-    server = await startFixtureServer()
-    session = await launchExtension()
-  })
-  afterAll(async () => {
-    await session?.close()
-    await server?.close()
-  })
+  const suite = extensionSuite()
 
   it("no extension page trips the CSP while working (sidebar, popup, options, side panel, review)", async () => {
-    const id = session.extensionId
+    const id = suite.session.extensionId
     // Before any page script runs, in every page and frame of the context: record CSP violations.
-    await session.context.addInitScript(() => {
+    await suite.session.context.addInitScript(() => {
       const w = window as unknown as { __csp: string[] }
       w.__csp = []
       document.addEventListener("securitypolicyviolation", (e) =>
@@ -174,16 +154,14 @@ describe("CSP at run time", () => {
     const violations = async (target: Page | Frame) =>
       target.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? ["(no recorder)"])
 
-    const page = await session.context.newPage()
-    recordConsole(page, logs)
-    await page.goto(server.url("legacy-ticket.html"))
+    const page = await suite.open("legacy-ticket.html")
     const frame = await sidebarFrame(page, id)
     await expect
       .poll(() => sidebarText(page, id, "waybill-number"), { timeout: 20_000 })
       .toBe("SF1385628716739")
-    const popup = await openPopupFor(session, page)
+    const popup = await openPopupFor(suite.session, page)
     await popup.getByTestId("popup-app").waitFor({ timeout: 15_000 })
-    const options = await openOptions(session)
+    const options = await openOptions(suite.session)
     await options.getByTestId("profile-name").waitFor({ timeout: 15_000 })
     // A backup import runs the store's zod schemas in the options page.
     await options.getByTestId("data-import").setInputFiles({
@@ -215,7 +193,7 @@ describe("CSP at run time", () => {
     }
     for (const path of ["sidepanel.html", "tabs/review.html"]) {
       if (!existsSync(join(DEFAULT_BUILD_DIR, path))) continue
-      const p = await session.context.newPage()
+      const p = await suite.session.context.newPage()
       await p.goto(`chrome-extension://${id}/${path}`)
       await p.locator("body *").first().waitFor({ timeout: 15_000 })
       seen[path] = await violations(p)

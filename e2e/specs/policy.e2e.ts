@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync }
 import { dirname, join } from "node:path"
 
 import { type Frame, type Page } from "playwright-core"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
 
@@ -27,7 +27,7 @@ import {
   sidebarText,
   textOf,
 } from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { extensionSuite } from "../extension-suite.test-helper"
 
 const POLL = { timeout: 20_000, interval: 200 }
 /** The id the manifest `key` gives every build of ours (samples/policy use it too). */
@@ -127,24 +127,16 @@ describe("admin policy (managed storage)", () => {
     )
   })
 
-  let server: FixtureServer
-  const logs: string[] = []
-
-  beforeAll(async () => {
+  beforeAll(() => {
     if (process.getuid?.() !== 0) throw new Error("the policy e2e writes /etc/chromium/policies: run as root")
-    server = await startFixtureServer()
   })
-  beforeEach(({ onTestFailed }) => {
-    logs.length = 0
-    onTestFailed(() => console.log(logs.join("\n")))
-  })
-  afterAll(async () => {
-    removePolicy()
-    await server?.close()
-  })
+  // The fixture server only: each test launches the policy build itself, after writing the policy.
+  const suite = extensionSuite({ browsers: 0 })
+  const { logs } = suite
+  afterAll(() => removePolicy())
 
   it("applies the policy with no agent action, shows it locked everywhere, ignores a bad value, and follows a live change", async () => {
-    const origin = new URL(server.url("legacy-ticket.html")).origin
+    const origin = new URL(suite.server.url("legacy-ticket.html")).origin
     let session: ExtensionSession | undefined
     try {
       writePolicy(policyFor(origin, "盛辉物流"))
@@ -153,9 +145,7 @@ describe("admin policy (managed storage)", () => {
       expect(session.extensionId).toBe(EXTENSION_ID)
 
       // Sites: the CRM page gets the sidebar without the agent enabling anything.
-      const page = await session.context.newPage()
-      recordConsole(page, logs)
-      await page.goto(server.url("legacy-ticket.html"))
+      const page = await suite.open("legacy-ticket.html", session)
       const frame = await sidebarFrame(page, session.extensionId)
       await expect
         .poll(() => sidebarText(page, session!.extensionId, "waybill-number"), POLL)
@@ -269,7 +259,7 @@ describe("admin policy (managed storage)", () => {
       expect(await options.getByTestId("qa-phrasebook-import").isDisabled()).toBe(false)
       expect(await options.getByTestId("sites-empty").count()).toBe(1)
       const page = await session.context.newPage()
-      await page.goto(server.url("legacy-ticket.html"))
+      await page.goto(suite.server.url("legacy-ticket.html"))
       const popup = await openPopupFor(session, page)
       await expect.poll(() => popup.getByTestId("popup-enable").count(), POLL).toBe(1)
       expect(await popup.getByTestId("policy-summary").count()).toBe(0)
@@ -280,34 +270,25 @@ describe("admin policy (managed storage)", () => {
 })
 
 describe("the usual e2e build without a policy behaves as before", () => {
-  let server: FixtureServer
-  let session: ExtensionSession
-  beforeAll(async () => {
-    server = await startFixtureServer()
-    session = await launchExtension()
-  })
-  afterAll(async () => {
-    await session?.close()
-    await server?.close()
-  })
+  const suite = extensionSuite()
 
   it("sidebar, agent profile in the greeting, built-in phrasebook, editor and export open", async () => {
-    const options = await openOptions(session)
+    const options = await openOptions(suite.session)
     await options.getByTestId("profile-company").fill("通达速运")
     await options.getByTestId("profile-save").click()
     await options.getByTestId("profile-status").waitFor({ timeout: 15_000 })
     expect(await options.getByTestId("locked-badge").count()).toBe(0)
-    const page: Page = await session.context.newPage()
-    await page.goto(server.url("legacy-ticket.html"))
-    const frame = await sidebarFrame(page, session.extensionId)
+    const page: Page = await suite.session.context.newPage()
+    await page.goto(suite.server.url("legacy-ticket.html"))
+    const frame = await sidebarFrame(page, suite.session.extensionId)
     await frame.getByTestId("tab-phrasing").click()
     await expect.poll(() => greeting(frame), POLL).toContain("通达速运客服")
     await expect
       .poll(() => textOf(frame.getByTestId("phrasebook-version")), POLL)
       .toContain(DEFAULT_PHRASEBOOK.version)
     expect(await frame.getByTestId("policy-summary").count()).toBe(0)
-    const review = await session.context.newPage()
-    await review.goto(`chrome-extension://${session.extensionId}/tabs/review.html`)
+    const review = await suite.session.context.newPage()
+    await review.goto(`chrome-extension://${suite.session.extensionId}/tabs/review.html`)
     await review.getByTestId("rule-editor").waitFor({ timeout: 15_000 })
     expect(await review.getByTestId("rule-editor-locked").count()).toBe(0)
     expect(await review.getByTestId("rule-triggers").isDisabled()).toBe(false)

@@ -13,7 +13,7 @@ import { byRule, tally } from "~lib/audit/aggregate"
 import type { AuditEvent } from "~lib/audit/model"
 
 import { type ExtensionSession, launchExtension, openOptions, screenshot } from "../harness"
-import { openReview, ruleRows, sampleTrail, seedTrail } from "./qa-helpers"
+import { openReview, ruleRows, sampleTrail, seedTrail } from "./qa-review.test-helper"
 
 const percent = (r: number | null) => (r === null ? "—" : `${Math.round(r * 1000) / 10}%`)
 

@@ -15,7 +15,7 @@ import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
 import type { Phrasebook } from "~lib/phrasing/types"
 
 import { type ExtensionSession, launchExtension, openOptions, screenshot } from "../harness"
-import { openReview, sampleTrail, seedTrail } from "./qa-helpers"
+import { openReview, sampleTrail, seedTrail } from "./qa-review.test-helper"
 
 const RULE = "refusal-buxing"
 const NEW_WORDS = "没戏"

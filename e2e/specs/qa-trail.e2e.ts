@@ -5,46 +5,29 @@
  * site, waybill and phrasebook version.
  */
 import { type Frame, type Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
 
-import { type ExtensionSession, launchExtension, openOptions, recordConsole, sidebarFrame } from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
-import { openReview } from "./qa-helpers"
+import { openOptions, saveProfile, sidebarFrame } from "../harness"
+import { extensionSuite } from "../extension-suite.test-helper"
+import { openReview } from "./qa-review.test-helper"
 
 const POLL = { timeout: 15_000, interval: 100 }
 
 describe("typing → audit events → review page", () => {
-  let server: FixtureServer
-  let session: ExtensionSession
+  const suite = extensionSuite()
   let page: Page
   let frame: Frame
-  const logs: string[] = []
-
-  beforeAll(async () => {
-    server = await startFixtureServer()
-    session = await launchExtension()
-  })
-  afterAll(async () => {
-    if (logs.length) console.log(logs.join("\n"))
-    await session?.close()
-    await server?.close()
-  })
 
   it("records shown, applied, wrong and ignored while the agent works", async () => {
-    const options = await openOptions(session)
-    await options.getByTestId("profile-name").fill("李娜")
-    await options.getByTestId("profile-workid").fill("A1024")
-    await options.getByTestId("profile-save").click()
-    await options.getByTestId("profile-status").waitFor()
+    const options = await openOptions(suite.session)
+    await saveProfile(options, { name: "李娜", workId: "A1024" })
     await options.close()
 
-    page = await session.context.newPage()
-    recordConsole(page, logs)
-    await page.goto(server.url("editors/textarea.html"))
+    page = await suite.open("editors/textarea.html")
     await page.waitForFunction(() => (window as { editorReady?: boolean }).editorReady === true)
-    frame = await sidebarFrame(page, session.extensionId)
+    frame = await sidebarFrame(page, suite.session.extensionId)
     await frame.getByTestId("tab-phrasing").click()
     await frame.getByTestId("phrasing-panel").waitFor()
 
@@ -75,7 +58,7 @@ describe("typing → audit events → review page", () => {
     await page.locator("#reply").fill("")
     await frame.getByTestId("phrasing-clean").or(frame.getByTestId("phrasing-no-editor")).first().waitFor()
 
-    const review = await openReview(session)
+    const review = await openReview(suite.session)
     const rows = review.getByTestId("qa-event-row")
     const read = () =>
       rows.evaluateAll((els) =>
@@ -97,7 +80,7 @@ describe("typing → audit events → review page", () => {
     expect(body).toContain("李娜")
     expect(body).toContain("A1024")
     expect(body).toContain("SF1234567890123")
-    expect(body).toContain(new URL(server.url("")).origin)
+    expect(body).toContain(new URL(suite.server.url("")).origin)
     expect(body).toContain(DEFAULT_PHRASEBOOK.version)
     expect(body).toContain("引用客户原话")
     expect(body).toContain(replacement)
@@ -134,7 +117,7 @@ describe("typing → audit events → review page", () => {
     await page.click("#send")
     await page.locator("#reply").fill("")
 
-    const review = await openReview(session)
+    const review = await openReview(suite.session)
     const rows = review.locator('[data-testid="qa-event-row"][data-rule-id="refusal-meibanfa"]')
     const read = () => rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-outcome") ?? ""))
     await expect

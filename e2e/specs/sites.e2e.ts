@@ -1,10 +1,8 @@
 import { type Page } from "playwright-core"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import {
-  type ExtensionSession,
   hasSidebarHost,
-  launchExtension,
   openOptions,
   openPopupFor,
   recordConsole,
@@ -12,41 +10,28 @@ import {
   sidebarFrame,
   sidebarText,
 } from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { extensionSuite } from "../extension-suite.test-helper"
 
 const POLL = { timeout: 20_000, interval: 200 }
 
 describe("turning the extension off and on for a CRM site", () => {
-  let server: FixtureServer
-  let session: ExtensionSession
-  const logs: string[] = []
-
-  beforeAll(async () => {
-    server = await startFixtureServer()
-    session = await launchExtension()
-  })
-  beforeEach(({ onTestFailed }) => {
-    onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
-  })
-  afterAll(async () => {
-    await session?.close()
-    await server?.close()
-  })
+  const suite = extensionSuite()
+  const { logs } = suite
 
   async function open(url: string): Promise<Page> {
-    const page = await session.context.newPage()
+    const page = await suite.session.context.newPage()
     recordConsole(page, logs)
     await page.goto(url)
     return page
   }
 
   it("the admin picks the waybill field on the page: Esc cancels, a click picks (the page never gets it), confirmed, saved and used", async () => {
-    const page = await open(server.url("ticket-wide.html"))
-    await sidebarFrame(page, session.extensionId)
+    const page = await open(suite.server.url("ticket-wide.html"))
+    await sidebarFrame(page, suite.session.extensionId)
     await expect
-      .poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL)
+      .poll(() => sidebarText(page, suite.session.extensionId, "waybill-number"), POLL)
       .toBe("SF1385628716739")
-    const options = await openOptions(session)
+    const options = await openOptions(suite.session)
     recordConsole(options, logs)
     const row = options.getByTestId("site-row").filter({ hasText: "127.0.0.1" })
     const status = row.getByTestId("site-pick-status")
@@ -95,9 +80,9 @@ describe("turning the extension off and on for a CRM site", () => {
     await expect.poll(() => row.getByTestId("site-status").textContent(), POLL).toMatch(/已保存|Saved/)
     // The pinned field now names the case's waybill in the sidebar.
     await page.reload()
-    await sidebarFrame(page, session.extensionId)
+    await sidebarFrame(page, suite.session.extensionId)
     await expect
-      .poll(() => sidebarText(page, session.extensionId, "waybill-number"), POLL)
+      .poll(() => sidebarText(page, suite.session.extensionId, "waybill-number"), POLL)
       .toBe("SF1533767748344")
 
     // Clear the pin again for the other tests.
@@ -109,12 +94,12 @@ describe("turning the extension off and on for a CRM site", () => {
   })
 
   it("disabling the site in the options page removes the sidebar; the popup brings it back", async () => {
-    const id = session.extensionId
-    const crm = await open(server.url("legacy-ticket.html"))
+    const id = suite.session.extensionId
+    const crm = await open(suite.server.url("legacy-ticket.html"))
     await sidebarFrame(crm, id)
     await expect.poll(() => sidebarText(crm, id, "waybill-number"), POLL).toBe("SF1385628716739")
 
-    const options = await openOptions(session)
+    const options = await openOptions(suite.session)
     recordConsole(options, logs)
     options.on("dialog", (d) => void d.accept())
     const row = options.getByTestId("site-row").filter({ hasText: "127.0.0.1" })
@@ -127,13 +112,13 @@ describe("turning the extension off and on for a CRM site", () => {
     // …and a reload does not bring it back. The same page on localhost (still enabled) shows the
     // sidebar: by then the extension has had its chance on the reloaded page too.
     await crm.reload()
-    const control = await open(server.url("legacy-ticket.html").replace("127.0.0.1", "localhost"))
+    const control = await open(suite.server.url("legacy-ticket.html").replace("127.0.0.1", "localhost"))
     await sidebarFrame(control, id)
     await expect.poll(() => sidebarText(control, id, "waybill-number"), POLL).toBe("SF1385628716739")
     expect(await hasSidebarHost(crm)).toBe(false)
     await control.close()
 
-    const popup = await openPopupFor(session, crm)
+    const popup = await openPopupFor(suite.session, crm)
     recordConsole(popup, logs)
     await popup.getByTestId("popup-enable").click()
     await expect.poll(() => hasSidebarHost(crm), POLL).toBe(true)

@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import {
-  type ExtensionSession,
   hasSidebarHost,
-  launchExtension,
   recordConsole,
   screenshot,
   sidebarCarriers,
   sidebarFrame,
   sidebarText,
 } from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { extensionSuite } from "../extension-suite.test-helper"
 
 const POLL = { timeout: 20_000, interval: 200 }
 
@@ -21,34 +19,20 @@ const TICKETS = {
 } as const
 
 describe("a single-page helpdesk that navigates with pushState and re-renders", () => {
-  let server: FixtureServer
-  let session: ExtensionSession
-  const logs: string[] = []
-
-  beforeAll(async () => {
-    server = await startFixtureServer()
-    session = await launchExtension()
-  })
-  beforeEach(({ onTestFailed }) => {
-    logs.length = 0
-    onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
-  })
-  afterAll(async () => {
-    await session?.close()
-    await server?.close()
-  })
+  const suite = extensionSuite()
+  const { logs } = suite
 
   it("follows client-side navigation through three tickets and back", async () => {
-    const page = await session.context.newPage()
+    const page = await suite.session.context.newPage()
     recordConsole(page, logs)
-    const id = session.extensionId
+    const id = suite.session.extensionId
     const expectTicket = async (n: keyof typeof TICKETS) => {
-      await expect.poll(() => page.url(), POLL).toBe(server.url(`spa/ticket/${n}`))
+      await expect.poll(() => page.url(), POLL).toBe(suite.server.url(`spa/ticket/${n}`))
       await expect.poll(() => sidebarText(page, id, "waybill-number"), POLL).toBe(TICKETS[n].waybill)
       await expect.poll(async () => (await sidebarCarriers(page, id))?.[0], POLL).toBe(TICKETS[n].carrier)
     }
 
-    await page.goto(server.url("spa/ticket/101"))
+    await page.goto(suite.server.url("spa/ticket/101"))
     await sidebarFrame(page, id)
     await expectTicket(101)
     // A full document load happened once; everything after is pushState / popstate.
@@ -73,10 +57,10 @@ describe("a single-page helpdesk that navigates with pushState and re-renders", 
   })
 
   it("keeps the same waybill, without flicker, while the app rebuilds the detail pane on its own", async () => {
-    const page = await session.context.newPage()
+    const page = await suite.session.context.newPage()
     recordConsole(page, logs)
-    const id = session.extensionId
-    await page.goto(server.url("spa/ticket/102"))
+    const id = suite.session.extensionId
+    await page.goto(suite.server.url("spa/ticket/102"))
     const frame = await sidebarFrame(page, id)
     await expect.poll(() => sidebarText(page, id, "waybill-number"), POLL).toBe(TICKETS[102].waybill)
 
@@ -120,10 +104,10 @@ describe("a single-page helpdesk that navigates with pushState and re-renders", 
   })
 
   it("keeps each ticket's unsaved note with its own waybill while the agent switches tickets", async () => {
-    const page = await session.context.newPage()
+    const page = await suite.session.context.newPage()
     recordConsole(page, logs)
-    const id = session.extensionId
-    await page.goto(server.url("spa/ticket/101"))
+    const id = suite.session.extensionId
+    await page.goto(suite.server.url("spa/ticket/101"))
     const frame = await sidebarFrame(page, id)
     await expect.poll(() => sidebarText(page, id, "waybill-number"), POLL).toBe(TICKETS[101].waybill)
     const problem = () => sidebarText(page, id, "handoff-problem")
@@ -146,10 +130,10 @@ describe("a single-page helpdesk that navigates with pushState and re-renders", 
   })
 
   it("re-reads the case type when the agent moves to another ticket", async () => {
-    const page = await session.context.newPage()
+    const page = await suite.session.context.newPage()
     recordConsole(page, logs)
-    const id = session.extensionId
-    await page.goto(server.url("spa/ticket/102")) // 收到的箱子压坏了，里面杯子碎了 · 外包装破损
+    const id = suite.session.extensionId
+    await page.goto(suite.server.url("spa/ticket/102")) // 收到的箱子压坏了，里面杯子碎了 · 外包装破损
     await sidebarFrame(page, id)
     await expect.poll(() => sidebarText(page, id, "waybill-number"), POLL).toBe(TICKETS[102].waybill)
     await expect.poll(() => sidebarText(page, id, "case-type"), POLL).toBe("破损")

@@ -5,18 +5,19 @@
  * without a team server, and the harness fails any of them on a single network request.
  */
 import { type Page } from "playwright-core"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import {
   type ExtensionSession,
-  launchExtension,
   openOptions,
   recordConsole,
+  saveProfile,
+  saveTeamKey,
   screenshot,
   sidebarFrame,
   sidebarText,
 } from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { extensionSuite } from "../extension-suite.test-helper"
 import { prepareServer, serverDocs } from "../../tests/team/harness"
 import { startStandIn, type StandIn } from "../../tests/team/stand-in"
 
@@ -25,46 +26,35 @@ const TEAM_KEY = "团队密钥-e2e-team-key-2026"
 const LEGACY_WAYBILL = "SF1385628716739"
 
 describe("team server: two agents' browsers", () => {
-  let server: FixtureServer
   let couch: StandIn
   let config: Awaited<ReturnType<typeof prepareServer>>
   let a: ExtensionSession
   let b: ExtensionSession
-  const logs: string[] = []
 
+  // The team server first: the browsers may reach it (and only it).
   beforeAll(async () => {
-    server = await startFixtureServer()
     couch = await startStandIn()
     config = await prepareServer(couch, [
       { name: "A1024", roles: ["agent"] },
       { name: "B2048", roles: ["agent"] },
     ])
-    a = await launchExtension({ allowNetwork: [couch.url] })
-    b = await launchExtension({ allowNetwork: [couch.url] })
-  })
-  beforeEach(({ onTestFailed }) => {
-    logs.length = 0
-    onTestFailed(() => console.log([...a.logs, ...b.logs, ...logs].join("\n")))
   })
   afterAll(async () => {
-    await a?.close()
-    await b?.close()
     await couch?.close()
-    await server?.close()
+  })
+  const suite = extensionSuite({ browsers: 2, launch: () => ({ allowNetwork: [couch.url] }) })
+  const { logs } = suite
+  beforeAll(() => {
+    ;[a, b] = suite.sessions
   })
 
   /** Profile, the test-only team setting (the admin's policy in production), then the Options login. */
   async function join(session: ExtensionSession, name: string, workId: string): Promise<Page> {
     const options = await openOptions(session)
     recordConsole(options, logs)
-    await options.getByTestId("profile-name").fill(name)
-    await options.getByTestId("profile-workid").fill(workId)
-    await options.getByTestId("profile-save").click()
-    await options.getByTestId("profile-status").waitFor({ timeout: 15_000 })
+    await saveProfile(options, { name: name, workId: workId })
     // The team key (issue 12; the policy's teamKey in production): team handoffs are signed with it.
-    await options.getByTestId("team-key-input").fill(TEAM_KEY)
-    await options.getByTestId("team-key-save").click()
-    await options.locator('[data-testid="team-key-state"][data-set="yes"]').waitFor({ timeout: 15_000 })
+    await saveTeamKey(options, TEAM_KEY)
     const sw = await session.worker()
     await sw.evaluate((url) => chrome.storage.local.set({ e2eTeamServer: { url } }), couch.url)
     await options.reload()
@@ -87,7 +77,7 @@ describe("team server: two agents' browsers", () => {
 
     const pageA = await a.context.newPage()
     recordConsole(pageA, logs)
-    await pageA.goto(server.url("legacy-ticket.html"))
+    await pageA.goto(suite.server.url("legacy-ticket.html"))
     const frameA = await sidebarFrame(pageA, a.extensionId)
     await expect.poll(() => sidebarText(pageA, a.extensionId, "waybill-number"), POLL).toBe(LEGACY_WAYBILL)
     const form = frameA.getByTestId("handoff-form")
@@ -115,7 +105,7 @@ describe("team server: two agents' browsers", () => {
     // B: another page of the CRM, the waybill typed into the sidebar.
     const pageB = await b.context.newPage()
     recordConsole(pageB, logs)
-    await pageB.goto(server.url("lookalikes.html"))
+    await pageB.goto(suite.server.url("lookalikes.html"))
     const frameB = await sidebarFrame(pageB, b.extensionId)
     await frameB.getByTestId("waybill-input").fill(LEGACY_WAYBILL)
     await frameB.getByTestId("waybill-go").click()

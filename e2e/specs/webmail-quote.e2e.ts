@@ -5,36 +5,19 @@
  * (the tone model), with its confidence and cues.
  */
 import { type Frame, type Page } from "playwright-core"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
-import { type ExtensionSession, launchExtension, recordConsole, sidebarFrame, textOf } from "../harness"
-import { type FixtureServer, startFixtureServer } from "../server"
+import { sidebarFrame, textOf } from "../harness"
+import { extensionSuite } from "../extension-suite.test-helper"
 
 const POLL = { timeout: 15_000, interval: 100 }
 
-let server: FixtureServer
-let session: ExtensionSession
-const logs: string[] = []
-
-beforeAll(async () => {
-  server = await startFixtureServer()
-  session = await launchExtension()
-})
-beforeEach(({ onTestFailed }) => {
-  logs.length = 0
-  onTestFailed(() => console.log([...session.logs, ...logs].join("\n")))
-})
-afterAll(async () => {
-  await session?.close()
-  await server?.close()
-})
+const suite = extensionSuite()
 
 async function open(fixture: string): Promise<{ page: Page; frame: Frame }> {
-  const page = await session.context.newPage()
-  recordConsole(page, logs)
-  await page.goto(server.url(`editors/${fixture}.html`))
+  const page = await suite.open(`editors/${fixture}.html`)
   await page.waitForFunction(() => (window as { editorReady?: boolean }).editorReady === true)
-  const frame = await sidebarFrame(page, session.extensionId)
+  const frame = await sidebarFrame(page, suite.session.extensionId)
   await frame.getByTestId("tab-phrasing").click()
   await frame.getByTestId("phrasing-panel").waitFor()
   return { page, frame }

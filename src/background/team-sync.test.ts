@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 
 import { createDb, type SidekickDB } from "~lib/store/db"
 import { createStore } from "~lib/store/repository"
-import { makeNote } from "~lib/store/testing"
+import { makeNote } from "~lib/store/store.test-helper"
 
 import { cookieFetch, startStandIn, type StandIn } from "../../tests/team/stand-in"
 import { prepareServer } from "../../tests/team/harness"

@@ -8,7 +8,7 @@ import { createConversationStore } from "../../src/lib/store/conversation-reposi
 import type { SidekickDB } from "../../src/lib/store/db"
 import { createOutboxPort, setTeamEnabled } from "../../src/lib/store/outbox"
 import { createStore } from "../../src/lib/store/repository"
-import { freshDb } from "../../src/lib/store/testing"
+import { freshDb } from "../../src/lib/store/store.test-helper"
 import { parseTeamPolicy, type TeamConfig } from "../../src/lib/team/config"
 import { createCouchClient, type FetchLike } from "../../src/lib/team/couch"
 import { pushOutbox, type OutboxPort, type PushReport } from "../../src/lib/team/replicator"

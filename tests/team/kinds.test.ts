@@ -5,56 +5,31 @@
  * Also: team handoffs verified with the team key like handoffs read from the ticket (issue 12), and
  * the fault table re-run with every kind in one outbox.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import type { AuditEvent } from "../../src/lib/audit/model"
 import type { HandoffNote } from "../../src/lib/cases/model"
 import { DEFAULT_PHRASEBOOK } from "../../src/lib/phrasing/default-phrasebook"
 import { ratesByAgent, ratesByItem, scoreRecords } from "../../src/lib/qa/aggregate"
 import type { ConversationTurnRecord } from "../../src/lib/qa/record"
-import { makeAttempt, makeNote } from "../../src/lib/store/testing"
+import { makeAttempt, makeNote } from "../../src/lib/store/store.test-helper"
 import { canonicalJson, toTeamDoc, type TeamDoc } from "../../src/lib/team/docs"
 import type { FetchLike } from "../../src/lib/team/couch"
 import { fetchTeamConversations, fetchTeamHandoffCounts } from "../../src/lib/team/qa-views"
 import { backoffMs } from "../../src/lib/team/replicator"
 import { signTeamDoc } from "../../src/lib/team/signing"
 import { fetchTeamEntries, verifyTeamEntries } from "../../src/lib/team/timeline"
-import { drain, fakeClock, openProfile, prepareServer, serverDocs, type Profile } from "./harness"
-import { startFaultProxy, startStandIn, type FaultProxy, type StandIn } from "./stand-in"
+import { drain, fakeClock, serverDocs, type Profile } from "./harness"
+import { teamServerSuite } from "./team-suite.test-helper"
 
 const MIN = 60_000
 const KEY = "团队密钥-team-key-2026-12"
-const table: string[] = []
-
-let standIn: StandIn
-let proxy: FaultProxy
-let config: Awaited<ReturnType<typeof prepareServer>>
-
-beforeAll(async () => {
-  standIn = await startStandIn()
-  proxy = await startFaultProxy(standIn.url)
-  config = await prepareServer(standIn, [
-    { name: "A1", roles: ["agent"] },
-    { name: "B2", roles: ["agent"] },
-    { name: "C3", roles: ["agent"] },
-    { name: "Q9", roles: ["qa"] },
-  ])
-}, 60_000)
-
-afterEach(() => {
-  proxy.mode = { kind: "pass" }
-})
-
-afterAll(async () => {
-  console.log(["scenario | documents sent | stored | duplicated", ...table].join("\n"))
-  await proxy.close()
-  await standIn.close()
-})
+const teamServer = teamServerSuite("documents")
 
 type ServerDoc = TeamDoc & { _rev?: string }
 
 async function all(db: string): Promise<ServerDoc[]> {
-  return (await serverDocs(standIn, db)) as unknown as ServerDoc[]
+  return (await serverDocs(teamServer.standIn, db)) as unknown as ServerDoc[]
 }
 
 /** A document's content identity: the same record stored twice under two ids would repeat it. */
@@ -102,19 +77,15 @@ describe("more kinds on the team server", { timeout: 180_000 }, () => {
   it("takeovers travel as their own kind; handoffs are verified with the team key like ticket blocks", async () => {
     const clock = fakeClock()
     const wb = "JT900000000001"
-    const a = await openProfile({
+    const a = await teamServer.profile({
       workId: "A1",
       name: "李娜",
-      serverUrl: proxy.url,
-      config,
       clock,
       teamKey: KEY,
     })
-    const b = await openProfile({
+    const b = await teamServer.profile({
       workId: "B2",
       name: "王强",
-      serverUrl: proxy.url,
-      config,
       clock,
       teamKey: KEY,
     })
@@ -158,8 +129,8 @@ describe("more kinds on the team server", { timeout: 180_000 }, () => {
     expect((await drain(b)).at(-1)?.status).toBe("done")
 
     // QA: handoffs, takeovers and attempts per kind and agent, from the view = counted locally.
-    const qa = await openProfile({ workId: "Q9", serverUrl: proxy.url, config, clock })
-    const counts = await fetchTeamHandoffCounts(qa.client, config, {
+    const qa = await teamServer.profile({ workId: "Q9", clock })
+    const counts = await fetchTeamHandoffCounts(qa.client, teamServer.config, {
       from: clock.now() - 60 * MIN,
       to: clock.now() + 60 * MIN,
     })
@@ -171,19 +142,28 @@ describe("more kinds on the team server", { timeout: 180_000 }, () => {
     expect(Object.fromEntries(counts)).toEqual(Object.fromEntries(local))
 
     // Everything signed arrives verified at a third agent who never opened the ticket.
-    const c = await openProfile({ workId: "C3", serverUrl: proxy.url, config, clock, teamKey: KEY })
-    let entries = await verifyTeamEntries((await fetchTeamEntries(c.client, config, wb)).entries, KEY)
+    const c = await teamServer.profile({ workId: "C3", clock, teamKey: KEY })
+    let entries = await verifyTeamEntries(
+      (await fetchTeamEntries(c.client, teamServer.config, wb)).entries,
+      KEY,
+    )
     expect(
       entries.map((e) => `${e.kind}:${e.agent}:${e.kind === "attempt" ? "-" : (e.verification ?? "?")}`),
     ).toEqual(["handoff:A1:verified", "handoff:A1:verified", "attempt:A1:-", "takeover:B2:verified"])
 
     // On the server, someone with admin rights but without the team key alters A's handoff and
     // forges two more in A's name (one unsigned, one signed with another key).
-    const docs = await all(config.handoffsDb)
+    const docs = await all(teamServer.config.handoffsDb)
     const victim = docs.find((d) => d.body.id === "A1-orig")!
     const altered = { ...victim, body: { ...victim.body, promise: "已赔偿客户500元" } }
     expect(
-      (await standIn.admin("PUT", `/${config.handoffsDb}/${encodeURIComponent(victim._id)}`, altered)).status,
+      (
+        await teamServer.standIn.admin(
+          "PUT",
+          `/${teamServer.config.handoffsDb}/${encodeURIComponent(victim._id)}`,
+          altered,
+        )
+      ).status,
     ).toBe(201)
     const forge = (id: string) =>
       toTeamDoc(
@@ -203,9 +183,18 @@ describe("more kinds on the team server", { timeout: 180_000 }, () => {
     const otherKey = await signTeamDoc(forge("forged-other-key"), "some-other-team-key-xyz")
     for (const d of [unsigned, otherKey])
       expect(
-        (await standIn.admin("PUT", `/${config.handoffsDb}/${encodeURIComponent(d._id)}`, d)).status,
+        (
+          await teamServer.standIn.admin(
+            "PUT",
+            `/${teamServer.config.handoffsDb}/${encodeURIComponent(d._id)}`,
+            d,
+          )
+        ).status,
       ).toBe(201)
-    entries = await verifyTeamEntries((await fetchTeamEntries(c.client, config, wb, 500)).entries, KEY)
+    entries = await verifyTeamEntries(
+      (await fetchTeamEntries(c.client, teamServer.config, wb, 500)).entries,
+      KEY,
+    )
     const state = (id: string) => {
       const e = entries.find((x) => x.kind !== "attempt" && x.note.id === id)
       return e && e.kind !== "attempt" ? e.verification : "missing"
@@ -220,8 +209,10 @@ describe("more kinds on the team server", { timeout: 180_000 }, () => {
     expect(new Set(keyless.flatMap((e) => (e.kind === "attempt" ? [] : [e.verification])))).toEqual(
       new Set(["no-key", "unsigned"]),
     )
-    table.push(
-      `handoff verification: 2 handoffs + 1 takeover + 1 attempt, 1 altered + 2 forged on the server | 4 | ${docs.length} | 0`,
+    teamServer.row(
+      `handoff verification: 2 handoffs + 1 takeover + 1 attempt, 1 altered + 2 forged on the server`,
+      4,
+      { stored: docs.length, duplicated: 0 },
     )
   })
 
@@ -229,8 +220,8 @@ describe("more kinds on the team server", { timeout: 180_000 }, () => {
     const clock = fakeClock()
     const t0 = Date.UTC(2026, 10, 25, 15, 30) // 23:30 in China: conversations straddle the day line
     const rows: ConversationTurnRecord[] = []
-    const a = await openProfile({ workId: "A1", name: "A1名", serverUrl: proxy.url, config, clock })
-    const b = await openProfile({ workId: "B2", name: "B2名", serverUrl: proxy.url, config, clock })
+    const a = await teamServer.profile({ workId: "A1", name: "A1名", clock })
+    const b = await teamServer.profile({ workId: "B2", name: "B2名", clock })
     let n = 0
     for (const [p, workId] of [
       [a, "A1"],
@@ -248,8 +239,11 @@ describe("more kinds on the team server", { timeout: 180_000 }, () => {
     expect(outboxKinds.filter((k) => k === "turn")).toHaveLength(rows.length)
     for (const p of [a, b]) expect((await drain(p)).at(-1)?.status).toBe("done")
 
-    const qa = await openProfile({ workId: "Q9", serverUrl: proxy.url, config, clock })
-    const team = await fetchTeamConversations(qa.client, config, { from: t0, to: t0 + 24 * 60 * MIN })
+    const qa = await teamServer.profile({ workId: "Q9", clock })
+    const team = await fetchTeamConversations(qa.client, teamServer.config, {
+      from: t0,
+      to: t0 + 24 * 60 * MIN,
+    })
     // The review page scores the same turns, every conversation ended by now.
     const scored = scoreRecords(rows, DEFAULT_PHRASEBOOK, t0 + 30 * 24 * 60 * MIN)
     expect(scored).toHaveLength(8)
@@ -265,7 +259,7 @@ describe("more kinds on the team server", { timeout: 180_000 }, () => {
       if (r.role === "agent") sentLocal.set(r.agentWorkId, (sentLocal.get(r.agentWorkId) ?? 0) + 1)
     expect(Object.fromEntries(team.sent)).toEqual(Object.fromEntries(sentLocal))
 
-    const qaDocs = await all(config.qaDb)
+    const qaDocs = await all(teamServer.config.qaDb)
     const turns = qaDocs.filter((d) => d.type === "turn")
     // Masked as stored: the server holds exactly the local rows.
     expect(turns.map((d) => d.body).sort((x, y) => String(x.id).localeCompare(String(y.id)))).toEqual(
@@ -274,15 +268,17 @@ describe("more kinds on the team server", { timeout: 180_000 }, () => {
     const sent = outboxKinds.length
     const c = countOf(qaDocs.filter((d) => d.type === "turn" || d.type === "scorecard"))
     expect(c).toEqual({ stored: sent, duplicated: 0 })
-    table.push(
-      `conversations: 8 conversations, ${rows.length} turns + ${scorecardsQueued} scorecards | ${sent} | ${c.stored} | ${c.duplicated}`,
+    teamServer.row(
+      `conversations: 8 conversations, ${rows.length} turns + ${scorecardsQueued} scorecards`,
+      sent,
+      c,
     )
   })
 
   it("an agent cannot write a colleague's turn or scorecard, nor replace one", async () => {
     const clock = fakeClock()
-    const b = await openProfile({ workId: "B2", serverUrl: proxy.url, config, clock })
-    const docs = await all(config.qaDb)
+    const b = await teamServer.profile({ workId: "B2", clock })
+    const docs = await all(teamServer.config.qaDb)
     const aCard = docs.find((d) => d.type === "scorecard" && d.agent === "A1")!
     const aTurn = docs.find((d) => d.type === "turn" && d.agent === "A1")!
     const forged = toTeamDoc(
@@ -293,7 +289,7 @@ describe("more kinds on the team server", { timeout: 180_000 }, () => {
         name: "",
       },
     )
-    const res = await b.client.bulkDocs(config.qaDb, [
+    const res = await b.client.bulkDocs(teamServer.config.qaDb, [
       forged,
       { ...aCard, body: { ...aCard.body, score: 1 } },
     ])
@@ -309,14 +305,14 @@ describe("more kinds on the team server", { timeout: 180_000 }, () => {
       (f: FetchLike): FetchLike =>
       async (url, init) => {
         const res = await f(url, init)
-        if (url.endsWith("/_bulk_docs") && ++bulk === expireAt) proxy.mode = { kind: "unauthorized" }
+        if (url.endsWith("/_bulk_docs") && ++bulk === expireAt)
+          teamServer.proxy.mode = { kind: "unauthorized" }
         return res
       }
-    const p = await openProfile({
+    const p = await teamServer.profile({
       workId: "C3",
       name: "C3名",
-      serverUrl: proxy.url,
-      config: { ...config, batchSize: 4 },
+      config: { ...teamServer.config, batchSize: 4 },
       clock,
       wrapFetch: wrap,
       teamKey: KEY,
@@ -368,19 +364,19 @@ describe("more kinds on the team server", { timeout: 180_000 }, () => {
     expect([...kinds].sort()).toEqual(["attempt", "audit", "handoff", "scorecard", "takeover", "turn"])
 
     // Server down for 20 minutes: the runs back off by the clock, nothing is lost.
-    proxy.mode = { kind: "down" }
+    teamServer.proxy.mode = { kind: "down" }
     expect((await p.push()).status).toBe("failed")
     clock.advance(20 * MIN)
     expect((await p.push()).status).toBe("failed")
     expect(await p.db.outbox.count()).toBe(queued.length)
-    proxy.mode = { kind: "partial", failEvery: 3 }
+    teamServer.proxy.mode = { kind: "partial", failEvery: 3 }
     clock.advance(backoffMs(3))
     expect((await p.push()).status).toBe("failed")
-    proxy.mode = { kind: "pass" }
+    teamServer.proxy.mode = { kind: "pass" }
     clock.advance(backoffMs(4))
     expireAt = bulk + 2 // the session expires after the second request of the next run
     expect((await p.push()).status).toBe("needs-login")
-    proxy.mode = { kind: "pass" }
+    teamServer.proxy.mode = { kind: "pass" }
     await p.login()
     // The worker stops after the server stored a batch, before the outbox was cleared.
     let clears = 0
@@ -397,9 +393,10 @@ describe("more kinds on the team server", { timeout: 180_000 }, () => {
     await p.db.outbox.bulkPut(queued) // every acknowledgement lost: all of it pushed again
     expect((await drain(p, 30)).at(-1)).toMatchObject({ status: "done", sent: 0 })
 
-    const mine = [...(await all(config.handoffsDb)), ...(await all(config.qaDb))].filter(
-      (d) => d.agent === "C3",
-    )
+    const mine = [
+      ...(await all(teamServer.config.handoffsDb)),
+      ...(await all(teamServer.config.qaDb)),
+    ].filter((d) => d.agent === "C3")
     const c = countOf(mine)
     expect(c).toEqual({ stored: queued.length, duplicated: 0 })
     expect(new Set(mine.map((d) => d._id))).toEqual(new Set(queued.map((r) => r.docId)))
@@ -409,8 +406,10 @@ describe("more kinds on the team server", { timeout: 180_000 }, () => {
         .filter((d) => d.type === "handoff" || d.type === "takeover")
         .every((d) => typeof d.sig === "string"),
     ).toBe(true)
-    table.push(
-      `all six kinds (${[...kinds].sort().join(", ")}): down 20 min, 1 in 3 failed, 401 mid-run, worker stopped mid-push, every document pushed twice | ${queued.length} | ${c.stored} | ${c.duplicated}`,
+    teamServer.row(
+      `all six kinds (${[...kinds].sort().join(", ")}): down 20 min, 1 in 3 failed, 401 mid-run, worker stopped mid-push, every document pushed twice`,
+      queued.length,
+      c,
     )
   })
 })

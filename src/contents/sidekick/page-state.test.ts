@@ -11,6 +11,33 @@ import { type Detect, type Finding, Scanner } from "./scanner"
 const detect: Detect = (text, context) => detectWaybills(text, context)
 
 /** chooseCurrent over every tally of the page: what buildPageState must agree with. */
+/** The page state of this document (no frames, no host, no agent's choice) as the content script builds it. */
+function stateOf(scanner: Scanner, over: { focused?: Element | null; selectionText?: string }) {
+  return buildPageState({
+    scanner,
+    detect,
+    doc: document,
+    frames: [],
+    host: null,
+    agentChoice: null,
+    focused: null,
+    selectionText: "",
+    ...over,
+  })
+}
+
+/** A scanner that does its work at once (no slices to wait for); abort `controller` to stop it. */
+function syncScanner() {
+  const controller = new AbortController()
+  const scanner = new Scanner({
+    detect,
+    signal: controller.signal,
+    onChange: () => undefined,
+    schedule: (fn) => fn(),
+  })
+  return { scanner, controller }
+}
+
 function reference(scanner: Scanner, title: string, selectionText: string) {
   const from = (text: string, source: CandidateSource): Finding[] =>
     text.length < 8 ? [] : detect(text.slice(0, 2_000), {}).map((f) => ({ ...f, source }))
@@ -43,13 +70,7 @@ describe("buildPageState keeps tallies as the page changes", () => {
     const pool = Array.from({ length: 120 }, (_, i) => `SF${String(1385628716000 + i * 7919)}`)
     const labels = ["运单号", "订单号", "电话", "备注", ""]
     const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]
-    const controller = new AbortController()
-    const scanner = new Scanner({
-      detect,
-      signal: controller.signal,
-      onChange: () => undefined,
-      schedule: (fn) => fn(),
-    })
+    const { scanner, controller } = syncScanner()
     const table = document.createElement("table")
     document.body.append(table)
     const addRow = () => {
@@ -75,16 +96,7 @@ describe("buildPageState keeps tallies as the page changes", () => {
       await Promise.resolve() // the observer's callback
       document.title = r() < 0.3 ? `工单 ${pick(pool)}` : "工单"
       const selectionText = r() < 0.3 ? pick(pool) : ""
-      const state = buildPageState({
-        scanner,
-        detect,
-        doc: document,
-        frames: [],
-        host: null,
-        agentChoice: null,
-        focused: null,
-        selectionText,
-      })
+      const state = stateOf(scanner, { selectionText })
       const want = reference(scanner, document.title, selectionText)
       expect({ current: state.current, reason: state.currentReason, candidates: state.candidates }).toEqual({
         current: want.current,
@@ -98,13 +110,7 @@ describe("buildPageState keeps tallies as the page changes", () => {
 
 describe("buildPageState near the focus", () => {
   it("resolves the focused row's numbers on a list longer than the scan resolves on its own", () => {
-    const controller = new AbortController()
-    const scanner = new Scanner({
-      detect,
-      signal: controller.signal,
-      onChange: () => undefined,
-      schedule: (fn) => fn(),
-    })
+    const { scanner, controller } = syncScanner()
     const rows = Array.from(
       { length: 2_400 },
       (_, i) => `<tr><td>YT${String(8962646780000 + i)}</td><td><input id="note${i}"></td></tr>`,
@@ -115,17 +121,7 @@ describe("buildPageState near the focus", () => {
     scanner.start(document)
     const last = "YT8962646782399"
     expect(scanner.unresolved).toBeGreaterThan(0)
-    const state = (focused: Element | null) =>
-      buildPageState({
-        scanner,
-        detect,
-        doc: document,
-        frames: [],
-        host: null,
-        agentChoice: null,
-        focused,
-        selectionText: "",
-      })
+    const state = (focused: Element | null) => stateOf(scanner, { focused })
     expect(state(null).candidates.map((c) => c.number)).not.toContain(last)
     const focused = state(document.getElementById("note2399"))
     expect(focused.current).toBe(last)

@@ -1,29 +1,15 @@
 import { describe, expect, it } from "vitest"
 
 import { byAgent, byDay, byRule, facets, filterEvents, tally } from "./aggregate"
+import { auditEvent } from "./audit-event.test-helper"
 import type { AuditEvent, AuditOutcome } from "./model"
 
 // 2026-11-20 00:00 in China (UTC+8) is 2026-11-19 16:00 UTC.
 const DAY0 = Date.UTC(2026, 10, 19, 16)
 const H = 3_600_000
 
-let n = 0
-function ev(outcome: AuditOutcome, overrides: Partial<AuditEvent> = {}): AuditEvent {
-  return {
-    id: `e${++n}`,
-    at: DAY0 + H,
-    outcome,
-    ruleId: "refusal-buxing",
-    phrasebookVersion: "2026.11.0",
-    agentWorkId: "A1",
-    agentName: "李娜",
-    site: "https://crm.example.com",
-    span: { start: 0, end: 2 },
-    flagged: "不行",
-    excerpt: "不行",
-    ...overrides,
-  }
-}
+const ev = (outcome: AuditOutcome, overrides: Partial<AuditEvent> = {}): AuditEvent =>
+  auditEvent({ at: DAY0 + H, outcome, agentWorkId: "A1", ...overrides })
 
 const categoryOf = (id: string) =>
   id.startsWith("refusal") ? "refusal" : id.startsWith("blame") ? "blame-shifting" : undefined
@@ -89,7 +75,6 @@ describe("filterEvents", () => {
     ["nothing", {}, ["e1", "e2", "e3", "e4"]],
     ["combined, no match", { agentWorkId: "B2", outcome: "shown" as const }, []],
   ])("by %s", (_name, q, ids) => {
-    n = 0
     const fresh = events.map((e, i) => ({ ...e, id: `e${i + 1}` }))
     expect(filterEvents(fresh, q, categoryOf).map((e) => e.id)).toEqual(ids)
   })

@@ -1,24 +1,11 @@
 import { describe, expect, it } from "vitest"
 
+import { auditEvent } from "./audit-event.test-helper"
 import type { AuditEvent } from "./model"
 import { auditEventsToCsv, auditEventsToJson, parseAuditImports } from "./transfer"
 
-function ev(id: string, overrides: Partial<AuditEvent> = {}): AuditEvent {
-  return {
-    id,
-    at: 1_763_600_000_000,
-    outcome: "shown",
-    ruleId: "refusal-buxing",
-    phrasebookVersion: "2026.11.0",
-    agentWorkId: "A1",
-    agentName: "李娜",
-    site: "https://crm.example.com",
-    span: { start: 0, end: 2 },
-    flagged: "不行",
-    excerpt: "不行，这个",
-    ...overrides,
-  }
-}
+const ev = (id: string, overrides: Partial<AuditEvent> = {}): AuditEvent =>
+  auditEvent({ id, agentWorkId: "A1", excerpt: "不行，这个", ...overrides })
 
 const file = (name: string, events: unknown[]) => ({
   name,

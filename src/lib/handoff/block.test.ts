@@ -2,7 +2,7 @@ import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 
 import type { HandoffNote } from "../cases/model"
-import { growthRatio } from "../testing/linearity"
+import { growthRatio } from "../linearity.test-helper"
 import { cleanContent, HANDOFF_HEADER, parseBlocks, renderBlock, type BlockContent } from "./block"
 import { mergeTimeline, noteToBlock, parseAuthorLine, takeoverBlock } from "./note"
 import { signBlock, verifyBlock } from "./sign"

@@ -1,7 +1,7 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 
-import { growthRatio } from "../testing/linearity"
+import { growthRatio } from "../linearity.test-helper"
 import { blankQuotations, checkDraft, checkVersion, shippedToneModel } from "./check"
 import { DEFAULT_PHRASEBOOK } from "./default-phrasebook"
 import { lintPhrasing } from "./lint"

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 
 import { DEFAULT_CHECKLIST } from "../qa/default-checklist"
 import { SCRIPTS } from "../scripts/scripts"
-import { SAMPLE_SLOTS } from "../testing/sample-slots"
+import { SAMPLE_SLOTS } from "../scripts/sample-slots.test-helper"
 import { checkDraft } from "./check"
 
 /** A script as an agent inserts it: optional parts kept, slots filled with plausible values. */

@@ -1,7 +1,7 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 
-import { growthRatio } from "../testing/linearity"
+import { growthRatio } from "../linearity.test-helper"
 import { DEFAULT_CHECKLIST } from "./default-checklist"
 import { maskQuotes } from "./quotes"
 import { scoreConversation } from "./score"

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest"
 import type { AuditEvent, AuditOutcome } from "../audit/model"
 import { createAuditStore } from "./audit-repository"
 import { StoreError } from "./errors"
-import { freshDb, recordQueries } from "./testing"
+import { freshDb, recordQueries } from "./store.test-helper"
 
 const T0 = 1_700_000_000_000
 

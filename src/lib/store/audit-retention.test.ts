@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import type { AuditEvent } from "../audit/model"
+import { auditEvent } from "../audit/audit-event.test-helper"
 import { createAuditStore } from "./audit-repository"
 import {
   DEFAULT_AUDIT_RETENTION_DAYS,
@@ -8,24 +8,13 @@ import {
   purgeAuditEventsBefore,
   retentionCutoff,
 } from "./audit-retention"
-import { freshDb } from "./testing"
+import { freshDb } from "./store.test-helper"
 
 const DAY = 86_400_000
 const NOW = 1_800_000_000_000
 
-const ev = (id: string, at: number): AuditEvent => ({
-  id,
-  at,
-  outcome: "shown",
-  ruleId: "r",
-  phrasebookVersion: "1",
-  agentWorkId: "A1",
-  agentName: "李娜",
-  site: "s",
-  span: { start: 0, end: 1 },
-  flagged: "x",
-  excerpt: "x",
-})
+// Retention looks at the time only.
+const ev = (id: string, at: number) => auditEvent({ id, at })
 
 describe("audit retention", () => {
   it("deletes events older than the cutoff and keeps the rest", async () => {

@@ -1,12 +1,10 @@
-import Dexie from "dexie"
-import { IDBKeyRange } from "fake-indexeddb"
 import { describe, expect, it } from "vitest"
 
 import { v1 } from "./migrations/v1"
 import { v2 } from "./migrations/v2"
 import { DB_VERSION } from "./migrations"
 import { createConversationStore, purgeConversationsBefore } from "./conversation-repository"
-import { freshDb } from "./testing"
+import { freshDb, olderDb } from "./store.test-helper"
 
 const agent = { workId: "1024", name: "李娜", company: "盛辉物流" }
 const base = {
@@ -99,11 +97,7 @@ describe("conversation store", () => {
 
 describe("upgrade v2 → v4", () => {
   it("adds the conversation table and keeps what v2 held", async () => {
-    const { db, factory, name } = freshDb()
-    const old = new Dexie(name, { indexedDB: factory, IDBKeyRange })
-    old.version(v1.version).stores({ ...v1.stores })
-    old.version(v2.version).stores({ ...v2.stores })
-    await old.open()
+    const { old, db } = await olderDb([v1, v2])
     await old.table("phrasebooks").put({ version: "2026.11.0", importedAt: 1, active: 1, book: { id: "x" } })
     old.close()
     await db.open()

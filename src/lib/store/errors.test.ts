@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest"
 
 import { StoreError, toStoreError, type StoreErrorCode } from "./errors"
 import { createStore } from "./repository"
-import { failWritesWithQuota, freshDb, makeNote } from "./testing"
+import { failWritesWithQuota, freshDb, makeNote } from "./store.test-helper"
 
 const named = (name: string) => Object.assign(new Error(name), { name })
 

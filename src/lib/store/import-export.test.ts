@@ -6,7 +6,7 @@ import type { BackupFile, SidekickStore } from "./contract"
 import { MAX_PROBLEMS } from "../import-problems"
 import { DB_VERSION } from "./migrations"
 import { createStore } from "./repository"
-import { freshDb, makeAttempt, makeNote } from "./testing"
+import { freshDb, makeAttempt, makeNote } from "./store.test-helper"
 
 const T0 = 1_700_000_000_000
 const clock = () => T0 + 1_000

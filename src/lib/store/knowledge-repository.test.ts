@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 
 import { createKnowledgeStore } from "./knowledge-repository"
-import { failWritesWithQuota, freshDb } from "./testing"
+import { failWritesWithQuota, freshDb } from "./store.test-helper"
 
 describe("knowledge pack store", () => {
   it("keeps at most one active version and lists newest first", async () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest"
 
 import { createDb } from "./db"
 import { createStore } from "./repository"
-import { makeNote } from "./testing"
+import { makeNote } from "./store.test-helper"
 
 describe("liveQuery", () => {
   it("re-runs listNotes and listDueCallbacks when addNote writes", async () => {

@@ -1,8 +1,6 @@
 import { readdirSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 
-import Dexie from "dexie"
-import { IDBKeyRange } from "fake-indexeddb"
 import { describe, expect, it } from "vitest"
 
 import type { CaseRecord, HandoffNote } from "../cases/model"
@@ -17,7 +15,7 @@ import { v4 } from "./migrations/v4"
 import { v5 } from "./migrations/v5"
 import { v6 } from "./migrations/v6"
 import { createStore } from "./repository"
-import { freshDb } from "./testing"
+import { freshDb, olderDb } from "./store.test-helper"
 
 describe("migrations meta", () => {
   it("are numbered in increasing order from 1, one file per version", () => {
@@ -99,11 +97,8 @@ describe("fresh database", () => {
 
 describe("upgrade v1 → v2", () => {
   async function upgradedFromSeed() {
-    const { db, factory, name } = freshDb()
     // Seed with the v1 declaration alone, exactly what an older release would have on disk.
-    const old = new Dexie(name, { indexedDB: factory, IDBKeyRange })
-    old.version(v1.version).stores({ ...v1.stores })
-    await old.open()
+    const { old, db } = await olderDb([v1])
     await old.transaction("rw", old.tables, async () => {
       for (const [table, rows] of Object.entries(seed.tables)) await old.table(table).bulkPut(rows)
     })
@@ -169,12 +164,8 @@ describe("upgrade v1 → v2", () => {
 
 describe("upgrade v2 → latest (v5 adds the knowledge packs)", () => {
   it("adds the knowledge pack table and keeps every v2 row", async () => {
-    const { db, factory, name } = freshDb()
     // A v2 database as the previous release leaves it on disk.
-    const old = new Dexie(name, { indexedDB: factory, IDBKeyRange })
-    old.version(v1.version).stores({ ...v1.stores })
-    old.version(v2.version).stores({ ...v2.stores })
-    await old.open()
+    const { old, db } = await olderDb([v1, v2])
     await old.table("phrasebooks").put({ version: "qa-7", importedAt: 1, active: 1, book: { rules: [] } })
     await old.table("contacts").put({ id: "c-1", name: "陈晓燕", role: "window", branch: "萧山网点" })
     expect(old.verno).toBe(2)
@@ -192,11 +183,8 @@ describe("upgrade v2 → latest (v5 adds the knowledge packs)", () => {
 
 describe("upgrade v6 → v8 (rule-10 renamed held-over-fees)", () => {
   it("rewrites the category in stored books and the tone rule id in stored events; the rest is kept", async () => {
-    const { db, factory, name } = freshDb()
     // A v6 database as the previous release leaves it on disk.
-    const old = new Dexie(name, { indexedDB: factory, IDBKeyRange })
-    for (const m of [v1, v2, v4, v5, v6]) old.version(m.version).stores({ ...m.stores })
-    await old.open()
+    const { old, db } = await olderDb([v1, v2, v4, v5, v6])
     const oldBook = {
       ...DEFAULT_PHRASEBOOK,
       version: "2026.11.9",

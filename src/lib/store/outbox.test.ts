@@ -1,5 +1,3 @@
-import Dexie from "dexie"
-import { IDBKeyRange } from "fake-indexeddb"
 import { describe, expect, it } from "vitest"
 
 import type { AuditEvent } from "../audit/model"
@@ -11,7 +9,7 @@ import { DB_VERSION } from "./migrations"
 import { v2 } from "./migrations/v2"
 import { createOutboxPort, outboxSummary, setTeamEnabled } from "./outbox"
 import { createStore } from "./repository"
-import { failWritesWithQuota, freshDb, makeAttempt, makeNote } from "./testing"
+import { failWritesWithQuota, freshDb, olderDb, makeAttempt, makeNote } from "./store.test-helper"
 
 const event = (id: string, agentWorkId = "A1024"): AuditEvent => ({
   id,
@@ -124,11 +122,7 @@ describe("team outbox", () => {
 
 describe("upgrade v2 → latest (v6 adds the team tables)", () => {
   it("keeps every row and adds the empty team tables", async () => {
-    const { db, factory, name } = freshDb()
-    const old = new Dexie(name, { indexedDB: factory, IDBKeyRange })
-    old.version(1).stores({ ...v1.stores })
-    old.version(2).stores({ ...v2.stores })
-    await old.open()
+    const { old, db } = await olderDb([v1, v2])
     await old.table("notes").put(makeNote({ id: "kept" }))
     await old.table("auditEvents").put(event("kept-e"))
     old.close()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 
 import { createPhrasebookStore } from "./phrasebook-repository"
-import { freshDb } from "./testing"
+import { freshDb } from "./store.test-helper"
 
 describe("phrasebook store", () => {
   it("keeps exactly one active version", async () => {

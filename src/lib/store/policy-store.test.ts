@@ -5,7 +5,7 @@ import { parsePolicy } from "../policy/parse"
 import type { PolicySnapshot } from "../policy/model"
 import { createPhrasebookStore } from "./phrasebook-repository"
 import { createStore } from "./repository"
-import { freshDb } from "./testing"
+import { freshDb } from "./store.test-helper"
 
 const book = { ...DEFAULT_PHRASEBOOK, version: "2026.12.1" }
 

@@ -4,7 +4,7 @@ import type { Contact, HandoffNote } from "../cases/model"
 import { DEFAULT_SETTINGS } from "./contract"
 import { StoreError } from "./errors"
 import { createStore, SUBSTRING_SCAN_CAP } from "./repository"
-import { freshDb, makeAttempt, makeNote, recordQueries } from "./testing"
+import { freshDb, makeAttempt, makeNote, recordQueries } from "./store.test-helper"
 
 const T0 = 1_700_000_000_000
 const HOUR = 3_600_000

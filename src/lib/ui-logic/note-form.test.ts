@@ -110,18 +110,7 @@ describe("draftAfterSave", () => {
 })
 
 describe("handoffs to someone else and promises (issue 12)", () => {
-  const base = {
-    customerName: "",
-    customerContact: "",
-    problem: "快件滞留",
-    actionsTaken: "",
-    contacted: "",
-    promise: "",
-    callbackLocal: "",
-    nextStep: "",
-    handedTo: "",
-    status: "open" as const,
-  }
+  const base = { ...EMPTY_DRAFT, problem: "快件滞留" }
   const ctx = {
     id: "n1",
     now: new Date(2026, 11, 4, 10, 0).getTime(),

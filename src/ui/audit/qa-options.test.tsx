@@ -1,66 +1,37 @@
 // @vitest-environment happy-dom
 import { act } from "react"
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
-import type { AuditEvent } from "~lib/audit/model"
+import { auditEvent } from "~lib/audit/audit-event.test-helper"
 import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
 import type { Phrasebook } from "~lib/phrasing/types"
 import { AUDIT_RETENTION_KEY } from "~lib/store/audit-retention"
 
 import {
   byTestId,
+  chooseFile,
   click,
   fakeBrowser,
-  render,
+  mount,
   testRepositories,
-  testServices,
   typeInto,
   waitFor,
-  type Rendered,
-} from "../testing"
+} from "../component.test-helper"
 import { QaOptionsSection } from "./qa-options"
 import { REVIEW_PAGE } from "./review-link"
-
-let view: Rendered | undefined
-afterEach(async () => {
-  await view?.unmount()
-  view = undefined
-})
 
 const NOW = Date.now()
 const DAY = 86_400_000
 
-async function chooseFile(input: HTMLInputElement, content: string) {
-  const file = new File([content], "book.json", { type: "application/json" })
-  Object.defineProperty(input, "files", { value: [file], configurable: true })
-  await act(async () => {
-    input.dispatchEvent(new Event("change", { bubbles: true }))
-  })
-}
-
 async function setup() {
   const repos = testRepositories()
   const fb = fakeBrowser()
-  view = await render(
-    testServices(fb.platform, repos, () => NOW),
-    <QaOptionsSection />,
-  )
+  const view = await mount(<QaOptionsSection />, { browser: fb, repos, now: () => NOW })
   return { repos, fb, c: view.container }
 }
 
-const event = (id: string, at: number): AuditEvent => ({
-  id,
-  at,
-  outcome: "shown",
-  ruleId: "r",
-  phrasebookVersion: "1",
-  agentWorkId: "A1",
-  agentName: "李娜",
-  site: "s",
-  span: { start: 0, end: 1 },
-  flagged: "x",
-  excerpt: "x",
-})
+// Retention looks at the time only.
+const event = (id: string, at: number) => auditEvent({ id, at })
 
 describe("QaOptionsSection", () => {
   it("opens the review page", async () => {
@@ -101,7 +72,7 @@ describe("QaOptionsSection", () => {
     const input = byTestId<HTMLInputElement>(c, "qa-phrasebook-import")
 
     // Not a phrasebook: located problems, nothing stored.
-    await chooseFile(input, JSON.stringify({ ...DEFAULT_PHRASEBOOK, version: "latest" }))
+    await chooseFile(input, JSON.stringify({ ...DEFAULT_PHRASEBOOK, version: "latest" }), "book.json")
     await waitFor(() => expect(byTestId(c, "qa-phrasebook-status").className).toBe("error"))
     expect(byTestId(c, "qa-phrasebook-status").textContent).toContain("version")
     // A rule whose own example fails: refused too.
@@ -112,13 +83,13 @@ describe("QaOptionsSection", () => {
         i === 0 ? { ...r, examples: { ...r.examples, blunt: ["完全正常的一句话"] } } : r,
       ),
     }
-    await chooseFile(input, JSON.stringify(broken))
+    await chooseFile(input, JSON.stringify(broken), "book.json")
     await waitFor(() =>
       expect(byTestId(c, "qa-phrasebook-status").textContent).toContain(DEFAULT_PHRASEBOOK.rules[0].id),
     )
     expect(await repos.phrasebooks.listPhrasebooks()).toEqual([])
 
-    await chooseFile(input, JSON.stringify({ ...DEFAULT_PHRASEBOOK, version: "2026.11.7" }))
+    await chooseFile(input, JSON.stringify({ ...DEFAULT_PHRASEBOOK, version: "2026.11.7" }), "book.json")
     await waitFor(() => expect(byTestId(c, "qa-phrasebook-version").textContent).toContain("2026.11.7"))
     expect((await repos.phrasebooks.getActivePhrasebook())?.version).toBe("2026.11.7")
   })

@@ -1,39 +1,22 @@
 // @vitest-environment happy-dom
-import { act } from "react"
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import { DEFAULT_KNOWLEDGE_PACK } from "~lib/knowledge/default-pack"
 
 import {
   allByTestId,
   byTestId,
+  chooseFile,
   click,
-  fakeBrowser,
-  render,
+  mount,
   testRepositories,
-  testServices,
   waitFor,
-  type Rendered,
-} from "../testing"
+} from "../component.test-helper"
 import { KnowledgeOptionsSection } from "./knowledge-options"
-
-let view: Rendered | undefined
-afterEach(async () => {
-  await view?.unmount()
-  view = undefined
-})
-
-async function chooseFile(input: HTMLInputElement, content: string) {
-  const file = new File([content], "pack.json", { type: "application/json" })
-  Object.defineProperty(input, "files", { value: [file], configurable: true })
-  await act(async () => {
-    input.dispatchEvent(new Event("change", { bubbles: true }))
-  })
-}
 
 async function setup() {
   const repos = testRepositories()
-  view = await render(testServices(fakeBrowser().platform, repos), <KnowledgeOptionsSection />)
+  const view = await mount(<KnowledgeOptionsSection />, { repos })
   return { repos, c: view.container }
 }
 
@@ -59,7 +42,7 @@ describe("Options → 知识库", () => {
 
   it("imports a valid pack and makes it the one in force", async () => {
     const { repos, c } = await setup()
-    await chooseFile(byTestId(c, "knowledge-import"), JSON.stringify(packWith("acme-1")))
+    await chooseFile(byTestId(c, "knowledge-import"), JSON.stringify(packWith("acme-1")), "pack.json")
     await waitFor(() => expect(byTestId(c, "knowledge-import-status").textContent).toContain("acme-1"))
     await waitFor(() => expect(byTestId(c, "knowledge-in-use").textContent).toContain("acme-1"))
     expect(byTestId(c, "knowledge-in-use").textContent).toContain("盛辉物流")
@@ -71,13 +54,13 @@ describe("Options → 知识库", () => {
     const bad = packWith("acme-bad") as unknown as { cards: Record<string, unknown>[] }
     bad.cards[2].examples = ["今天天气怎么样"]
     bad.cards[4].sources = []
-    await chooseFile(byTestId(c, "knowledge-import"), JSON.stringify(bad))
+    await chooseFile(byTestId(c, "knowledge-import"), JSON.stringify(bad), "pack.json")
     await waitFor(() =>
       expect(byTestId(c, "knowledge-import-problems").textContent).toContain("cards[4].sources"),
     )
     expect(byTestId(c, "knowledge-import-problems").textContent).toContain("cards[2].examples[0]")
     expect(await repos.knowledge.listPacks()).toEqual([])
-    await chooseFile(byTestId(c, "knowledge-import"), "{ not json")
+    await chooseFile(byTestId(c, "knowledge-import"), "{ not json", "pack.json")
     await waitFor(() => expect(byTestId(c, "knowledge-import-status").className).toBe("error"))
     expect(await repos.knowledge.listPacks()).toEqual([])
   })

@@ -1,41 +1,24 @@
 // @vitest-environment happy-dom
-import { act } from "react"
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import { PURGE_WORD } from "../i18n"
 import {
   allByTestId,
   byTestId,
+  chooseFile,
   click,
   fakeBrowser,
-  render,
-  testServices,
+  mount,
   testStore,
   typeInto,
   waitFor,
-  type Rendered,
-} from "../testing"
+} from "../component.test-helper"
 import { OptionsApp } from "./options-app"
-
-let view: Rendered | undefined
-afterEach(async () => {
-  await view?.unmount()
-  view = undefined
-})
-
-async function chooseFile(input: HTMLInputElement, content: string) {
-  const file = new File([content], "backup.json", { type: "application/json" })
-  Object.defineProperty(input, "files", { value: [file], configurable: true })
-  await act(async () => {
-    input.dispatchEvent(new Event("change", { bubbles: true }))
-  })
-}
 
 describe("OptionsApp", () => {
   it("saves the agent profile", async () => {
     const store = testStore()
-    view = await render(testServices(fakeBrowser().platform, store), <OptionsApp />)
-    const c = view.container
+    const { container: c } = await mount(<OptionsApp />, { repos: store })
     await typeInto(await waitFor(() => byTestId(c, "profile-name")), " 王芳 ")
     await typeInto(byTestId(c, "profile-workid"), "8012")
     await typeInto(byTestId(c, "profile-company"), "示例速运")
@@ -56,8 +39,7 @@ describe("OptionsApp", () => {
       sites: [{ origin: "https://crm.example.com", enabledAt: 1_700_000_000_000 }],
     })
     const fb = fakeBrowser({ handlers: { "site.disable": () => ({ ok: true }) } })
-    view = await render(testServices(fb.platform, store), <OptionsApp />)
-    const c = view.container
+    const { container: c } = await mount(<OptionsApp />, { browser: fb, repos: store })
     const row = await waitFor(() => byTestId(c, "site-row"))
     expect(row.dataset.origin).toBe("https://crm.example.com")
 
@@ -88,8 +70,7 @@ describe("OptionsApp", () => {
 
   it("switches the language to English only", async () => {
     const store = testStore()
-    view = await render(testServices(fakeBrowser().platform, store), <OptionsApp />)
-    const c = view.container
+    const { container: c } = await mount(<OptionsApp />, { repos: store })
     await typeInto(await waitFor(() => byTestId(c, "locale")), "en")
     await waitFor(() => expect(byTestId(c, "profile-save").textContent).toBe("Save"))
     expect((await store.getSettings()).locale).toBe("en")
@@ -98,20 +79,21 @@ describe("OptionsApp", () => {
   it("switches the sidebar mode and mirrors it for open tabs", async () => {
     const store = testStore()
     const fb = fakeBrowser()
-    view = await render(testServices(fb.platform, store), <OptionsApp />)
-    await typeInto(await waitFor(() => byTestId(view!.container, "sidebar-mode")), "sidepanel")
+    const view = await mount(<OptionsApp />, { browser: fb, repos: store })
+    await typeInto(await waitFor(() => byTestId(view.container, "sidebar-mode")), "sidepanel")
     await waitFor(() => expect(fb.storage.get("sidebarMode")).toBe("sidepanel"))
     expect((await store.getSettings()).sidebarMode).toBe("sidepanel")
   })
 
   it("imports the contact directory from CSV, all or nothing", async () => {
     const store = testStore()
-    view = await render(testServices(fakeBrowser().platform, store), <OptionsApp />)
+    const view = await mount(<OptionsApp />, { repos: store })
     const c = view.container
     const input = await waitFor(() => byTestId<HTMLInputElement>(c, "directory-import"))
     await chooseFile(
       input,
       "姓名,角色,网点,电话\n刘站长,现场管理员,文三路营业点,0571-88880001\n王客服,相关公司客服,,\n",
+      "backup.json",
     )
     // A preview first; nothing is written until the agent confirms.
     await waitFor(() => expect(allByTestId(c, "directory-preview-row")).toHaveLength(2))
@@ -121,7 +103,7 @@ describe("OptionsApp", () => {
     await waitFor(() => expect(byTestId(c, "directory-count").textContent).toContain("2"))
     expect((await store.listContacts()).map((x) => x.name).sort()).toEqual(["刘站长", "王客服"])
 
-    await chooseFile(input, "姓名,角色\n张三,不存在的角色\n")
+    await chooseFile(input, "姓名,角色\n张三,不存在的角色\n", "backup.json")
     await waitFor(() => expect(byTestId(c, "directory-problems").textContent).toContain("不存在的角色"))
     expect(c.querySelector('[data-testid="directory-import-confirm"]')).toBeNull()
     expect(await store.listContacts()).toHaveLength(2)
@@ -129,11 +111,10 @@ describe("OptionsApp", () => {
 
   it("imports nothing from a bad file and lists each problem", async () => {
     const store = testStore()
-    view = await render(testServices(fakeBrowser().platform, store), <OptionsApp />)
-    const c = view.container
+    const { container: c } = await mount(<OptionsApp />, { repos: store })
     const input = await waitFor(() => byTestId<HTMLInputElement>(c, "data-import"))
 
-    await chooseFile(input, "{not json")
+    await chooseFile(input, "{not json", "backup.json")
     // The located problem (line and column) is listed under the status line.
     await waitFor(() => expect(byTestId(c, "import-problems").textContent).toContain("JSON"))
     expect(byTestId(c, "import-problems").textContent).toMatch(/第 1 行第 \d+ 列/)
@@ -144,7 +125,7 @@ describe("OptionsApp", () => {
       ...backup,
       notes: [{ id: "x", waybill: "bad waybill!", createdAt: 1, author: { name: "a", workId: "1" } }],
     }
-    await chooseFile(input, JSON.stringify(broken))
+    await chooseFile(input, JSON.stringify(broken), "backup.json")
     await waitFor(() => expect(allByTestId(c, "import-problem").length).toBeGreaterThan(0))
     expect(byTestId(c, "import-problems").textContent).toContain("notes[0]")
     expect(await store.searchNotes("x")).toEqual([])
@@ -164,16 +145,15 @@ describe("OptionsApp", () => {
       nextStep: "",
     })
     const target = testStore()
-    view = await render(testServices(fakeBrowser().platform, target), <OptionsApp />)
-    const input = await waitFor(() => byTestId<HTMLInputElement>(view!.container, "data-import"))
-    await chooseFile(input, JSON.stringify(await source.exportAll()))
-    await waitFor(() => expect(byTestId(view!.container, "data-status").className).toBe("ok"))
+    const view = await mount(<OptionsApp />, { repos: target })
+    const input = await waitFor(() => byTestId<HTMLInputElement>(view.container, "data-import"))
+    await chooseFile(input, JSON.stringify(await source.exportAll()), "backup.json")
+    await waitFor(() => expect(byTestId(view.container, "data-status").className).toBe("ok"))
     expect(await target.listNotes("SF1385628716739")).toHaveLength(1)
   })
 
   it("replace needs an explicit confirmation before a file can be chosen", async () => {
-    view = await render(testServices(fakeBrowser().platform, testStore()), <OptionsApp />)
-    const c = view.container
+    const { container: c } = await mount(<OptionsApp />)
     await click(await waitFor(() => byTestId(c, "import-mode-replace")))
     expect(byTestId<HTMLInputElement>(c, "data-import").disabled).toBe(true)
     await click(byTestId(c, "import-replace-confirm"))
@@ -183,8 +163,7 @@ describe("OptionsApp", () => {
   it("purges only after the confirmation word is typed", async () => {
     const store = testStore()
     await store.updateSettings({ profile: { name: "王芳", workId: "8012", company: "" } })
-    view = await render(testServices(fakeBrowser().platform, store), <OptionsApp />)
-    const c = view.container
+    const { container: c } = await mount(<OptionsApp />, { repos: store })
     const button = await waitFor(() => byTestId<HTMLButtonElement>(c, "data-purge"))
     expect(button.disabled).toBe(true)
     await typeInto(byTestId(c, "data-purge-confirm"), "delete")

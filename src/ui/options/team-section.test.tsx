@@ -1,33 +1,18 @@
 // @vitest-environment happy-dom
 import { act } from "react"
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import type { TeamStatus } from "~lib/protocol/types"
 
-import {
-  byTestId,
-  fakeBrowser,
-  render,
-  testServices,
-  testStore,
-  typeInto,
-  waitFor,
-  type Rendered,
-} from "../testing"
+import { byTestId, fakeBrowser, mount, typeInto, waitFor } from "../component.test-helper"
 import { TeamSection } from "./team-section"
-
-let view: Rendered | undefined
-afterEach(async () => {
-  await view?.unmount()
-  view = undefined
-})
 
 const base: TeamStatus = { state: "off", roles: [], isQa: false, queued: 0, rejected: 0, rejections: [] }
 
 describe("TeamSection", () => {
   it("shows nothing without a team-server policy", async () => {
     const browser = fakeBrowser({ handlers: { "team.status": () => base } })
-    view = await render(testServices(browser.platform, testStore()), <TeamSection workId="A1" />)
+    const view = await mount(<TeamSection workId="A1" />, { browser })
     await waitFor(() => browser.messages.length > 0 || undefined)
     expect(view.container.querySelector("[data-testid=team-section]")).toBeNull()
   })
@@ -45,8 +30,7 @@ describe("TeamSection", () => {
         },
       },
     })
-    view = await render(testServices(browser.platform, testStore()), <TeamSection workId="A1" />)
-    const c = view.container
+    const { container: c } = await mount(<TeamSection workId="A1" />, { browser })
     await waitFor(() => byTestId(c, "team-login-form"))
     expect(byTestId<HTMLInputElement>(c, "team-user").value).toBe("A1")
     expect(byTestId(c, "team-outbox").textContent).toContain("待上传：4 条")
@@ -83,8 +67,7 @@ describe("TeamSection", () => {
         }),
       },
     })
-    view = await render(testServices(browser.platform, testStore()), <TeamSection workId="A1" />)
-    const c = view.container
+    const { container: c } = await mount(<TeamSection workId="A1" />, { browser })
     await waitFor(() => byTestId(c, "team-rejected"))
     expect(byTestId(c, "team-rejected").textContent).toContain("not-yours")
     await act(async () => byTestId<HTMLButtonElement>(c, "team-grant").click())

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import "fake-indexeddb/auto"
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import { parsePolicy } from "~lib/policy/parse"
 import type { SidekickStore } from "~lib/store/contract"
@@ -12,18 +12,10 @@ import {
   byTestId,
   click,
   fakeBrowser,
-  render,
-  testServices,
+  mount,
   testStore,
   waitFor,
-  type Rendered,
-} from "../testing"
-
-let view: Rendered | undefined
-afterEach(async () => {
-  await view?.unmount()
-  view = undefined
-})
+} from "../component.test-helper"
 
 const CRM = "https://crm.example.com"
 
@@ -46,8 +38,7 @@ describe("the admin policy in the pages", () => {
     const fb = fakeBrowser({
       handlers: { "site.status": () => ({ enabled: true, granted: false, managed: true }) },
     })
-    view = await render(testServices(fb.platform, store), <OptionsApp />)
-    const c = view.container
+    const { container: c } = await mount(<OptionsApp />, { browser: fb, repos: store })
 
     const company = await waitFor(() => byTestId(c, "profile-company-locked"))
     expect(company.textContent).toContain("由管理员统一设置")
@@ -88,8 +79,7 @@ describe("the admin policy in the pages", () => {
 
   it("Options without a policy: nothing locked, no panel noise", async () => {
     const store = testStore()
-    view = await render(testServices(fakeBrowser().platform, store), <OptionsApp />)
-    const c = view.container
+    const { container: c } = await mount(<OptionsApp />, { repos: store })
     await waitFor(() => byTestId(c, "profile-company"))
     expect(byTestId(c, "policy-panel").dataset.source).toBe("none")
     expect(allByTestId(c, "locked-badge")).toEqual([])
@@ -104,8 +94,7 @@ describe("the admin policy in the pages", () => {
       activeTab: { id: 7, url: `${CRM}/ticket/1` },
       handlers: { "site.status": () => ({ enabled: true, granted: true, managed: true }) },
     })
-    view = await render(testServices(fb.platform, store), <PopupApp />)
-    const c = view.container
+    const { container: c } = await mount(<PopupApp />, { browser: fb, repos: store })
     const site = await waitFor(() => {
       const el = byTestId(c, "popup-site")
       expect(el.dataset.enabled).toBe("true")

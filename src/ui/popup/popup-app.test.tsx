@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import type { HandoffNote } from "~lib/cases/model"
 
@@ -8,20 +8,12 @@ import {
   byTestId,
   click,
   fakeBrowser,
-  render,
-  testServices,
+  mount,
   testStore,
   typeInto,
   waitFor,
-  type Rendered,
-} from "../testing"
+} from "../component.test-helper"
 import { PopupApp } from "./popup-app"
-
-let view: Rendered | undefined
-afterEach(async () => {
-  await view?.unmount()
-  view = undefined
-})
 
 const note = (over: Partial<HandoffNote>): HandoffNote => ({
   id: "n1",
@@ -49,8 +41,8 @@ describe("PopupApp", () => {
         },
       },
     })
-    view = await render(testServices(fb.platform, testStore()), <PopupApp />)
-    const button = await waitFor(() => byTestId(view!.container, "popup-enable"))
+    const view = await mount(<PopupApp />, { browser: fb })
+    const button = await waitFor(() => byTestId(view.container, "popup-enable"))
     expect(byTestId(view.container, "popup-origin").textContent).toBe("https://crm.example.com")
 
     // No await between the click and the request: the browser needs the user gesture.
@@ -64,7 +56,7 @@ describe("PopupApp", () => {
         tabId: 9,
       }),
     )
-    await waitFor(() => byTestId(view!.container, "popup-disable"))
+    await waitFor(() => byTestId(view.container, "popup-disable"))
   })
 
   it("does not enable when the permission is refused", async () => {
@@ -76,9 +68,9 @@ describe("PopupApp", () => {
       },
     })
     fb.grant = false
-    view = await render(testServices(fb.platform, testStore()), <PopupApp />)
-    await click(await waitFor(() => byTestId(view!.container, "popup-enable")))
-    await waitFor(() => expect(byTestId(view!.container, "popup-error").textContent).toContain("权限"))
+    const view = await mount(<PopupApp />, { browser: fb })
+    await click(await waitFor(() => byTestId(view.container, "popup-enable")))
+    await waitFor(() => expect(byTestId(view.container, "popup-error").textContent).toContain("权限"))
     expect(fb.messages.map((m) => m.name)).not.toContain("site.enable")
   })
 
@@ -91,8 +83,8 @@ describe("PopupApp", () => {
         "site.disable": () => ({ ok: true }),
       },
     })
-    view = await render(testServices(fb.platform, testStore()), <PopupApp />)
-    await click(await waitFor(() => byTestId(view!.container, "popup-disable")))
+    const view = await mount(<PopupApp />, { browser: fb })
+    await click(await waitFor(() => byTestId(view.container, "popup-disable")))
     await waitFor(() =>
       expect(fb.messages.find((m) => m.name === "site.disable")?.body).toEqual({
         origin: "http://localhost:8080",
@@ -102,8 +94,8 @@ describe("PopupApp", () => {
 
   it("says so on pages that cannot be enabled", async () => {
     const fb = fakeBrowser({ activeTab: { id: 1, url: "chrome://extensions/" } })
-    view = await render(testServices(fb.platform, testStore()), <PopupApp />)
-    await waitFor(() => byTestId(view!.container, "popup-unsupported"))
+    const view = await mount(<PopupApp />, { browser: fb })
+    await waitFor(() => byTestId(view.container, "popup-unsupported"))
     expect(view.container.querySelector("[data-testid=popup-enable]")).toBeNull()
   })
 
@@ -116,7 +108,7 @@ describe("PopupApp", () => {
       note({ id: "b", waybill: "YT1234567890123", customerName: "张女士", status: "resolved" }),
     )
     const fb = fakeBrowser({ activeTab: { id: 1, url: "chrome://newtab/" } })
-    view = await render(testServices(fb.platform, store), <PopupApp />)
+    const view = await mount(<PopupApp />, { browser: fb, repos: store })
     const container = view.container
 
     await waitFor(() => expect(allByTestId(container, "popup-case").length).toBe(2)) // due + open

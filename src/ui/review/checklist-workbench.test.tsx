@@ -1,46 +1,16 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import { phrasebookSchema } from "~lib/phrasing/schema"
 
-import {
-  byTestId,
-  click,
-  fakeBrowser,
-  render,
-  testRepositories,
-  testServices,
-  waitFor,
-  type Rendered,
-} from "../testing"
-import { ReviewApp } from "./review-app"
-
-let view: Rendered | undefined
-afterEach(async () => {
-  await view?.unmount()
-  view = undefined
-})
-
-async function change(el: HTMLTextAreaElement | HTMLInputElement | HTMLSelectElement, value: string) {
-  const { act } = await import("react")
-  await act(async () => {
-    const proto = Object.getPrototypeOf(el) as object
-    Object.getOwnPropertyDescriptor(proto, "value")!.set!.call(el, value)
-    el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? "change" : "input", { bubbles: true }))
-  })
-}
+import { byTestId, click, typeInto, waitFor } from "../component.test-helper"
+import { openReview } from "./review.test-helper"
 
 describe("checklist workbench", () => {
   it("scores the item's examples live and publishes only when all pass", async () => {
-    const repos = testRepositories()
-    const fb = fakeBrowser()
-    view = await render(
-      testServices(fb.platform, repos, () => Date.now()),
-      <ReviewApp />,
-    )
-    const c = view.container
+    const { repos, container: c } = await openReview()
     const editor = await waitFor(() => byTestId(c, "checklist-editor"))
-    await change(byTestId(editor, "checklist-pick") as HTMLSelectElement, "3") // deferral
+    await typeInto(byTestId(editor, "checklist-pick") as HTMLSelectElement, "3") // deferral
     const result = await waitFor(() => {
       const r = byTestId(editor, "checklist-result")
       expect(r.dataset.total).toBe("20")
@@ -55,13 +25,13 @@ describe("checklist workbench", () => {
       '[data-testid=checklist-detector][data-role="time"]',
     )!
     const before = time.value
-    await change(time, "永远不会出现的时间词")
+    await typeInto(time, "永远不会出现的时间词")
     await waitFor(() => expect(Number(byTestId(editor, "checklist-result").dataset.ok)).toBeLessThan(20))
     expect(publish.disabled).toBe(true)
 
     // Restored detector, new weight: publishable; the new version carries the edited checklist.
-    await change(time, before)
-    await change(byTestId(editor, "checklist-weight") as HTMLInputElement, "5")
+    await typeInto(time, before)
+    await typeInto(byTestId(editor, "checklist-weight") as HTMLInputElement, "5")
     await waitFor(() => expect(publish.disabled).toBe(false))
     await click(publish)
     await waitFor(() => expect(byTestId(editor, "checklist-publish-status").className).toBe("ok"))

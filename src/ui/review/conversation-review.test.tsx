@@ -1,24 +1,8 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
-import {
-  allByTestId,
-  byTestId,
-  click,
-  fakeBrowser,
-  render,
-  testRepositories,
-  testServices,
-  waitFor,
-  type Rendered,
-} from "../testing"
-import { ReviewApp } from "./review-app"
-
-let view: Rendered | undefined
-afterEach(async () => {
-  await view?.unmount()
-  view = undefined
-})
+import { allByTestId, byTestId, click, testRepositories, waitFor } from "../component.test-helper"
+import { openReview } from "./review.test-helper"
 
 const NOW = Date.now()
 const HOUR = 3_600_000
@@ -66,11 +50,7 @@ async function setup() {
     ['都五天了还没到！！<img src=x onerror="alert(1)">'],
     NOW - 2 * HOUR,
   )
-  const fb = fakeBrowser()
-  view = await render(
-    testServices(fb.platform, repos, () => NOW),
-    <ReviewApp />,
-  )
+  const view = await openReview({ repos, now: () => NOW })
   return view.container
 }
 

@@ -1,43 +1,16 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
+import { auditEvent } from "~lib/audit/audit-event.test-helper"
 import { knowledgeInsertEvent } from "~lib/audit/knowledge"
-import type { AuditEvent } from "~lib/audit/model"
 
-import {
-  allByTestId,
-  click,
-  fakeBrowser,
-  render,
-  testRepositories,
-  testServices,
-  waitFor,
-  type Rendered,
-} from "../testing"
-import { ReviewApp } from "./review-app"
-
-let view: Rendered | undefined
-afterEach(async () => {
-  await view?.unmount()
-  view = undefined
-})
+import { allByTestId, click, waitFor } from "../component.test-helper"
+import { openReview } from "./review.test-helper"
 
 const NOW = Date.now()
 const DAY = 86_400_000
 
-const shown: AuditEvent = {
-  id: "p1",
-  at: NOW - DAY,
-  outcome: "shown",
-  ruleId: "refusal-buxing",
-  phrasebookVersion: "2026.11.0",
-  agentWorkId: "A1024",
-  agentName: "李娜",
-  site: "https://crm.example.com",
-  span: { start: 0, end: 2 },
-  flagged: "不行",
-  excerpt: "不行",
-}
+const shown = auditEvent({ id: "p1", at: NOW - DAY })
 const insert = (id: string, cardId: string, cardTitle: string, agentWorkId = "A1024") =>
   knowledgeInsertEvent({
     id,
@@ -53,18 +26,13 @@ const insert = (id: string, cardId: string, cardTitle: string, agentWorkId = "A1
 
 describe("review page: knowledge answers inserted", () => {
   it("tables inserts per card, keeps them out of the phrasing rule table, and drills down", async () => {
-    const repos = testRepositories()
-    await repos.audit.addAuditEvents([
+    const events = [
       shown,
       insert("k1", "battery-power-bank", "锂电池、充电宝"),
       insert("k2", "battery-power-bank", "锂电池、充电宝", "B2"),
       insert("k3", "cod", "代收货款"),
-    ])
-    view = await render(
-      testServices(fakeBrowser().platform, repos, () => NOW),
-      <ReviewApp />,
-    )
-    const c = view.container
+    ]
+    const { container: c } = await openReview({ events, now: () => NOW })
     await waitFor(() => expect(allByTestId(c, "qa-knowledge-row")).toHaveLength(2))
     const [first, second] = allByTestId(c, "qa-knowledge-row")
     expect(first.dataset.cardId).toBe("battery-power-bank")

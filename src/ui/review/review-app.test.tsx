@@ -1,62 +1,25 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
+import { auditEvent } from "~lib/audit/audit-event.test-helper"
 import type { AuditEvent, AuditOutcome } from "~lib/audit/model"
 import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
 import { AUDIT_RETENTION_KEY } from "~lib/store/audit-retention"
 
-import {
-  allByTestId,
-  byTestId,
-  click,
-  fakeBrowser,
-  render,
-  testRepositories,
-  testServices,
-  typeInto,
-  waitFor,
-  type Rendered,
-} from "../testing"
+import { allByTestId, byTestId, click, typeInto, waitFor } from "../component.test-helper"
+import { openReview } from "./review.test-helper"
 import { segments } from "./rate-chart"
-import { fromDateInput, ReviewApp, toDateInput } from "./review-app"
+import { fromDateInput, toDateInput } from "./review-app"
 import { formFromRule, ruleFromForm } from "./rule-workbench"
-
-let view: Rendered | undefined
-afterEach(async () => {
-  await view?.unmount()
-  view = undefined
-})
 
 const NOW = Date.now()
 const DAY = 86_400_000
-let n = 0
-function ev(outcome: AuditOutcome, over: Partial<AuditEvent> = {}): AuditEvent {
-  return {
-    id: `e${++n}`,
-    at: NOW - DAY,
-    outcome,
-    ruleId: "refusal-buxing",
-    phrasebookVersion: "2026.11.0",
-    agentWorkId: "A1024",
-    agentName: "李娜",
-    site: "https://crm.example.com",
-    span: { start: 0, end: 2 },
-    flagged: "不行",
-    excerpt: "不行，电话138****5678",
-    ...over,
-  }
-}
+const ev = (outcome: AuditOutcome, over: Partial<AuditEvent> = {}) =>
+  auditEvent({ at: NOW - DAY, outcome, excerpt: "不行，电话138****5678", ...over })
 
 async function setup(events: AuditEvent[], storage: Record<string, unknown> = {}) {
-  const repos = testRepositories()
-  await repos.audit.addAuditEvents(events)
-  const fb = fakeBrowser()
-  for (const [k, v] of Object.entries(storage)) fb.storage.set(k, v)
-  view = await render(
-    testServices(fb.platform, repos, () => NOW),
-    <ReviewApp />,
-  )
-  return { repos, fb, c: view.container }
+  const { repos, container } = await openReview({ events, storage, now: () => NOW })
+  return { repos, c: container }
 }
 
 describe("ReviewApp", () => {

@@ -1,58 +1,30 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
+import { auditEvent } from "~lib/audit/audit-event.test-helper"
 import type { AuditEvent } from "~lib/audit/model"
 import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
 import type { PhrasingRule } from "~lib/phrasing/types"
 
-import {
-  allByTestId,
-  byTestId,
-  click,
-  fakeBrowser,
-  render,
-  testRepositories,
-  testServices,
-  typeInto,
-  waitFor,
-  type Rendered,
-} from "../testing"
+import { allByTestId, byTestId, click, typeInto, waitFor } from "../component.test-helper"
+import { openReview } from "./review.test-helper"
 import { ruleTitle } from "./labels"
-import { ReviewApp } from "./review-app"
 import { formFromRule, formProblems, ruleFromForm, ruleMatches, switchGuardMode } from "./rule-workbench"
-
-let view: Rendered | undefined
-afterEach(async () => {
-  await view?.unmount()
-  view = undefined
-})
 
 const NOW = Date.now()
 const rule = (id: string) => DEFAULT_PHRASEBOOK.rules.find((r) => r.id === id)!
 
-function ev(id: string, ruleId: string): AuditEvent {
-  return {
+const ev = (id: string, ruleId: string) =>
+  auditEvent({
     id,
     at: NOW - 3_600_000,
-    outcome: "shown",
     ruleId,
     phrasebookVersion: DEFAULT_PHRASEBOOK.version,
-    agentWorkId: "A1024",
-    agentName: "李娜",
-    site: "https://crm.example.com",
-    span: { start: 0, end: 2 },
-    flagged: "不行",
     excerpt: "不行，电话138****5678",
-  }
-}
+  })
 
 async function setup(events: AuditEvent[]) {
-  const repos = testRepositories()
-  await repos.audit.addAuditEvents(events)
-  view = await render(
-    testServices(fakeBrowser().platform, repos, () => NOW),
-    <ReviewApp />,
-  )
+  const view = await openReview({ events, now: () => NOW })
   return view.container
 }
 

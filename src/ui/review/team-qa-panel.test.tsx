@@ -1,30 +1,16 @@
 // @vitest-environment happy-dom
 import { act } from "react"
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
 
 import { byAgent, byDay, byRule, tally } from "~lib/audit/aggregate"
+import { auditEvent } from "~lib/audit/audit-event.test-helper"
 import type { AuditEvent } from "~lib/audit/model"
 import type { TeamStatus } from "~lib/protocol/types"
 
-import {
-  allByTestId,
-  byTestId,
-  fakeBrowser,
-  render,
-  testServices,
-  testStore,
-  waitFor,
-  type Rendered,
-} from "../testing"
+import { allByTestId, byTestId, fakeBrowser, mount, waitFor } from "../component.test-helper"
 import { TeamQaPanel } from "./team-qa-panel"
-
-let view: Rendered | undefined
-afterEach(async () => {
-  await view?.unmount()
-  view = undefined
-})
 
 const status = (o: Partial<TeamStatus>): TeamStatus => ({
   state: "ok",
@@ -37,19 +23,8 @@ const status = (o: Partial<TeamStatus>): TeamStatus => ({
   ...o,
 })
 
-const ev = (id: string, agentWorkId: string, outcome: AuditEvent["outcome"]): AuditEvent => ({
-  id,
-  at: Date.UTC(2026, 10, 20, 2),
-  outcome,
-  ruleId: "refusal-buxing",
-  phrasebookVersion: "1",
-  agentWorkId,
-  agentName: agentWorkId,
-  site: "https://crm.example.com",
-  span: { start: 0, end: 1 },
-  flagged: "x",
-  excerpt: "x",
-})
+const ev = (id: string, agentWorkId: string, outcome: AuditEvent["outcome"]) =>
+  auditEvent({ id, at: Date.UTC(2026, 10, 20, 2), outcome, agentWorkId, agentName: agentWorkId })
 
 describe("TeamQaPanel", () => {
   it("loads the team-wide figures for a QA user and shows them in the review tables", async () => {
@@ -89,10 +64,9 @@ describe("TeamQaPanel", () => {
         "team.qa": () => ({ ok: true, figures }),
       },
     })
-    view = await render(
-      testServices(browser.platform, testStore()),
-      <TeamQaPanel from={0} to={1_800_000_000_000} book={DEFAULT_PHRASEBOOK} />,
-    )
+    const view = await mount(<TeamQaPanel from={0} to={1_800_000_000_000} book={DEFAULT_PHRASEBOOK} />, {
+      browser: browser,
+    })
     const c = view.container
     await act(async () => (await waitFor(() => byTestId<HTMLButtonElement>(c, "team-qa-load"))).click())
     await waitFor(() => byTestId(c, "team-qa-figures"))
@@ -125,8 +99,8 @@ describe("TeamQaPanel", () => {
 
   it("tells an agent without the QA role that only local figures are shown", async () => {
     const browser = fakeBrowser({ handlers: { "team.status": () => status({}) } })
-    view = await render(testServices(browser.platform, testStore()), <TeamQaPanel from={0} to={1} />)
-    await waitFor(() => byTestId(view!.container, "team-qa-not-qa"))
+    const view = await mount(<TeamQaPanel from={0} to={1} />, { browser })
+    await waitFor(() => byTestId(view.container, "team-qa-not-qa"))
     expect(view.container.querySelector("[data-testid=team-qa-load]")).toBeNull()
   })
 })

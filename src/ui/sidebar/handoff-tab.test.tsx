@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import type { HandoffNote } from "~lib/cases/model"
 import { cleanContent, renderBlock } from "~lib/handoff/block"
@@ -7,8 +7,8 @@ import { noteToBlock } from "~lib/handoff/note"
 import { signBlock } from "~lib/handoff/sign"
 import type { PageState } from "~lib/protocol/types"
 
-import { byTestId, fakeBrowser, render, testServices, testStore, waitFor, type Rendered } from "../testing"
-import { SidebarApp } from "./sidebar-app"
+import { byTestId, waitFor } from "../component.test-helper"
+import { openSidebar } from "./sidebar.test-helper"
 
 const WAYBILL = "SF1385628716739"
 const KEY = "team-key-for-unit-tests-0001"
@@ -41,26 +41,13 @@ async function blockOf(note: HandoffNote, key: string | undefined) {
   return renderBlock(content, await signBlock(content, key))
 }
 
-let view: Rendered | undefined
-afterEach(async () => {
-  await view?.unmount()
-  view = undefined
-})
-
 async function open(teamKey = KEY) {
-  const fb = fakeBrowser({
-    handlers: { "sidebar.whoami": () => ({ tabId: 7, origin: "https://crm.example.com", allowed: true }) },
-  })
-  const store = testStore()
-  await store.updateSettings({ profile: { name: "王五", workId: "B456", company: "" }, teamKey })
-  view = await render(testServices(fb.platform, store), <SidebarApp mode="inpage" />)
-  const port = await waitFor(() => {
-    expect(fb.ports).toHaveLength(1)
-    return fb.ports[0]
+  const { port, store, container } = await openSidebar({
+    settings: { profile: { name: "王五", workId: "B456", company: "" }, teamKey },
   })
   port.emit({ type: "page-state", state })
-  await waitFor(() => expect(byTestId(view!.container, "handoff-form").dataset.ready).toBe("true"))
-  return { port, store, container: view.container }
+  await waitFor(() => expect(byTestId(container, "handoff-form").dataset.ready).toBe("true"))
+  return { port, store, container }
 }
 
 describe("handoffs read from the ticket", () => {

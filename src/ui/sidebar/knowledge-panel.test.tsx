@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 
 import { useMemo } from "react"
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import { DEFAULT_KNOWLEDGE_PACK } from "~lib/knowledge/default-pack"
 import type { KnowledgeCard, KnowledgePack } from "~lib/knowledge/types"
@@ -17,15 +17,8 @@ import {
   testStore,
   typeInto,
   waitFor,
-  type Rendered,
-} from "../testing"
+} from "../component.test-helper"
 import { KnowledgePanel, useKnowledgeView, useSuggestions } from "./knowledge-panel"
-
-let view: Rendered | undefined
-afterEach(async () => {
-  await view?.unmount()
-  view = undefined
-})
 
 function Harness(props: {
   pack: KnowledgePack
@@ -53,7 +46,7 @@ async function open(
 ) {
   const sent: string[] = []
   const inserted: { id: string; text: string }[] = []
-  view = await render(
+  const view = await render(
     testServices(fakeBrowser().platform, testStore()),
     <Harness
       pack={options.pack ?? DEFAULT_KNOWLEDGE_PACK}

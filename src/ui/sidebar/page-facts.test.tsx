@@ -1,21 +1,10 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import type { PageState } from "~lib/protocol/types"
 
-import {
-  byTestId,
-  click,
-  fakeBrowser,
-  render,
-  testServices,
-  testStore,
-  typeInto,
-  waitFor,
-  type FakeBrowser,
-  type Rendered,
-} from "../testing"
-import { SidebarApp } from "./sidebar-app"
+import { byTestId, click, typeInto, waitFor } from "../component.test-helper"
+import { openSidebar } from "./sidebar.test-helper"
 
 const WAYBILL = "462598779470531"
 
@@ -53,30 +42,11 @@ function pageState(over: Partial<PageState> = {}): PageState {
   }
 }
 
-const allowed = () => ({ tabId: 7, origin: "https://crm.example.com", allowed: true })
-
-let view: Rendered | undefined
-afterEach(async () => {
-  await view?.unmount()
-  view = undefined
-})
-
-async function openConnected(fb: FakeBrowser, store = testStore()) {
-  await store.updateSettings({ profile: { name: "王芳", workId: "8012", company: "示例速运" } })
-  view = await render(testServices(fb.platform, store), <SidebarApp mode="inpage" />)
-  const port = await waitFor(() => {
-    expect(fb.ports).toHaveLength(1)
-    return fb.ports[0]
-  })
-  return { store, port, container: view.container }
-}
-
 const value = (container: HTMLElement, id: string) => byTestId<HTMLInputElement>(container, id).value
 
 describe("facts read from the page, in the sidebar", () => {
   it("shows them with the phone masked until asked, and prefills the empty fields of the form only", async () => {
-    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
-    const { port, container, store } = await openConnected(fb)
+    const { port, container, store } = await openSidebar()
     port.emit({ type: "page-state", state: pageState() })
     await waitFor(() => expect(value(container, "handoff-customer-name")).toBe("黄先生"))
     expect(value(container, "handoff-customer-contact")).toBe("13305716284")
@@ -103,8 +73,7 @@ describe("facts read from the page, in the sidebar", () => {
   })
 
   it("drops page states whose facts have the wrong shape or size", async () => {
-    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
-    const { port, container } = await openConnected(fb)
+    const { port, container } = await openSidebar()
     const long = "长".repeat(301)
     port.emit({
       type: "page-state",
@@ -117,8 +86,7 @@ describe("facts read from the page, in the sidebar", () => {
   })
 
   it("forgets the agent's picked number when another item opens in the reading pane", async () => {
-    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
-    const { port, container } = await openConnected(fb)
+    const { port, container } = await openSidebar()
     port.emit({ type: "page-state", state: pageState() })
     await waitFor(() => expect(byTestId(container, "waybill-number").textContent).toBe(WAYBILL))
     await typeInto(byTestId(container, "waybill-input"), "YT7477226345628")

@@ -1,35 +1,31 @@
 // @vitest-environment happy-dom
 
-import { afterEach, describe, expect, it } from "vitest"
+import { beforeEach, describe, expect, it } from "vitest"
 
 import { checkDraft } from "~lib/phrasing/check"
 import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
 import { rewriteReply } from "~lib/phrasing/rewrite"
 import type { Draft, PageState, SidebarToPage } from "~lib/protocol/types"
 import type { SidekickStore } from "~lib/store/contract"
+import type { Repositories } from "~lib/store/repositories"
 
 import {
   allByTestId,
   byTestId,
   click,
-  fakeBrowser,
+  type FakePort,
   keyDown,
-  render,
   testRepositories,
-  testServices,
   typeInto,
   waitFor,
-  type FakePort,
-  type Rendered,
-} from "../testing"
-import { SidebarApp } from "./sidebar-app"
+} from "../component.test-helper"
+import { CRM_ORIGIN, openSidebar } from "./sidebar.test-helper"
 
 const WAYBILL = "SF1385628716739"
-const ORIGIN = "https://crm.example.com"
 
 function pageState(): PageState {
   return {
-    url: `${ORIGIN}/ticket/42`,
+    url: `${CRM_ORIGIN}/ticket/42`,
     title: "工单 42",
     candidates: [],
     current: WAYBILL,
@@ -47,30 +43,18 @@ const draft = (text: string, revision = 1, editorId = "editor-1"): Draft => ({
   revision,
 })
 
-let view: Rendered | undefined
 // Each test's repositories over a database of its own, handed to the sidebar through its services.
-let repos = testRepositories()
-afterEach(async () => {
-  await view?.unmount()
-  view = undefined
+let repos: Repositories
+beforeEach(() => {
   repos = testRepositories()
 })
 
 async function open(seed?: (store: SidekickStore) => Promise<unknown>) {
-  const fb = fakeBrowser({
-    handlers: { "sidebar.whoami": () => ({ tabId: 7, origin: ORIGIN, allowed: true }) },
-  })
-  const store = repos.store
-  await store.updateSettings({ profile: { name: "王芳", workId: "8012", company: "示例速运" } })
-  await seed?.(store)
-  view = await render(testServices(fb.platform, repos), <SidebarApp mode="inpage" />)
-  const port = await waitFor(() => {
-    expect(fb.ports).toHaveLength(1)
-    return fb.ports[0]
-  })
+  await seed?.(repos.store)
+  const { port, container } = await openSidebar({ repos })
   port.emit({ type: "page-state", state: pageState() })
-  await click(await waitFor(() => byTestId(view!.container, "tab-phrasing")))
-  return { port, c: view.container }
+  await click(await waitFor(() => byTestId(container, "tab-phrasing")))
+  return { port, c: container }
 }
 
 function posted<T extends SidebarToPage["type"]>(port: FakePort, type: T) {

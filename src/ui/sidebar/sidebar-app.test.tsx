@@ -2,14 +2,13 @@
 // First: Dexie (imported by the store modules below) must find an IndexedDB global when it loads.
 import "fake-indexeddb/auto"
 import { act } from "react"
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import type { PageState } from "~lib/protocol/types"
 import { SIDEBAR_PORT } from "~lib/protocol/types"
-import type { SidekickStore } from "~lib/store/contract"
 import { StoreError } from "~lib/store/errors"
 import { createRepositories } from "~lib/store/repositories"
-import { freshDb } from "~lib/store/testing"
+import { freshDb } from "~lib/store/store.test-helper"
 import { draftKey } from "~lib/ui-logic/drafts"
 
 import {
@@ -18,17 +17,15 @@ import {
   click,
   fakeBrowser,
   keyDown,
-  render,
+  mount,
   spyStore,
   testRepositories,
-  testServices,
   testStore,
   typeInto,
   waitFor,
-  type FakeBrowser,
-  type Rendered,
-} from "../testing"
+} from "../component.test-helper"
 import { SidebarApp } from "./sidebar-app"
+import { allowedBrowser, allowedFrame, openSidebar } from "./sidebar.test-helper"
 
 const WAYBILL = "SF1385628716739"
 
@@ -62,37 +59,15 @@ function pageState(over: Partial<PageState> = {}): PageState {
   }
 }
 
-const allowed = () => ({ tabId: 7, origin: "https://crm.example.com", allowed: true })
-
-let view: Rendered | undefined
-afterEach(async () => {
-  await view?.unmount()
-  view = undefined
-})
-
-async function openConnected(
-  fb: FakeBrowser,
-  store: SidekickStore = testStore(),
-  repos = testRepositories(),
-) {
-  await store.updateSettings({ profile: { name: "王芳", workId: "8012", company: "示例速运" } })
-  view = await render(testServices(fb.platform, { ...repos, store }), <SidebarApp mode="inpage" />)
-  const port = await waitFor(() => {
-    expect(fb.ports).toHaveLength(1)
-    return fb.ports[0]
-  })
-  return { store, port, container: view.container }
-}
-
 describe("SidebarApp in the page frame", () => {
   it("shows only a neutral message and reads nothing when the worker does not vouch for the frame", async () => {
     const fb = fakeBrowser({
       handlers: { "sidebar.whoami": () => ({ tabId: null, origin: null, allowed: false }) },
     })
     const { store, calls } = spyStore(testStore())
-    view = await render(testServices(fb.platform, store), <SidebarApp mode="inpage" />)
+    const view = await mount(<SidebarApp mode="inpage" />, { browser: fb, repos: store })
     const root = await waitFor(() => {
-      const el = byTestId(view!.container, "sidekick-sidebar-app")
+      const el = byTestId(view.container, "sidekick-sidebar-app")
       expect(el.dataset.connection).toBe("not-allowed")
       return el
     })
@@ -106,17 +81,16 @@ describe("SidebarApp in the page frame", () => {
   it("also stays neutral when the worker's answer is malformed", async () => {
     const fb = fakeBrowser({ handlers: { "sidebar.whoami": () => ({ allowed: "yes" }) } })
     const { store, calls } = spyStore(testStore())
-    view = await render(testServices(fb.platform, store), <SidebarApp mode="inpage" />)
+    const view = await mount(<SidebarApp mode="inpage" />, { browser: fb, repos: store })
     await waitFor(() =>
-      expect(byTestId(view!.container, "sidekick-sidebar-app").dataset.connection).toBe("not-allowed"),
+      expect(byTestId(view.container, "sidekick-sidebar-app").dataset.connection).toBe("not-allowed"),
     )
     expect(fb.ports).toHaveLength(0)
     expect(calls).toEqual([])
   })
 
   it("connects to the top frame of its tab, says hello and shows only valid page states", async () => {
-    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
-    const { port, container } = await openConnected(fb)
+    const { port, container } = await openSidebar()
     expect(port).toMatchObject({ tabId: 7, name: SIDEBAR_PORT, frameId: 0 })
     expect(port.posted).toEqual([{ type: "hello" }])
 
@@ -138,8 +112,7 @@ describe("SidebarApp in the page frame", () => {
   })
 
   it("shows an angry customer's state beside the case type and offers de-escalation first", async () => {
-    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
-    const { port, container, store } = await openConnected(fb)
+    const { port, container, store } = await openSidebar()
     const caseText =
       "咨询 客户：这是我第三次打电话了！！快递在网点放了五天不派送，你们到底管不管，再不处理我就打12305投诉"
     port.emit({ type: "page-state", state: pageState({ caseText }) })
@@ -170,8 +143,7 @@ describe("SidebarApp in the page frame", () => {
   })
 
   it("a calm ticket shows a calm customer and no de-escalation group", async () => {
-    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
-    const { port, container } = await openConnected(fb)
+    const { port, container } = await openSidebar()
     port.emit({ type: "page-state", state: pageState() })
     await waitFor(() => expect(byTestId(container, "customer-state").dataset.emotion).toBe("calm"))
     expect(container.querySelector("[data-testid=customer-deescalate]")).toBeNull()
@@ -181,8 +153,7 @@ describe("SidebarApp in the page frame", () => {
   })
 
   it("when the model is unsure, offers the two likeliest types and takes the agent's pick", async () => {
-    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
-    const { port, container, store } = await openConnected(fb)
+    const { port, container, store } = await openSidebar()
     port.emit({ type: "page-state", state: pageState({ caseText: "在吗" }) })
     const choices = await waitFor(() => {
       const c = allByTestId(container, "case-type-choice")
@@ -196,8 +167,7 @@ describe("SidebarApp in the page frame", () => {
   })
 
   it("switches waybill from the list and from the typed field (normalised)", async () => {
-    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
-    const { port, container } = await openConnected(fb)
+    const { port, container } = await openSidebar()
     port.emit({ type: "page-state", state: pageState() })
     await waitFor(() => byTestId(container, "waybill-others-toggle"))
     await click(byTestId(container, "waybill-others-toggle"))
@@ -220,9 +190,9 @@ describe("SidebarApp in the page frame", () => {
 
   it("saves a handoff note signed with the profile, shows it in the timeline and syncs callbacks", async () => {
     const fb = fakeBrowser({
-      handlers: { "sidebar.whoami": allowed, "callbacks.sync": () => ({ scheduled: 1 }) },
+      handlers: { "sidebar.whoami": allowedFrame, "callbacks.sync": () => ({ scheduled: 1 }) },
     })
-    const { port, container, store } = await openConnected(fb)
+    const { port, container, store } = await openSidebar({ browser: fb })
     port.emit({ type: "page-state", state: pageState() })
     await waitFor(() => expect(byTestId(container, "handoff-form").dataset.ready).toBe("true"))
     await waitFor(() => expect(byTestId(container, "handoff-empty")).toBeTruthy())
@@ -258,8 +228,8 @@ describe("SidebarApp in the page frame", () => {
   })
 
   it("Ctrl+Enter saves; an empty note is refused without writing", async () => {
-    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
-    const { port, container, store } = await openConnected(fb)
+    const fb = allowedBrowser()
+    const { port, container, store } = await openSidebar({ browser: fb })
     port.emit({ type: "page-state", state: pageState() })
     await waitFor(() => expect(byTestId(container, "handoff-form").dataset.ready).toBe("true"))
 
@@ -278,32 +248,31 @@ describe("SidebarApp in the page frame", () => {
   })
 
   it("keeps the draft per waybill across a reload", async () => {
-    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
-    const first = await openConnected(fb)
+    const fb = allowedBrowser()
+    const first = await openSidebar({ browser: fb })
     first.port.emit({ type: "page-state", state: pageState() })
     await waitFor(() => expect(byTestId(first.container, "handoff-form").dataset.ready).toBe("true"))
     await typeInto(byTestId(first.container, "handoff-promise"), "今天下午五点前回电")
     await waitFor(() => expect(fb.storage.has(draftKey(WAYBILL))).toBe(true))
-    await view!.unmount()
+    await first.unmount()
 
-    view = await render(testServices(fb.platform, first.store), <SidebarApp mode="inpage" />)
+    const view = await mount(<SidebarApp mode="inpage" />, { browser: fb, repos: first.store })
     const port = await waitFor(() => {
       expect(fb.ports).toHaveLength(2)
       return fb.ports[1]
     })
     port.emit({ type: "page-state", state: pageState() })
     await waitFor(() =>
-      expect(byTestId<HTMLTextAreaElement>(view!.container, "handoff-promise").value).toBe(
+      expect(byTestId<HTMLTextAreaElement>(view.container, "handoff-promise").value).toBe(
         "今天下午五点前回电",
       ),
     )
   })
 
   it("keeps the draft in the form when the store is full, and says so", async () => {
-    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
     const real = testStore()
     const full = { ...real, addNote: () => Promise.reject(new StoreError("quota")) }
-    const { port, container } = await openConnected(fb, full)
+    const { port, container } = await openSidebar({ repos: full })
     port.emit({ type: "page-state", state: pageState() })
     await waitFor(() => expect(byTestId(container, "handoff-form").dataset.ready).toBe("true"))
     await typeInto(byTestId(container, "handoff-problem"), "客户要求赔偿")
@@ -314,19 +283,18 @@ describe("SidebarApp in the page frame", () => {
   })
 
   it("removes expired drafts on start and keeps fresh ones", async () => {
-    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
+    const fb = allowedBrowser()
     fb.storage.set(draftKey("OLD12345"), { savedAt: 1, draft: {} })
     fb.storage.set(draftKey("NEW12345"), { savedAt: Date.now(), draft: { problem: "x" } })
     fb.storage.set("someone-elses-key", 1)
-    await openConnected(fb)
+    await openSidebar({ browser: fb })
     await waitFor(() =>
       expect([...fb.storage.keys()].sort()).toEqual([draftKey("NEW12345"), "someone-elses-key"]),
     )
   })
 
   it("stores a manual case type on the case", async () => {
-    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
-    const { port, container, store } = await openConnected(fb)
+    const { port, container, store } = await openSidebar()
     port.emit({ type: "page-state", state: pageState() })
     await waitFor(() => byTestId(container, "waybill-number"))
     await typeInto(byTestId(container, "case-type"), "理赔")
@@ -336,8 +304,8 @@ describe("SidebarApp in the page frame", () => {
   })
 
   it("reconnects after the port drops", async () => {
-    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
-    const { port, container } = await openConnected(fb)
+    const fb = allowedBrowser()
+    const { port, container } = await openSidebar({ browser: fb })
     port.emit({ type: "page-state", state: pageState() })
     await waitFor(() => byTestId(container, "waybill-number"))
     port.drop()
@@ -349,8 +317,7 @@ describe("SidebarApp in the page frame", () => {
   })
 
   it("rescans, collapses, and moves between tabs with the arrow keys", async () => {
-    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
-    const { port, container } = await openConnected(fb)
+    const { port, container } = await openSidebar()
     port.emit({ type: "page-state", state: pageState() })
     await click(await waitFor(() => byTestId(container, "sidebar-rescan")))
     expect(port.posted.at(-1)).toEqual({ type: "rescan" })
@@ -366,8 +333,7 @@ describe("SidebarApp in the page frame", () => {
   })
 
   it("shows the first few other numbers and the rest on demand", async () => {
-    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
-    const { port, container } = await openConnected(fb)
+    const { port, container } = await openSidebar()
     const many = Array.from({ length: 9 }, (_, i) => ({
       number: `77312345678${i}`,
       carriers: [],
@@ -383,8 +349,7 @@ describe("SidebarApp in the page frame", () => {
   })
 
   it("phrasing tab: scripts for the case, filled from the profile", async () => {
-    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
-    const { port, container } = await openConnected(fb)
+    const { port, container } = await openSidebar()
     port.emit({ type: "page-state", state: pageState() })
     await click(await waitFor(() => byTestId(container, "tab-phrasing")))
     await waitFor(() =>
@@ -398,9 +363,8 @@ describe("SidebarApp in the page frame", () => {
   })
 
   it("phrasing tab: the live checklist asks a deferral for a time, counts it on the tab, inserts it; a send is recorded", async () => {
-    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
     const repos = testRepositories()
-    const { port, container } = await openConnected(fb, undefined, repos)
+    const { port, container } = await openSidebar({ repos })
     port.emit({ type: "page-state", state: pageState({ url: "https://crm.example.com/ticket/checklist" }) })
     await click(await waitFor(() => byTestId(container, "tab-phrasing")))
     const draft = { editorId: "editor-1", kind: "textarea" as const, selection: null, revision: 3 }
@@ -449,7 +413,6 @@ describe("SidebarApp in the page frame", () => {
   })
 
   it("tabs count what waits: callbacks due on 交接, a ladder step due on 升级, findings on 话术", async () => {
-    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
     const store = testStore()
     const hour = 3_600_000
     await store.upsertCase({ waybill: WAYBILL, caseType: "滞留", callbackAt: Date.now() - hour })
@@ -463,7 +426,7 @@ describe("SidebarApp in the page frame", () => {
       caseType: "延误",
       callbackAt: Date.now() + 2 * hour,
     })
-    const { port, container } = await openConnected(fb, store)
+    const { port, container } = await openSidebar({ repos: store })
     port.emit({ type: "page-state", state: pageState() })
     await waitFor(() => expect(byTestId(container, "tab-handoff-count").textContent).toBe("2"))
     // No attempt yet: the ladder has nothing due.
@@ -482,8 +445,7 @@ describe("SidebarApp in the page frame", () => {
   })
 
   it("findings in the reply box open 话术, unless the agent is typing in the sidebar", async () => {
-    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
-    const { port, container } = await openConnected(fb)
+    const { port, container } = await openSidebar()
     port.emit({ type: "page-state", state: pageState() })
     await waitFor(() => byTestId(container, "tab-handoff"))
     expect(byTestId(container, "tab-handoff").getAttribute("aria-selected")).toBe("true")
@@ -532,10 +494,9 @@ describe("SidebarApp in the page frame", () => {
   })
 
   it("the CRM's send ends the reply's QA session: a flagged reply sent is ignored, a cleared one retyped is not", async () => {
-    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
     // The database of this test alone: its audit trail is read directly.
     const { db } = freshDb()
-    const { port } = await openConnected(fb, undefined, createRepositories(db))
+    const { port } = await openSidebar({ repos: createRepositories(db) })
     port.emit({ type: "page-state", state: pageState({ url: "https://crm.example.com/ticket/sent" }) })
     const draft = { editorId: "editor-9", kind: "textarea" as const, selection: null }
     const outcomes = async () =>
@@ -561,13 +522,12 @@ describe("SidebarApp in the page frame", () => {
   })
 
   it("escalation tab: advises level 1 with the branch contact and logs an attempt", async () => {
-    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
     const store = testStore()
     await store.replaceContacts([
       { id: "c1", name: "刘站长", role: "site_manager", branch: "文三路营业点", phone: "0571-88880001" },
       { id: "c2", name: "总部运营部", role: "hq_dept", department: "运营部" },
     ])
-    const { port, container } = await openConnected(fb, store)
+    const { port, container } = await openSidebar({ repos: store })
     port.emit({ type: "page-state", state: pageState() })
     await click(await waitFor(() => byTestId(container, "tab-escalation")))
     const advice = await waitFor(() => byTestId(container, "escalation-advice"))
@@ -593,7 +553,6 @@ describe("SidebarApp in the page frame", () => {
   })
 
   it("escalation tab: urgent stranded case, time since the last attempt, attempts in the handoff timeline", async () => {
-    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
     const store = testStore()
     await store.replaceContacts([
       {
@@ -605,7 +564,7 @@ describe("SidebarApp in the page frame", () => {
         hours: "8:00-18:00",
       },
     ])
-    const { port, container } = await openConnected(fb, store)
+    const { port, container } = await openSidebar({ repos: store })
     port.emit({ type: "page-state", state: pageState() })
     await click(await waitFor(() => byTestId(container, "tab-escalation")))
     await waitFor(() => byTestId(container, "escalation-urgent"))
@@ -630,10 +589,9 @@ describe("SidebarApp in the page frame", () => {
   })
 
   it("shows English only when the locale is en", async () => {
-    const fb = fakeBrowser({ handlers: { "sidebar.whoami": allowed } })
     const store = testStore()
     await store.updateSettings({ locale: "en" })
-    const { container } = await openConnected(fb, store)
+    const { container } = await openSidebar({ repos: store })
     await waitFor(() => expect(byTestId(container, "tab-handoff").textContent).toBe("Handoff"))
     expect(byTestId(container, "handoff-save").textContent).toBe("Save")
   })
@@ -650,9 +608,9 @@ describe("SidebarApp in the side panel", () => {
         }),
       },
     })
-    view = await render(testServices(fb.platform, testStore()), <SidebarApp mode="sidepanel" />)
+    const view = await mount(<SidebarApp mode="sidepanel" />, { browser: fb })
     await waitFor(() =>
-      expect(byTestId(view!.container, "sidebar-site-disabled").textContent).toContain("other.example.org"),
+      expect(byTestId(view.container, "sidebar-site-disabled").textContent).toContain("other.example.org"),
     )
     expect(fb.ports).toHaveLength(0)
 

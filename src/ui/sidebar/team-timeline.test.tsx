@@ -1,29 +1,14 @@
 // @vitest-environment happy-dom
 import "fake-indexeddb/auto"
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import type { HandoffNote } from "~lib/cases/model"
-import { makeNote } from "~lib/store/testing"
+import { makeNote } from "~lib/store/store.test-helper"
 import { toTeamDoc } from "~lib/team/docs"
 import { signTeamDoc } from "~lib/team/signing"
 
-import {
-  allByTestId,
-  byTestId,
-  fakeBrowser,
-  render,
-  testServices,
-  testStore,
-  waitFor,
-  type Rendered,
-} from "../testing"
+import { allByTestId, byTestId, fakeBrowser, mount, testStore, waitFor } from "../component.test-helper"
 import { TeamTimeline } from "./team-timeline"
-
-let view: Rendered | undefined
-afterEach(async () => {
-  await view?.unmount()
-  view = undefined
-})
 
 const WB = "SF1234567890"
 const doc = (n: HandoffNote) => toTeamDoc("handoff", n, { workId: "", name: "" })
@@ -58,11 +43,7 @@ describe("TeamTimeline", () => {
         }),
       },
     })
-    view = await render(
-      testServices(browser.platform, testStore()),
-      <TeamTimeline waybill={WB} localNotes={[mine]} />,
-    )
-    const c = view.container
+    const { container: c } = await mount(<TeamTimeline waybill={WB} localNotes={[mine]} />, { browser })
     await waitFor(() => byTestId(c, "team-timeline"))
     const entries = allByTestId(c, "team-entry")
     expect(entries.map((e) => e.getAttribute("data-doc-id"))).toEqual([doc(theirs2)._id, doc(theirs1)._id])
@@ -89,11 +70,8 @@ describe("TeamTimeline", () => {
         }),
       },
     })
-    view = await render(
-      testServices(browser.platform, testStore()),
-      <TeamTimeline waybill={WB} localNotes={[]} />,
-    )
-    await waitFor(() => byTestId(view!.container, "team-stale"))
+    const view = await mount(<TeamTimeline waybill={WB} localNotes={[]} />, { browser })
+    await waitFor(() => byTestId(view.container, "team-stale"))
     expect(allByTestId(view.container, "team-entry")).toHaveLength(1)
   })
 
@@ -106,21 +84,15 @@ describe("TeamTimeline", () => {
         }),
       },
     })
-    view = await render(
-      testServices(browser.platform, testStore()),
-      <TeamTimeline waybill={WB} localNotes={[]} />,
-    )
-    const error = await waitFor(() => byTestId(view!.container, "team-error"))
+    const view = await mount(<TeamTimeline waybill={WB} localNotes={[]} />, { browser })
+    const error = await waitFor(() => byTestId(view.container, "team-error"))
     expect(error.textContent).toContain("请在选项页重新登录")
     expect(error.textContent).not.toContain("401")
   })
 
   it("renders nothing when no team server is configured", async () => {
     const browser = fakeBrowser({ handlers: { "team.timeline": () => ({ ok: false, error: "off" }) } })
-    view = await render(
-      testServices(browser.platform, testStore()),
-      <TeamTimeline waybill={WB} localNotes={[]} />,
-    )
+    const view = await mount(<TeamTimeline waybill={WB} localNotes={[]} />, { browser })
     await waitFor(() => browser.messages.length > 0 || undefined)
     await new Promise((r) => setTimeout(r, 20))
     expect(view.container.querySelector("[data-testid=team-timeline]")).toBeNull()
@@ -139,11 +111,10 @@ describe("TeamTimeline", () => {
     const browser = fakeBrowser({
       handlers: { "team.timeline": () => ({ ok: true, docs: [good, altered, forged], fetchedAt: 1 }) },
     })
-    view = await render(
-      testServices(browser.platform, testStore()),
-      <TeamTimeline waybill={WB} localNotes={[]} teamKey={KEY} />,
-    )
-    await waitFor(() => byTestId(view!.container, "team-timeline"))
+    const view = await mount(<TeamTimeline waybill={WB} localNotes={[]} teamKey={KEY} />, {
+      browser: browser,
+    })
+    await waitFor(() => byTestId(view.container, "team-timeline"))
     const entries = allByTestId(view.container, "team-entry")
     expect(entries.map((e) => e.getAttribute("data-verification"))).toEqual([
       "verified",
@@ -185,13 +156,13 @@ describe("TeamTimeline", () => {
           "callbacks.sync": () => ({ ok: true }),
         },
       })
-      view = await render(
-        testServices(browser.platform, store),
+      const view = await mount(
         <TeamTimeline waybill={WB} localNotes={[mine]} teamKey={KEY} record={record} me={me} />,
+        { browser, repos: store },
       )
-      await waitFor(() => byTestId(view!.container, "team-entry"))
+      await waitFor(() => byTestId(view.container, "team-entry"))
       if (signed) {
-        await waitFor(() => byTestId(view!.container, "team-reminder-dropped"))
+        await waitFor(() => byTestId(view.container, "team-reminder-dropped"))
         expect((await store.getCase(WB))?.callbackAt).toBeUndefined()
         expect(browser.messages.some((m) => m.name === "callbacks.sync")).toBe(true)
       } else {
@@ -200,7 +171,6 @@ describe("TeamTimeline", () => {
         expect((await store.getCase(WB))?.callbackAt).toBe(callbackAt)
       }
       await view.unmount()
-      view = undefined
     }
   })
 })

@@ -1,7 +1,8 @@
 /**
  * Helpers for component tests (happy-dom): a fake Platform that records what the pages ask of the
  * browser, real repositories over a throwaway in-memory database (one per call, handed to the pages
- * through the services object: no page opens a database itself), and small DOM utilities. Test code only.
+ * through the services object: no page opens a database itself), `mount()` to render a page with all
+ * of that in one call (unmounted after each test), and small DOM utilities. Test code only.
  */
 // Dexie's liveQuery (useLiveQuery) never answers unless an IndexedDB global exists at Dexie's import,
 // even when the database itself uses its own factory; the data still lives in each test's own database.
@@ -9,11 +10,12 @@ import "fake-indexeddb/auto"
 
 import { act, type ReactNode } from "react"
 import { createRoot } from "react-dom/client"
+import { afterEach } from "vitest"
 
 import type { BackgroundRequestName } from "~lib/protocol/types"
 import type { SidekickStore } from "~lib/store/contract"
 import { createRepositories, type Repositories } from "~lib/store/repositories"
-import { freshDb } from "~lib/store/testing"
+import { freshDb } from "~lib/store/store.test-helper"
 
 import type { Platform, PortLike, TabInfo } from "./platform"
 import { ServicesProvider, type Services } from "./services"
@@ -182,18 +184,53 @@ export interface Rendered {
   unmount: () => Promise<void>
 }
 
+const mounted = new Set<Rendered>()
+
+// Every page a test renders is unmounted after that test. Hooks registered while a test file is
+// collected belong to that file (vitest isolates each file's modules), as testing-library's cleanup does.
+afterEach(async () => {
+  for (const view of [...mounted]) await view.unmount()
+})
+
+/** Renders `ui` inside the given services; unmounted after the test (or earlier by `unmount()`). */
 export async function render(services: Services, ui: ReactNode): Promise<Rendered> {
   const container = document.createElement("div")
   document.body.append(container)
   const root = createRoot(container)
   await act(async () => root.render(<ServicesProvider services={services}>{ui}</ServicesProvider>))
-  return {
+  const view: Rendered = {
     container,
     unmount: async () => {
+      if (!mounted.delete(view)) return
       await act(async () => root.unmount())
       container.remove()
     },
   }
+  mounted.add(view)
+  return view
+}
+
+export interface MountOptions {
+  /** The browser the page talks to; a fresh fake one by default. */
+  browser?: FakeBrowser
+  /** Storage behind the page: all repositories or only the main store (see testServices); fresh by default. */
+  repos?: Repositories | SidekickStore
+  /** The page's clock. */
+  now?: () => number
+}
+
+export interface Mounted extends Rendered {
+  browser: FakeBrowser
+  /** What the page was given: the repositories (store, audit, phrasebooks, …), platform and clock. */
+  services: Services
+}
+
+/** Renders one page or component with a fake browser and fresh storage: the usual component-test setup. */
+export async function mount(ui: ReactNode, options: MountOptions = {}): Promise<Mounted> {
+  const browser = options.browser ?? fakeBrowser()
+  const services = testServices(browser.platform, options.repos, options.now)
+  const view = await render(services, ui)
+  return { ...view, browser, services }
 }
 
 /** Polls (letting React and IndexedDB work in between) until `check` stops throwing. */
@@ -232,6 +269,20 @@ export async function typeInto(el: Element, value: string) {
   await act(async () => {
     Object.getOwnPropertyDescriptor(proto, "value")?.set?.call(el, value)
     el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? "change" : "input", { bubbles: true }))
+  })
+}
+
+/** Picks `content` as the file of an `<input type="file">`, as the agent does in the file dialog. */
+export async function chooseFile(
+  input: HTMLInputElement,
+  content: string,
+  name: string,
+  type = "application/json",
+) {
+  const file = new File([content], name, { type })
+  Object.defineProperty(input, "files", { value: [file], configurable: true })
+  await act(async () => {
+    input.dispatchEvent(new Event("change", { bubbles: true }))
   })
 }
 

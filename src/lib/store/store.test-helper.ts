@@ -2,11 +2,17 @@
  * Test support: isolated databases under fake-indexeddb, sample records, and a DBCore middleware that
  * fails writes like a full disk. Imported by tests only.
  */
-import type { DBCore, DBCoreMutateRequest, DBCoreQueryRequest, DBCoreTable } from "dexie"
+import Dexie, {
+  type DBCore,
+  type DBCoreMutateRequest,
+  type DBCoreQueryRequest,
+  type DBCoreTable,
+} from "dexie"
 import { IDBFactory, IDBKeyRange } from "fake-indexeddb"
 
 import type { ContactAttempt, HandoffNote } from "../cases/model"
 import { createDb, type SidekickDB } from "./db"
+import type { Migration } from "./migrations/types"
 
 let counter = 0
 
@@ -20,6 +26,19 @@ export function freshDb(options: { factory?: IDBFactory; name?: string } = {}): 
   const factory = options.factory ?? new IDBFactory()
   const name = options.name ?? `test-${counter}-${Math.random().toString(36).slice(2)}`
   return { db: createDb(name, { indexedDB: factory, IDBKeyRange }), factory, name }
+}
+
+/**
+ * A database as an older release leaves it on disk: declared with the frozen schemas `versions`
+ * (e.g. `[v1, v2]`) only and opened as `old`. Seed `old`, close it, then open `db` (the current
+ * schema, same file) to run the upgrades.
+ */
+export async function olderDb(versions: readonly Migration[]): Promise<{ old: Dexie; db: SidekickDB }> {
+  const { db, factory, name } = freshDb()
+  const old = new Dexie(name, { indexedDB: factory, IDBKeyRange })
+  for (const m of versions) old.version(m.version).stores({ ...m.stores })
+  await old.open()
+  return { old, db }
 }
 
 /** A valid handoff note; override any field. */

@@ -130,6 +130,75 @@ export interface EditorCase {
   undoMergeMs?: number
 }
 
+const asIs = (s: string) => s.trim()
+
+/**
+ * The editor fixtures CRMs use, as the tests reach them: where the agent types, the editor's own model
+ * and how a submitted value reads as plain text. One table for the bridge specs and the extension's.
+ */
+export const EDITOR_CASES: readonly EditorCase[] = [
+  {
+    fixture: "textarea",
+    kind: "textarea",
+    selector: "#reply",
+    model: "document.getElementById('reply').value",
+    plain: asIs,
+  },
+  // The submitted value is React state; the DOM value alone proves nothing.
+  {
+    fixture: "react-textarea",
+    kind: "textarea",
+    selector: "#reply",
+    model: "document.getElementById('reply').value",
+    plain: asIs,
+  },
+  {
+    fixture: "vue-textarea",
+    kind: "textarea",
+    selector: "#reply",
+    model: "document.getElementById('reply').value",
+    plain: asIs,
+  },
+  {
+    fixture: "contenteditable",
+    kind: "contenteditable",
+    selector: "#reply",
+    model: "document.getElementById('reply').innerText",
+    plain: asIs,
+  },
+  {
+    fixture: "ckeditor4",
+    kind: "ckeditor4",
+    selector: "body",
+    iframe: "iframe.cke_wysiwyg_frame",
+    model: "CKEDITOR.instances.reply.getData()",
+    plain: htmlToText,
+  },
+  {
+    fixture: "ckeditor5",
+    kind: "ckeditor5",
+    selector: ".ck-editor__editable",
+    model: "editor.getData()",
+    plain: htmlToText,
+  },
+  {
+    fixture: "tinymce",
+    kind: "tinymce",
+    selector: "body",
+    iframe: "iframe[id$='_ifr']",
+    model: "tinymce.activeEditor.getContent()",
+    plain: htmlToText,
+  },
+  {
+    fixture: "quill",
+    kind: "quill",
+    selector: ".ql-editor",
+    model: "quill.getText()",
+    plain: asIs,
+    undoMergeMs: 1000,
+  },
+]
+
 export function editorFrame(page: Page, c: EditorCase): Frame | Page {
   if (!c.iframe) return page
   const frame = page.frames().find((f) => f !== page.mainFrame() && f.parentFrame() === page.mainFrame())
