@@ -25,6 +25,7 @@ import { useActivePhrasebook } from "../use-active-phrasebook"
 import { ReviewLink } from "./review-link"
 import { Field } from "../field"
 import { StatusBox, type Status } from "../status-box"
+import { Section } from "../section"
 
 function Retention() {
   const { platform, now, audit, conversations } = useServices()
@@ -167,15 +168,12 @@ function PhrasebookImport() {
 /** The whole QA section of the options page. */
 export function QaOptionsSection() {
   return (
-    <section aria-labelledby="qa-options-title" data-testid="qa-options">
-      <h2 id="qa-options-title">
-        <T k="qaReviewTitle" />
-      </h2>
+    <Section id="qa-options-title" title={<T k="qaReviewTitle" />} testid="qa-options">
       <div className="actions">
         <ReviewLink className="" />
       </div>
       <Retention />
       <PhrasebookImport />
-    </section>
+    </Section>
   )
 }

@@ -17,6 +17,7 @@ import { useServices } from "../services"
 import { usePackInForce } from "./use-knowledge-pack"
 import { Field } from "../field"
 import { StatusBox, type Status } from "../status-box"
+import { Section } from "../section"
 
 export function KnowledgeOptionsSection() {
   const { knowledge: store } = useServices()
@@ -57,10 +58,7 @@ export function KnowledgeOptionsSection() {
   }
 
   return (
-    <section aria-labelledby="knowledge-options-title" data-testid="knowledge-options">
-      <h2 id="knowledge-options-title">
-        <T k="kbTitle" />
-      </h2>
+    <Section id="knowledge-options-title" title={<T k="kbTitle" />} testid="knowledge-options">
       <p data-testid="knowledge-in-use">
         <T
           k="kbInUse"
@@ -149,6 +147,6 @@ export function KnowledgeOptionsSection() {
           </ul>
         </>
       )}
-    </section>
+    </Section>
   )
 }

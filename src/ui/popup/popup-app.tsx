@@ -19,6 +19,7 @@ import { useSettings } from "../use-settings"
 import { LockedBadge } from "../policy/locked"
 import { PolicySummary } from "../policy/policy-summary"
 import { STATUS_KEYS } from "../sidebar/case-panel"
+import { Section } from "../section"
 
 /** Callbacks due within this window are listed (overdue ones are marked). */
 const DUE_WINDOW_MS = 60 * 60_000
@@ -228,10 +229,15 @@ function CaseLists() {
   const dueSorted = [...(due ?? [])].sort((a, b) => (a.callbackAt ?? 0) - (b.callbackAt ?? 0))
   return (
     <>
-      <section aria-labelledby="due-title">
-        <h2 id="due-title">
-          <T k="dueCallbacks" /> {due && due.length > 0 && <span className="badge urgent">{due.length}</span>}
-        </h2>
+      <Section
+        id="due-title"
+        title={
+          <>
+            <T k="dueCallbacks" />{" "}
+            {due && due.length > 0 && <span className="badge urgent">{due.length}</span>}
+          </>
+        }
+      >
         {due && due.length === 0 && (
           <p className="muted small-text">
             <T k="noDueCallbacks" />
@@ -242,11 +248,15 @@ function CaseLists() {
             <CaseLine key={record.waybill} record={record} now={at} />
           ))}
         </ul>
-      </section>
-      <section aria-labelledby="open-title">
-        <h2 id="open-title">
-          <T k="openCases" /> {open && <span className="muted">({open.length})</span>}
-        </h2>
+      </Section>
+      <Section
+        id="open-title"
+        title={
+          <>
+            <T k="openCases" /> {open && <span className="muted">({open.length})</span>}
+          </>
+        }
+      >
         {open && open.length === 0 && (
           <p className="muted small-text">
             <T k="noOpenCases" />
@@ -262,7 +272,7 @@ function CaseLists() {
             <T k="more" values={{ n: open.length - LIST_LIMIT }} />
           </p>
         )}
-      </section>
+      </Section>
     </>
   )
 }
@@ -297,10 +307,7 @@ function Search() {
     [store, debounced],
   )
   return (
-    <section aria-labelledby="search-title">
-      <h2 id="search-title">
-        <T k="search" />
-      </h2>
+    <Section id="search-title" title={<T k="search" />}>
       <input
         type="search"
         data-testid="popup-search"
@@ -322,7 +329,7 @@ function Search() {
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   )
 }
 

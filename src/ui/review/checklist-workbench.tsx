@@ -16,6 +16,7 @@ import { type BookInForce } from "./review-data"
 import { Field } from "../field"
 import { type Status } from "../status-box"
 import { usePublish } from "./use-publish"
+import { Section } from "../section"
 
 interface ItemForm {
   weight: string
@@ -76,10 +77,12 @@ export function ChecklistWorkbench({ inForce }: { inForce: BookInForce }) {
   const publish = () => publishBook(base, candidate)
 
   return (
-    <section aria-labelledby="qa-checklist-title" className="qa-section" data-testid="checklist-editor">
-      <h2 id="qa-checklist-title">
-        <T k="wbChecklistTitle" />
-      </h2>
+    <Section
+      id="qa-checklist-title"
+      title={<T k="wbChecklistTitle" />}
+      className="qa-section"
+      testid="checklist-editor"
+    >
       <div className="field-row">
         <Field label={<T k="wbChecklistItem" />}>
           <select
@@ -216,6 +219,6 @@ export function ChecklistWorkbench({ inForce }: { inForce: BookInForce }) {
           )}
         </div>
       )}
-    </section>
+    </Section>
   )
 }

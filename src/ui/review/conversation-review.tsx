@@ -32,6 +32,7 @@ import { errorMessage, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
 import { percent } from "./labels"
 import { Field } from "../field"
+import { Section } from "../section"
 
 const OUTCOME_KEY: Record<Outcome, StringKey> = { pass: "convPass", fail: "convFail", na: "convNa" }
 const OUTCOME_MARK: Record<Outcome, string> = { pass: "✓", fail: "✗", na: "–" }
@@ -220,10 +221,7 @@ export function ConversationReview({ from, to, book }: { from: number; to: numbe
     .join(" · ")
 
   return (
-    <section aria-labelledby="conv-title" className="qa-section" data-testid="conv-review">
-      <h2 id="conv-title">
-        <T k="convTitle" />
-      </h2>
+    <Section id="conv-title" title={<T k="convTitle" />} className="qa-section" testid="conv-review">
       <p className="muted" data-testid="conv-showing">
         <T
           k="convShowing"
@@ -473,6 +471,6 @@ export function ConversationReview({ from, to, book }: { from: number; to: numbe
           )}
         </>
       )}
-    </section>
+    </Section>
   )
 }

@@ -29,6 +29,7 @@ import { AgentTable, EventList, RuleTable } from "./stats-tables"
 import { TeamQaPanel } from "./team-qa-panel"
 import { TrailTransfer } from "./trail-transfer"
 import { Field } from "../field"
+import { Section } from "../section"
 
 const DAY = 86_400_000
 
@@ -150,10 +151,7 @@ function ReviewMain() {
           {purgeNote}
         </p>
       ) : null}
-      <section aria-labelledby="qa-filters-title" className="qa-section">
-        <h2 id="qa-filters-title">
-          <T k="qaFilters" />
-        </h2>
+      <Section id="qa-filters-title" title={<T k="qaFilters" />} className="qa-section">
         <div className="field-row qa-filters">
           <Field label={<T k="qaFrom" />}>
             <input
@@ -219,7 +217,7 @@ function ReviewMain() {
             )}
           </span>
         </div>
-      </section>
+      </Section>
 
       <QaSection id="qa-chart-title" title="qaChart" empty={filtered.length === 0}>
         <RateChart days={days} />
@@ -302,10 +300,7 @@ export function ReviewApp() {
 /** A titled section of the review page that says "no data" instead of an empty table or chart. */
 function QaSection(props: { id: string; title: StringKey; empty: boolean; children: ReactNode }) {
   return (
-    <section aria-labelledby={props.id} className="qa-section">
-      <h2 id={props.id}>
-        <T k={props.title} />
-      </h2>
+    <Section id={props.id} title={<T k={props.title} />} className="qa-section">
       {props.empty ? (
         <p className="muted">
           <T k="qaNoData" />
@@ -313,6 +308,6 @@ function QaSection(props: { id: string; title: StringKey; empty: boolean; childr
       ) : (
         props.children
       )}
-    </section>
+    </Section>
   )
 }

@@ -42,6 +42,7 @@ import { type BookInForce, useVersions } from "./review-data"
 import { Field } from "../field"
 import { ProblemList, type Status } from "../status-box"
 import { usePublish } from "./use-publish"
+import { Section } from "../section"
 
 /** "plain": guard lines are words matched literally (escaped into patterns); "regex": advanced mode. */
 type GuardMode = "plain" | "regex"
@@ -325,10 +326,7 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
   const plain = form.guardMode === "plain"
 
   return (
-    <section aria-labelledby="qa-editor-title" className="qa-section" data-testid="rule-editor">
-      <h2 id="qa-editor-title">
-        <T k="qaRuleEditor" />
-      </h2>
+    <Section id="qa-editor-title" title={<T k="qaRuleEditor" />} className="qa-section" testid="rule-editor">
       <div className="field-row">
         <Field label={<T k="qaRuleSearch" />}>
           <input
@@ -560,7 +558,7 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
         </div>
       ) : null}
       <Versions inForce={inForce} />
-    </section>
+    </Section>
   )
 }
 

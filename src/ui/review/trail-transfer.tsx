@@ -21,6 +21,7 @@ import { usePolicy } from "../policy/use-policy"
 import { useServices } from "../services"
 import { Field } from "../field"
 import { StatusBox, type Status } from "../status-box"
+import { Section } from "../section"
 
 export function TrailTransfer({ events }: { events: AuditEvent[] }) {
   const { audit, now } = useServices()
@@ -81,10 +82,7 @@ export function TrailTransfer({ events }: { events: AuditEvent[] }) {
   }
 
   return (
-    <section aria-labelledby="qa-trail-title" className="qa-section">
-      <h2 id="qa-trail-title">
-        <T k="qaTrail" />
-      </h2>
+    <Section id="qa-trail-title" title={<T k="qaTrail" />} className="qa-section">
       <div className="actions">
         <button
           type="button"
@@ -116,6 +114,6 @@ export function TrailTransfer({ events }: { events: AuditEvent[] }) {
         </Field>
       </div>
       <StatusBox status={status} testid="qa-import-status" problemsTestid="qa-import-problems" />
-    </section>
+    </Section>
   )
 }

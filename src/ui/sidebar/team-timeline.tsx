@@ -15,7 +15,7 @@ import { callBackground } from "../background"
 import type { StringKey } from "../i18n"
 import { T } from "../locale"
 import { useServices } from "../services"
-import { OUTCOME_KEYS } from "./escalation-panel"
+import { OUTCOME_KEYS } from "./escalation-labels"
 import { TrustMark } from "./note-timeline"
 
 type View =
