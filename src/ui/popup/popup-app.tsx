@@ -18,7 +18,7 @@ import { useServices } from "../services"
 import { useSettings } from "../use-settings"
 import { LockedBadge } from "../policy/locked"
 import { PolicySummary } from "../policy/policy-summary"
-import { STATUS_KEYS } from "../sidebar/case-panel"
+import { STATUS_KEYS } from "../sidebar/case-status-select"
 import { Section } from "../section"
 
 /** Callbacks due within this window are listed (overdue ones are marked). */

@@ -11,7 +11,7 @@ import { formatDateTime } from "~lib/ui-logic/callback-time"
 
 import type { StringKey } from "../i18n"
 import { T, useLocale } from "../locale"
-import { STATUS_KEYS } from "./case-panel"
+import { STATUS_KEYS } from "./case-status-select"
 import { OUTCOME_KEYS } from "./escalation-labels"
 
 /** A logged ladder contact, shown among the notes so the next shift sees every step (九: 做好跟踪工作). */
