@@ -31,10 +31,22 @@ import { text } from "../i18n"
 import { errorMessage, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
 import { percent } from "./labels"
+import { AgentRatesTable, ItemRatesTable } from "./rate-tables"
+import { HeadCells, type Column } from "./table-head"
 import { Field } from "../field"
 import { Section } from "../section"
 
 const OUTCOME_KEY: Record<Outcome, StringKey> = { pass: "convPass", fail: "convFail", na: "convNa" }
+/** The conversation list's columns (the last one holds the open button). */
+const LIST_COLUMNS: Column[] = [
+  { k: "convWhen" },
+  { k: "convAgent" },
+  { label: "waybill" },
+  { k: "convTurns", num: true },
+  { k: "convScore", num: true },
+  { k: "convItem" },
+  { label: null },
+]
 const OUTCOME_MARK: Record<Outcome, string> = { pass: "✓", fail: "✗", na: "–" }
 
 interface Drill {
@@ -300,100 +312,22 @@ export function ConversationReview({ from, to, book }: { from: number; to: numbe
           <h3>
             <T k="convByAgent" />
           </h3>
-          <table className="qa-table" data-testid="conv-agents">
-            <thead>
-              <tr>
-                <th scope="col">
-                  <T k="convAgent" />
-                </th>
-                <th scope="col" className="num">
-                  <T k="convCount" />
-                </th>
-                <th scope="col" className="num">
-                  <T k="convPass" />
-                </th>
-                <th scope="col" className="num">
-                  <T k="convFail" />
-                </th>
-                <th scope="col" className="num">
-                  <T k="convRate" />
-                </th>
-                <th scope="col" className="num">
-                  <T k="convScore" />
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {agents.map((a) => (
-                <tr key={a.agentWorkId} data-testid="conv-agent-row" data-agent={a.agentWorkId}>
-                  <td>
-                    <button
-                      type="button"
-                      className="link"
-                      data-testid="conv-drill-agent"
-                      onClick={() => drillTo({ agentWorkId: a.agentWorkId })}
-                    >
-                      {a.agentName ? `${a.agentName} (${a.agentWorkId || "—"})` : a.agentWorkId || "—"}
-                    </button>
-                  </td>
-                  <td className="num">{a.conversations}</td>
-                  <td className="num">{a.pass}</td>
-                  <td className="num">{a.fail}</td>
-                  <td className="num" data-col="rate">
-                    {percent(a.rate)}
-                  </td>
-                  <td className="num">{percent(a.meanScore)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AgentRatesTable
+            rows={agents}
+            testid="conv-agents"
+            rowTestid="conv-agent-row"
+            onDrill={(agentWorkId) => drillTo({ agentWorkId })}
+          />
           <h3>
             <T k="convByItem" />
           </h3>
-          <table className="qa-table" data-testid="conv-items">
-            <thead>
-              <tr>
-                <th scope="col">
-                  <T k="convItem" />
-                </th>
-                <th scope="col" className="num">
-                  <T k="convPass" />
-                </th>
-                <th scope="col" className="num">
-                  <T k="convFail" />
-                </th>
-                <th scope="col" className="num">
-                  <T k="convNa" />
-                </th>
-                <th scope="col" className="num">
-                  <T k="convRate" />
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((i) => (
-                <tr key={i.id} data-testid="conv-item-row" data-item={i.id}>
-                  <td>{itemLabel(i.id)}</td>
-                  <td className="num">{i.pass}</td>
-                  <td className="num">
-                    <button
-                      type="button"
-                      className="link"
-                      data-testid="conv-drill-item"
-                      disabled={!i.fail}
-                      onClick={() => drillTo({ item: i.id, outcome: "fail" })}
-                    >
-                      {i.fail}
-                    </button>
-                  </td>
-                  <td className="num">{i.na}</td>
-                  <td className="num" data-col="rate">
-                    {percent(i.rate)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ItemRatesTable
+            rows={items}
+            itemLabel={itemLabel}
+            testid="conv-items"
+            rowTestid="conv-item-row"
+            onDrillFailures={(item) => drillTo({ item, outcome: "fail" })}
+          />
           <h3 id="conv-list-title">
             <T k="convList" />
           </h3>
@@ -416,23 +350,7 @@ export function ConversationReview({ from, to, book }: { from: number; to: numbe
             <table className="qa-table" data-testid="conv-list">
               <thead>
                 <tr>
-                  <th scope="col">
-                    <T k="convWhen" />
-                  </th>
-                  <th scope="col">
-                    <T k="convAgent" />
-                  </th>
-                  <th scope="col">waybill</th>
-                  <th scope="col" className="num">
-                    <T k="convTurns" />
-                  </th>
-                  <th scope="col" className="num">
-                    <T k="convScore" />
-                  </th>
-                  <th scope="col">
-                    <T k="convItem" />
-                  </th>
-                  <th scope="col" />
+                  <HeadCells columns={LIST_COLUMNS} />
                 </tr>
               </thead>
               <tbody>
