@@ -2,7 +2,6 @@
 import type { KnowledgeRow } from "~lib/audit/knowledge"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 
-import { T } from "../locale"
 import { HeadCells, type Column } from "./table-head"
 
 const COLUMNS: Column[] = [

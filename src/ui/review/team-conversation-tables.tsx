@@ -6,7 +6,6 @@
 import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
 import type { Phrasebook } from "~lib/phrasing/types"
 import type { AgentRateRow, ItemRateRow } from "~lib/qa/aggregate"
-import type { ItemId } from "~lib/qa/types"
 
 import { T } from "../locale"
 import { useItemLabel } from "./conversation-review"
