@@ -4,7 +4,6 @@
  * between imported versions or back to the built-in pack.
  */
 import { useLiveQuery } from "dexie-react-hooks"
-import { useState, type ChangeEvent } from "react"
 
 import { parseKnowledgePackFile } from "~lib/knowledge/schema"
 import { readImportFile } from "~lib/import-file"
@@ -17,6 +16,7 @@ import { useServices } from "../services"
 import { usePackInForce } from "./use-knowledge-pack"
 import { Field } from "../field"
 import { StatusBox, type Status } from "../status-box"
+import { useFileImport } from "../file-import"
 import { Section } from "../section"
 
 export function KnowledgeOptionsSection() {
@@ -24,37 +24,28 @@ export function KnowledgeOptionsSection() {
   const locale = useLocale()
   const inForce = usePackInForce()
   const versions = useLiveQuery(() => store.listPacks().catch(() => []), [store])
-  const [status, setStatus] = useState<Status | null>(null)
   const { pack } = inForce
   const unset = Object.values(pack.values).filter((v) => !v.value.trim()).length
+
+  const {
+    status,
+    setStatus,
+    onChange: importFile,
+  } = useFileImport(async ([file]): Promise<Status> => {
+    const decoded = await readImportFile(file)
+    const parsed = decoded.ok ? parseKnowledgePackFile(decoded.text) : decoded
+    if (!parsed.ok)
+      return { kind: "error", message: text(locale, "kbImportInvalid"), problems: parsed.problems }
+    await store.putPack(parsed.pack.version, parsed.pack, { activate: true })
+    return {
+      kind: "ok",
+      message: text(locale, "kbImported", { version: parsed.pack.version, n: parsed.pack.cards.length }),
+    }
+  })
 
   const run = (fn: () => Promise<void>) => {
     setStatus(null)
     fn().catch((error: unknown) => setStatus({ kind: "error", message: errorMessage(error, locale) }))
-  }
-
-  const importFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const input = e.currentTarget
-    const file = input.files?.[0]
-    if (!file) return
-    setStatus(null)
-    try {
-      const decoded = await readImportFile(file)
-      const parsed = decoded.ok ? parseKnowledgePackFile(decoded.text) : decoded
-      if (!parsed.ok) {
-        setStatus({ kind: "error", message: text(locale, "kbImportInvalid"), problems: parsed.problems })
-        return
-      }
-      await store.putPack(parsed.pack.version, parsed.pack, { activate: true })
-      setStatus({
-        kind: "ok",
-        message: text(locale, "kbImported", { version: parsed.pack.version, n: parsed.pack.cards.length }),
-      })
-    } catch (error) {
-      setStatus({ kind: "error", message: errorMessage(error, locale) })
-    } finally {
-      input.value = ""
-    }
   }
 
   return (
@@ -88,7 +79,7 @@ export function KnowledgeOptionsSection() {
             type="file"
             accept=".json,application/json"
             data-testid="knowledge-import"
-            onChange={(e) => void importFile(e)}
+            onChange={importFile}
           />
         </Field>
         <button

@@ -14,7 +14,8 @@ import { DETECTOR_ROLES, type ChecklistItem } from "~lib/qa/types"
 import { T, useLocale } from "../locale"
 import { type BookInForce } from "./review-data"
 import { Field } from "../field"
-import { type Status } from "../status-box"
+import { ProblemList, type Status } from "../status-box"
+import { PublishActions } from "./publish-actions"
 import { usePublish } from "./use-publish"
 import { Section } from "../section"
 
@@ -160,13 +161,7 @@ export function ChecklistWorkbench({ inForce }: { inForce: BookInForce }) {
           {!schema.ok ? (
             <div className="error" role="alert" data-testid="checklist-problems">
               <T k="qaBookInvalid" />
-              <ol className="problems">
-                {schema.problems.map((p, i) => (
-                  <li key={i}>
-                    <code>{p.where}</code> {p.message}
-                  </li>
-                ))}
-              </ol>
+              <ProblemList problems={schema.problems} />
             </div>
           ) : (
             <>
@@ -190,35 +185,13 @@ export function ChecklistWorkbench({ inForce }: { inForce: BookInForce }) {
           )}
         </div>
       </div>
-      <div className="actions">
-        <button
-          type="button"
-          className="primary"
-          data-testid="checklist-publish"
-          disabled={!schema.ok || !allPass || !dirty}
-          onClick={() => void publish()}
-        >
-          <T k="qaPublish" />
-        </button>
-      </div>
-      {status && (
-        <div
-          className={status.kind === "ok" ? "ok" : "error"}
-          role="status"
-          data-testid="checklist-publish-status"
-        >
-          {status.message}
-          {status.kind === "error" && status.problems && (
-            <ol className="problems">
-              {status.problems.map((p, i) => (
-                <li key={i}>
-                  <code>{p.where}</code> {p.message}
-                </li>
-              ))}
-            </ol>
-          )}
-        </div>
-      )}
+      <PublishActions
+        testid="checklist-publish"
+        disabled={!schema.ok || !allPass || !dirty}
+        onPublish={() => void publish()}
+        status={status}
+        statusTestid="checklist-publish-status"
+      />
     </Section>
   )
 }

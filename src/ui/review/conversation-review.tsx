@@ -5,7 +5,7 @@
  * Page text is rendered as React text (never innerHTML).
  */
 import { useLiveQuery } from "dexie-react-hooks"
-import { type ChangeEvent, useMemo, useState } from "react"
+import { useMemo, useState } from "react"
 
 import type { Phrasebook } from "~lib/phrasing/types"
 import {
@@ -21,19 +21,19 @@ import {
 import { DEFAULT_CHECKLIST } from "~lib/qa/default-checklist"
 import type { ConversationTurnRecord } from "~lib/qa/record"
 import type { Evidence, ItemId, Outcome } from "~lib/qa/types"
-import type { ImportProblem } from "~lib/store/contract"
-import { parseImportJson, readImportFile } from "~lib/import-file"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 
 import { downloadText, fileStamp } from "../download"
 import type { StringKey } from "../i18n"
 import { text } from "../i18n"
-import { errorMessage, T, useLocale, useT } from "../locale"
+import { T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
 import { percent } from "./labels"
 import { AgentRatesTable, ItemRatesTable } from "./rate-tables"
 import { HeadCells, type Column } from "./table-head"
 import { Field } from "../field"
+import { StatusBox, type Status } from "../status-box"
+import { readJsonFiles, useFileImport } from "../file-import"
 import { Section } from "../section"
 
 const OUTCOME_KEY: Record<Outcome, StringKey> = { pass: "convPass", fail: "convFail", na: "convNa" }
@@ -160,11 +160,6 @@ export function ConversationReview({ from, to, book }: { from: number; to: numbe
   const itemLabel = useItemLabel(book)
   const local = useLiveQuery(() => store.listTurns({ from, to }), [store, from, to])
   const [imported, setImported] = useState<ConversationTurnRecord[]>([])
-  const [status, setStatus] = useState<{
-    kind: "ok" | "error"
-    message: string
-    problems?: ImportProblem[]
-  } | null>(null)
   const [drill, setDrill] = useState<Drill>({})
   const [open, setOpen] = useState<string | null>(null)
 
@@ -183,41 +178,20 @@ export function ConversationReview({ from, to, book }: { from: number; to: numbe
   const shown = useMemo(() => filterScored(scored, drill), [scored, drill])
   const selected = open ? scored.find((s) => s.conversation.id === open) : undefined
 
-  const importFiles = async (e: ChangeEvent<HTMLInputElement>) => {
-    const input = e.currentTarget
-    const files = [...(input.files ?? [])]
-    if (!files.length) return
-    setStatus(null)
-    try {
-      const problems: ImportProblem[] = []
-      const inputs: { name: string; data: unknown }[] = []
-      for (const file of files) {
-        const decoded = await readImportFile(file)
-        const json = decoded.ok ? parseImportJson(decoded.text) : decoded
-        if (!json.ok)
-          problems.push(...json.problems.map((p) => ({ ...p, where: `${file.name} › ${p.where}` })))
-        else inputs.push({ name: file.name, data: json.data })
-      }
-      const result = problems.length ? ({ ok: false, problems } as const) : parseConversationImports(inputs)
-      if (!result.ok) {
-        setStatus({ kind: "error", message: t("convImportBad"), problems: result.problems })
-        return
-      }
-      setImported((prev) => {
-        const byId = new Map(prev.map((r) => [r.id, r]))
-        for (const r of result.turns) byId.set(r.id, r)
-        return [...byId.values()]
-      })
-      setStatus({
-        kind: "ok",
-        message: text(locale, "convImported", { n: result.turns.length, files: result.files }),
-      })
-    } catch (error) {
-      setStatus({ kind: "error", message: errorMessage(error, locale) })
-    } finally {
-      input.value = ""
+  const { status, onChange: importFiles } = useFileImport(async (files): Promise<Status> => {
+    const read = await readJsonFiles(files)
+    const result = read.ok ? parseConversationImports(read.inputs) : read
+    if (!result.ok) return { kind: "error", message: t("convImportBad"), problems: result.problems }
+    setImported((prev) => {
+      const byId = new Map(prev.map((r) => [r.id, r]))
+      for (const r of result.turns) byId.set(r.id, r)
+      return [...byId.values()]
+    })
+    return {
+      kind: "ok",
+      message: text(locale, "convImported", { n: result.turns.length, files: result.files }),
     }
-  }
+  })
 
   const drillTo = (d: Drill) => {
     setDrill(d)
@@ -276,7 +250,7 @@ export function ConversationReview({ from, to, book }: { from: number; to: numbe
             multiple
             data-testid="conv-import"
             aria-label={t("convImport")}
-            onChange={(e) => void importFiles(e)}
+            onChange={importFiles}
           />
         </Field>
         {imported.length > 0 && (
@@ -285,24 +259,7 @@ export function ConversationReview({ from, to, book }: { from: number; to: numbe
           </button>
         )}
       </div>
-      {status && (
-        <div
-          className={status.kind === "ok" ? "ok" : "error"}
-          role={status.kind === "ok" ? "status" : "alert"}
-          data-testid="conv-import-status"
-        >
-          {status.message}
-          {status.problems && (
-            <ol className="problems">
-              {status.problems.map((p, i) => (
-                <li key={i}>
-                  <code>{p.where}</code> {p.message}
-                </li>
-              ))}
-            </ol>
-          )}
-        </div>
-      )}
+      <StatusBox status={status} testid="conv-import-status" />
       {scored.length === 0 ? (
         <p className="muted" data-testid="conv-none">
           <T k="convNone" />

@@ -40,8 +40,9 @@ import { useServices } from "../services"
 import { CATEGORY_LABELS, label, ruleTitle, SEVERITY_LABELS } from "./labels"
 import { type BookInForce, useVersions } from "./review-data"
 import { Field } from "../field"
-import { ProblemList, type Status } from "../status-box"
+import { ProblemList, StatusBox, type Status } from "../status-box"
 import { usePublish } from "./use-publish"
+import { PublishActions } from "./publish-actions"
 import { Section } from "../section"
 
 /** "plain": guard lines are words matched literally (escaped into patterns); "regex": advanced mode. */
@@ -531,32 +532,18 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
           ) : null}
         </div>
       </div>
-      <div className="actions">
-        <button
-          type="button"
-          className="primary"
-          data-testid="rule-publish"
-          disabled={!schema.ok || !examplesPass || !dirty}
-          onClick={() => void publish()}
-        >
-          <T k="qaPublish" />
-        </button>
+      <PublishActions
+        testid="rule-publish"
+        disabled={!schema.ok || !examplesPass || !dirty}
+        onPublish={() => void publish()}
+        status={status}
+        statusTestid="rule-publish-status"
+        problemsTestid="rule-publish-problems"
+      >
         <button type="button" onClick={() => pick(index)} disabled={!dirty || index === NEW}>
           <T k="qaResetRule" />
         </button>
-      </div>
-      {status ? (
-        <div
-          className={status.kind === "ok" ? "ok" : "error"}
-          role={status.kind === "ok" ? "status" : "alert"}
-          data-testid="rule-publish-status"
-        >
-          {status.message}
-          {status.kind === "error" && status.problems ? (
-            <ProblemList problems={status.problems} testid="rule-publish-problems" />
-          ) : null}
-        </div>
-      ) : null}
+      </PublishActions>
       <Versions inForce={inForce} />
     </Section>
   )
@@ -620,11 +607,7 @@ function Versions({ inForce }: { inForce: BookInForce }) {
           </li>
         ))}
       </ul>
-      {status ? (
-        <div className={status.kind === "ok" ? "ok" : "error"} role="status" data-testid="qa-version-status">
-          {status.message}
-        </div>
-      ) : null}
+      <StatusBox status={status} testid="qa-version-status" />
     </div>
   )
 }
