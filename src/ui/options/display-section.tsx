@@ -4,12 +4,12 @@ import { useState } from "react"
 import type { Settings } from "~lib/store/contract"
 import { SIDEBAR_MODE_KEY } from "~lib/protocol/types"
 
-import { Field } from "../field"
 import { text } from "../i18n"
 import { errorMessage, T, useLocale } from "../locale"
 import { LockedBadge } from "../policy/locked"
 import { usePolicy } from "../policy/use-policy"
 import { Section } from "../section"
+import { SelectField } from "../select-field"
 import { useServices } from "../services"
 import { StatusBox, type Status } from "../status-box"
 
@@ -31,34 +31,32 @@ export function DisplaySection({ settings }: { settings: Settings }) {
   return (
     <Section id="display-title" title={<T k="display" />}>
       <div className="field-row">
-        <Field label={<T k="sidebarMode" />}>
-          <select
-            data-testid="sidebar-mode"
-            value={settings.sidebarMode}
-            onChange={(e) => void update({ sidebarMode: e.target.value as Settings["sidebarMode"] })}
-          >
-            <option value="inpage">{text(locale, "modeInpage")}</option>
-            <option value="sidepanel">{text(locale, "modeSidepanel")}</option>
-          </select>
-        </Field>
-        <Field
+        <SelectField
+          label={<T k="sidebarMode" />}
+          testid="sidebar-mode"
+          value={settings.sidebarMode}
+          choices={[
+            { value: "inpage", label: text(locale, "modeInpage") },
+            { value: "sidepanel", label: text(locale, "modeSidepanel") },
+          ]}
+          onChange={(sidebarMode) => void update({ sidebarMode })}
+        />
+        <SelectField
           label={
             <>
               <T k="language" /> {policy.locale !== undefined ? <LockedBadge /> : null}
             </>
           }
-        >
-          <select
-            data-testid="locale"
-            disabled={policy.locale !== undefined}
-            value={settings.locale}
-            onChange={(e) => void update({ locale: e.target.value as Settings["locale"] })}
-          >
-            <option value="zh">{text(locale, "langZh")}</option>
-            <option value="zh-en">{text(locale, "langZhEn")}</option>
-            <option value="en">{text(locale, "langEn")}</option>
-          </select>
-        </Field>
+          testid="locale"
+          disabled={policy.locale !== undefined}
+          value={settings.locale}
+          choices={[
+            { value: "zh", label: text(locale, "langZh") },
+            { value: "zh-en", label: text(locale, "langZhEn") },
+            { value: "en", label: text(locale, "langEn") },
+          ]}
+          onChange={(next) => void update({ locale: next })}
+        />
       </div>
       <StatusBox status={status} testid="display-status" />
     </Section>

@@ -3,6 +3,11 @@ import { T, useT } from "../locale"
 
 export type ImportMode = "merge" | "replace"
 
+const MODES = [
+  ["merge", "importMerge"],
+  ["replace", "importReplace"],
+] as const
+
 export function ImportModeChoice(props: {
   mode: ImportMode
   onMode: (mode: ImportMode) => void
@@ -13,26 +18,18 @@ export function ImportModeChoice(props: {
   return (
     <>
       <div className="radio-row" role="radiogroup" aria-label={t("importData")}>
-        <label>
-          <input
-            type="radio"
-            name="import-mode"
-            data-testid="import-mode-merge"
-            checked={props.mode === "merge"}
-            onChange={() => props.onMode("merge")}
-          />
-          <T k="importMerge" />
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="import-mode"
-            data-testid="import-mode-replace"
-            checked={props.mode === "replace"}
-            onChange={() => props.onMode("replace")}
-          />
-          <T k="importReplace" />
-        </label>
+        {MODES.map(([mode, label]) => (
+          <label key={mode}>
+            <input
+              type="radio"
+              name="import-mode"
+              data-testid={`import-mode-${mode}`}
+              checked={props.mode === mode}
+              onChange={() => props.onMode(mode)}
+            />
+            <T k={label} />
+          </label>
+        ))}
       </div>
       {props.mode === "replace" && (
         <label className="notice" style={{ display: "flex", gap: 6, alignItems: "center" }}>

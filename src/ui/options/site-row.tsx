@@ -10,6 +10,7 @@ import { Field } from "../field"
 import { text } from "../i18n"
 import { errorMessage, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
+import { SelectField } from "../select-field"
 import { StatusBox, type Status } from "../status-box"
 import { FieldPickButton } from "./field-pick-button"
 
@@ -131,23 +132,20 @@ export function SiteRow({ site, sites }: { site: SiteSetting; sites: SiteSetting
             edited()
           }}
         />
-        <Field label={<T k="carrierHint" />}>
-          <select
-            data-testid="site-carrier"
-            value={hint}
-            onChange={(e) => {
-              setHint(e.target.value)
-              edited()
-            }}
-          >
-            <option value="">{t("noCarrierHint")}</option>
-            {CARRIERS.map((c) => (
-              <option key={c.code} value={c.code}>
-                {locale === "en" ? c.nameEn : locale === "zh-en" ? `${c.name} ${c.nameEn}` : c.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          label={<T k="carrierHint" />}
+          testid="site-carrier"
+          value={hint}
+          empty={t("noCarrierHint")}
+          choices={CARRIERS.map((c) => ({
+            value: c.code,
+            label: locale === "en" ? c.nameEn : locale === "zh-en" ? `${c.name} ${c.nameEn}` : c.name,
+          }))}
+          onChange={(value) => {
+            setHint(value)
+            edited()
+          }}
+        />
       </div>
       <fieldset className="internal-box">
         <legend>

@@ -15,7 +15,7 @@ import { T, useLocale } from "../locale"
 import { type BookInForce } from "./review-data"
 import { Field } from "../field"
 import { ProblemList, type Status } from "../status-box"
-import { PublishActions } from "./publish-actions"
+import { EditedMark, PublishActions } from "./workbench-parts"
 import { usePublish } from "./use-publish"
 import { Section } from "../section"
 
@@ -113,12 +113,7 @@ export function ChecklistWorkbench({ inForce }: { inForce: BookInForce }) {
         </Field>
         <span className="muted">
           {original.description[locale === "en" ? "en" : "zh"]}
-          {dirty ? (
-            <>
-              {" "}
-              <T k="qaEdited" />
-            </>
-          ) : null}
+          <EditedMark dirty={dirty} />
         </span>
       </div>
       <div className="qa-editor-grid">

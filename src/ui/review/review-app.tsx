@@ -30,6 +30,7 @@ import { TeamQaPanel } from "./team-qa-panel"
 import { TrailTransfer } from "./trail-transfer"
 import { Field } from "../field"
 import { Section } from "../section"
+import { SelectField, type Choice } from "../select-field"
 
 const DAY = 86_400_000
 
@@ -50,6 +51,7 @@ export function fromDateInput(value: string, end = false): number | undefined {
 
 type Filters = Omit<AuditQuery, "from" | "to">
 
+/** A filter: every value, or one of `options`. */
 function Select<V extends string>({
   k,
   value,
@@ -59,26 +61,20 @@ function Select<V extends string>({
 }: {
   k: "qaAgent" | "qaRule" | "qaCategory" | "qaOutcome" | "qaSite"
   value: V | undefined
-  options: { value: V; label: string }[]
+  options: Choice<V>[]
   onChange: (v: V | undefined) => void
   testid: string
 }) {
   const t = useT()
   return (
-    <Field label={<T k={k} />}>
-      <select
-        value={value ?? ""}
-        data-testid={testid}
-        onChange={(e) => onChange(e.currentTarget.value === "" ? undefined : (e.currentTarget.value as V))}
-      >
-        <option value="">{t("qaAll")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </Field>
+    <SelectField<V | "">
+      label={<T k={k} />}
+      testid={testid}
+      value={value ?? ""}
+      empty={t("qaAll")}
+      choices={options}
+      onChange={(v) => onChange(v === "" ? undefined : v)}
+    />
   )
 }
 

@@ -42,8 +42,9 @@ import { type BookInForce, useVersions } from "./review-data"
 import { Field } from "../field"
 import { ProblemList, StatusBox, type Status } from "../status-box"
 import { usePublish } from "./use-publish"
-import { PublishActions } from "./publish-actions"
+import { EditedMark, PublishActions } from "./workbench-parts"
 import { Section } from "../section"
+import { SelectField } from "../select-field"
 
 /** "plain": guard lines are words matched literally (escaped into patterns); "regex": advanced mode. */
 type GuardMode = "plain" | "regex"
@@ -282,11 +283,12 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
   )
   const dirty = pristine ? JSON.stringify(rule) !== JSON.stringify(pristine) : true
 
-  const set = (key: keyof RuleForm) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value
+  const setValue = (key: keyof RuleForm, value: string) => {
     setForm((f) => ({ ...f, [key]: value }))
     setChange(null)
   }
+  const set = (key: keyof RuleForm) => (e: { currentTarget: { value: string } }) =>
+    setValue(key, e.currentTarget.value)
 
   const runTrail = () => {
     if (schema.ok) setChange(whatWouldChange(events, base, schema.book, undefined, shippedToneModel()))
@@ -367,12 +369,7 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
         ) : null}
         <span className="muted">
           <T k="qaInForce" values={{ version: base.version }} />
-          {dirty ? (
-            <>
-              {" "}
-              <T k="qaEdited" />
-            </>
-          ) : null}
+          <EditedMark dirty={dirty} />
         </span>
       </div>
       <div className="qa-editor-grid">
@@ -390,24 +387,26 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
             <Field label={<T k="qaRuleId" />}>
               <input value={form.id} onChange={set("id")} data-testid="rule-id" />
             </Field>
-            <Field label={<T k="qaCategory" />}>
-              <select value={form.category} onChange={set("category")} data-testid="rule-category">
-                {PHRASING_CATEGORIES.map((c) => (
-                  <option key={c} value={c}>
-                    {label(locale, CATEGORY_LABELS[c])}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label={<T k="qaSeverity" />}>
-              <select value={form.severity} onChange={set("severity")} data-testid="rule-severity">
-                {PHRASING_SEVERITIES.map((s) => (
-                  <option key={s} value={s}>
-                    {label(locale, SEVERITY_LABELS[s])}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <SelectField
+              label={<T k="qaCategory" />}
+              testid="rule-category"
+              value={form.category}
+              choices={PHRASING_CATEGORIES.map((c) => ({
+                value: c,
+                label: label(locale, CATEGORY_LABELS[c]),
+              }))}
+              onChange={(v) => setValue("category", v)}
+            />
+            <SelectField
+              label={<T k="qaSeverity" />}
+              testid="rule-severity"
+              value={form.severity}
+              choices={PHRASING_SEVERITIES.map((s) => ({
+                value: s,
+                label: label(locale, SEVERITY_LABELS[s]),
+              }))}
+              onChange={(v) => setValue("severity", v)}
+            />
           </div>
           {area("triggers", "qaTriggers")}
           <label className="check" data-testid="rule-guard-mode">

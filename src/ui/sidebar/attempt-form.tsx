@@ -7,6 +7,7 @@ import type { AgentProfile } from "~lib/store/contract"
 import { Field } from "../field"
 import { errorMessage, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
+import { SelectField } from "../select-field"
 import { StatusBox, type Status } from "../status-box"
 import { OUTCOME_KEYS } from "./escalation-labels"
 import { HeldOverFeesAlert, useHeldOverFees } from "./held-over-fees"
@@ -94,19 +95,13 @@ export function AttemptForm(props: {
             onChange={(e) => attempt.type(e.target.value)}
           />
         </Field>
-        <Field label={<T k="outcome" />}>
-          <select
-            data-testid="attempt-outcome"
-            value={outcome}
-            onChange={(e) => setOutcome(e.target.value as AttemptOutcome)}
-          >
-            {ATTEMPT_OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {t(OUTCOME_KEYS[o])}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          label={<T k="outcome" />}
+          testid="attempt-outcome"
+          value={outcome}
+          choices={ATTEMPT_OUTCOMES.map((o) => ({ value: o, label: t(OUTCOME_KEYS[o]) }))}
+          onChange={setOutcome}
+        />
       </div>
       <Field label={<T k="attemptNote" />}>
         <textarea
