@@ -23,9 +23,9 @@ import { LockedBadge, LockedField } from "../policy/locked"
 import { usePolicy } from "../policy/use-policy"
 import { useActivePhrasebook } from "../use-active-phrasebook"
 import { ReviewLink } from "./review-link"
-import { Field } from "../field"
 import { StatusBox, type Status } from "../status-box"
 import { useFileImport } from "../file-import"
+import { FileField } from "../file-field"
 import { Section } from "../section"
 
 function Retention() {
@@ -131,15 +131,13 @@ function PhrasebookImport() {
         )}
         {bookLocked ? <LockedBadge /> : null}
       </p>
-      <Field label={<T k="qaPhrasebookImport" />}>
-        <input
-          type="file"
-          accept=".json,application/json"
-          data-testid="qa-phrasebook-import"
-          disabled={bookLocked}
-          onChange={importFile}
-        />
-      </Field>
+      <FileField
+        label="qaPhrasebookImport"
+        accept=".json,application/json"
+        testid="qa-phrasebook-import"
+        disabled={bookLocked}
+        onChange={importFile}
+      />
       <StatusBox status={status} testid="qa-phrasebook-status" />
     </div>
   )

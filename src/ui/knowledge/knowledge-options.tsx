@@ -10,13 +10,13 @@ import { readImportFile } from "~lib/import-file"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 
 import { text } from "../i18n"
-import { downloadText } from "../download"
 import { errorMessage, T, useLocale } from "../locale"
 import { useServices } from "../services"
 import { usePackInForce } from "./use-knowledge-pack"
-import { Field } from "../field"
 import { StatusBox, type Status } from "../status-box"
 import { useFileImport } from "../file-import"
+import { FileField } from "../file-field"
+import { DownloadButton } from "../download-button"
 import { Section } from "../section"
 
 export function KnowledgeOptionsSection() {
@@ -74,27 +74,21 @@ export function KnowledgeOptionsSection() {
         <T k="kbAdminHint" />
       </p>
       <div className="actions">
-        <Field label={<T k="kbImport" />}>
-          <input
-            type="file"
-            accept=".json,application/json"
-            data-testid="knowledge-import"
-            onChange={importFile}
-          />
-        </Field>
-        <button
-          type="button"
-          data-testid="knowledge-export"
-          onClick={() =>
-            downloadText(
-              `cs-sidekick-knowledge-${pack.version}.json`,
-              JSON.stringify(pack, null, 2),
-              "application/json",
-            )
-          }
-        >
-          <T k="kbExport" />
-        </button>
+        <FileField
+          label="kbImport"
+          accept=".json,application/json"
+          testid="knowledge-import"
+          onChange={importFile}
+        />
+        <DownloadButton
+          label="kbExport"
+          testid="knowledge-export"
+          file={() => ({
+            name: `cs-sidekick-knowledge-${pack.version}.json`,
+            content: JSON.stringify(pack, null, 2),
+            type: "application/json",
+          })}
+        />
         {inForce.stored && (
           <button
             type="button"

@@ -8,10 +8,10 @@ import { exportAllowed } from "~lib/policy/merge"
 import type { ImportProblem } from "~lib/store/contract"
 import { pickLanguage } from "~lib/ui-logic/page"
 
-import { downloadText } from "../download"
-import { Field } from "../field"
+import { DownloadButton } from "../download-button"
+import { FileField } from "../file-field"
 import { text } from "../i18n"
-import { errorMessage, T, useLocale, useT } from "../locale"
+import { errorMessage, T, useLocale } from "../locale"
 import { LockedBadge } from "../policy/locked"
 import { usePolicy } from "../policy/use-policy"
 import { Section } from "../section"
@@ -22,7 +22,6 @@ import { DirectoryPreview, type DirectoryPreviewData } from "./directory-preview
 export function DirectorySection() {
   const { store } = useServices()
   const locale = useLocale()
-  const t = useT()
   const { policy } = usePolicy()
   const directoryLocked = policy.contacts !== undefined
   const contacts = useLiveQuery(() => store.listContacts(), [store])
@@ -85,34 +84,28 @@ export function DirectorySection() {
         ) : null}
       </p>
       <div className="actions">
-        <Field label={<T k="directoryImport" />}>
-          <input
-            ref={fileRef}
-            type="file"
-            accept=".csv,text/csv"
-            data-testid="directory-import"
-            disabled={directoryLocked}
-            aria-label={t("directoryImport")}
-            onChange={(e) => {
-              const file = e.target.files?.[0]
-              if (file) void readCsv(file)
-            }}
-          />
-        </Field>
-        <button
-          type="button"
-          data-testid="directory-export"
+        <FileField
+          label="directoryImport"
+          accept=".csv,text/csv"
+          named
+          testid="directory-import"
+          inputRef={fileRef}
+          disabled={directoryLocked}
+          onChange={(e) => {
+            const file = e.target.files?.[0]
+            if (file) void readCsv(file)
+          }}
+        />
+        <DownloadButton
+          label="directoryExport"
+          testid="directory-export"
           disabled={!contacts?.length || !exportAllowed(policy)}
-          onClick={() =>
-            downloadText(
-              "cs-sidekick-contacts.csv",
-              contactsToCsv(contacts ?? [], { headers: locale === "en" ? "en" : "zh" }),
-              "text/csv",
-            )
-          }
-        >
-          <T k="directoryExport" />
-        </button>
+          file={() => ({
+            name: "cs-sidekick-contacts.csv",
+            content: contactsToCsv(contacts ?? [], { headers: locale === "en" ? "en" : "zh" }),
+            type: "text/csv",
+          })}
+        />
       </div>
       {preview && (
         <DirectoryPreview

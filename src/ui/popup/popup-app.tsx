@@ -12,7 +12,7 @@ import { originPattern, webOrigin } from "~lib/ui-logic/page"
 import { ReviewLink } from "../audit/review-link"
 import { callBackground } from "../background"
 import { ErrorBoundary } from "../error-boundary"
-import { text } from "../i18n"
+import { text, type StringKey } from "../i18n"
 import { errorMessage, LocaleProvider, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
 import { useSettings } from "../use-settings"
@@ -221,6 +221,38 @@ function CaseLine({ record, now }: { record: CaseRecord; now: number }) {
   )
 }
 
+/** A list of cases (at most LIST_LIMIT shown), or the line saying there are none once loaded. */
+function CaseList(props: {
+  records: CaseRecord[]
+  loaded: boolean
+  empty: StringKey
+  testid: string
+  now: number
+  /** Say how many more there are past the limit. */
+  countMore?: boolean
+}) {
+  const { records } = props
+  return (
+    <>
+      {props.loaded && records.length === 0 && (
+        <p className="muted small-text">
+          <T k={props.empty} />
+        </p>
+      )}
+      <ul className="list" data-testid={props.testid}>
+        {records.slice(0, LIST_LIMIT).map((record) => (
+          <CaseLine key={record.waybill} record={record} now={props.now} />
+        ))}
+      </ul>
+      {props.countMore && records.length > LIST_LIMIT && (
+        <p className="muted small-text">
+          <T k="more" values={{ n: records.length - LIST_LIMIT }} />
+        </p>
+      )}
+    </>
+  )
+}
+
 function CaseLists() {
   const { store, now } = useServices()
   const [at] = useState(now)
@@ -238,16 +270,13 @@ function CaseLists() {
           </>
         }
       >
-        {due && due.length === 0 && (
-          <p className="muted small-text">
-            <T k="noDueCallbacks" />
-          </p>
-        )}
-        <ul className="list" data-testid="popup-due">
-          {dueSorted.slice(0, LIST_LIMIT).map((record) => (
-            <CaseLine key={record.waybill} record={record} now={at} />
-          ))}
-        </ul>
+        <CaseList
+          records={dueSorted}
+          loaded={due !== undefined}
+          empty="noDueCallbacks"
+          testid="popup-due"
+          now={at}
+        />
       </Section>
       <Section
         id="open-title"
@@ -257,21 +286,14 @@ function CaseLists() {
           </>
         }
       >
-        {open && open.length === 0 && (
-          <p className="muted small-text">
-            <T k="noOpenCases" />
-          </p>
-        )}
-        <ul className="list" data-testid="popup-open-cases">
-          {(open ?? []).slice(0, LIST_LIMIT).map((record) => (
-            <CaseLine key={record.waybill} record={record} now={at} />
-          ))}
-        </ul>
-        {open && open.length > LIST_LIMIT && (
-          <p className="muted small-text">
-            <T k="more" values={{ n: open.length - LIST_LIMIT }} />
-          </p>
-        )}
+        <CaseList
+          records={open ?? []}
+          loaded={open !== undefined}
+          empty="noOpenCases"
+          testid="popup-open-cases"
+          now={at}
+          countMore
+        />
       </Section>
     </>
   )

@@ -23,7 +23,7 @@ import type { ConversationTurnRecord } from "~lib/qa/record"
 import type { Evidence, ItemId, Outcome } from "~lib/qa/types"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 
-import { downloadText, fileStamp } from "../download"
+import { fileStamp } from "../download"
 import type { StringKey } from "../i18n"
 import { text } from "../i18n"
 import { T, useLocale, useT } from "../locale"
@@ -31,9 +31,10 @@ import { useServices } from "../services"
 import { percent } from "./labels"
 import { AgentRatesTable, ItemRatesTable } from "./rate-tables"
 import { HeadCells, type Column } from "./table-head"
-import { Field } from "../field"
 import { StatusBox, type Status } from "../status-box"
 import { readJsonFiles, useFileImport } from "../file-import"
+import { FileField } from "../file-field"
+import { DownloadButton } from "../download-button"
 import { Section } from "../section"
 
 const OUTCOME_KEY: Record<Outcome, StringKey> = { pass: "convPass", fail: "convFail", na: "convNa" }
@@ -219,40 +220,34 @@ export function ConversationReview({ from, to, book }: { from: number; to: numbe
         />
       </p>
       <div className="actions">
-        <button
-          type="button"
-          data-testid="conv-export-csv"
+        <DownloadButton
+          label="convExportCsv"
+          testid="conv-export-csv"
           disabled={!shown.length}
-          onClick={() =>
-            downloadText(`qa-conversations-${fileStamp(now())}.csv`, scorecardsToCsv(shown), "text/csv")
-          }
-        >
-          <T k="convExportCsv" />
-        </button>
-        <button
-          type="button"
-          data-testid="conv-export-json"
+          file={() => ({
+            name: `qa-conversations-${fileStamp(now())}.csv`,
+            content: scorecardsToCsv(shown),
+            type: "text/csv",
+          })}
+        />
+        <DownloadButton
+          label="convExportJson"
+          testid="conv-export-json"
           disabled={!merged.length}
-          onClick={() =>
-            downloadText(
-              `qa-conversations-${fileStamp(now())}.json`,
-              conversationsToJson(merged, now(), book.version),
-              "application/json",
-            )
-          }
-        >
-          <T k="convExportJson" />
-        </button>
-        <Field label={<T k="convImport" />}>
-          <input
-            type="file"
-            accept=".json,application/json"
-            multiple
-            data-testid="conv-import"
-            aria-label={t("convImport")}
-            onChange={importFiles}
-          />
-        </Field>
+          file={() => ({
+            name: `qa-conversations-${fileStamp(now())}.json`,
+            content: conversationsToJson(merged, now(), book.version),
+            type: "application/json",
+          })}
+        />
+        <FileField
+          label="convImport"
+          accept=".json,application/json"
+          multiple
+          named
+          testid="conv-import"
+          onChange={importFiles}
+        />
         {imported.length > 0 && (
           <button type="button" data-testid="conv-clear-imports" onClick={() => setImported([])}>
             <T k="convClearImports" />

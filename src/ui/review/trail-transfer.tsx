@@ -2,29 +2,24 @@
 import type { AuditEvent } from "~lib/audit/model"
 import { auditEventsToCsv, auditEventsToJson, parseAuditImports } from "~lib/audit/transfer"
 
-import { downloadText, fileStamp } from "../download"
-import { T, useLocale, useT } from "../locale"
+import { fileStamp } from "../download"
+import { T, useLocale } from "../locale"
 import { text } from "../i18n"
 import { exportAllowed } from "~lib/policy/merge"
 
 import { LockedBadge } from "../policy/locked"
 import { usePolicy } from "../policy/use-policy"
 import { useServices } from "../services"
-import { Field } from "../field"
 import { StatusBox, type Status } from "../status-box"
 import { readJsonFiles, useFileImport } from "../file-import"
+import { FileField } from "../file-field"
+import { DownloadButton } from "../download-button"
 import { Section } from "../section"
 
 export function TrailTransfer({ events }: { events: AuditEvent[] }) {
   const { audit, now } = useServices()
   const locale = useLocale()
-  const t = useT()
   const mayExport = exportAllowed(usePolicy().policy)
-
-  const exportJson = () =>
-    downloadText(`qa-trail-${fileStamp(now())}.json`, auditEventsToJson(events, now()), "application/json")
-  const exportCsv = () =>
-    downloadText(`qa-trail-${fileStamp(now())}.csv`, auditEventsToCsv(events), "text/csv")
 
   const { status, busy, onChange } = useFileImport(async (files): Promise<Status> => {
     const read = await readJsonFiles(files)
@@ -46,34 +41,36 @@ export function TrailTransfer({ events }: { events: AuditEvent[] }) {
   return (
     <Section id="qa-trail-title" title={<T k="qaTrail" />} className="qa-section">
       <div className="actions">
-        <button
-          type="button"
-          data-testid="qa-export"
-          onClick={exportJson}
+        <DownloadButton
+          label="qaExportJson"
+          testid="qa-export"
           disabled={!mayExport || events.length === 0}
-        >
-          <T k="qaExportJson" />
-        </button>
-        <button
-          type="button"
-          data-testid="qa-export-csv"
-          onClick={exportCsv}
+          file={() => ({
+            name: `qa-trail-${fileStamp(now())}.json`,
+            content: auditEventsToJson(events, now()),
+            type: "application/json",
+          })}
+        />
+        <DownloadButton
+          label="qaExportCsv"
+          testid="qa-export-csv"
           disabled={!mayExport || events.length === 0}
-        >
-          <T k="qaExportCsv" />
-        </button>
+          file={() => ({
+            name: `qa-trail-${fileStamp(now())}.csv`,
+            content: auditEventsToCsv(events),
+            type: "text/csv",
+          })}
+        />
         {mayExport ? null : <LockedBadge />}
-        <Field label={<T k="qaImport" />}>
-          <input
-            type="file"
-            accept=".json,application/json"
-            multiple
-            data-testid="qa-import"
-            aria-label={t("qaImport")}
-            disabled={busy}
-            onChange={onChange}
-          />
-        </Field>
+        <FileField
+          label="qaImport"
+          accept=".json,application/json"
+          multiple
+          named
+          testid="qa-import"
+          disabled={busy}
+          onChange={onChange}
+        />
       </div>
       <StatusBox status={status} testid="qa-import-status" problemsTestid="qa-import-problems" />
     </Section>
