@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react"
 
 import type { AgentProfile } from "~lib/store/contract"
 
-import { Field } from "../field"
+import { TextField } from "../text-field"
 import { text } from "../i18n"
 import { errorMessage, T, useLocale } from "../locale"
 import { LockedField } from "../policy/locked"
@@ -50,20 +50,19 @@ export function ProfileSection({ profile }: { profile: AgentProfile }) {
     label: "profileName" | "profileWorkId" | "profileCompany",
     testid: string,
   ) => (
-    <Field label={<T k={label} />}>
-      <input
-        ref={key === "name" ? nameRef : undefined}
-        data-testid={testid}
-        value={form[key] ?? ""}
-        maxLength={200}
-        autoComplete="off"
-        onChange={(e) => {
-          setForm((f) => ({ ...f, [key]: e.target.value }))
-          setDirty(true)
-          setStatus(null)
-        }}
-      />
-    </Field>
+    <TextField
+      label={<T k={label} />}
+      inputRef={key === "name" ? nameRef : undefined}
+      testid={testid}
+      value={form[key] ?? ""}
+      maxLength={200}
+      autoComplete="off"
+      onValue={(value) => {
+        setForm((f) => ({ ...f, [key]: value }))
+        setDirty(true)
+        setStatus(null)
+      }}
+    />
   )
 
   return (

@@ -6,11 +6,11 @@ import { formatDateTime } from "~lib/ui-logic/callback-time"
 import { CARRIERS } from "~lib/waybill/carriers"
 
 import { callBackground } from "../background"
-import { Field } from "../field"
 import { text } from "../i18n"
 import { errorMessage, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
 import { SelectField } from "../select-field"
+import { TextField } from "../text-field"
 import { StatusBox, type Status } from "../status-box"
 import { FieldPickButton } from "./field-pick-button"
 
@@ -112,19 +112,18 @@ export function SiteRow({ site, sites }: { site: SiteSetting; sites: SiteSetting
         </span>
       </div>
       <div className="field-row">
-        <Field label={<T k="pinnedSelector" />}>
-          <input
-            data-testid="site-selector"
-            value={selector}
-            maxLength={500}
-            placeholder={t("pinnedSelectorHint")}
-            spellCheck={false}
-            onChange={(e) => {
-              setSelector(e.target.value)
-              edited()
-            }}
-          />
-        </Field>
+        <TextField
+          label={<T k="pinnedSelector" />}
+          testid="site-selector"
+          value={selector}
+          maxLength={500}
+          placeholder={t("pinnedSelectorHint")}
+          spellCheck={false}
+          onValue={(value) => {
+            setSelector(value)
+            edited()
+          }}
+        />
         <FieldPickButton
           origin={site.origin}
           onPicked={(picked) => {
@@ -155,19 +154,19 @@ export function SiteRow({ site, sites }: { site: SiteSetting; sites: SiteSetting
           <T k="internalBoxHelp" />
         </p>
         {INTERNAL_BOX_FIELDS.map(([key, label, testid, placeholder]) => (
-          <Field key={key} label={<T k={label} />}>
-            <input
-              data-testid={testid}
-              value={box[key] ?? ""}
-              maxLength={500}
-              placeholder={placeholder}
-              spellCheck={false}
-              onChange={(e) => {
-                setBox((b) => ({ ...b, [key]: e.target.value }))
-                edited()
-              }}
-            />
-          </Field>
+          <TextField
+            key={key}
+            label={<T k={label} />}
+            testid={testid}
+            value={box[key] ?? ""}
+            maxLength={500}
+            placeholder={placeholder}
+            spellCheck={false}
+            onValue={(value) => {
+              setBox((b) => ({ ...b, [key]: value }))
+              edited()
+            }}
+          />
         ))}
       </fieldset>
       <div className="actions">

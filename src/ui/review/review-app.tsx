@@ -28,9 +28,9 @@ import { RuleWorkbench } from "./rule-workbench"
 import { AgentTable, EventList, RuleTable } from "./stats-tables"
 import { TeamQaPanel } from "./team-qa-panel"
 import { TrailTransfer } from "./trail-transfer"
-import { Field } from "../field"
 import { Section } from "../section"
 import { SelectField, type Choice } from "../select-field"
+import { TextField } from "../text-field"
 
 const DAY = 86_400_000
 
@@ -149,22 +149,14 @@ function ReviewMain() {
       ) : null}
       <Section id="qa-filters-title" title={<T k="qaFilters" />} className="qa-section">
         <div className="field-row qa-filters">
-          <Field label={<T k="qaFrom" />}>
-            <input
-              type="date"
-              value={fromDay}
-              data-testid="qa-from"
-              onChange={(e) => setFromDay(e.currentTarget.value)}
-            />
-          </Field>
-          <Field label={<T k="qaTo" />}>
-            <input
-              type="date"
-              value={toDay}
-              data-testid="qa-to"
-              onChange={(e) => setToDay(e.currentTarget.value)}
-            />
-          </Field>
+          <TextField
+            label={<T k="qaFrom" />}
+            type="date"
+            testid="qa-from"
+            value={fromDay}
+            onValue={setFromDay}
+          />
+          <TextField label={<T k="qaTo" />} type="date" testid="qa-to" value={toDay} onValue={setToDay} />
           <Select
             k="qaAgent"
             testid="qa-filter-agent"

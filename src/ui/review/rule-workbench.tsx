@@ -45,6 +45,7 @@ import { usePublish } from "./use-publish"
 import { EditedMark, PublishActions } from "./workbench-parts"
 import { Section } from "../section"
 import { SelectField } from "../select-field"
+import { TextField } from "../text-field"
 
 /** "plain": guard lines are words matched literally (escaped into patterns); "regex": advanced mode. */
 type GuardMode = "plain" | "regex"
@@ -331,14 +332,13 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
   return (
     <Section id="qa-editor-title" title={<T k="qaRuleEditor" />} className="qa-section" testid="rule-editor">
       <div className="field-row">
-        <Field label={<T k="qaRuleSearch" />}>
-          <input
-            type="search"
-            value={query}
-            data-testid="rule-search"
-            onChange={(e) => setQuery(e.currentTarget.value)}
-          />
-        </Field>
+        <TextField
+          label={<T k="qaRuleSearch" />}
+          type="search"
+          testid="rule-search"
+          value={query}
+          onValue={setQuery}
+        />
         <Field label={<T k="qaPickRule" />}>
           <select value={index} data-testid="rule-pick" onChange={(e) => pick(Number(e.currentTarget.value))}>
             {groups.map((g) => (

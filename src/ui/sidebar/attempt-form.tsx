@@ -8,6 +8,7 @@ import { Field } from "../field"
 import { errorMessage, T, useLocale, useT } from "../locale"
 import { useServices } from "../services"
 import { SelectField } from "../select-field"
+import { TextField } from "../text-field"
 import { StatusBox, type Status } from "../status-box"
 import { OUTCOME_KEYS } from "./escalation-labels"
 import { HeldOverFeesAlert, useHeldOverFees } from "./held-over-fees"
@@ -86,15 +87,14 @@ export function AttemptForm(props: {
         <T k="logAttempt" />
       </h3>
       <div className="field-row">
-        <Field label={<T k="contactName" />}>
-          <input
-            data-testid="attempt-contact"
-            value={contact.name}
-            maxLength={200}
-            autoComplete="off"
-            onChange={(e) => attempt.type(e.target.value)}
-          />
-        </Field>
+        <TextField
+          label={<T k="contactName" />}
+          testid="attempt-contact"
+          value={contact.name}
+          maxLength={200}
+          autoComplete="off"
+          onValue={attempt.type}
+        />
         <SelectField
           label={<T k="outcome" />}
           testid="attempt-outcome"

@@ -11,6 +11,7 @@ import { openingTime, parseBusinessHours } from "~lib/ui-logic/business-hours"
 import { Field } from "../field"
 import { T, useT } from "../locale"
 import { useServices } from "../services"
+import { TextField } from "../text-field"
 import { CaseStatusSelect } from "./case-status-select"
 import { CallbackField } from "./handoff-callback"
 import { HandoffFeedback } from "./handoff-feedback"
@@ -94,25 +95,23 @@ export function HandoffForm(props: HandoffNoteInput) {
         </legend>
         {profile && (!profile.name || !profile.workId) && <ProfileMissing />}
         <div className="field-row">
-          <Field label={<T k="customerName" />}>
-            <input
-              data-testid="handoff-customer-name"
-              value={draft.customerName}
-              maxLength={200}
-              autoComplete="off"
-              onChange={(e) => set("customerName", e.target.value)}
-            />
-          </Field>
-          <Field label={<T k="customerContact" />}>
-            <input
-              data-testid="handoff-customer-contact"
-              value={draft.customerContact}
-              maxLength={200}
-              autoComplete="off"
-              inputMode="tel"
-              onChange={(e) => set("customerContact", e.target.value)}
-            />
-          </Field>
+          <TextField
+            label={<T k="customerName" />}
+            testid="handoff-customer-name"
+            value={draft.customerName}
+            maxLength={200}
+            autoComplete="off"
+            onValue={(v) => set("customerName", v)}
+          />
+          <TextField
+            label={<T k="customerContact" />}
+            testid="handoff-customer-contact"
+            value={draft.customerContact}
+            maxLength={200}
+            autoComplete="off"
+            inputMode="tel"
+            onValue={(v) => set("customerContact", v)}
+          />
         </div>
         <NoteText name="problem" testid="handoff-problem" rows={2} value={draft.problem} onChange={set} />
         <NoteText
@@ -137,16 +136,16 @@ export function HandoffForm(props: HandoffNoteInput) {
           hoursText={profile?.businessHours}
         />
         <NoteText name="nextStep" testid="handoff-next-step" rows={1} value={draft.nextStep} onChange={set} />
-        <Field label={<T k="handedTo" />} className="wide">
-          <input
-            data-testid="handoff-handed-to"
-            value={draft.handedTo}
-            maxLength={200}
-            autoComplete="off"
-            placeholder={t("handedToHint")}
-            onChange={(e) => set("handedTo", e.target.value)}
-          />
-        </Field>
+        <TextField
+          label={<T k="handedTo" />}
+          fieldClassName="wide"
+          testid="handoff-handed-to"
+          value={draft.handedTo}
+          maxLength={200}
+          autoComplete="off"
+          placeholder={t("handedToHint")}
+          onValue={(v) => set("handedTo", v)}
+        />
         {draft.handedTo.trim() && draft.callbackLocal && (
           <label className="field inline small-text">
             <input
