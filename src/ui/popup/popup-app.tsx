@@ -13,7 +13,7 @@ import { ReviewLink } from "../audit/review-link"
 import { callBackground } from "../background"
 import { ErrorBoundary } from "../error-boundary"
 import { text, type StringKey } from "../i18n"
-import { errorMessage, LocaleProvider, T, useLocale, useT } from "../locale"
+import { errorMessage, LocaleProvider, T, useLocale, usePick, useT } from "../locale"
 import { useServices } from "../services"
 import { useSettings } from "../use-settings"
 import { LockedBadge } from "../policy/locked"
@@ -166,8 +166,8 @@ function SiteBox() {
 
 function CaseLine({ record, now }: { record: CaseRecord; now: number }) {
   const { platform } = useServices()
-  const locale = useLocale()
-  const label = CASE_TYPE_LABELS[record.caseType][locale === "en" ? "en" : "zh"]
+  const pick = usePick()
+  const label = pick(CASE_TYPE_LABELS[record.caseType])
   const overdue = record.callbackAt !== undefined && record.callbackAt <= now
   const content = (
     <>

@@ -11,7 +11,7 @@ import { DEFAULT_CHECKLIST } from "~lib/qa/default-checklist"
 import { examplesToText, testChecklistItem, textToExamples } from "~lib/qa/examples"
 import { DETECTOR_ROLES, type ChecklistItem } from "~lib/qa/types"
 
-import { T, useLocale } from "../locale"
+import { T, usePick } from "../locale"
 import { type BookInForce } from "./review-data"
 import { Field } from "../field"
 import { ProblemList, type Status } from "../status-box"
@@ -45,7 +45,7 @@ function itemOf(form: ItemForm, original: ChecklistItem): ChecklistItem {
 }
 
 export function ChecklistWorkbench({ inForce }: { inForce: BookInForce }) {
-  const locale = useLocale()
+  const inLocale = usePick()
   const base = inForce.book
   const items = (base.checklist ?? DEFAULT_CHECKLIST).items
   const [index, setIndex] = useState(0)
@@ -112,7 +112,7 @@ export function ChecklistWorkbench({ inForce }: { inForce: BookInForce }) {
           />
         </Field>
         <span className="muted">
-          {original.description[locale === "en" ? "en" : "zh"]}
+          {inLocale(original.description)}
           <EditedMark dirty={dirty} />
         </span>
       </div>

@@ -26,7 +26,7 @@ import { formatDateTime } from "~lib/ui-logic/callback-time"
 import { fileStamp } from "../download"
 import type { StringKey } from "../i18n"
 import { text } from "../i18n"
-import { T, useLocale, useT } from "../locale"
+import { T, useLocale, usePick, useT } from "../locale"
 import { useServices } from "../services"
 import { percent } from "./labels"
 import { AgentRatesTable, ItemRatesTable } from "./rate-tables"
@@ -99,7 +99,7 @@ function TurnText({
 
 function Scorecard({ scored, book, onBack }: { scored: Scored; book: Phrasebook; onBack(): void }) {
   const itemLabel = useItemLabel(book)
-  const locale = useLocale()
+  const pick = usePick()
   const [focus, setFocus] = useState<ItemId | null>(null)
   const c = scored.conversation
   const byTurn = new Map<number, { start: number; end: number; outcome: Outcome }[]>()
@@ -135,7 +135,7 @@ function Scorecard({ scored, book, onBack }: { scored: Scored; book: Phrasebook;
               >
                 <span className={`outcome ${i.outcome}`}>{OUTCOME_MARK[i.outcome]}</span> {itemLabel(i.id)}
               </button>{" "}
-              <span className="muted small-text">{item?.description[locale === "en" ? "en" : "zh"]}</span>
+              <span className="muted small-text">{item && pick(item.description)}</span>
             </li>
           )
         })}

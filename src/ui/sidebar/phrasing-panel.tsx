@@ -18,7 +18,7 @@ import { detectPromise, type PromiseHit } from "~lib/ui-logic/promise"
 
 import { CopyButton } from "../copy-button"
 import type { StringKey } from "../i18n"
-import { T, useLocale, useT } from "../locale"
+import { T, useLocale, usePick, useT } from "../locale"
 import { FixAllPreviewView } from "./fix-all-preview"
 import type { PhrasingSession } from "./phrasing-session"
 
@@ -131,11 +131,12 @@ function FindingItem(props: {
 }) {
   const { finding, known, session } = props
   const locale = useLocale()
+  const pick = usePick()
   const t = useT()
   const [asking, setAsking] = useState<string | null>(null)
   const [wrongOpen, setWrongOpen] = useState(false)
   const [reason, setReason] = useState("")
-  const message = locale === "en" ? finding.message.en : finding.message.zh
+  const message = pick(finding.message)
 
   const choose = (replacement: string) => {
     if (replacementSlots(replacement).length) setAsking(replacement)
@@ -277,6 +278,7 @@ function ScriptStage(props: {
 function ScriptItem(props: { script: Script; vars: Record<string, string>; session: PhrasingSession }) {
   const { script, vars, session } = props
   const locale = useLocale()
+  const pick = usePick()
   const [asking, setAsking] = useState(false)
   // What the agent says to the customer is Chinese; the English gloss helps English-UI users.
   const zh = renderScript(script.id, vars)
@@ -288,7 +290,7 @@ function ScriptItem(props: { script: Script; vars: Record<string, string>; sessi
   return (
     <li className="script" data-testid="script-item" data-script-id={script.id}>
       <div className="row">
-        <strong className="small-text">{script.title[locale === "en" ? "en" : "zh"]}</strong>
+        <strong className="small-text">{pick(script.title)}</strong>
         <span className="spacer" />
         <button type="button" className="small" data-testid="script-insert" onClick={insert}>
           <T k="insert" />
@@ -328,7 +330,7 @@ export function PhrasingPanel(props: {
   firstScripts?: readonly string[]
 }) {
   const { caseType, context, session } = props
-  const locale = useLocale()
+  const pick = usePick()
   const t = useT()
   const vars = varsFromContext(context)
   const { draft, findings, notice } = session
@@ -478,7 +480,7 @@ export function PhrasingPanel(props: {
         <T k="phrasingHelp" />
       </p>
       <p className="muted small-text">
-        <T k="scriptsFor" />: {CASE_TYPE_LABELS[caseType][locale === "en" ? "en" : "zh"]}
+        <T k="scriptsFor" />: {pick(CASE_TYPE_LABELS[caseType])}
       </p>
       <ScriptStage
         className="script-stage first"
@@ -491,9 +493,7 @@ export function PhrasingPanel(props: {
       <ScriptStage
         className="script-stage own"
         testid="scripts-for-case"
-        title={
-          <T k="stageForCase" values={{ type: CASE_TYPE_LABELS[caseType][locale === "en" ? "en" : "zh"] }} />
-        }
+        title={<T k="stageForCase" values={{ type: pick(CASE_TYPE_LABELS[caseType]) }} />}
         scripts={ownScripts}
         vars={vars}
         session={session}
