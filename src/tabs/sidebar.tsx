@@ -1,19 +1,7 @@
 /** The sidebar framed inside the CRM page by the content script (`tabs/sidebar.html`). */
 import "~ui/styles.css"
 
-import { defaultServices } from "~ui/default-services"
-import { ServicesProvider } from "~ui/services"
+import { extensionPage } from "~ui/extension-page"
 import { SidebarApp } from "~ui/sidebar/sidebar-app"
 
-// Plasmo titles every page with the manifest name's "__MSG_extName__" placeholder, which HTML does not expand.
-document.title = "侧边栏 Sidebar · 客服助手 CS Sidekick"
-
-function SidebarPage() {
-  return (
-    <ServicesProvider services={defaultServices()}>
-      <SidebarApp mode="inpage" />
-    </ServicesProvider>
-  )
-}
-
-export default SidebarPage
+export default extensionPage("侧边栏 Sidebar · 客服助手 CS Sidekick", <SidebarApp mode="inpage" />)

@@ -23,6 +23,12 @@ export function useT(): (key: StringKey, values?: Record<string, string | number
   return (key, values) => text(locale, key, values)
 }
 
+/** For texts that carry both languages (`{ zh, en }` from the domain core): the English one only in English. */
+export function usePick(): (both: { zh: string; en: string }) => string {
+  const locale = useLocale()
+  return (both) => (locale === "en" ? both.en : both.zh)
+}
+
 /** A dictionary string as content: Chinese (仅中文), English, or Chinese with the English beside it. */
 export function T({ k, values }: { k: StringKey; values?: Record<string, string | number> }) {
   const locale = useLocale()

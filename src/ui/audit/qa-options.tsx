@@ -2,7 +2,7 @@
  * The options page's QA section: the link to the review page, how long QA events are kept, and the
  * import of a phrasebook QA published (validated, stored and activated; the version in force shown).
  */
-import { useEffect, useState, type ChangeEvent, type FormEvent } from "react"
+import { useEffect, useState, type FormEvent } from "react"
 
 import { checkPublishable } from "~lib/audit/rule-lab"
 import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
@@ -23,8 +23,10 @@ import { LockedBadge, LockedField } from "../policy/locked"
 import { usePolicy } from "../policy/use-policy"
 import { useActivePhrasebook } from "../use-active-phrasebook"
 import { ReviewLink } from "./review-link"
-import { Field } from "../field"
 import { StatusBox, type Status } from "../status-box"
+import { useFileImport } from "../file-import"
+import { FileField } from "../file-field"
+import { Section } from "../section"
 
 function Retention() {
   const { platform, now, audit, conversations } = useServices()
@@ -104,39 +106,18 @@ function PhrasebookImport() {
   const locale = useLocale()
   const { policy } = usePolicy()
   const bookLocked = policy.phrasebook !== undefined
-  const [status, setStatus] = useState<Status | null>(null)
   const active = useActivePhrasebook()
   const activeVersion = active.stored ? active.book.version : undefined
 
-  const importFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const input = e.currentTarget
-    const file = input.files?.[0]
-    if (!file) return
-    setStatus(null)
-    try {
-      const decoded = await readImportFile(file)
-      const json = decoded.ok ? parseImportJson(decoded.text) : decoded
-      if (!json.ok) {
-        setStatus({ kind: "error", message: text(locale, "qaBookInvalid"), problems: json.problems })
-        return
-      }
-      // The same bar as publishing: schema and every rule's own examples.
-      const check = checkPublishable(json.data)
-      if (!check.ok) {
-        setStatus({ kind: "error", message: text(locale, "qaBookInvalid"), problems: check.problems })
-        return
-      }
-      await store.putPhrasebook(check.book.version, check.book, { activate: true })
-      setStatus({
-        kind: "ok",
-        message: text(locale, "qaPhrasebookImported", { version: check.book.version }),
-      })
-    } catch (error) {
-      setStatus({ kind: "error", message: errorMessage(error, locale) })
-    } finally {
-      input.value = ""
-    }
-  }
+  const { status, onChange: importFile } = useFileImport(async ([file]): Promise<Status> => {
+    const decoded = await readImportFile(file)
+    const json = decoded.ok ? parseImportJson(decoded.text) : decoded
+    // The same bar as publishing: schema and every rule's own examples.
+    const check = json.ok ? checkPublishable(json.data) : json
+    if (!check.ok) return { kind: "error", message: text(locale, "qaBookInvalid"), problems: check.problems }
+    await store.putPhrasebook(check.book.version, check.book, { activate: true })
+    return { kind: "ok", message: text(locale, "qaPhrasebookImported", { version: check.book.version }) }
+  })
 
   return (
     <div>
@@ -150,15 +131,13 @@ function PhrasebookImport() {
         )}
         {bookLocked ? <LockedBadge /> : null}
       </p>
-      <Field label={<T k="qaPhrasebookImport" />}>
-        <input
-          type="file"
-          accept=".json,application/json"
-          data-testid="qa-phrasebook-import"
-          disabled={bookLocked}
-          onChange={(e) => void importFile(e)}
-        />
-      </Field>
+      <FileField
+        label="qaPhrasebookImport"
+        accept=".json,application/json"
+        testid="qa-phrasebook-import"
+        disabled={bookLocked}
+        onChange={importFile}
+      />
       <StatusBox status={status} testid="qa-phrasebook-status" />
     </div>
   )
@@ -167,15 +146,12 @@ function PhrasebookImport() {
 /** The whole QA section of the options page. */
 export function QaOptionsSection() {
   return (
-    <section aria-labelledby="qa-options-title" data-testid="qa-options">
-      <h2 id="qa-options-title">
-        <T k="qaReviewTitle" />
-      </h2>
+    <Section id="qa-options-title" title={<T k="qaReviewTitle" />} testid="qa-options">
       <div className="actions">
         <ReviewLink className="" />
       </div>
       <Retention />
       <PhrasebookImport />
-    </section>
+    </Section>
   )
 }

@@ -4,63 +4,52 @@
  * between imported versions or back to the built-in pack.
  */
 import { useLiveQuery } from "dexie-react-hooks"
-import { useState, type ChangeEvent } from "react"
 
 import { parseKnowledgePackFile } from "~lib/knowledge/schema"
 import { readImportFile } from "~lib/import-file"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 
 import { text } from "../i18n"
-import { downloadText } from "../download"
 import { errorMessage, T, useLocale } from "../locale"
 import { useServices } from "../services"
 import { usePackInForce } from "./use-knowledge-pack"
-import { Field } from "../field"
 import { StatusBox, type Status } from "../status-box"
+import { useFileImport } from "../file-import"
+import { FileField } from "../file-field"
+import { DownloadButton } from "../download-button"
+import { Section } from "../section"
 
 export function KnowledgeOptionsSection() {
   const { knowledge: store } = useServices()
   const locale = useLocale()
   const inForce = usePackInForce()
   const versions = useLiveQuery(() => store.listPacks().catch(() => []), [store])
-  const [status, setStatus] = useState<Status | null>(null)
   const { pack } = inForce
   const unset = Object.values(pack.values).filter((v) => !v.value.trim()).length
+
+  const {
+    status,
+    setStatus,
+    onChange: importFile,
+  } = useFileImport(async ([file]): Promise<Status> => {
+    const decoded = await readImportFile(file)
+    const parsed = decoded.ok ? parseKnowledgePackFile(decoded.text) : decoded
+    if (!parsed.ok)
+      return { kind: "error", message: text(locale, "kbImportInvalid"), problems: parsed.problems }
+    await store.putPack(parsed.pack.version, parsed.pack, { activate: true })
+    return {
+      kind: "ok",
+      message: text(locale, "kbImported", { version: parsed.pack.version, n: parsed.pack.cards.length }),
+    }
+  })
 
   const run = (fn: () => Promise<void>) => {
     setStatus(null)
     fn().catch((error: unknown) => setStatus({ kind: "error", message: errorMessage(error, locale) }))
   }
 
-  const importFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const input = e.currentTarget
-    const file = input.files?.[0]
-    if (!file) return
-    setStatus(null)
-    try {
-      const decoded = await readImportFile(file)
-      const parsed = decoded.ok ? parseKnowledgePackFile(decoded.text) : decoded
-      if (!parsed.ok) {
-        setStatus({ kind: "error", message: text(locale, "kbImportInvalid"), problems: parsed.problems })
-        return
-      }
-      await store.putPack(parsed.pack.version, parsed.pack, { activate: true })
-      setStatus({
-        kind: "ok",
-        message: text(locale, "kbImported", { version: parsed.pack.version, n: parsed.pack.cards.length }),
-      })
-    } catch (error) {
-      setStatus({ kind: "error", message: errorMessage(error, locale) })
-    } finally {
-      input.value = ""
-    }
-  }
-
   return (
-    <section aria-labelledby="knowledge-options-title" data-testid="knowledge-options">
-      <h2 id="knowledge-options-title">
-        <T k="kbTitle" />
-      </h2>
+    <Section id="knowledge-options-title" title={<T k="kbTitle" />} testid="knowledge-options">
       <p data-testid="knowledge-in-use">
         <T
           k="kbInUse"
@@ -85,27 +74,21 @@ export function KnowledgeOptionsSection() {
         <T k="kbAdminHint" />
       </p>
       <div className="actions">
-        <Field label={<T k="kbImport" />}>
-          <input
-            type="file"
-            accept=".json,application/json"
-            data-testid="knowledge-import"
-            onChange={(e) => void importFile(e)}
-          />
-        </Field>
-        <button
-          type="button"
-          data-testid="knowledge-export"
-          onClick={() =>
-            downloadText(
-              `cs-sidekick-knowledge-${pack.version}.json`,
-              JSON.stringify(pack, null, 2),
-              "application/json",
-            )
-          }
-        >
-          <T k="kbExport" />
-        </button>
+        <FileField
+          label="kbImport"
+          accept=".json,application/json"
+          testid="knowledge-import"
+          onChange={importFile}
+        />
+        <DownloadButton
+          label="kbExport"
+          testid="knowledge-export"
+          file={() => ({
+            name: `cs-sidekick-knowledge-${pack.version}.json`,
+            content: JSON.stringify(pack, null, 2),
+            type: "application/json",
+          })}
+        />
         {inForce.stored && (
           <button
             type="button"
@@ -149,6 +132,6 @@ export function KnowledgeOptionsSection() {
           </ul>
         </>
       )}
-    </section>
+    </Section>
   )
 }

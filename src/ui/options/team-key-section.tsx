@@ -9,27 +9,29 @@ import { TEAM_KEY_MIN } from "~lib/handoff/sign"
 
 import { text } from "../i18n"
 import { errorMessage, T, useLocale } from "../locale"
+import { Section } from "../section"
 import { useServices } from "../services"
+import { StatusBox, type Status } from "../status-box"
 
 export function TeamKeySection({ teamKey }: { teamKey: string }) {
   const { store } = useServices()
   const locale = useLocale()
   const [value, setValue] = useState("")
-  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null)
+  const [status, setStatus] = useState<Status | null>(null)
 
   const save = async (e: FormEvent) => {
     e.preventDefault()
     const key = value.trim()
     if (key.length < TEAM_KEY_MIN) {
-      setStatus({ ok: false, message: text(locale, "teamKeyTooShort") })
+      setStatus({ kind: "error", message: text(locale, "teamKeyTooShort") })
       return
     }
     try {
       await store.updateSettings({ teamKey: key })
       setValue("")
-      setStatus({ ok: true, message: text(locale, "teamKeySaved") })
+      setStatus({ kind: "ok", message: text(locale, "teamKeySaved") })
     } catch (error) {
-      setStatus({ ok: false, message: errorMessage(error, locale) })
+      setStatus({ kind: "error", message: errorMessage(error, locale) })
     }
   }
 
@@ -38,15 +40,12 @@ export function TeamKeySection({ teamKey }: { teamKey: string }) {
       await store.updateSettings({ teamKey: "" })
       setStatus(null)
     } catch (error) {
-      setStatus({ ok: false, message: errorMessage(error, locale) })
+      setStatus({ kind: "error", message: errorMessage(error, locale) })
     }
   }
 
   return (
-    <section aria-labelledby="team-key-title">
-      <h2 id="team-key-title">
-        <T k="teamKeyTitle" />
-      </h2>
+    <Section id="team-key-title" title={<T k="teamKeyTitle" />}>
       <p className="muted small-text">
         <T k="teamKeyHelp" />
       </p>
@@ -75,15 +74,7 @@ export function TeamKeySection({ teamKey }: { teamKey: string }) {
           </button>
         )}
       </form>
-      {status && (
-        <div
-          className={status.ok ? "ok" : "error"}
-          role={status.ok ? "status" : "alert"}
-          data-testid="team-key-status"
-        >
-          {status.message}
-        </div>
-      )}
-    </section>
+      <StatusBox status={status} testid="team-key-status" />
+    </Section>
   )
 }

@@ -13,6 +13,7 @@ import { text } from "../i18n"
 import { errorMessage, T, useLocale } from "../locale"
 import { useServices } from "../services"
 import { Field } from "../field"
+import { Section } from "../section"
 
 type Note = { kind: "ok" | "error"; message: string } | null
 
@@ -80,10 +81,7 @@ export function TeamSection({ workId }: { workId: string }) {
   const at = (ms: number) => formatDateTime(ms)
 
   return (
-    <section aria-labelledby="team-title" data-testid="team-section">
-      <h2 id="team-title">
-        <T k="teamTitle" />
-      </h2>
+    <Section id="team-title" title={<T k="teamTitle" />} testid="team-section">
       {status.server ? (
         <p className="muted">
           <T k="teamServer" values={{ url: status.server }} />
@@ -204,6 +202,6 @@ export function TeamSection({ workId }: { workId: string }) {
           {note.message}
         </div>
       ) : null}
-    </section>
+    </Section>
   )
 }

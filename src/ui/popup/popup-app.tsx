@@ -12,13 +12,14 @@ import { originPattern, webOrigin } from "~lib/ui-logic/page"
 import { ReviewLink } from "../audit/review-link"
 import { callBackground } from "../background"
 import { ErrorBoundary } from "../error-boundary"
-import { text } from "../i18n"
-import { errorMessage, LocaleProvider, T, useLocale, useT } from "../locale"
+import { text, type StringKey } from "../i18n"
+import { errorMessage, LocaleProvider, T, useLocale, usePick, useT } from "../locale"
 import { useServices } from "../services"
 import { useSettings } from "../use-settings"
 import { LockedBadge } from "../policy/locked"
 import { PolicySummary } from "../policy/policy-summary"
-import { STATUS_KEYS } from "../sidebar/case-panel"
+import { STATUS_KEYS } from "../sidebar/case-status-select"
+import { Section } from "../section"
 
 /** Callbacks due within this window are listed (overdue ones are marked). */
 const DUE_WINDOW_MS = 60 * 60_000
@@ -165,8 +166,8 @@ function SiteBox() {
 
 function CaseLine({ record, now }: { record: CaseRecord; now: number }) {
   const { platform } = useServices()
-  const locale = useLocale()
-  const label = CASE_TYPE_LABELS[record.caseType][locale === "en" ? "en" : "zh"]
+  const pick = usePick()
+  const label = pick(CASE_TYPE_LABELS[record.caseType])
   const overdue = record.callbackAt !== undefined && record.callbackAt <= now
   const content = (
     <>
@@ -220,6 +221,38 @@ function CaseLine({ record, now }: { record: CaseRecord; now: number }) {
   )
 }
 
+/** A list of cases (at most LIST_LIMIT shown), or the line saying there are none once loaded. */
+function CaseList(props: {
+  records: CaseRecord[]
+  loaded: boolean
+  empty: StringKey
+  testid: string
+  now: number
+  /** Say how many more there are past the limit. */
+  countMore?: boolean
+}) {
+  const { records } = props
+  return (
+    <>
+      {props.loaded && records.length === 0 && (
+        <p className="muted small-text">
+          <T k={props.empty} />
+        </p>
+      )}
+      <ul className="list" data-testid={props.testid}>
+        {records.slice(0, LIST_LIMIT).map((record) => (
+          <CaseLine key={record.waybill} record={record} now={props.now} />
+        ))}
+      </ul>
+      {props.countMore && records.length > LIST_LIMIT && (
+        <p className="muted small-text">
+          <T k="more" values={{ n: records.length - LIST_LIMIT }} />
+        </p>
+      )}
+    </>
+  )
+}
+
 function CaseLists() {
   const { store, now } = useServices()
   const [at] = useState(now)
@@ -228,41 +261,40 @@ function CaseLists() {
   const dueSorted = [...(due ?? [])].sort((a, b) => (a.callbackAt ?? 0) - (b.callbackAt ?? 0))
   return (
     <>
-      <section aria-labelledby="due-title">
-        <h2 id="due-title">
-          <T k="dueCallbacks" /> {due && due.length > 0 && <span className="badge urgent">{due.length}</span>}
-        </h2>
-        {due && due.length === 0 && (
-          <p className="muted small-text">
-            <T k="noDueCallbacks" />
-          </p>
-        )}
-        <ul className="list" data-testid="popup-due">
-          {dueSorted.slice(0, LIST_LIMIT).map((record) => (
-            <CaseLine key={record.waybill} record={record} now={at} />
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="open-title">
-        <h2 id="open-title">
-          <T k="openCases" /> {open && <span className="muted">({open.length})</span>}
-        </h2>
-        {open && open.length === 0 && (
-          <p className="muted small-text">
-            <T k="noOpenCases" />
-          </p>
-        )}
-        <ul className="list" data-testid="popup-open-cases">
-          {(open ?? []).slice(0, LIST_LIMIT).map((record) => (
-            <CaseLine key={record.waybill} record={record} now={at} />
-          ))}
-        </ul>
-        {open && open.length > LIST_LIMIT && (
-          <p className="muted small-text">
-            <T k="more" values={{ n: open.length - LIST_LIMIT }} />
-          </p>
-        )}
-      </section>
+      <Section
+        id="due-title"
+        title={
+          <>
+            <T k="dueCallbacks" />{" "}
+            {due && due.length > 0 && <span className="badge urgent">{due.length}</span>}
+          </>
+        }
+      >
+        <CaseList
+          records={dueSorted}
+          loaded={due !== undefined}
+          empty="noDueCallbacks"
+          testid="popup-due"
+          now={at}
+        />
+      </Section>
+      <Section
+        id="open-title"
+        title={
+          <>
+            <T k="openCases" /> {open && <span className="muted">({open.length})</span>}
+          </>
+        }
+      >
+        <CaseList
+          records={open ?? []}
+          loaded={open !== undefined}
+          empty="noOpenCases"
+          testid="popup-open-cases"
+          now={at}
+          countMore
+        />
+      </Section>
     </>
   )
 }
@@ -297,10 +329,7 @@ function Search() {
     [store, debounced],
   )
   return (
-    <section aria-labelledby="search-title">
-      <h2 id="search-title">
-        <T k="search" />
-      </h2>
+    <Section id="search-title" title={<T k="search" />}>
       <input
         type="search"
         data-testid="popup-search"
@@ -322,7 +351,7 @@ function Search() {
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   )
 }
 

@@ -11,11 +11,13 @@ import { DEFAULT_CHECKLIST } from "~lib/qa/default-checklist"
 import { examplesToText, testChecklistItem, textToExamples } from "~lib/qa/examples"
 import { DETECTOR_ROLES, type ChecklistItem } from "~lib/qa/types"
 
-import { T, useLocale } from "../locale"
+import { T, usePick } from "../locale"
 import { type BookInForce } from "./review-data"
 import { Field } from "../field"
-import { type Status } from "../status-box"
+import { ProblemList, type Status } from "../status-box"
+import { EditedMark, PublishActions } from "./workbench-parts"
 import { usePublish } from "./use-publish"
+import { Section } from "../section"
 
 interface ItemForm {
   weight: string
@@ -43,7 +45,7 @@ function itemOf(form: ItemForm, original: ChecklistItem): ChecklistItem {
 }
 
 export function ChecklistWorkbench({ inForce }: { inForce: BookInForce }) {
-  const locale = useLocale()
+  const inLocale = usePick()
   const base = inForce.book
   const items = (base.checklist ?? DEFAULT_CHECKLIST).items
   const [index, setIndex] = useState(0)
@@ -76,10 +78,12 @@ export function ChecklistWorkbench({ inForce }: { inForce: BookInForce }) {
   const publish = () => publishBook(base, candidate)
 
   return (
-    <section aria-labelledby="qa-checklist-title" className="qa-section" data-testid="checklist-editor">
-      <h2 id="qa-checklist-title">
-        <T k="wbChecklistTitle" />
-      </h2>
+    <Section
+      id="qa-checklist-title"
+      title={<T k="wbChecklistTitle" />}
+      className="qa-section"
+      testid="checklist-editor"
+    >
       <div className="field-row">
         <Field label={<T k="wbChecklistItem" />}>
           <select
@@ -108,13 +112,8 @@ export function ChecklistWorkbench({ inForce }: { inForce: BookInForce }) {
           />
         </Field>
         <span className="muted">
-          {original.description[locale === "en" ? "en" : "zh"]}
-          {dirty ? (
-            <>
-              {" "}
-              <T k="qaEdited" />
-            </>
-          ) : null}
+          {inLocale(original.description)}
+          <EditedMark dirty={dirty} />
         </span>
       </div>
       <div className="qa-editor-grid">
@@ -157,13 +156,7 @@ export function ChecklistWorkbench({ inForce }: { inForce: BookInForce }) {
           {!schema.ok ? (
             <div className="error" role="alert" data-testid="checklist-problems">
               <T k="qaBookInvalid" />
-              <ol className="problems">
-                {schema.problems.map((p, i) => (
-                  <li key={i}>
-                    <code>{p.where}</code> {p.message}
-                  </li>
-                ))}
-              </ol>
+              <ProblemList problems={schema.problems} />
             </div>
           ) : (
             <>
@@ -187,35 +180,13 @@ export function ChecklistWorkbench({ inForce }: { inForce: BookInForce }) {
           )}
         </div>
       </div>
-      <div className="actions">
-        <button
-          type="button"
-          className="primary"
-          data-testid="checklist-publish"
-          disabled={!schema.ok || !allPass || !dirty}
-          onClick={() => void publish()}
-        >
-          <T k="qaPublish" />
-        </button>
-      </div>
-      {status && (
-        <div
-          className={status.kind === "ok" ? "ok" : "error"}
-          role="status"
-          data-testid="checklist-publish-status"
-        >
-          {status.message}
-          {status.kind === "error" && status.problems && (
-            <ol className="problems">
-              {status.problems.map((p, i) => (
-                <li key={i}>
-                  <code>{p.where}</code> {p.message}
-                </li>
-              ))}
-            </ol>
-          )}
-        </div>
-      )}
-    </section>
+      <PublishActions
+        testid="checklist-publish"
+        disabled={!schema.ok || !allPass || !dirty}
+        onPublish={() => void publish()}
+        status={status}
+        statusTestid="checklist-publish-status"
+      />
+    </Section>
   )
 }

@@ -5,7 +5,7 @@
  * Page text is rendered as React text (never innerHTML).
  */
 import { useLiveQuery } from "dexie-react-hooks"
-import { type ChangeEvent, useMemo, useState } from "react"
+import { useMemo, useState } from "react"
 
 import type { Phrasebook } from "~lib/phrasing/types"
 import {
@@ -21,19 +21,33 @@ import {
 import { DEFAULT_CHECKLIST } from "~lib/qa/default-checklist"
 import type { ConversationTurnRecord } from "~lib/qa/record"
 import type { Evidence, ItemId, Outcome } from "~lib/qa/types"
-import type { ImportProblem } from "~lib/store/contract"
-import { parseImportJson, readImportFile } from "~lib/import-file"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 
-import { downloadText, fileStamp } from "../download"
+import { fileStamp } from "../download"
 import type { StringKey } from "../i18n"
 import { text } from "../i18n"
-import { errorMessage, T, useLocale, useT } from "../locale"
+import { T, useLocale, usePick, useT } from "../locale"
 import { useServices } from "../services"
 import { percent } from "./labels"
-import { Field } from "../field"
+import { AgentRatesTable, ItemRatesTable } from "./rate-tables"
+import { HeadCells, type Column } from "./table-head"
+import { StatusBox, type Status } from "../status-box"
+import { readJsonFiles, useFileImport } from "../file-import"
+import { FileField } from "../file-field"
+import { DownloadButton } from "../download-button"
+import { Section } from "../section"
 
 const OUTCOME_KEY: Record<Outcome, StringKey> = { pass: "convPass", fail: "convFail", na: "convNa" }
+/** The conversation list's columns (the last one holds the open button). */
+const LIST_COLUMNS: Column[] = [
+  { k: "convWhen" },
+  { k: "convAgent" },
+  { label: "waybill" },
+  { k: "convTurns", num: true },
+  { k: "convScore", num: true },
+  { k: "convItem" },
+  { label: null },
+]
 const OUTCOME_MARK: Record<Outcome, string> = { pass: "✓", fail: "✗", na: "–" }
 
 interface Drill {
@@ -85,7 +99,7 @@ function TurnText({
 
 function Scorecard({ scored, book, onBack }: { scored: Scored; book: Phrasebook; onBack(): void }) {
   const itemLabel = useItemLabel(book)
-  const locale = useLocale()
+  const pick = usePick()
   const [focus, setFocus] = useState<ItemId | null>(null)
   const c = scored.conversation
   const byTurn = new Map<number, { start: number; end: number; outcome: Outcome }[]>()
@@ -121,7 +135,7 @@ function Scorecard({ scored, book, onBack }: { scored: Scored; book: Phrasebook;
               >
                 <span className={`outcome ${i.outcome}`}>{OUTCOME_MARK[i.outcome]}</span> {itemLabel(i.id)}
               </button>{" "}
-              <span className="muted small-text">{item?.description[locale === "en" ? "en" : "zh"]}</span>
+              <span className="muted small-text">{item && pick(item.description)}</span>
             </li>
           )
         })}
@@ -147,11 +161,6 @@ export function ConversationReview({ from, to, book }: { from: number; to: numbe
   const itemLabel = useItemLabel(book)
   const local = useLiveQuery(() => store.listTurns({ from, to }), [store, from, to])
   const [imported, setImported] = useState<ConversationTurnRecord[]>([])
-  const [status, setStatus] = useState<{
-    kind: "ok" | "error"
-    message: string
-    problems?: ImportProblem[]
-  } | null>(null)
   const [drill, setDrill] = useState<Drill>({})
   const [open, setOpen] = useState<string | null>(null)
 
@@ -170,41 +179,20 @@ export function ConversationReview({ from, to, book }: { from: number; to: numbe
   const shown = useMemo(() => filterScored(scored, drill), [scored, drill])
   const selected = open ? scored.find((s) => s.conversation.id === open) : undefined
 
-  const importFiles = async (e: ChangeEvent<HTMLInputElement>) => {
-    const input = e.currentTarget
-    const files = [...(input.files ?? [])]
-    if (!files.length) return
-    setStatus(null)
-    try {
-      const problems: ImportProblem[] = []
-      const inputs: { name: string; data: unknown }[] = []
-      for (const file of files) {
-        const decoded = await readImportFile(file)
-        const json = decoded.ok ? parseImportJson(decoded.text) : decoded
-        if (!json.ok)
-          problems.push(...json.problems.map((p) => ({ ...p, where: `${file.name} › ${p.where}` })))
-        else inputs.push({ name: file.name, data: json.data })
-      }
-      const result = problems.length ? ({ ok: false, problems } as const) : parseConversationImports(inputs)
-      if (!result.ok) {
-        setStatus({ kind: "error", message: t("convImportBad"), problems: result.problems })
-        return
-      }
-      setImported((prev) => {
-        const byId = new Map(prev.map((r) => [r.id, r]))
-        for (const r of result.turns) byId.set(r.id, r)
-        return [...byId.values()]
-      })
-      setStatus({
-        kind: "ok",
-        message: text(locale, "convImported", { n: result.turns.length, files: result.files }),
-      })
-    } catch (error) {
-      setStatus({ kind: "error", message: errorMessage(error, locale) })
-    } finally {
-      input.value = ""
+  const { status, onChange: importFiles } = useFileImport(async (files): Promise<Status> => {
+    const read = await readJsonFiles(files)
+    const result = read.ok ? parseConversationImports(read.inputs) : read
+    if (!result.ok) return { kind: "error", message: t("convImportBad"), problems: result.problems }
+    setImported((prev) => {
+      const byId = new Map(prev.map((r) => [r.id, r]))
+      for (const r of result.turns) byId.set(r.id, r)
+      return [...byId.values()]
+    })
+    return {
+      kind: "ok",
+      message: text(locale, "convImported", { n: result.turns.length, files: result.files }),
     }
-  }
+  })
 
   const drillTo = (d: Drill) => {
     setDrill(d)
@@ -220,10 +208,7 @@ export function ConversationReview({ from, to, book }: { from: number; to: numbe
     .join(" · ")
 
   return (
-    <section aria-labelledby="conv-title" className="qa-section" data-testid="conv-review">
-      <h2 id="conv-title">
-        <T k="convTitle" />
-      </h2>
+    <Section id="conv-title" title={<T k="convTitle" />} className="qa-section" testid="conv-review">
       <p className="muted" data-testid="conv-showing">
         <T
           k="convShowing"
@@ -235,64 +220,41 @@ export function ConversationReview({ from, to, book }: { from: number; to: numbe
         />
       </p>
       <div className="actions">
-        <button
-          type="button"
-          data-testid="conv-export-csv"
+        <DownloadButton
+          label="convExportCsv"
+          testid="conv-export-csv"
           disabled={!shown.length}
-          onClick={() =>
-            downloadText(`qa-conversations-${fileStamp(now())}.csv`, scorecardsToCsv(shown), "text/csv")
-          }
-        >
-          <T k="convExportCsv" />
-        </button>
-        <button
-          type="button"
-          data-testid="conv-export-json"
+          file={() => ({
+            name: `qa-conversations-${fileStamp(now())}.csv`,
+            content: scorecardsToCsv(shown),
+            type: "text/csv",
+          })}
+        />
+        <DownloadButton
+          label="convExportJson"
+          testid="conv-export-json"
           disabled={!merged.length}
-          onClick={() =>
-            downloadText(
-              `qa-conversations-${fileStamp(now())}.json`,
-              conversationsToJson(merged, now(), book.version),
-              "application/json",
-            )
-          }
-        >
-          <T k="convExportJson" />
-        </button>
-        <Field label={<T k="convImport" />}>
-          <input
-            type="file"
-            accept=".json,application/json"
-            multiple
-            data-testid="conv-import"
-            aria-label={t("convImport")}
-            onChange={(e) => void importFiles(e)}
-          />
-        </Field>
+          file={() => ({
+            name: `qa-conversations-${fileStamp(now())}.json`,
+            content: conversationsToJson(merged, now(), book.version),
+            type: "application/json",
+          })}
+        />
+        <FileField
+          label="convImport"
+          accept=".json,application/json"
+          multiple
+          named
+          testid="conv-import"
+          onChange={importFiles}
+        />
         {imported.length > 0 && (
           <button type="button" data-testid="conv-clear-imports" onClick={() => setImported([])}>
             <T k="convClearImports" />
           </button>
         )}
       </div>
-      {status && (
-        <div
-          className={status.kind === "ok" ? "ok" : "error"}
-          role={status.kind === "ok" ? "status" : "alert"}
-          data-testid="conv-import-status"
-        >
-          {status.message}
-          {status.problems && (
-            <ol className="problems">
-              {status.problems.map((p, i) => (
-                <li key={i}>
-                  <code>{p.where}</code> {p.message}
-                </li>
-              ))}
-            </ol>
-          )}
-        </div>
-      )}
+      <StatusBox status={status} testid="conv-import-status" />
       {scored.length === 0 ? (
         <p className="muted" data-testid="conv-none">
           <T k="convNone" />
@@ -302,100 +264,22 @@ export function ConversationReview({ from, to, book }: { from: number; to: numbe
           <h3>
             <T k="convByAgent" />
           </h3>
-          <table className="qa-table" data-testid="conv-agents">
-            <thead>
-              <tr>
-                <th scope="col">
-                  <T k="convAgent" />
-                </th>
-                <th scope="col" className="num">
-                  <T k="convCount" />
-                </th>
-                <th scope="col" className="num">
-                  <T k="convPass" />
-                </th>
-                <th scope="col" className="num">
-                  <T k="convFail" />
-                </th>
-                <th scope="col" className="num">
-                  <T k="convRate" />
-                </th>
-                <th scope="col" className="num">
-                  <T k="convScore" />
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {agents.map((a) => (
-                <tr key={a.agentWorkId} data-testid="conv-agent-row" data-agent={a.agentWorkId}>
-                  <td>
-                    <button
-                      type="button"
-                      className="link"
-                      data-testid="conv-drill-agent"
-                      onClick={() => drillTo({ agentWorkId: a.agentWorkId })}
-                    >
-                      {a.agentName ? `${a.agentName} (${a.agentWorkId || "—"})` : a.agentWorkId || "—"}
-                    </button>
-                  </td>
-                  <td className="num">{a.conversations}</td>
-                  <td className="num">{a.pass}</td>
-                  <td className="num">{a.fail}</td>
-                  <td className="num" data-col="rate">
-                    {percent(a.rate)}
-                  </td>
-                  <td className="num">{percent(a.meanScore)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AgentRatesTable
+            rows={agents}
+            testid="conv-agents"
+            rowTestid="conv-agent-row"
+            onDrill={(agentWorkId) => drillTo({ agentWorkId })}
+          />
           <h3>
             <T k="convByItem" />
           </h3>
-          <table className="qa-table" data-testid="conv-items">
-            <thead>
-              <tr>
-                <th scope="col">
-                  <T k="convItem" />
-                </th>
-                <th scope="col" className="num">
-                  <T k="convPass" />
-                </th>
-                <th scope="col" className="num">
-                  <T k="convFail" />
-                </th>
-                <th scope="col" className="num">
-                  <T k="convNa" />
-                </th>
-                <th scope="col" className="num">
-                  <T k="convRate" />
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((i) => (
-                <tr key={i.id} data-testid="conv-item-row" data-item={i.id}>
-                  <td>{itemLabel(i.id)}</td>
-                  <td className="num">{i.pass}</td>
-                  <td className="num">
-                    <button
-                      type="button"
-                      className="link"
-                      data-testid="conv-drill-item"
-                      disabled={!i.fail}
-                      onClick={() => drillTo({ item: i.id, outcome: "fail" })}
-                    >
-                      {i.fail}
-                    </button>
-                  </td>
-                  <td className="num">{i.na}</td>
-                  <td className="num" data-col="rate">
-                    {percent(i.rate)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ItemRatesTable
+            rows={items}
+            itemLabel={itemLabel}
+            testid="conv-items"
+            rowTestid="conv-item-row"
+            onDrillFailures={(item) => drillTo({ item, outcome: "fail" })}
+          />
           <h3 id="conv-list-title">
             <T k="convList" />
           </h3>
@@ -418,23 +302,7 @@ export function ConversationReview({ from, to, book }: { from: number; to: numbe
             <table className="qa-table" data-testid="conv-list">
               <thead>
                 <tr>
-                  <th scope="col">
-                    <T k="convWhen" />
-                  </th>
-                  <th scope="col">
-                    <T k="convAgent" />
-                  </th>
-                  <th scope="col">waybill</th>
-                  <th scope="col" className="num">
-                    <T k="convTurns" />
-                  </th>
-                  <th scope="col" className="num">
-                    <T k="convScore" />
-                  </th>
-                  <th scope="col">
-                    <T k="convItem" />
-                  </th>
-                  <th scope="col" />
+                  <HeadCells columns={LIST_COLUMNS} />
                 </tr>
               </thead>
               <tbody>
@@ -473,6 +341,6 @@ export function ConversationReview({ from, to, book }: { from: number; to: numbe
           )}
         </>
       )}
-    </section>
+    </Section>
   )
 }

@@ -2,7 +2,15 @@
 import type { KnowledgeRow } from "~lib/audit/knowledge"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 
-import { T } from "../locale"
+import { HeadCells, type Column } from "./table-head"
+
+const COLUMNS: Column[] = [
+  { k: "qaKnowledgeCard" },
+  { k: "qaInserts", num: true },
+  { k: "qaAgentsCount", num: true },
+  { k: "qaLastInsert" },
+  { k: "qaPackVersions" },
+]
 
 export function KnowledgeInsertTable({
   rows,
@@ -17,21 +25,7 @@ export function KnowledgeInsertTable({
     <table className="qa-table" data-testid="qa-knowledge-table">
       <thead>
         <tr>
-          <th scope="col">
-            <T k="qaKnowledgeCard" />
-          </th>
-          <th scope="col" className="num">
-            <T k="qaInserts" />
-          </th>
-          <th scope="col" className="num">
-            <T k="qaAgentsCount" />
-          </th>
-          <th scope="col">
-            <T k="qaLastInsert" />
-          </th>
-          <th scope="col">
-            <T k="qaPackVersions" />
-          </th>
+          <HeadCells columns={COLUMNS} />
         </tr>
       </thead>
       <tbody>

@@ -28,7 +28,9 @@ import { RuleWorkbench } from "./rule-workbench"
 import { AgentTable, EventList, RuleTable } from "./stats-tables"
 import { TeamQaPanel } from "./team-qa-panel"
 import { TrailTransfer } from "./trail-transfer"
-import { Field } from "../field"
+import { Section } from "../section"
+import { SelectField, type Choice } from "../select-field"
+import { TextField } from "../text-field"
 
 const DAY = 86_400_000
 
@@ -49,6 +51,7 @@ export function fromDateInput(value: string, end = false): number | undefined {
 
 type Filters = Omit<AuditQuery, "from" | "to">
 
+/** A filter: every value, or one of `options`. */
 function Select<V extends string>({
   k,
   value,
@@ -58,26 +61,20 @@ function Select<V extends string>({
 }: {
   k: "qaAgent" | "qaRule" | "qaCategory" | "qaOutcome" | "qaSite"
   value: V | undefined
-  options: { value: V; label: string }[]
+  options: Choice<V>[]
   onChange: (v: V | undefined) => void
   testid: string
 }) {
   const t = useT()
   return (
-    <Field label={<T k={k} />}>
-      <select
-        value={value ?? ""}
-        data-testid={testid}
-        onChange={(e) => onChange(e.currentTarget.value === "" ? undefined : (e.currentTarget.value as V))}
-      >
-        <option value="">{t("qaAll")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </Field>
+    <SelectField<V | "">
+      label={<T k={k} />}
+      testid={testid}
+      value={value ?? ""}
+      empty={t("qaAll")}
+      choices={options}
+      onChange={(v) => onChange(v === "" ? undefined : v)}
+    />
   )
 }
 
@@ -150,27 +147,16 @@ function ReviewMain() {
           {purgeNote}
         </p>
       ) : null}
-      <section aria-labelledby="qa-filters-title" className="qa-section">
-        <h2 id="qa-filters-title">
-          <T k="qaFilters" />
-        </h2>
+      <Section id="qa-filters-title" title={<T k="qaFilters" />} className="qa-section">
         <div className="field-row qa-filters">
-          <Field label={<T k="qaFrom" />}>
-            <input
-              type="date"
-              value={fromDay}
-              data-testid="qa-from"
-              onChange={(e) => setFromDay(e.currentTarget.value)}
-            />
-          </Field>
-          <Field label={<T k="qaTo" />}>
-            <input
-              type="date"
-              value={toDay}
-              data-testid="qa-to"
-              onChange={(e) => setToDay(e.currentTarget.value)}
-            />
-          </Field>
+          <TextField
+            label={<T k="qaFrom" />}
+            type="date"
+            testid="qa-from"
+            value={fromDay}
+            onValue={setFromDay}
+          />
+          <TextField label={<T k="qaTo" />} type="date" testid="qa-to" value={toDay} onValue={setToDay} />
           <Select
             k="qaAgent"
             testid="qa-filter-agent"
@@ -219,7 +205,7 @@ function ReviewMain() {
             )}
           </span>
         </div>
-      </section>
+      </Section>
 
       <QaSection id="qa-chart-title" title="qaChart" empty={filtered.length === 0}>
         <RateChart days={days} />
@@ -302,10 +288,7 @@ export function ReviewApp() {
 /** A titled section of the review page that says "no data" instead of an empty table or chart. */
 function QaSection(props: { id: string; title: StringKey; empty: boolean; children: ReactNode }) {
   return (
-    <section aria-labelledby={props.id} className="qa-section">
-      <h2 id={props.id}>
-        <T k={props.title} />
-      </h2>
+    <Section id={props.id} title={<T k={props.title} />} className="qa-section">
       {props.empty ? (
         <p className="muted">
           <T k="qaNoData" />
@@ -313,6 +296,6 @@ function QaSection(props: { id: string; title: StringKey; empty: boolean; childr
       ) : (
         props.children
       )}
-    </section>
+    </Section>
   )
 }

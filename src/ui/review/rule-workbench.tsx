@@ -40,8 +40,12 @@ import { useServices } from "../services"
 import { CATEGORY_LABELS, label, ruleTitle, SEVERITY_LABELS } from "./labels"
 import { type BookInForce, useVersions } from "./review-data"
 import { Field } from "../field"
-import { ProblemList, type Status } from "../status-box"
+import { ProblemList, StatusBox, type Status } from "../status-box"
 import { usePublish } from "./use-publish"
+import { EditedMark, PublishActions } from "./workbench-parts"
+import { Section } from "../section"
+import { SelectField } from "../select-field"
+import { TextField } from "../text-field"
 
 /** "plain": guard lines are words matched literally (escaped into patterns); "regex": advanced mode. */
 type GuardMode = "plain" | "regex"
@@ -280,11 +284,12 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
   )
   const dirty = pristine ? JSON.stringify(rule) !== JSON.stringify(pristine) : true
 
-  const set = (key: keyof RuleForm) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value
+  const setValue = (key: keyof RuleForm, value: string) => {
     setForm((f) => ({ ...f, [key]: value }))
     setChange(null)
   }
+  const set = (key: keyof RuleForm) => (e: { currentTarget: { value: string } }) =>
+    setValue(key, e.currentTarget.value)
 
   const runTrail = () => {
     if (schema.ok) setChange(whatWouldChange(events, base, schema.book, undefined, shippedToneModel()))
@@ -325,19 +330,15 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
   const plain = form.guardMode === "plain"
 
   return (
-    <section aria-labelledby="qa-editor-title" className="qa-section" data-testid="rule-editor">
-      <h2 id="qa-editor-title">
-        <T k="qaRuleEditor" />
-      </h2>
+    <Section id="qa-editor-title" title={<T k="qaRuleEditor" />} className="qa-section" testid="rule-editor">
       <div className="field-row">
-        <Field label={<T k="qaRuleSearch" />}>
-          <input
-            type="search"
-            value={query}
-            data-testid="rule-search"
-            onChange={(e) => setQuery(e.currentTarget.value)}
-          />
-        </Field>
+        <TextField
+          label={<T k="qaRuleSearch" />}
+          type="search"
+          testid="rule-search"
+          value={query}
+          onValue={setQuery}
+        />
         <Field label={<T k="qaPickRule" />}>
           <select value={index} data-testid="rule-pick" onChange={(e) => pick(Number(e.currentTarget.value))}>
             {groups.map((g) => (
@@ -368,12 +369,7 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
         ) : null}
         <span className="muted">
           <T k="qaInForce" values={{ version: base.version }} />
-          {dirty ? (
-            <>
-              {" "}
-              <T k="qaEdited" />
-            </>
-          ) : null}
+          <EditedMark dirty={dirty} />
         </span>
       </div>
       <div className="qa-editor-grid">
@@ -391,24 +387,26 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
             <Field label={<T k="qaRuleId" />}>
               <input value={form.id} onChange={set("id")} data-testid="rule-id" />
             </Field>
-            <Field label={<T k="qaCategory" />}>
-              <select value={form.category} onChange={set("category")} data-testid="rule-category">
-                {PHRASING_CATEGORIES.map((c) => (
-                  <option key={c} value={c}>
-                    {label(locale, CATEGORY_LABELS[c])}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label={<T k="qaSeverity" />}>
-              <select value={form.severity} onChange={set("severity")} data-testid="rule-severity">
-                {PHRASING_SEVERITIES.map((s) => (
-                  <option key={s} value={s}>
-                    {label(locale, SEVERITY_LABELS[s])}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <SelectField
+              label={<T k="qaCategory" />}
+              testid="rule-category"
+              value={form.category}
+              choices={PHRASING_CATEGORIES.map((c) => ({
+                value: c,
+                label: label(locale, CATEGORY_LABELS[c]),
+              }))}
+              onChange={(v) => setValue("category", v)}
+            />
+            <SelectField
+              label={<T k="qaSeverity" />}
+              testid="rule-severity"
+              value={form.severity}
+              choices={PHRASING_SEVERITIES.map((s) => ({
+                value: s,
+                label: label(locale, SEVERITY_LABELS[s]),
+              }))}
+              onChange={(v) => setValue("severity", v)}
+            />
           </div>
           {area("triggers", "qaTriggers")}
           <label className="check" data-testid="rule-guard-mode">
@@ -533,34 +531,20 @@ export function RuleWorkbench({ inForce, events }: { inForce: BookInForce; event
           ) : null}
         </div>
       </div>
-      <div className="actions">
-        <button
-          type="button"
-          className="primary"
-          data-testid="rule-publish"
-          disabled={!schema.ok || !examplesPass || !dirty}
-          onClick={() => void publish()}
-        >
-          <T k="qaPublish" />
-        </button>
+      <PublishActions
+        testid="rule-publish"
+        disabled={!schema.ok || !examplesPass || !dirty}
+        onPublish={() => void publish()}
+        status={status}
+        statusTestid="rule-publish-status"
+        problemsTestid="rule-publish-problems"
+      >
         <button type="button" onClick={() => pick(index)} disabled={!dirty || index === NEW}>
           <T k="qaResetRule" />
         </button>
-      </div>
-      {status ? (
-        <div
-          className={status.kind === "ok" ? "ok" : "error"}
-          role={status.kind === "ok" ? "status" : "alert"}
-          data-testid="rule-publish-status"
-        >
-          {status.message}
-          {status.kind === "error" && status.problems ? (
-            <ProblemList problems={status.problems} testid="rule-publish-problems" />
-          ) : null}
-        </div>
-      ) : null}
+      </PublishActions>
       <Versions inForce={inForce} />
-    </section>
+    </Section>
   )
 }
 
@@ -622,11 +606,7 @@ function Versions({ inForce }: { inForce: BookInForce }) {
           </li>
         ))}
       </ul>
-      {status ? (
-        <div className={status.kind === "ok" ? "ok" : "error"} role="status" data-testid="qa-version-status">
-          {status.message}
-        </div>
-      ) : null}
+      <StatusBox status={status} testid="qa-version-status" />
     </div>
   )
 }

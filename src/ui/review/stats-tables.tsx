@@ -7,31 +7,33 @@ import { formatDateTime } from "~lib/ui-logic/callback-time"
 
 import { T, useLocale, useT } from "../locale"
 import { CATEGORY_LABELS, label, OUTCOME_KEYS, percent } from "./labels"
+import { HeadCells, type Column } from "./table-head"
 
-function TallyHead() {
-  return (
-    <>
-      <th scope="col" className="num">
-        <T k="qaShown" />
-      </th>
-      <th scope="col" className="num">
-        <T k="qaAppliedRate" />
-      </th>
-      <th scope="col" className="num">
-        <T k="qaReverted" />
-      </th>
-      <th scope="col" className="num">
-        <T k="qaDismissedRate" />
-      </th>
-      <th scope="col" className="num">
-        <T k="qaIgnoredRate" />
-      </th>
-      <th scope="col" className="num">
-        <T k="qaWrongReports" />
-      </th>
-    </>
-  )
-}
+const TALLY_COLUMNS: Column[] = [
+  { k: "qaShown", num: true },
+  { k: "qaAppliedRate", num: true },
+  { k: "qaReverted", num: true },
+  { k: "qaDismissedRate", num: true },
+  { k: "qaIgnoredRate", num: true },
+  { k: "qaWrongReports", num: true },
+]
+
+const EVENT_COLUMNS: Column[] = [
+  { k: "qaTime" },
+  { k: "qaOutcome" },
+  { k: "qaRule" },
+  { k: "qaAgent" },
+  { k: "qaFlagged" },
+  { k: "qaExcerpt" },
+  {
+    label: (
+      <>
+        <T k="qaFinalText" /> · <T k="qaReason" />
+      </>
+    ),
+  },
+  { k: "qaVersion" },
+]
 
 function TallyCells({ tally }: { tally: Tally }) {
   return (
@@ -83,7 +85,7 @@ function TallyTable<R>(props: {
       <thead>
         <tr>
           {props.head}
-          <TallyHead />
+          <HeadCells columns={TALLY_COLUMNS} />
           <th scope="col">
             <span className="sr-only">
               <T k="qaShowEvents" />
@@ -158,16 +160,7 @@ export function RuleTable({
       rowTestId="qa-rule-row"
       drillTestId="qa-drill-rule"
       rowData={(r) => ({ "data-rule-id": r.ruleId })}
-      head={
-        <>
-          <th scope="col">
-            <T k="qaRule" />
-          </th>
-          <th scope="col">
-            <T k="qaCategory" />
-          </th>
-        </>
-      }
+      head={<HeadCells columns={[{ k: "qaRule" }, { k: "qaCategory" }]} />}
       cells={(r) => (
         <>
           <th scope="row">
@@ -195,11 +188,7 @@ export function AgentTable(props: {
       rowTestId="qa-agent-row"
       drillTestId="qa-drill-agent"
       rowData={(r) => ({ "data-work-id": r.agentWorkId })}
-      head={
-        <th scope="col">
-          <T k="qaAgent" />
-        </th>
-      }
+      head={<HeadCells columns={[{ k: "qaAgent" }]} />}
       cells={(r) => (
         <th scope="row">
           {r.agentName} <span className="muted">{r.agentWorkId}</span>
@@ -231,30 +220,7 @@ export function EventList({
       <table className="qa-table qa-events" aria-label={t("qaEvents")}>
         <thead>
           <tr>
-            <th scope="col">
-              <T k="qaTime" />
-            </th>
-            <th scope="col">
-              <T k="qaOutcome" />
-            </th>
-            <th scope="col">
-              <T k="qaRule" />
-            </th>
-            <th scope="col">
-              <T k="qaAgent" />
-            </th>
-            <th scope="col">
-              <T k="qaFlagged" />
-            </th>
-            <th scope="col">
-              <T k="qaExcerpt" />
-            </th>
-            <th scope="col">
-              <T k="qaFinalText" /> · <T k="qaReason" />
-            </th>
-            <th scope="col">
-              <T k="qaVersion" />
-            </th>
+            <HeadCells columns={EVENT_COLUMNS} />
           </tr>
         </thead>
         <tbody>

@@ -6,11 +6,11 @@
 import { DEFAULT_PHRASEBOOK } from "~lib/phrasing/default-phrasebook"
 import type { Phrasebook } from "~lib/phrasing/types"
 import type { AgentRateRow, ItemRateRow } from "~lib/qa/aggregate"
-import type { ItemId } from "~lib/qa/types"
 
 import { T } from "../locale"
 import { useItemLabel } from "./conversation-review"
-import { percent } from "./labels"
+import { AgentRatesTable, ItemRatesTable } from "./rate-tables"
+import { HeadCells } from "./table-head"
 
 /** What the worker sends along with the audit figures (maps as [key, count] pairs). */
 export interface TeamConversationMessage {
@@ -38,110 +38,37 @@ export function TeamConversationTables({
     row[kind as (typeof KINDS)[number]] += n
     byAgent.set(agent, row)
   }
-  const agentsWithSent = [...new Set([...(conv?.agents.map((a) => a.agentWorkId) ?? []), ...sent.keys()])]
-  const rowOf = new Map(conv?.agents.map((a) => [a.agentWorkId, a]) ?? [])
   return (
     <div data-testid="team-qa-conversations">
       <h3>
         <T k="teamQaConversations" />
       </h3>
-      <table className="qa-table" data-testid="team-conv-agents">
-        <thead>
-          <tr>
-            <th scope="col">
-              <T k="convAgent" />
-            </th>
-            <th scope="col" className="num">
-              <T k="teamQaSent" />
-            </th>
-            <th scope="col" className="num">
-              <T k="convCount" />
-            </th>
-            <th scope="col" className="num">
-              <T k="convPass" />
-            </th>
-            <th scope="col" className="num">
-              <T k="convFail" />
-            </th>
-            <th scope="col" className="num">
-              <T k="convRate" />
-            </th>
-            <th scope="col" className="num">
-              <T k="convScore" />
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {agentsWithSent.map((id) => {
-            const a = rowOf.get(id)
-            return (
-              <tr key={id} data-testid="team-conv-agent-row" data-agent={id}>
-                <td>{a?.agentName ? `${a.agentName} (${id})` : id}</td>
-                <td className="num">{sent.get(id) ?? 0}</td>
-                <td className="num">{a?.conversations ?? 0}</td>
-                <td className="num">{a?.pass ?? 0}</td>
-                <td className="num">{a?.fail ?? 0}</td>
-                <td className="num" data-col="rate">
-                  {percent(a?.rate ?? null)}
-                </td>
-                <td className="num">{percent(a?.meanScore ?? null)}</td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
-      <table className="qa-table" data-testid="team-conv-items">
-        <thead>
-          <tr>
-            <th scope="col">
-              <T k="convItem" />
-            </th>
-            <th scope="col" className="num">
-              <T k="convPass" />
-            </th>
-            <th scope="col" className="num">
-              <T k="convFail" />
-            </th>
-            <th scope="col" className="num">
-              <T k="convNa" />
-            </th>
-            <th scope="col" className="num">
-              <T k="convRate" />
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {(conv?.items ?? []).map((i) => (
-            <tr key={i.id} data-testid="team-conv-item-row" data-item={i.id}>
-              <td>{itemLabel(i.id as ItemId)}</td>
-              <td className="num">{i.pass}</td>
-              <td className="num">{i.fail}</td>
-              <td className="num">{i.na}</td>
-              <td className="num" data-col="rate">
-                {percent(i.rate)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AgentRatesTable
+        rows={conv?.agents ?? []}
+        sent={sent}
+        testid="team-conv-agents"
+        rowTestid="team-conv-agent-row"
+      />
+      <ItemRatesTable
+        rows={conv?.items ?? []}
+        itemLabel={itemLabel}
+        testid="team-conv-items"
+        rowTestid="team-conv-item-row"
+      />
       <h3>
         <T k="teamQaHandoffs" />
       </h3>
       <table className="qa-table" data-testid="team-handoff-counts">
         <thead>
           <tr>
-            <th scope="col">
-              <T k="convAgent" />
-            </th>
-            <th scope="col" className="num">
-              <T k="teamQaHandoffCount" />
-            </th>
-            <th scope="col" className="num">
-              <T k="teamQaTakeoverCount" />
-            </th>
-            <th scope="col" className="num">
-              <T k="teamQaAttemptCount" />
-            </th>
+            <HeadCells
+              columns={[
+                { k: "convAgent" },
+                { k: "teamQaHandoffCount", num: true },
+                { k: "teamQaTakeoverCount", num: true },
+                { k: "teamQaAttemptCount", num: true },
+              ]}
+            />
           </tr>
         </thead>
         <tbody>

@@ -1,17 +1,11 @@
 /** Case type (detected from the ticket, editable) and case status for the current waybill. */
-import { CASE_STATUSES, CASE_TYPE_LABELS, CASE_TYPES, URGENT_CASE_TYPES } from "~lib/cases/model"
+import { CASE_TYPE_LABELS, CASE_TYPES, URGENT_CASE_TYPES } from "~lib/cases/model"
 import type { CaseRecord, CaseStatus, CaseType } from "~lib/cases/model"
 
 import { T, useLocale, useT } from "../locale"
-import type { StringKey } from "../i18n"
 import type { UiLocale } from "~lib/settings"
 import { Field } from "../field"
-
-export const STATUS_KEYS: Record<CaseStatus, StringKey> = {
-  open: "statusOpen",
-  waiting: "statusWaiting",
-  resolved: "statusResolved",
-}
+import { CaseStatusSelect } from "./case-status-select"
 
 export function caseTypeText(type: CaseType, locale: UiLocale): string {
   const label = CASE_TYPE_LABELS[type]
@@ -56,20 +50,12 @@ export function CasePanel(props: {
             ))}
           </select>
         </Field>
-        <Field label={<T k="caseStatus" />}>
-          <select
-            data-testid="case-status"
-            value={record?.status ?? "open"}
-            disabled={disabled}
-            onChange={(e) => onStatus(e.target.value as CaseStatus)}
-          >
-            {CASE_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(STATUS_KEYS[status])}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <CaseStatusSelect
+          testid="case-status"
+          value={record?.status ?? "open"}
+          disabled={disabled}
+          onChange={onStatus}
+        />
       </div>
       <div className="case-meta">
         {urgent && (

@@ -10,7 +10,7 @@ import { renderScript } from "~lib/scripts/render"
 import { slotDefaults } from "~lib/ui-logic/phrasing-fixes"
 
 import type { StringKey } from "../i18n"
-import { T, useLocale } from "../locale"
+import { T, usePick } from "../locale"
 import { SlotForm } from "./phrasing-panel"
 
 const MISSING_KEYS: Record<string, StringKey> = {
@@ -42,7 +42,7 @@ function OpenChecklistItem(props: {
   insert(text: string, at: "start" | "caret"): Promise<boolean>
 }) {
   const { open, vars } = props
-  const locale = useLocale()
+  const pick = usePick()
   const [asking, setAsking] = useState(false)
   const sentence = sentenceOf(open, vars)
   const fill = (values: Record<string, string>): string =>
@@ -63,7 +63,7 @@ function OpenChecklistItem(props: {
       data-missing={open.missing.join(" ")}
     >
       <div className="row">
-        <span className="small-text">{open.item.description[locale === "en" ? "en" : "zh"]}</span>
+        <span className="small-text">{pick(open.item.description)}</span>
       </div>
       {open.missing.map((m) =>
         MISSING_KEYS[m] ? (

@@ -3,7 +3,7 @@ import type { CustomerState, Emotion } from "~lib/customer"
 import { THREAT_LABELS } from "~lib/customer"
 
 import type { StringKey } from "../i18n"
-import { T, useLocale } from "../locale"
+import { T, useLocale, usePick } from "../locale"
 
 const EMOTION_KEYS: Record<Emotion, StringKey> = {
   calm: "emotionCalm",
@@ -14,8 +14,9 @@ const EMOTION_KEYS: Record<Emotion, StringKey> = {
 export function CustomerStateView(props: { state: CustomerState; onDeescalate?: () => void }) {
   const { state, onDeescalate } = props
   const locale = useLocale()
+  const pick = usePick()
   const kinds = [...new Set(state.threats.map((t) => t.kind))]
-    .map((k) => THREAT_LABELS[k][locale === "en" ? "en" : "zh"])
+    .map((k) => pick(THREAT_LABELS[k]))
     .join(locale === "en" ? ", " : "、")
   // Each distinct phrase once, in reading order (page text: rendered as text, never as HTML).
   const phrases = [...new Set(state.evidence.map((e) => e.text.trim()).filter(Boolean))].slice(0, 5)

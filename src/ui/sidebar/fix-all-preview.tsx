@@ -7,7 +7,7 @@ import { useEffect, useRef, type KeyboardEvent } from "react"
 
 import { splitClauses } from "~lib/phrasing/rewrite"
 
-import { T, useLocale } from "../locale"
+import { T, usePick } from "../locale"
 import type { FixAllPreview } from "./phrasing-session"
 
 /** The text cut into clauses (with their punctuation), each marked when the other side lacks it. */
@@ -55,7 +55,7 @@ export function FixAllPreviewView(props: {
   onCancel(): void
 }) {
   const { preview } = props
-  const locale = useLocale()
+  const pick = usePick()
   const box = useRef<HTMLDivElement>(null)
   // Focus the preview so Enter and Esc reach it straight away.
   useEffect(() => box.current?.focus(), [])
@@ -94,7 +94,7 @@ export function FixAllPreviewView(props: {
             {remaining.map((f) => (
               <li key={`${f.ruleId}@${f.start}`}>
                 <mark className={`flagged severity-${f.severity}`}>{f.text}</mark>{" "}
-                <span className="muted">{locale === "en" ? f.message.en : f.message.zh}</span>
+                <span className="muted">{pick(f.message)}</span>
               </li>
             ))}
           </ul>

@@ -10,9 +10,9 @@ import type { Verification } from "~lib/handoff/sign"
 import { formatDateTime } from "~lib/ui-logic/callback-time"
 
 import type { StringKey } from "../i18n"
-import { T, useLocale } from "../locale"
-import { STATUS_KEYS } from "./case-panel"
-import { OUTCOME_KEYS } from "./escalation-panel"
+import { T, usePick } from "../locale"
+import { STATUS_KEYS } from "./case-status-select"
+import { OUTCOME_KEYS } from "./escalation-labels"
 
 /** A logged ladder contact, shown among the notes so the next shift sees every step (九: 做好跟踪工作). */
 function AttemptItem({ attempt }: { attempt: ContactAttempt }) {
@@ -152,7 +152,7 @@ function EntryItem(props: {
   takenHere: boolean
 }) {
   const { entry, onTakeOver, takenHere } = props
-  const locale = useLocale()
+  const pick = usePick()
   const note = entry.local
   const remote = entry.remote
   const remoteAuthor = remote ? parseAuthorLine(remote.block.fields.author) : undefined
@@ -205,9 +205,7 @@ function EntryItem(props: {
           </span>
         )}
         {remote && remote.verification === "verified" && <VerificationBadge checked={remote} />}
-        {note?.caseType && (
-          <span className="tag">{CASE_TYPE_LABELS[note.caseType][locale === "en" ? "en" : "zh"]}</span>
-        )}
+        {note?.caseType && <span className="tag">{pick(CASE_TYPE_LABELS[note.caseType])}</span>}
         {note?.status && (
           <span className={`tag status-${note.status}`}>
             <T k={STATUS_KEYS[note.status]} />

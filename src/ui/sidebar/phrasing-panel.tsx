@@ -3,7 +3,7 @@
  * "wrong" reports), a prompt to set a callback when the reply promises one, and the scenario scripts
  * for the case type, which can be copied or inserted at the caret of the CRM's reply editor.
  */
-import { useEffect, useMemo, useRef, useState, type FormEvent } from "react"
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react"
 
 import { CASE_TYPE_LABELS, type CaseType } from "~lib/cases/model"
 import { checkVersion } from "~lib/phrasing/check"
@@ -18,7 +18,7 @@ import { detectPromise, type PromiseHit } from "~lib/ui-logic/promise"
 
 import { CopyButton } from "../copy-button"
 import type { StringKey } from "../i18n"
-import { T, useLocale, useT } from "../locale"
+import { T, useLocale, usePick, useT } from "../locale"
 import { FixAllPreviewView } from "./fix-all-preview"
 import type { PhrasingSession } from "./phrasing-session"
 
@@ -131,11 +131,12 @@ function FindingItem(props: {
 }) {
   const { finding, known, session } = props
   const locale = useLocale()
+  const pick = usePick()
   const t = useT()
   const [asking, setAsking] = useState<string | null>(null)
   const [wrongOpen, setWrongOpen] = useState(false)
   const [reason, setReason] = useState("")
-  const message = locale === "en" ? finding.message.en : finding.message.zh
+  const message = pick(finding.message)
 
   const choose = (replacement: string) => {
     if (replacementSlots(replacement).length) setAsking(replacement)
@@ -252,9 +253,32 @@ function FindingItem(props: {
   )
 }
 
+/** A titled group of scripts (nothing when the group is empty). */
+function ScriptStage(props: {
+  className: string
+  testid?: string
+  title: ReactNode
+  scripts: Script[]
+  vars: Record<string, string>
+  session: PhrasingSession
+}) {
+  if (!props.scripts.length) return null
+  return (
+    <div className={props.className} data-testid={props.testid}>
+      <h3>{props.title}</h3>
+      <ul className="scripts">
+        {props.scripts.map((script) => (
+          <ScriptItem key={script.id} script={script} vars={props.vars} session={props.session} />
+        ))}
+      </ul>
+    </div>
+  )
+}
+
 function ScriptItem(props: { script: Script; vars: Record<string, string>; session: PhrasingSession }) {
   const { script, vars, session } = props
   const locale = useLocale()
+  const pick = usePick()
   const [asking, setAsking] = useState(false)
   // What the agent says to the customer is Chinese; the English gloss helps English-UI users.
   const zh = renderScript(script.id, vars)
@@ -266,7 +290,7 @@ function ScriptItem(props: { script: Script; vars: Record<string, string>; sessi
   return (
     <li className="script" data-testid="script-item" data-script-id={script.id}>
       <div className="row">
-        <strong className="small-text">{script.title[locale === "en" ? "en" : "zh"]}</strong>
+        <strong className="small-text">{pick(script.title)}</strong>
         <span className="spacer" />
         <button type="button" className="small" data-testid="script-insert" onClick={insert}>
           <T k="insert" />
@@ -306,7 +330,7 @@ export function PhrasingPanel(props: {
   firstScripts?: readonly string[]
 }) {
   const { caseType, context, session } = props
-  const locale = useLocale()
+  const pick = usePick()
   const t = useT()
   const vars = varsFromContext(context)
   const { draft, findings, notice } = session
@@ -456,51 +480,34 @@ export function PhrasingPanel(props: {
         <T k="phrasingHelp" />
       </p>
       <p className="muted small-text">
-        <T k="scriptsFor" />: {CASE_TYPE_LABELS[caseType][locale === "en" ? "en" : "zh"]}
+        <T k="scriptsFor" />: {pick(CASE_TYPE_LABELS[caseType])}
       </p>
-      {firstScripts.length > 0 && (
-        <div className="script-stage first" data-testid="scripts-first">
-          <h3>
-            <T k="stageFirst" />
-          </h3>
-          <ul className="scripts">
-            {firstScripts.map((script) => (
-              <ScriptItem key={script.id} script={script} vars={vars} session={session} />
-            ))}
-          </ul>
-        </div>
-      )}
-      {ownScripts.length > 0 && (
-        <div className="script-stage own" data-testid="scripts-for-case">
-          <h3>
-            <T
-              k="stageForCase"
-              values={{ type: CASE_TYPE_LABELS[caseType][locale === "en" ? "en" : "zh"] }}
-            />
-          </h3>
-          <ul className="scripts">
-            {ownScripts.map((script) => (
-              <ScriptItem key={script.id} script={script} vars={vars} session={session} />
-            ))}
-          </ul>
-        </div>
-      )}
-      {SCRIPT_STAGES.filter((stage) => stage !== "internal").map((stage) => {
-        const inStage = scripts.filter((s) => s.stage === stage && s.caseTypes === "any")
-        if (!inStage.length) return null
-        return (
-          <div key={stage} className="script-stage">
-            <h3>
-              <T k={STAGE_KEYS[stage]} />
-            </h3>
-            <ul className="scripts">
-              {inStage.map((script) => (
-                <ScriptItem key={script.id} script={script} vars={vars} session={session} />
-              ))}
-            </ul>
-          </div>
-        )
-      })}
+      <ScriptStage
+        className="script-stage first"
+        testid="scripts-first"
+        title={<T k="stageFirst" />}
+        scripts={firstScripts}
+        vars={vars}
+        session={session}
+      />
+      <ScriptStage
+        className="script-stage own"
+        testid="scripts-for-case"
+        title={<T k="stageForCase" values={{ type: pick(CASE_TYPE_LABELS[caseType]) }} />}
+        scripts={ownScripts}
+        vars={vars}
+        session={session}
+      />
+      {SCRIPT_STAGES.filter((stage) => stage !== "internal").map((stage) => (
+        <ScriptStage
+          key={stage}
+          className="script-stage"
+          title={<T k={STAGE_KEYS[stage]} />}
+          scripts={scripts.filter((s) => s.stage === stage && s.caseTypes === "any")}
+          vars={vars}
+          session={session}
+        />
+      ))}
     </section>
   )
 }

@@ -5,7 +5,7 @@
  * takeovers carry the same trust marks as handoffs read from the ticket: checked against the team
  * key here (`verifyTeamEntries`), a forged or altered document is shown as unverified.
  */
-import { useEffect, useRef, useState } from "react"
+import { useEffect, useMemo, useState } from "react"
 
 import type { CaseRecord, HandoffNote } from "~lib/cases/model"
 import { entriesFromDocs, mergeTeamTimeline, verifyTeamEntries, type TeamEntry } from "~lib/team/timeline"
@@ -15,8 +15,9 @@ import { callBackground } from "../background"
 import type { StringKey } from "../i18n"
 import { T } from "../locale"
 import { useServices } from "../services"
-import { OUTCOME_KEYS } from "./escalation-panel"
+import { OUTCOME_KEYS } from "./escalation-labels"
 import { TrustMark } from "./note-timeline"
+import { useDropReminderWhen } from "./ticket-handoffs"
 
 type View =
   | { kind: "hidden" }
@@ -101,40 +102,23 @@ function useDropRemindersTakenOver(
   record: CaseRecord | undefined,
   me: { workId: string } | undefined,
 ): boolean {
-  const { store, platform } = useServices()
-  const [dropped, setDropped] = useState(false)
-  const mounted = useRef(true)
-  useEffect(
-    () => () => {
-      mounted.current = false
-    },
-    [],
-  )
-  useEffect(() => {
-    if (!record || record.callbackAt === undefined || !me?.workId) return
+  const callbackAt = record?.callbackAt
+  const workId = me?.workId
+  const takenOver = useMemo(() => {
+    if (callbackAt === undefined || !workId) return false
     const mine = new Set(
-      localNotes
-        .filter((n) => n.author.workId === me.workId && n.callbackAt === record.callbackAt)
-        .map((n) => n.id),
+      localNotes.filter((n) => n.author.workId === workId && n.callbackAt === callbackAt).map((n) => n.id),
     )
-    const hit = entries.some(
+    return entries.some(
       (e) =>
         e.kind === "takeover" &&
         e.verification === "verified" &&
-        e.agent !== me.workId &&
+        e.agent !== workId &&
         e.note.takeoverOf !== undefined &&
         mine.has(e.note.takeoverOf),
     )
-    if (!hit) return
-    store
-      .upsertCase({ waybill: record.waybill, callbackAt: undefined })
-      .then(() => {
-        if (mounted.current) setDropped(true)
-        return callBackground(platform, "callbacks.sync", {})
-      })
-      .catch(() => undefined)
-  }, [entries, localNotes, record, me, store, platform])
-  return dropped
+  }, [entries, localNotes, callbackAt, workId])
+  return useDropReminderWhen(record, takenOver)
 }
 
 const NO_ENTRIES: TeamEntry[] = []

@@ -46,14 +46,11 @@ export function useTimeline(notes: readonly HandoffNote[] | undefined, checked: 
 }
 
 /**
- * When the ticket shows a verified takeover of a note this machine wrote (by someone else), the
- * reminder it set here is dropped: the case is the colleague's now. Returns whether one was dropped.
+ * Drops the case's pending reminder once `takenOver` holds (a colleague's verified takeover of the note
+ * that set it): the case is the colleague's now. Returns whether one was dropped. Shared by the ticket's
+ * blocks and the team server's entries.
  */
-export function useDropTakenOverReminders(
-  entries: readonly TimelineEntry[],
-  record: CaseRecord | undefined,
-  me: { workId: string; name: string } | undefined,
-): boolean {
+export function useDropReminderWhen(record: CaseRecord | undefined, takenOver: boolean): boolean {
   const { store, platform } = useServices()
   const [dropped, setDropped] = useState(false)
   const mounted = useRef(true)
@@ -64,15 +61,7 @@ export function useDropTakenOverReminders(
     [],
   )
   useEffect(() => {
-    if (!record || record.callbackAt === undefined || !me) return
-    const hit = entries.find((e) => {
-      if (!e.local || e.takenOver?.verification !== "verified") return false
-      if (e.local.callbackAt !== record.callbackAt) return false
-      const by = parseAuthorLine(e.takenOver.block.fields.author)
-      // Our own takeover of it (posted from here) does not cancel our reminder.
-      return !(me.workId && by.workId === me.workId)
-    })
-    if (!hit) return
+    if (!record || record.callbackAt === undefined || !takenOver) return
     // Not cancelled when the record changes (it does, by this very write).
     store
       .upsertCase({ waybill: record.waybill, callbackAt: undefined })
@@ -81,6 +70,28 @@ export function useDropTakenOverReminders(
         return callBackground(platform, "callbacks.sync", {})
       })
       .catch(() => undefined)
-  }, [entries, record, me, store, platform])
+  }, [record, takenOver, store, platform])
   return dropped
+}
+
+/**
+ * When the ticket shows a verified takeover of a note this machine wrote (by someone else), the
+ * reminder it set here is dropped. Returns whether one was dropped.
+ */
+export function useDropTakenOverReminders(
+  entries: readonly TimelineEntry[],
+  record: CaseRecord | undefined,
+  me: { workId: string; name: string } | undefined,
+): boolean {
+  const takenOver =
+    record?.callbackAt !== undefined &&
+    me !== undefined &&
+    entries.some((e) => {
+      if (!e.local || e.takenOver?.verification !== "verified") return false
+      if (e.local.callbackAt !== record.callbackAt) return false
+      const by = parseAuthorLine(e.takenOver.block.fields.author)
+      // Our own takeover of it (posted from here) does not cancel our reminder.
+      return !(me.workId && by.workId === me.workId)
+    })
+  return useDropReminderWhen(record, takenOver)
 }
