@@ -8,6 +8,7 @@ import {
   findCaseParts,
   PARTS_LOOK,
   WIDE_HEAD,
+  WIDE_TAIL,
 } from "./case-text"
 
 function doc(markup: string, title = ""): Document {
@@ -81,9 +82,15 @@ describe("collectCaseText", () => {
     expect(titles).toEqual(["顶部标题", "列表后的标题", "后面的小标题", "最后的大标题"])
     // Past PARTS_LOOK elements (here in groups too small to skip), dt and label elements are not read;
     // headings are, by tag name, in page order.
-    const groups = (n: number) => `<div>${filler(99)}</div>`.repeat(n)
+    // No container wider than WIDE_HEAD + WIDE_TAIL children: groups of groups.
+    const narrow = WIDE_HEAD + WIDE_TAIL
+    const groups = (n: number) => `<div>${filler(narrow - 1)}</div>`.repeat(n)
+    const sections = Array.from(
+      { length: Math.ceil(PARTS_LOOK / narrow / (narrow - 1)) + 1 },
+      () => `<section>${groups(narrow - 1)}</section>`,
+    ).join("")
     const late = doc(
-      `<dl><dt>问题类型</dt><dd>破损</dd></dl>${groups(Math.ceil(PARTS_LOOK / 100))}` +
+      `<dl><dt>问题类型</dt><dd>破损</dd></dl>${sections}` +
         `<dl><dt>诉求</dt><dd>退款</dd></dl><h2>很后面的标题</h2>`,
     )
     expect([...findCaseParts(late).dts].map((e) => e.textContent)).toEqual(["问题类型"])
