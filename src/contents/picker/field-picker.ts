@@ -6,7 +6,7 @@
  */
 import { selectorCandidates, type NodeInfo, ANCHOR_ATTRS } from "~lib/page/selector"
 
-import { closedShadowHost } from "../shadow-host"
+import { closedShadowHost } from "../sidekick/shadow-host"
 
 export interface PickedField {
   selector: string

@@ -13,7 +13,7 @@
  */
 import { SIDEBAR_LAYOUT_KEY, type SidebarLayout } from "~lib/protocol/types"
 
-import { closedShadowHost } from "../shadow-host"
+import { closedShadowHost } from "./shadow-host"
 
 const HOST_ID = "cs-sidekick-host"
 // The width before it was remembered per site (still read as this site's default).
