@@ -204,12 +204,19 @@ describe("textarea: the rest of the panel", () => {
     // A finding card left open by an earlier step covers the words below it (seen once in CI): a click
     // elsewhere on the page closes it, as it would for an agent.
     await page.mouse.click(2, 2)
+    const before = await panelAttr(frame, "data-revision")
     await page.locator("#reply").click()
     await page.keyboard.press("Control+a")
     await page.keyboard.press("Delete")
     await page.keyboard.type(text)
-    // The sidebar has linted this very text (length and revision both moved on).
-    await expect.poll(() => panelAttr(frame, "data-length"), POLL).toBe(String(text.length))
+    // The sidebar has linted this very text: its length, and a revision after the one before (an earlier
+    // step may have left the same text, and then the length alone matched at once).
+    await expect
+      .poll(
+        async () => [await panelAttr(frame, "data-length"), await panelAttr(frame, "data-revision")],
+        POLL,
+      )
+      .toSatisfy(([length, revision]) => length === String(text.length) && revision !== before)
   }
 
   it("findings in the reply box open 话术 and count on its tab", async () => {
