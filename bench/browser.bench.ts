@@ -14,9 +14,9 @@ import { join } from "node:path"
 import { gzipSync } from "node:zlib"
 
 import { build } from "esbuild"
-import { type BrowserContext, chromium, type Page } from "playwright-core"
+import type { BrowserContext, Page } from "playwright-core"
 
-import { CHROMIUM, type ExtensionSession, launchExtension, REPO_DIR, sidebarFrame } from "../e2e/harness"
+import { type ExtensionSession, launchExtension, launchPlain, REPO_DIR, sidebarFrame } from "../e2e/harness"
 import { type FixtureServer, startFixtureServer } from "../e2e/server"
 import { REMEMBER_MAX } from "../src/contents/sidekick/scanner"
 import { checkDraft } from "../src/lib/phrasing/check"
@@ -98,26 +98,6 @@ function serve(dir: string): Promise<FixtureServer> {
         : {}
       return { file: join(dir, m[2]), headers: { "Content-Type": `${type}; charset=utf-8`, ...iso } }
     },
-  })
-}
-
-/** A Chromium with the same flags as the extension's, without the extension, on a disk profile. */
-async function launchPlain(profile: string): Promise<BrowserContext> {
-  const args = [
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-  ]
-  if (process.getuid?.() === 0) args.push("--no-sandbox")
-  return chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args,
-    viewport: { width: 1440, height: 900 },
-    locale: "zh-CN",
   })
 }
 

@@ -5,13 +5,10 @@
  * renderer's TaskDuration. A diagnostic, not a benchmark row: `npx tsx bench/trace-load.ts [page] [runs]
  * [tag]` after `npx tsx scripts/build-e2e.ts --tag=trace --no-minify` (readable names; or tag bench).
  */
-import { mkdtempSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
 import { join } from "node:path"
 
 import { launchExtension, REPO_DIR } from "../e2e/harness"
-import { startFixtureServer } from "../e2e/server"
-import { listPage, listWithHandoffsPage } from "./browser/pages"
+import { serveBenchPage } from "./browser/serve-page"
 
 interface ProfileNode {
   id: number
@@ -30,17 +27,7 @@ const buildTag = process.argv[4] ?? "bench"
 const SETTLE_MS = 1_500
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), "cs-trace-"))
-  writeFileSync(
-    join(dir, `${pageName}.html`),
-    pageName === "list-10000-handoffs" ? listWithHandoffsPage(10_000, 200) : listPage(10_000),
-  )
-  const server = await startFixtureServer({
-    route: (p) =>
-      p === `/bench/${pageName}.html`
-        ? { file: join(dir, `${pageName}.html`), headers: { "Content-Type": "text/html; charset=utf-8" } }
-        : null,
-  })
+  const bench = await serveBenchPage(pageName)
   const ext = await launchExtension({ buildDir: join(REPO_DIR, "build", `chrome-mv3-${buildTag}`) })
   const byScript = new Map<string, number>()
   const byFn = new Map<string, number>()
@@ -57,7 +44,7 @@ async function main(): Promise<void> {
         (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration")?.value ?? 0
       const before = await metric()
       await cdp.send("Profiler.start")
-      await page.goto(server.url(`/bench/${pageName}.html`))
+      await page.goto(bench.url)
       await new Promise((r) => setTimeout(r, SETTLE_MS))
       const { profile } = (await cdp.send("Profiler.stop")) as { profile: Profile }
       // Our User Timing entries (perf.ts): how many state builds, scans, block reads, and their time.
@@ -98,7 +85,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await ext.close()
-    await server.close()
+    await bench.close()
   }
   const per = (ms: number) => (ms / runs).toFixed(1).padStart(7)
   console.log(`${pageName}: renderer TaskDuration ${per(task)} ms per load (${runs} runs)`)

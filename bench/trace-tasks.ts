@@ -5,15 +5,14 @@
  * service worker) in the same window. A diagnostic, not a benchmark row:
  * `npx tsx bench/trace-tasks.ts [page] [runs] [tag]` after `npx tsx scripts/build-e2e.ts --tag=bench`.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 
-import { chromium, type BrowserContext } from "playwright-core"
+import type { BrowserContext } from "playwright-core"
 
-import { CHROMIUM, launchExtension, REPO_DIR } from "../e2e/harness"
-import { startFixtureServer } from "../e2e/server"
-import { listPage, listWithHandoffsPage } from "./browser/pages"
+import { launchExtension, launchPlain, REPO_DIR } from "../e2e/harness"
+import { serveBenchPage } from "./browser/serve-page"
 
 interface TraceEvent {
   name: string
@@ -113,35 +112,11 @@ function selfTimes(events: TraceEvent[], into: Tally, fns?: Tally): number {
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), "cs-trace-"))
-  writeFileSync(
-    join(dir, `${pageName}.html`),
-    pageName === "list-10000-handoffs" ? listWithHandoffsPage(10_000, 200) : listPage(10_000),
-  )
-  const server = await startFixtureServer({
-    route: (p) =>
-      p === `/bench/${pageName}.html`
-        ? { file: join(dir, `${pageName}.html`), headers: { "Content-Type": "text/html; charset=utf-8" } }
-        : null,
-  })
-  const url = server.url(`/bench/${pageName}.html`)
+  const bench = await serveBenchPage(pageName)
+  const url = bench.url
   const ext = await launchExtension({ buildDir: join(REPO_DIR, "build", `chrome-mv3-${buildTag}`) })
   const plainDir = mkdtempSync(join(tmpdir(), "cs-plain-"))
-  const plain = await chromium.launchPersistentContext(plainDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-      ...(process.getuid?.() === 0 ? ["--no-sandbox"] : []),
-    ],
-    viewport: { width: 1440, height: 900 },
-    locale: "zh-CN",
-  })
+  const plain = await launchPlain(plainDir)
   const tallies = () => ({
     side: new Map() as Tally,
     fns: new Map() as Tally,
@@ -209,9 +184,8 @@ async function main(): Promise<void> {
   } finally {
     await ext.close()
     await plain.close()
-    await server.close()
+    await bench.close()
     rmSync(plainDir, { recursive: true, force: true })
-    rmSync(dir, { recursive: true, force: true })
   }
   const per = (ms: number) => (ms / runs).toFixed(1).padStart(8)
   const w = result.with

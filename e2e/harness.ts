@@ -110,6 +110,34 @@ function isOurWorker(w: Worker): boolean {
   return w.url().startsWith("chrome-extension://")
 }
 
+/** Flags of every browser we launch: no GPU, no background traffic of the browser's own. */
+function quietBrowserArgs(): string[] {
+  const args = [
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ]
+  if (process.getuid?.() === 0) args.push("--no-sandbox")
+  return args
+}
+
+/**
+ * A Chromium with the same flags, viewport and locale as `launchExtension`'s, without the extension, on a
+ * disk profile: the other side of a with ÷ without measurement.
+ */
+export function launchPlain(profileDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: quietBrowserArgs(),
+    viewport: { width: 1440, height: 900 },
+    locale: "zh-CN",
+  })
+}
+
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   const buildDir = resolve(REPO_DIR, options.buildDir ?? DEFAULT_BUILD_DIR)
   if (!existsSync(join(buildDir, "manifest.json"))) {
@@ -123,14 +151,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     // Playwright passes --disable-extensions by default; without this the extension silently does not load.
     `--disable-extensions-except=${buildDir}`,
     `--load-extension=${buildDir}`,
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
+    ...quietBrowserArgs(),
   ]
-  if (process.getuid?.() === 0) args.push("--no-sandbox")
 
   let context: BrowserContext
   try {

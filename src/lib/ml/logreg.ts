@@ -148,12 +148,17 @@ export function denseModel(
   const model: LinearModel = {
     ...head,
     get rows() {
-      rows ??= new Map(Array.from(order, (idx, r) => [idx, weights.subarray(r * k, r * k + k)]))
+      rows ??= rowViews(order, weights, k)
       return rows
     },
   }
   DENSE.set(model, { slot, weights })
   return model
+}
+
+/** Row r of `weights` (k per row) as feature `order[r]`'s weights: views, no copies. */
+export function rowViews(order: Int32Array, weights: Float64Array, k: number): Map<number, Float64Array> {
+  return new Map(Array.from(order, (idx, r) => [idx, weights.subarray(r * k, r * k + k)]))
 }
 
 /** The weights of feature `idx` per class, or undefined when it has none. */

@@ -2,7 +2,7 @@
  * Compact, data-only form of a {@link LinearModel}: int8-quantised weight rows, delta-encoded
  * feature indices, base64 text. Small enough to ship inside an extension page bundle.
  */
-import { denseFits, denseModel, type LinearModel } from "./logreg"
+import { denseFits, denseModel, type LinearModel, rowViews } from "./logreg"
 
 /** The serialised model, plain JSON. */
 export interface PackedModel {
@@ -104,8 +104,7 @@ export function unpackModel(packed: PackedModel): LinearModel {
     temperature: packed.temperature,
   }
   if (dense) return denseModel(head, slot, weights, order)
-  const rows = new Map(Array.from(order, (i, r) => [i, weights.subarray(r * k, r * k + k)] as const))
-  return { ...head, rows }
+  return { ...head, rows: rowViews(order, weights, k) }
 }
 
 function round(v: number, digits: number): number {

@@ -57,6 +57,17 @@ export interface AgentRateRow extends RateRow {
   meanScore: number | null
 }
 
+/** An agent's row before any conversation is counted (also: an agent with sent replies but none scored). */
+export const emptyAgentRate = (agentWorkId: string): AgentRateRow => ({
+  agentWorkId,
+  conversations: 0,
+  pass: 0,
+  fail: 0,
+  na: 0,
+  rate: null,
+  meanScore: null,
+})
+
 /** Item outcomes summed per agent (every applicable item of every conversation), best first. */
 export function ratesByAgent(scored: readonly Scored[]): AgentRateRow[] {
   const by = new Map<string, AgentRateRow & { scoreSum: number; scored: number }>()
@@ -64,17 +75,7 @@ export function ratesByAgent(scored: readonly Scored[]): AgentRateRow[] {
     const key = s.conversation.agentWorkId
     let row = by.get(key)
     if (!row) {
-      row = {
-        agentWorkId: key,
-        conversations: 0,
-        pass: 0,
-        fail: 0,
-        na: 0,
-        rate: null,
-        meanScore: null,
-        scoreSum: 0,
-        scored: 0,
-      }
+      row = { ...emptyAgentRate(key), scoreSum: 0, scored: 0 }
       by.set(key, row)
     }
     row.agentName ??= s.conversation.agentName

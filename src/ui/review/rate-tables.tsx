@@ -2,7 +2,7 @@
  * The conversation checklist's pass rates per agent and per item: one pair of tables for the local
  * figures (with drill-down) and the team server's (with replies sent per agent).
  */
-import type { AgentRateRow, ItemRateRow } from "~lib/qa/aggregate"
+import { emptyAgentRate, type AgentRateRow, type ItemRateRow } from "~lib/qa/aggregate"
 import type { ItemId } from "~lib/qa/types"
 
 import { percent } from "./labels"
@@ -21,17 +21,6 @@ function agentText(row: Pick<AgentRateRow, "agentName" | "agentWorkId">): string
   const id = row.agentWorkId || "—"
   return row.agentName ? `${row.agentName} (${id})` : id
 }
-
-/** A row for an agent with sent replies but no scored conversation. */
-const noRates = (agentWorkId: string): AgentRateRow => ({
-  agentWorkId,
-  conversations: 0,
-  pass: 0,
-  fail: 0,
-  na: 0,
-  rate: null,
-  meanScore: null,
-})
 
 export function AgentRatesTable(props: {
   rows: AgentRateRow[]
@@ -60,7 +49,7 @@ export function AgentRatesTable(props: {
       </thead>
       <tbody>
         {ids.map((id) => {
-          const a = byId.get(id) ?? noRates(id)
+          const a = byId.get(id) ?? emptyAgentRate(id)
           return (
             <tr key={id} data-testid={props.rowTestid} data-agent={id}>
               <td>
