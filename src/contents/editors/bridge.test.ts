@@ -218,6 +218,28 @@ describe("highlight", () => {
     type(ta, "！")
     expect(document.querySelector("cs-sidekick-overlay")).toBeNull()
   })
+  it("puts the marks back when the agent retypes the same words (no new revision comes)", async () => {
+    const ta = el("textarea", { value: "不行" })
+    setup(ta)
+    ta.focus()
+    const d = last()!
+    bridge.highlight(d.editorId, d.revision, [{ start: 0, end: 2, severity: "forbidden" }])
+    const marked = () => document.querySelector("cs-sidekick-overlay")?.shadowRoot?.querySelector("mark")
+    expect(marked()?.textContent).toBe("不行")
+    // Select all, delete, type the same text again: marks come down while typing …
+    ta.value = ""
+    ta.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "deleteContentBackward" }))
+    expect(marked()).toBeFalsy()
+    type(ta, "不行")
+    // … and, once the bridge reads the box again (debounce), the same text has the same marks.
+    await vi.waitFor(() => expect(marked()?.textContent).toBe("不行"))
+    expect(last()!.revision).toBe(d.revision)
+    // A real change does not bring old marks back.
+    type(ta, "！")
+    await new Promise((r) => setTimeout(r, 30))
+    expect(marked()).toBeFalsy()
+    expect(last()!.revision).toBe(d.revision + 1)
+  })
 })
 
 describe("teardown", () => {

@@ -75,6 +75,8 @@ interface Tracked {
   /** The spans last drawn, and for which revision. */
   spans?: HighlightSpan[]
   spansRevision?: number
+  /** Typing took the marks down (they would drift); up again if the text comes back the same. */
+  marksDown?: boolean
 }
 
 /**
@@ -157,7 +159,11 @@ export function createEditorBridge(opts: EditorBridgeOptions): EditorBridge {
       t.quoted = snap.quoted
       t.revision++
       t.adapter.clearHighlights()
+    } else if (t.marksDown && t.spans?.length && t.spansRevision === t.revision) {
+      // Select all + retype the same words: no new revision, so no new marks would come from the sidebar.
+      t.adapter.highlight(t.spans)
     }
+    t.marksDown = false
     t.selection = snap.selection ?? t.selection
   }
 
@@ -238,7 +244,10 @@ export function createEditorBridge(opts: EditorBridgeOptions): EditorBridge {
   const onInput = (e: Event): void => {
     if (!isCurrentTarget(e)) return
     // Marks would drift while the text changes; the sidebar sends new ones for the new revision.
-    current?.adapter.clearHighlights()
+    if (current) {
+      current.adapter.clearHighlights()
+      current.marksDown = true
+    }
     schedule()
   }
 
