@@ -7,6 +7,7 @@ import type { PhrasingFinding } from "~lib/phrasing/types"
 import {
   altDigit,
   findingKey,
+  heldWhileTyping,
   safeFixes,
   slotDefaults,
   slotsComplete,
@@ -27,6 +28,32 @@ const finding = (
   severity: "warning",
   message: { zh: "原因", en: "reason" },
   replacements,
+})
+
+describe("heldWhileTyping", () => {
+  // The draft of the failed CI run: the agent is typing "又不是我的错" and has got as far as "又不是".
+  const draft = "您好，这个不行。又不是"
+  const rule = finding(5, "不行", ["暂时无法办理"], "refusal-buxing")
+  const tone: PhrasingFinding = { ...finding(8, "又不是", [], "tone-impatience"), source: "model" }
+
+  it("holds a tone finding back while the caret is in it or right after it", () => {
+    for (const caret of [8, 10, draft.length])
+      expect(heldWhileTyping([rule, tone], { start: caret, end: caret })).toEqual([rule])
+  })
+
+  it("shows it once the caret is elsewhere, nothing is focused or a range is selected", () => {
+    expect(heldWhileTyping([rule, tone], { start: 3, end: 3 })).toEqual([rule, tone])
+    expect(heldWhileTyping([rule, tone], null)).toEqual([rule, tone])
+    expect(heldWhileTyping([rule, tone], { start: 8, end: draft.length })).toEqual([rule, tone])
+  })
+
+  it("a sentence ended with 。 is finished: its finding shows at once", () => {
+    expect(heldWhileTyping([tone], { start: 12, end: 12 })).toEqual([tone])
+  })
+
+  it("never holds a rule finding, even with the caret right after its words", () => {
+    expect(heldWhileTyping([rule], { start: 7, end: 7 })).toEqual([rule])
+  })
 })
 
 describe("safeFixes", () => {

@@ -21,6 +21,24 @@ export function visibleFindings(
   return findings.filter((f) => !dismissed.has(findingKey(f))).sort((a, b) => a.start - b.start)
 }
 
+/** How long the reply must rest before a tone finding on the words being typed is shown. */
+export const TYPING_PAUSE_MS = 800
+
+/**
+ * The findings to show while the agent is still typing: a tone-model finding whose sentence holds the
+ * caret waits for a pause ("又不是" mid-sentence reads as impatience; "又不是我的错" is the rule's, and
+ * "又不是很远" is fine). Rule findings match whole listed wordings and show at once. `null` selection
+ * (the editor lost focus) or a selected range: nothing is being typed, everything shows.
+ */
+export function heldWhileTyping(
+  findings: readonly PhrasingFinding[],
+  selection: { start: number; end: number } | null | undefined,
+): PhrasingFinding[] {
+  if (!selection || selection.start !== selection.end) return [...findings]
+  const caret = selection.start
+  return findings.filter((f) => f.source !== "model" || caret < f.start || caret > f.end)
+}
+
 export interface SafeFix {
   finding: PhrasingFinding
   replacement: string

@@ -12,7 +12,7 @@ import { clauseEdit, readyReplacement, rewriteReply, type ReplyRewrite } from "~
 import type { Phrasebook, PhrasingFinding } from "~lib/phrasing/types"
 import type { Draft, EditErrorCode, SidebarToPage } from "~lib/protocol/types"
 import { changedRange } from "~lib/text/changed-range"
-import { findingKey, visibleFindings } from "~lib/ui-logic/phrasing-fixes"
+import { findingKey, heldWhileTyping, TYPING_PAUSE_MS, visibleFindings } from "~lib/ui-logic/phrasing-fixes"
 
 import type { StringKey } from "../i18n"
 import { useLocale } from "../locale"
@@ -104,7 +104,24 @@ export function usePhrasingSession(props: {
 
   const text = draft?.text ?? null
   const quoted = draft?.quoted
-  const all = useMemo(() => (text === null ? [] : checkDraft(text, { book, quoted })), [text, book, quoted])
+  const checked = useMemo(
+    () => (text === null ? [] : checkDraft(text, { book, quoted })),
+    [text, book, quoted],
+  )
+  // The sentence being typed is judged by the tone model once the agent pauses: half a sentence
+  // ("又不是…") is not what they will send, and a flicker is neither help nor a QA "shown".
+  const revisionKey = draft ? `${draft.editorId}\u0000${draft.revision}` : null
+  const [restingAt, setRestingAt] = useState<string | null>(null)
+  useEffect(() => {
+    if (revisionKey === null) return
+    const timer = setTimeout(() => setRestingAt(revisionKey), TYPING_PAUSE_MS)
+    return () => clearTimeout(timer)
+  }, [revisionKey])
+  const selection = draft?.selection
+  const all = useMemo(
+    () => (restingAt === revisionKey ? checked : heldWhileTyping(checked, selection)),
+    [checked, selection, restingAt, revisionKey],
+  )
   const findings = useMemo(() => visibleFindings(all, dismissed), [all, dismissed])
   const ignored = useMemo(() => all.filter((f) => dismissed.has(findingKey(f))), [all, dismissed])
   const [preview, setPreview] = useState<FixAllPreview | null>(null)
