@@ -20,6 +20,7 @@ import { type ExtensionSession, launchExtension, launchPlain, REPO_DIR, sidebarF
 import { type FixtureServer, startFixtureServer } from "../e2e/server"
 import { REMEMBER_MAX } from "../src/contents/sidekick/scanner"
 import { checkDraft } from "../src/lib/phrasing/check"
+import { heldWhileTyping } from "../src/lib/ui-logic/phrasing-fixes"
 import type { CsBench } from "./browser/page-entry"
 import { historyPage, listPage, listWithHandoffsPage } from "./browser/pages"
 import type { CsStoreBench } from "./browser/store-entry"
@@ -578,7 +579,9 @@ function triggerDrafts(): { prefix: string; last: string }[] {
     for (const b of blunt) {
       const text = o + b
       // The sidebar checks with rules and the tone model: the prefix must be clean for both.
-      const k = [...text].findIndex((_, i) => checkDraft(text.slice(0, i + 1)).length > 0)
+      // Shown at once, not after the typing pause (a tone finding on the sentence being typed).
+      const shown = (t: string) => heldWhileTyping(checkDraft(t), { start: t.length, end: t.length })
+      const k = [...text].findIndex((_, i) => shown(text.slice(0, i + 1)).length > 0)
       if (k > 0 && checkDraft(text.slice(0, k)).length === 0)
         out.push({ prefix: text.slice(0, k), last: text[k] })
     }
