@@ -1,7 +1,8 @@
 /**
  * The in-page sidebar: a light-DOM host (`#cs-sidekick-host`, fixed on the right, `all: initial`)
  * with a closed shadow root holding the extension's sidebar page in an iframe, a collapse tab and a
- * drag handle on the left edge. It overlays the page, or on a site where the agent chose "push" it
+ * drag handle on the left edge. The frame itself is created by `loadFrame()`, when the page is quiet or
+ * the agent acts (frame-timing.ts); until then the panel says it is loading. It overlays the page, or on a site where the agent chose "push" it
  * narrows the page (a margin on <html>). Width and push are remembered per site.
  *
  * The host is a manual popover shown in the browser's **top layer**. Measured on a 10,000-row list
@@ -27,6 +28,7 @@ const CSS = `
 :host { all: initial; }
 .panel { position: absolute; inset: 0; display: flex; background: #fff; box-shadow: -2px 0 8px rgba(0,0,0,.18); }
 .panel[hidden] { display: none; }
+.loading { flex: 1; display: flex; align-items: center; justify-content: center; color: #5b6b7f; font: 13px/1.5 system-ui, "Microsoft YaHei", sans-serif; }
 iframe { flex: 1; width: 100%; height: 100%; border: 0; display: block; background: #fff; color-scheme: normal; }
 .handle { position: absolute; left: -3px; top: 0; bottom: 0; width: 6px; cursor: ew-resize; z-index: 1; touch-action: none; }
 .handle:hover, .handle.dragging { background: rgba(31,111,209,.35); }
@@ -39,6 +41,8 @@ iframe { flex: 1; width: 100%; height: 100%; border: 0; display: block; backgrou
 
 export interface SidebarHost {
   readonly element: HTMLElement
+  /** Creates the sidebar's frame (once; until then the panel says it is loading, see frame-timing). */
+  loadFrame(): void
   setCollapsed(collapsed: boolean): void
   toggle(): void
   /** Puts the host back after the page removed it (some CRMs rebuild <html>'s children). */
@@ -100,18 +104,26 @@ export function mountSidebarHost(opts: {
 
   const panel = doc.createElement("div")
   panel.className = "panel"
-  const frame = doc.createElement("iframe")
-  frame.src = opts.src
-  frame.title = "客服助手 CS Sidekick"
-  frame.allow = "clipboard-write"
-  if (opts.onFrameLoad) frame.addEventListener("load", opts.onFrameLoad, { signal: opts.signal })
+  const loading = doc.createElement("div")
+  loading.className = "loading"
+  loading.textContent = "客服助手正在载入…"
+  let frame: HTMLIFrameElement | null = null
+  const loadFrame = () => {
+    if (frame || opts.signal.aborted) return
+    frame = doc.createElement("iframe")
+    frame.src = opts.src
+    frame.title = "客服助手 CS Sidekick"
+    frame.allow = "clipboard-write"
+    if (opts.onFrameLoad) frame.addEventListener("load", opts.onFrameLoad, { signal: opts.signal })
+    loading.replaceWith(frame)
+  }
   const handle = doc.createElement("div")
   handle.className = "handle"
   handle.title = "拖动调整宽度 / Drag to resize"
   const tab = doc.createElement("button")
   tab.type = "button"
   tab.className = "tab"
-  panel.append(handle, frame)
+  panel.append(handle, loading)
   shadow.append(panel, tab)
 
   const render = () => {
@@ -158,7 +170,7 @@ export function mountSidebarHost(opts: {
       dragFrom = { x: e.clientX, width }
       handle.setPointerCapture(e.pointerId)
       handle.classList.add("dragging")
-      frame.style.pointerEvents = "none"
+      if (frame) frame.style.pointerEvents = "none"
       e.preventDefault()
     },
     { signal: opts.signal },
@@ -176,7 +188,7 @@ export function mountSidebarHost(opts: {
     if (!dragFrom) return
     dragFrom = null
     handle.classList.remove("dragging")
-    frame.style.pointerEvents = ""
+    if (frame) frame.style.pointerEvents = ""
     saveWidth()
   }
   handle.addEventListener("pointerup", endDrag, { signal: opts.signal })
@@ -202,6 +214,7 @@ export function mountSidebarHost(opts: {
 
   return {
     element: host,
+    loadFrame,
     setCollapsed,
     toggle: () => setCollapsed(!collapsed),
     reattach: () => {

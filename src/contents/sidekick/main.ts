@@ -11,6 +11,7 @@ import { detectWaybills } from "~lib/waybill/detect"
 
 import { createEditorLink } from "./editor-link"
 import { createHandoffHook } from "./handoff-blocks"
+import { whenFrameWanted } from "./frame-timing"
 import { mountSidebarHost, type SidebarHost } from "./host"
 import { createLifetime, later, type Lifetime, soon } from "./lifetime"
 import { watchPage } from "./page-events"
@@ -235,6 +236,13 @@ function run(life: Lifetime, initial: SiteConfig): void {
     emit: sidebars.post,
   })
 
+  // The sidebar's frame comes when the page is quiet or the agent acts (frame-timing.ts).
+  let frameWanted = false
+  const wantFrame = () => {
+    frameWanted = true
+    host?.loadFrame()
+  }
+  void whenFrameWanted({ signal }).then(wantFrame)
   const showHost = (show: boolean) => {
     if (show && !host) {
       host = mountSidebarHost({
@@ -242,6 +250,7 @@ function run(life: Lifetime, initial: SiteConfig): void {
         signal,
         onFrameLoad: checkContext,
       })
+      if (frameWanted) host.loadFrame()
     } else if (!show && host) {
       host.remove()
       host = null
@@ -251,7 +260,10 @@ function run(life: Lifetime, initial: SiteConfig): void {
   // --- the service worker ---
   listenToWorker({
     signal,
-    onToggle: () => host?.toggle(),
+    onToggle: () => {
+      wantFrame()
+      host?.toggle()
+    },
     onTeardown: () => life.end("teardown"),
     onMode: (mode) => life.check() && showHost(mode === "inpage"),
     onConfig(c) {

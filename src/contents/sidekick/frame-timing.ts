@@ -1,0 +1,83 @@
+/**
+ * When the sidebar's frame is created. The frame is the extension's page in an iframe: its process boots
+ * React, the models and the database, and the page's own renderer pays for embedding another process's
+ * frame. Measured on the 10,000-row list (bench/RESULTS.md, stop 13): an *empty* extension page in the
+ * frame cost the page's load ~5 % by itself, before any code of ours ran. So the frame comes when the page
+ * has nothing better to do:
+ *
+ * - once the page is shown: a ticket opened in a background tab boots no sidebar until the agent looks;
+ * - and has had no long task for {@link QUIET_MS} (a CRM that renders in bursts after its load event
+ *   finishes first), at most {@link MAX_WAIT_MS} after it was shown (a page that is never quiet);
+ * - or at once when the agent acts on the page — a key, a click, focus moving into a field, our tab, the
+ *   toolbar button or the shortcut: then they are about to need it.
+ *
+ * Until then the host shows its collapse tab and an empty panel that says it is loading; the page's
+ * scan runs as before, and the page state is built only once the sidebar asks for it.
+ */
+
+/** Quiet time (no long task on the page) before the frame is created without the agent asking. */
+export const QUIET_MS = 1_000
+/** The frame is created at the latest this long after the page was shown. */
+export const MAX_WAIT_MS = 5_000
+
+/** Events by which the agent acts on the page (captured, passive: never delayed or stopped). */
+const ACTS = ["pointerdown", "keydown", "focusin"] as const
+
+/** Resolves when the sidebar's frame should be created (never, if `signal` aborts first). */
+export function whenFrameWanted(opts: {
+  signal: AbortSignal
+  doc?: Document
+  quietMs?: number
+  maxWaitMs?: number
+}): Promise<void> {
+  const doc = opts.doc ?? document
+  const quietMs = opts.quietMs ?? QUIET_MS
+  const maxWaitMs = opts.maxWaitMs ?? MAX_WAIT_MS
+  return new Promise((resolve) => {
+    if (opts.signal.aborted) return
+    const stop = new AbortController()
+    let quiet: ReturnType<typeof setTimeout> | undefined
+    let deadline: ReturnType<typeof setTimeout> | undefined
+    let observer: PerformanceObserver | undefined
+    const go = () => {
+      if (stop.signal.aborted) return
+      stop.abort()
+      resolve()
+    }
+    const shown = () => doc.visibilityState !== "hidden"
+    const armQuiet = () => {
+      clearTimeout(quiet)
+      if (shown()) quiet = setTimeout(go, quietMs)
+    }
+    const armDeadline = () => {
+      clearTimeout(deadline)
+      if (shown()) deadline = setTimeout(go, maxWaitMs)
+    }
+    stop.signal.addEventListener("abort", () => {
+      clearTimeout(quiet)
+      clearTimeout(deadline)
+      observer?.disconnect()
+    })
+    opts.signal.addEventListener("abort", () => stop.abort(), { once: true, signal: stop.signal })
+    for (const type of ACTS)
+      doc.addEventListener(type, go, { capture: true, passive: true, signal: stop.signal })
+    doc.addEventListener(
+      "visibilitychange",
+      () => {
+        armQuiet()
+        armDeadline()
+      },
+      { signal: stop.signal },
+    )
+    // Every long task of the page starts the quiet time again.
+    if (
+      typeof PerformanceObserver === "function" &&
+      PerformanceObserver.supportedEntryTypes?.includes("longtask")
+    ) {
+      observer = new PerformanceObserver(armQuiet)
+      observer.observe({ type: "longtask" })
+    }
+    armQuiet()
+    armDeadline()
+  })
+}
