@@ -8,8 +8,8 @@
  * - once the page is shown: a ticket opened in a background tab boots no sidebar until the agent looks;
  * - and has had no long task for {@link QUIET_MS} (a CRM that renders in bursts after its load event
  *   finishes first), at most {@link MAX_WAIT_MS} after it was shown (a page that is never quiet);
- * - or at once when the agent acts on the page — a key, a click, focus moving into a field, our tab, the
- *   toolbar button or the shortcut: then they are about to need it.
+ * - or at once when the agent acts on the page — a key, a click (our tab included), the toolbar button
+ *   or the shortcut: then they are about to need it.
  *
  * Until then the host shows its collapse tab and an empty panel that says it is loading; the page's
  * scan runs as before, and the page state is built only once the sidebar asks for it.
@@ -20,8 +20,12 @@ export const QUIET_MS = 1_000
 /** The frame is created at the latest this long after the page was shown. */
 export const MAX_WAIT_MS = 5_000
 
-/** Events by which the agent acts on the page (captured, passive: never delayed or stopped). */
-const ACTS = ["pointerdown", "keydown", "focusin"] as const
+/**
+ * Events by which the agent acts on the page (captured, passive: never delayed or stopped). Not focus:
+ * the agent moves focus with a click or a key, and a CRM that focuses its own search box after
+ * rendering is not the agent asking for anything.
+ */
+const ACTS = ["pointerdown", "keydown"] as const
 
 /** Resolves when the sidebar's frame should be created (never, if `signal` aborts first). */
 export function whenFrameWanted(opts: {
