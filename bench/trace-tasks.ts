@@ -111,6 +111,28 @@ function selfTimes(events: TraceEvent[], into: Tally, fns?: Tally): number {
   return top
 }
 
+/** TRACE_TIMELINE=Paint,Layout: the last load's events of those names on the page's main thread, in time order. */
+const TIMELINE = (process.env.TRACE_TIMELINE ?? "").split(",").filter(Boolean)
+/** TRACE_AFTER=ms: only events that start this long after the first one (e.g. after the page's load). */
+const AFTER_MS = Number(process.env.TRACE_AFTER ?? 0)
+
+function printTimeline(which: string, list: TraceEvent[]): void {
+  const t0 = Math.min(...list.map((e) => e.ts))
+  console.log(
+    `--- ${which}: ${TIMELINE.join(", ")} over 1 ms on the page's main thread (start ms, duration ms)`,
+  )
+  for (const e of [...list].sort((a, b) => a.ts - b.ts))
+    if (
+      (TIMELINE.includes(e.name) || TIMELINE.includes("*")) &&
+      (e.dur ?? 0) > 1000 &&
+      e.ts - t0 >= AFTER_MS * 1000
+    )
+      console.log(
+        `${((e.ts - t0) / 1000).toFixed(0).padStart(7)} ${((e.dur ?? 0) / 1000).toFixed(1).padStart(7)}  ${e.name}` +
+          (process.env.TRACE_ARGS ? `  ${JSON.stringify(e.args ?? {}).slice(0, 300)}` : ""),
+      )
+}
+
 async function main(): Promise<void> {
   const bench = await serveBenchPage(pageName)
   const url = bench.url
@@ -170,6 +192,8 @@ async function main(): Promise<void> {
               : sidebarPids.has(pid)
                 ? "sidebar renderer"
                 : (proc.get(pid) ?? `pid ${pid}`)
+          if (pid === pagePid && tname === "CrRendererMain" && TIMELINE.length && i === runs)
+            printTimeline(which, list)
           if (pid === pagePid && tname === "CrRendererMain") r.top += selfTimes(list, r.self, r.fns)
           else {
             if (sidebarPids.has(pid) && tname === "CrRendererMain") selfTimes(list, r.side)

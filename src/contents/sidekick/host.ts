@@ -1,8 +1,8 @@
 /**
  * The in-page sidebar: a light-DOM host (`#cs-sidekick-host`, fixed on the right, `all: initial`)
  * with a closed shadow root holding the extension's sidebar page in an iframe, a collapse tab and a
- * drag handle on the left edge. The frame itself is created by `loadFrame()`, when the page is quiet or
- * the agent acts (frame-timing.ts); until then the panel says it is loading. It overlays the page, or on a site where the agent chose "push" it
+ * drag handle on the left edge. The frame is created by `loadFrame()` (when the page is quiet or the
+ * agent acts, frame-timing.ts) and the host shown by `reveal()`, once the sidebar in it is ready. It overlays the page, or on a site where the agent chose "push" it
  * narrows the page (a margin on <html>). Width and push are remembered per site.
  *
  * The host is a manual popover shown in the browser's **top layer**. Measured on a 10,000-row list
@@ -28,7 +28,6 @@ const CSS = `
 :host { all: initial; }
 .panel { position: absolute; inset: 0; display: flex; background: #fff; box-shadow: -2px 0 8px rgba(0,0,0,.18); }
 .panel[hidden] { display: none; }
-.loading { flex: 1; display: flex; align-items: center; justify-content: center; color: #5b6b7f; font: 13px/1.5 system-ui, "Microsoft YaHei", sans-serif; }
 iframe { flex: 1; width: 100%; height: 100%; border: 0; display: block; background: #fff; color-scheme: normal; }
 .handle { position: absolute; left: -3px; top: 0; bottom: 0; width: 6px; cursor: ew-resize; z-index: 1; touch-action: none; }
 .handle:hover, .handle.dragging { background: rgba(31,111,209,.35); }
@@ -41,8 +40,10 @@ iframe { flex: 1; width: 100%; height: 100%; border: 0; display: block; backgrou
 
 export interface SidebarHost {
   readonly element: HTMLElement
-  /** Creates the sidebar's frame (once; until then the panel says it is loading, see frame-timing). */
+  /** Creates the sidebar's frame (once; see frame-timing); the host stays hidden while it boots. */
   loadFrame(): void
+  /** The sidebar said hello (or its frame loaded): the host is shown. */
+  reveal(): void
   setCollapsed(collapsed: boolean): void
   toggle(): void
   /** Puts the host back after the page removed it (some CRMs rebuild <html>'s children). */
@@ -74,11 +75,14 @@ export function mountSidebarHost(opts: {
   const pagePriority = root.style.getPropertyPriority("margin-right")
   // Push: the page's own box narrows by the sidebar's width (undone when collapsed or removed).
   const applyPush = () => {
-    if (push && ready && !collapsed) root.style.setProperty("margin-right", `${width}px`, "important")
+    if (push && visible() && !collapsed) root.style.setProperty("margin-right", `${width}px`, "important")
     else if (pageMargin) root.style.setProperty("margin-right", pageMargin, pagePriority)
     else root.style.removeProperty("margin-right")
   }
   let ready = false // no box until the remembered width/collapsed state is read
+  // …and until the sidebar in the frame is ready (see reveal): the page lays the host out once.
+  let revealed = false
+  const visible = () => ready && revealed
   // The top layer where the browser has popovers (manual: no light dismiss, no Esc).
   const topLayer = typeof host.showPopover === "function"
   if (topLayer) host.popover = "manual"
@@ -86,15 +90,15 @@ export function mountSidebarHost(opts: {
     host.style.cssText =
       "all: initial !important; position: fixed !important; inset: 0 0 auto auto !important;" +
       " margin: 0 !important; height: 100vh !important; z-index: 2147483647 !important;" +
-      " overflow: visible !important;" +
+      " overflow: visible !important; contain: size layout style !important;" +
       ` width: ${collapsed ? 0 : width}px !important;` +
-      (ready ? " display: block !important;" : " display: none !important;")
+      (visible() ? " display: block !important;" : " display: none !important;")
     host.dataset.collapsed = String(collapsed)
     host.dataset.push = String(push)
     applyPush()
   }
   const show = () => {
-    if (!ready || !topLayer || !host.isConnected) return
+    if (!visible() || !topLayer || !host.isConnected) return
     try {
       if (!host.matches(":popover-open")) host.showPopover()
     } catch {
@@ -104,18 +108,26 @@ export function mountSidebarHost(opts: {
 
   const panel = doc.createElement("div")
   panel.className = "panel"
-  const loading = doc.createElement("div")
-  loading.className = "loading"
-  loading.textContent = "客服助手正在载入…"
+  // The frame boots in the undisplayed host: every step of an embedded page's load (its navigation,
+  // its first picture, its size) makes the page repaint the frame's box, and on a page of 10,000 rows
+  // each repaint walks the whole document (~15 ms; bench/RESULTS.md, stop 14). Undisplayed, it has no
+  // box to repaint; the host is shown once, with the sidebar ready in it.
   let frame: HTMLIFrameElement | null = null
+  const reveal = () => {
+    if (revealed || !frame) return
+    revealed = true
+    render()
+    show()
+  }
   const loadFrame = () => {
     if (frame || opts.signal.aborted) return
     frame = doc.createElement("iframe")
     frame.src = opts.src
     frame.title = "客服助手 CS Sidekick"
     frame.allow = "clipboard-write"
+    frame.addEventListener("load", reveal, { signal: opts.signal })
     if (opts.onFrameLoad) frame.addEventListener("load", opts.onFrameLoad, { signal: opts.signal })
-    loading.replaceWith(frame)
+    panel.append(frame)
   }
   const handle = doc.createElement("div")
   handle.className = "handle"
@@ -123,7 +135,7 @@ export function mountSidebarHost(opts: {
   const tab = doc.createElement("button")
   tab.type = "button"
   tab.className = "tab"
-  panel.append(handle, loading)
+  panel.append(handle)
   shadow.append(panel, tab)
 
   const render = () => {
@@ -215,6 +227,7 @@ export function mountSidebarHost(opts: {
   return {
     element: host,
     loadFrame,
+    reveal,
     setCollapsed,
     toggle: () => setCollapsed(!collapsed),
     reattach: () => {

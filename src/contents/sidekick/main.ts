@@ -172,6 +172,7 @@ function run(life: Lifetime, initial: SiteConfig): void {
       if (!life.check()) return
       switch (msg.type) {
         case "hello": {
+          host?.reveal()
           sendState(true)
           handoffs.refresh()
           const draft = editors.current()
