@@ -54,15 +54,17 @@ function pageSettled(): Promise<void> {
 async function boot(): Promise<void> {
   if (window.top !== window) return // same-origin frames are scanned from the top frame
   const life = createLifetime()
+  // Listening from the start: a click while the page finishes loading asks for the sidebar too.
+  const frameWanted = whenFrameWanted({ signal: life.signal })
   const [config] = await Promise.all([ask<SiteConfig>("site.config"), pageSettled()])
   if (!config || !life.check() || !siteCovers(config.origin, location.origin)) {
     life.end("site not enabled")
     return
   }
-  run(life, config)
+  run(life, config, frameWanted)
 }
 
-function run(life: Lifetime, initial: SiteConfig): void {
+function run(life: Lifetime, initial: SiteConfig, frameWantedAt: Promise<void>): void {
   const { signal } = life
   let config = initial
   let host: SidebarHost | null = null
@@ -243,7 +245,7 @@ function run(life: Lifetime, initial: SiteConfig): void {
     frameWanted = true
     host?.loadFrame()
   }
-  void whenFrameWanted({ signal }).then(wantFrame)
+  void frameWantedAt.then(wantFrame)
   const showHost = (show: boolean) => {
     if (show && !host) {
       host = mountSidebarHost({
