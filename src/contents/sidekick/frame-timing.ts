@@ -1,18 +1,16 @@
 /**
  * When the sidebar's frame is created. The frame is the extension's page in an iframe: its process boots
  * React, the models and the database, and the page's own renderer pays for embedding another process's
- * frame. Measured on the 10,000-row list (bench/RESULTS.md, stop 13): an *empty* extension page in the
- * frame cost the page's load ~5 % by itself, before any code of ours ran. So the frame comes when the page
- * has nothing better to do:
+ * frame (bench/RESULTS.md, stop 14). So the frame comes when the page has nothing better to do:
  *
  * - once the page is shown: a ticket opened in a background tab boots no sidebar until the agent looks;
  * - and has had no long task for {@link QUIET_MS} (a CRM that renders in bursts after its load event
  *   finishes first), at most {@link MAX_WAIT_MS} after it was shown (a page that is never quiet);
- * - or at once when the agent acts on the page — a key, a click (our tab included), the toolbar button
+ * - or at once when the agent acts on the page — a key, a click —, or presses the toolbar button
  *   or the shortcut: then they are about to need it.
  *
- * Until then the host shows its collapse tab and an empty panel that says it is loading; the page's
- * scan runs as before, and the page state is built only once the sidebar asks for it.
+ * Until then nothing of ours is shown (the host appears once the sidebar in its frame is ready, see
+ * host.ts); the page's scan runs as before, and the page state is built only once the sidebar asks.
  */
 
 /** Quiet time (no long task on the page) before the frame is created without the agent asking. */
