@@ -2,8 +2,9 @@
  * The in-page sidebar: a light-DOM host (`#cs-sidekick-host`, fixed on the right, `all: initial`)
  * with a closed shadow root holding the extension's sidebar page in an iframe, a collapse tab and a
  * drag handle on the left edge. The frame is created by `loadFrame()` (when the page is quiet or the
- * agent acts, frame-timing.ts) and the host shown by `reveal()`, once the sidebar in it is ready. It overlays the page, or on a site where the agent chose "push" it
- * narrows the page (a margin on <html>). Width and push are remembered per site.
+ * agent acts, frame-timing.ts) and the host shown by `reveal()`, once the sidebar in it is ready. It
+ * overlays the page, or on a site where the agent chose "push" it narrows the page (a margin on
+ * <html>). Width and push are remembered per site.
  *
  * The host is a manual popover shown in the browser's **top layer**. Measured on a 10,000-row list
  * (bench/RESULTS.md): any box added to the page's own tree after its first paint — a fixed element

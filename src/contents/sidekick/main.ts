@@ -55,13 +55,13 @@ async function boot(): Promise<void> {
   if (window.top !== window) return // same-origin frames are scanned from the top frame
   const life = createLifetime()
   // Listening from the start: a click while the page finishes loading asks for the sidebar too.
-  const frameWanted = whenFrameWanted({ signal: life.signal })
+  const frameWantedAt = whenFrameWanted({ signal: life.signal })
   const [config] = await Promise.all([ask<SiteConfig>("site.config"), pageSettled()])
   if (!config || !life.check() || !siteCovers(config.origin, location.origin)) {
     life.end("site not enabled")
     return
   }
-  run(life, config, frameWanted)
+  run(life, config, frameWantedAt)
 }
 
 function run(life: Lifetime, initial: SiteConfig, frameWantedAt: Promise<void>): void {
