@@ -84,10 +84,6 @@ function run(life: Lifetime, initial: SiteConfig, frameWantedAt: Promise<void>):
     if (life.check())
       for (const ms of [100, 1_000, 5_000, 15_000, 30_000]) later(() => life.check(), ms, signal)
   }
-  // A safety net for when neither sign comes (seen once in CI: the orphan's sidebar stayed): one
-  // property read every 5 s, so a dead sidebar never stays on the page for long.
-  const watch = setInterval(() => life.check(), 5_000)
-  signal.addEventListener("abort", () => clearInterval(watch), { once: true })
 
   const scanner = new Scanner({
     detect,
