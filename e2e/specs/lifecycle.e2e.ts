@@ -42,14 +42,22 @@ describe("the content script's lifetime in an open CRM tab", () => {
     await page.close()
   })
 
-  // Runs last: under Playwright, an extension loaded with --load-extension does not come back after
-  // chrome.runtime.reload(), so this checks the orphan's teardown only.
+  // Runs last: under Playwright, an extension loaded with --load-extension usually does not come back
+  // after chrome.runtime.reload(), so this mostly checks the orphan's teardown.
   it("when the extension goes away, the page is left clean: no dead sidebar, no uncaught errors", async () => {
     const { page, hosts } = await openLegacy()
     logs.length = 0
     const sw = await suite.session.worker()
     await sw.evaluate(() => chrome.runtime.reload()).catch(() => undefined) // the worker dies mid-call
-    await expect.poll(hosts, POLL).toBe(0)
+    // No dead sidebar: the orphan's host is gone, or — when the extension does come back and its worker
+    // injects a fresh copy (seen in CI) — the sidebar on the page is a working one that shows the case.
+    const state = async () =>
+      (await hosts()) === 0
+        ? "gone"
+        : (await sidebarText(page, suite.session.extensionId, "waybill-number")) === "SF1385628716739"
+          ? "working"
+          : "dead"
+    await expect.poll(state, POLL).not.toBe("dead")
     // The page itself keeps working.
     await page.locator("#replyContent").fill("您好，已为您催促网点派送。")
     expect(await page.locator("#replyContent").inputValue()).toBe("您好，已为您催促网点派送。")

@@ -40,7 +40,14 @@ export function loadPart<P extends ContentPart>(name: P): Promise<PartApis[P] | 
   if (have) return Promise.resolve(have)
   let p = loading.get(name) as Promise<PartApis[P] | null> | undefined
   if (!p) {
-    p = chrome.runtime.sendMessage({ name: "content.part", body: { part: name } }).then(
+    // An orphaned copy (the extension was reloaded) throws here synchronously, not by rejecting.
+    let asked: Promise<unknown>
+    try {
+      asked = chrome.runtime.sendMessage({ name: "content.part", body: { part: name } })
+    } catch {
+      return Promise.resolve(null)
+    }
+    p = asked.then(
       () => registry()[name] ?? null,
       () => null,
     )
