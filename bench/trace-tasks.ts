@@ -115,16 +115,18 @@ function selfTimes(events: TraceEvent[], into: Tally, fns?: Tally): number {
 const TIMELINE = (process.env.TRACE_TIMELINE ?? "").split(",").filter(Boolean)
 /** TRACE_AFTER=ms: only events that start this long after the first one (e.g. after the page's load). */
 const AFTER_MS = Number(process.env.TRACE_AFTER ?? 0)
+/** TRACE_MIN=ms: the shortest event listed (default 1 ms). */
+const MIN_MS = Number(process.env.TRACE_MIN ?? 1)
 
 function printTimeline(which: string, list: TraceEvent[]): void {
   const t0 = Math.min(...list.map((e) => e.ts))
   console.log(
-    `--- ${which}: ${TIMELINE.join(", ")} over 1 ms on the page's main thread (start ms, duration ms)`,
+    `--- ${which}: ${TIMELINE.join(", ")} over ${MIN_MS} ms on the page's main thread (start ms, duration ms)`,
   )
   for (const e of [...list].sort((a, b) => a.ts - b.ts))
     if (
       (TIMELINE.includes(e.name) || TIMELINE.includes("*")) &&
-      (e.dur ?? 0) > 1000 &&
+      (e.dur ?? 0) > MIN_MS * 1000 &&
       e.ts - t0 >= AFTER_MS * 1000
     )
       console.log(

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 
-import { whenFrameWanted } from "./frame-timing"
+import { type FrameWanted, whenFrameWanted } from "./frame-timing"
 
 /** The long-task observer: captured so a test can report a long task of the page. */
 let longTask: (() => void) | null = null
@@ -22,12 +22,12 @@ function setVisibility(v: "visible" | "hidden") {
 }
 
 describe("whenFrameWanted", () => {
-  let wanted: boolean
+  let wanted: FrameWanted | false
   let abort: AbortController
   const start = (o: { quietMs?: number; maxWaitMs?: number } = {}) => {
     abort = new AbortController()
-    void whenFrameWanted({ signal: abort.signal, quietMs: 1_000, maxWaitMs: 5_000, ...o }).then(() => {
-      wanted = true
+    void whenFrameWanted({ signal: abort.signal, quietMs: 1_000, maxWaitMs: 5_000, ...o }).then((why) => {
+      wanted = why
     })
   }
   const elapse = async (ms: number) => {
@@ -51,7 +51,7 @@ describe("whenFrameWanted", () => {
     await elapse(900)
     expect(wanted).toBe(false)
     await elapse(200)
-    expect(wanted).toBe(true)
+    expect(wanted).toBe("quiet")
   }
 
   it("comes after a quiet second on a shown page, not before", async () => {
@@ -67,7 +67,7 @@ describe("whenFrameWanted", () => {
     }
     expect(wanted).toBe(false)
     await elapse(300)
-    expect(wanted).toBe(true)
+    expect(wanted).toBe("quiet")
   })
 
   it.each(["pointerdown", "keydown"])("a %s on the page brings it at once", async (type) => {
@@ -75,7 +75,7 @@ describe("whenFrameWanted", () => {
     longTask?.()
     document.body.dispatchEvent(new Event(type, { bubbles: true }))
     await elapse(0)
-    expect(wanted).toBe(true)
+    expect(wanted).toBe("act")
   })
 
   it("a page opened in a background tab waits until the agent looks at it", async () => {

@@ -25,13 +25,19 @@ export const MAX_WAIT_MS = 5_000
  */
 const ACTS = ["pointerdown", "keydown"] as const
 
+/**
+ * Why the frame is wanted now: the page became quiet (or waited long enough), or the agent acted and is
+ * about to look at the sidebar.
+ */
+export type FrameWanted = "quiet" | "act"
+
 /** Resolves when the sidebar's frame should be created (never, if `signal` aborts first). */
 export function whenFrameWanted(opts: {
   signal: AbortSignal
   doc?: Document
   quietMs?: number
   maxWaitMs?: number
-}): Promise<void> {
+}): Promise<FrameWanted> {
   const doc = opts.doc ?? document
   const quietMs = opts.quietMs ?? QUIET_MS
   const maxWaitMs = opts.maxWaitMs ?? MAX_WAIT_MS
@@ -41,19 +47,20 @@ export function whenFrameWanted(opts: {
     let quiet: ReturnType<typeof setTimeout> | undefined
     let deadline: ReturnType<typeof setTimeout> | undefined
     let observer: PerformanceObserver | undefined
-    const go = () => {
+    const go = (why: FrameWanted) => {
       if (stop.signal.aborted) return
       stop.abort()
-      resolve()
+      resolve(why)
     }
+    const act = () => go("act")
     const shown = () => doc.visibilityState !== "hidden"
     const armQuiet = () => {
       clearTimeout(quiet)
-      if (shown()) quiet = setTimeout(go, quietMs)
+      if (shown()) quiet = setTimeout(go, quietMs, "quiet")
     }
     const armDeadline = () => {
       clearTimeout(deadline)
-      if (shown()) deadline = setTimeout(go, maxWaitMs)
+      if (shown()) deadline = setTimeout(go, maxWaitMs, "quiet")
     }
     stop.signal.addEventListener("abort", () => {
       clearTimeout(quiet)
@@ -62,7 +69,7 @@ export function whenFrameWanted(opts: {
     })
     opts.signal.addEventListener("abort", () => stop.abort(), { once: true, signal: stop.signal })
     for (const type of ACTS)
-      doc.addEventListener(type, go, { capture: true, passive: true, signal: stop.signal })
+      doc.addEventListener(type, act, { capture: true, passive: true, signal: stop.signal })
     doc.addEventListener(
       "visibilitychange",
       () => {

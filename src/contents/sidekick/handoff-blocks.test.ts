@@ -80,6 +80,51 @@ describe("handoff blocks on the page", () => {
     ac.abort()
   })
 
+  it("prepared before a sidebar listens: read once, kept up to date, sent on connect without a re-read", async () => {
+    setup() // the page of the first test
+    let listening = false
+    const sent: string[][] = []
+    const ac = new AbortController()
+    const hook = createHandoffHook({
+      signal: ac.signal,
+      docs: () => [document],
+      skip: () => null,
+      listening: () => listening,
+      emit: (m) => {
+        if (m.type === "handoff-blocks") sent.push(m.texts)
+      },
+    })
+    const reads = vi.spyOn(performance, "measure")
+    const readSlices = () => reads.mock.calls.filter((c) => c[0] === "cs-sidekick:handoff-read").length
+    const prepared = vi.fn()
+    hook.prepare(prepared)
+    await vi.waitFor(() => expect(prepared).toHaveBeenCalledOnce())
+    expect(sent).toEqual([]) // nobody to send to yet
+    expect(readSlices()).toBeGreaterThan(0)
+    // The page adds a colleague's block before the sidebar connects: it is read as it comes.
+    const added = document.adoptNode(parse(block(3))[0] as Element)
+    document.getElementById("history")!.append(added)
+    hook.changed([added])
+    await new Promise((r) => setTimeout(r, 50))
+    const before = readSlices()
+    listening = true
+    hook.refresh()
+    await vi.waitFor(() => expect(sent).toHaveLength(1))
+    expect(sent[0].map((t) => /n=(\d)/.exec(t)?.[1])).toEqual(["1", "2", "3"])
+    expect(readSlices()).toBe(before) // not read again
+    // Prepared again (a second wait, say): answered at once, from what was read.
+    const again = vi.fn()
+    hook.prepare(again)
+    expect(again).toHaveBeenCalledOnce()
+    // The agent's "look again" reads the page in full.
+    hook.refresh(true)
+    await vi.waitFor(() => expect(sent).toHaveLength(2))
+    expect(readSlices()).toBeGreaterThan(before)
+    expect(sent[1]).toEqual(sent[0])
+    reads.mockRestore()
+    ac.abort()
+  })
+
   it("finds every block of a long history, wherever the page nests it", async () => {
     // 1,500 comments in one wide container (a queue-like history), a nested thread and loose lines:
     // blocks at scattered places, including the first and last child and two neighbours.

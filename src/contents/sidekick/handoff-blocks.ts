@@ -3,8 +3,9 @@
  * the CRM (history, comments, collapsed entries, same-origin frames). Raw text only: the sidebar parses
  * and verifies (no zod, no crypto here). Writing our own block is the editor part's (handoff-post.ts).
  *
- * Cheap: the page's text is read in budgeted slices for the blocks' mark, once when a sidebar
- * connects and then only what the page adds; at most `MAX_BLOCKS` blocks of `TEXT_MAX` chars.
+ * Cheap: the page's text is read in budgeted slices for the blocks' mark, once (while the page is
+ * quiet, before the sidebar's frame boots, or when a sidebar connects) and then only what the page
+ * adds; at most `MAX_BLOCKS` blocks of `TEXT_MAX` chars.
  */
 import { BLOCK_MARK, MACHINE_TAG } from "~lib/handoff/marks"
 import type { PageToSidebar } from "~lib/protocol/types"
@@ -92,8 +93,17 @@ function inPageOrder(marks: Iterable<Text>, docs: readonly Document[]): Text[] {
 }
 
 export interface HandoffHook {
-  /** The sidebar connected (or asked again): read the page anew and send the blocks. */
-  refresh(): void
+  /**
+   * Reads the page for blocks before any sidebar listens (while the page is quiet, before the sidebar's
+   * frame boots: the two never compete for the CPU); `done` once read. From then on what the page adds is
+   * read as it comes, so a sidebar that connects is sent the blocks without reading the page again.
+   */
+  prepare(done: () => void): void
+  /**
+   * A sidebar connected: sends the blocks (read now unless prepared). `anew`: the agent asked to look
+   * again, so the page is read in full whatever was read before.
+   */
+  refresh(anew?: boolean): void
   /** The page changed (these nodes added; or a frame appeared): read what is new, send if the blocks changed. */
   changed(added?: Iterable<Node>): void
 }
@@ -110,8 +120,8 @@ const SMALL_TEXT = 4_000
  * (`textContent`) is asked once, and only a subtree whose text holds the mark is split into its
  * children, down to small ones walked node by node. A page without blocks costs one
  * native read of its text (a 10,000-row page: ~7 ms, against ~40 ms for a JS walk of its 110,000 text
- * nodes); slices of at most ~4 ms otherwise. Only while a sidebar listens; after that only what the page
- * adds is read, and the blocks are sent again at most once a second.
+ * nodes); slices of at most ~4 ms otherwise. Only once prepared or while a sidebar listens; after that
+ * only what the page adds is read, and the blocks are sent again at most once a second.
  */
 export function createHandoffHook(opts: {
   signal: AbortSignal
@@ -130,20 +140,37 @@ export function createHandoffHook(opts: {
   let last = ""
   let queued = false
   let lastRun = 0
+  // Read once and kept up to date since (prepare or a sidebar listening): a new sidebar needs no re-read.
+  let tracking = false
+  // The blocks' texts as last collected, until the page changes.
+  let found: { texts: string[]; truncated: boolean } | null = null
+  let onRead: (() => void)[] = []
+
+  const collect = () => {
+    const t0 = performance.now()
+    for (const m of marks) if (!m.isConnected) marks.delete(m)
+    found = blockTexts(inPageOrder(marks, opts.docs()), opts.skip())
+    measure("cs-sidekick:handoff-blocks", t0, performance.now() - t0)
+    lastRun = performance.now()
+    return found
+  }
 
   const send = () => {
     if (!opts.listening() || signal.aborted) return
-    const t0 = performance.now()
-    for (const m of marks) if (!m.isConnected) marks.delete(m)
-    const docs = opts.docs()
-    const found = blockTexts(inPageOrder(marks, docs), opts.skip())
-    measure("cs-sidekick:handoff-blocks", t0, performance.now() - t0)
-    lastRun = performance.now()
-    const key = found.texts.join("\u0000")
+    const blocks = found ?? collect()
+    const key = blocks.texts.join("\u0000")
     if (!force && key === last) return
     force = false
     last = key
-    opts.emit({ type: "handoff-blocks", texts: found.texts, truncated: found.truncated })
+    opts.emit({ type: "handoff-blocks", texts: blocks.texts, truncated: blocks.truncated })
+  }
+
+  /** The page was read through: collect the blocks now if no sidebar will be sent them yet. */
+  const readThrough = () => {
+    if (onRead.length && !opts.listening()) collect()
+    const waiting = onRead
+    onRead = []
+    for (const done of waiting) done()
   }
 
   /** One piece of work: a text node or a subtree. */
@@ -186,15 +213,28 @@ export function createHandoffHook(opts: {
     measure("cs-sidekick:handoff-read", t0, performance.now() - t0)
     if (walker || work.length) return soon(slice, signal)
     walking = false
+    readThrough()
     if (force) send()
     else schedule()
   }
 
   const read = (nodes: Iterable<Node>) => {
+    found = null
     for (const n of nodes) work.push(n)
     if (walking) return
     walking = true
     soon(slice, signal)
+  }
+
+  /** The whole page (top document and same-origin frames), from the start. */
+  const readAll = () => {
+    tracking = true
+    marks.clear()
+    work = []
+    walker = null
+    const docs = opts.docs()
+    for (const d of docs) walkedDocs.add(d)
+    read(docs.map((d) => d.body ?? d.documentElement).filter((r): r is HTMLElement => !!r))
   }
 
   // At most once a second, and never in the same task as the change (the CRM is still rendering).
@@ -212,18 +252,21 @@ export function createHandoffHook(opts: {
   }
 
   return {
-    refresh() {
+    prepare(done) {
+      if (signal.aborted) return
+      onRead.push(done)
+      if (!tracking) readAll()
+      else if (!walking) readThrough()
+    },
+    refresh(anew = false) {
       if (!opts.listening()) return
-      marks.clear()
-      work = []
-      walker = null
       force = true
-      const docs = opts.docs()
-      for (const d of docs) walkedDocs.add(d)
-      read(docs.map((d) => d.body ?? d.documentElement).filter((r): r is HTMLElement => !!r))
+      if (anew || !tracking) readAll()
+      else if (!walking) send()
     },
     changed(added) {
-      if (!opts.listening()) return
+      if (!opts.listening() && !tracking) return
+      found = null
       const fresh: Node[] = []
       for (const d of opts.docs())
         if (!walkedDocs.has(d)) {
@@ -232,7 +275,7 @@ export function createHandoffHook(opts: {
         }
       if (added) for (const n of added) fresh.push(n)
       if (fresh.length) read(fresh)
-      else if (!walking) schedule()
+      else if (!walking && opts.listening()) schedule()
     },
   }
 }

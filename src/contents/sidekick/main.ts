@@ -11,7 +11,7 @@ import { detectWaybills } from "~lib/waybill/detect"
 
 import { createEditorLink } from "./editor-link"
 import { createHandoffHook } from "./handoff-blocks"
-import { whenFrameWanted } from "./frame-timing"
+import { type FrameWanted, whenFrameWanted } from "./frame-timing"
 import { mountSidebarHost, type SidebarHost } from "./host"
 import { createLifetime, later, type Lifetime, soon } from "./lifetime"
 import { watchPage } from "./page-events"
@@ -64,7 +64,7 @@ async function boot(): Promise<void> {
   run(life, config, frameWantedAt)
 }
 
-function run(life: Lifetime, initial: SiteConfig, frameWantedAt: Promise<void>): void {
+function run(life: Lifetime, initial: SiteConfig, frameWantedAt: Promise<FrameWanted>): void {
   const { signal } = life
   let config = initial
   let host: SidebarHost | null = null
@@ -127,9 +127,12 @@ function run(life: Lifetime, initial: SiteConfig, frameWantedAt: Promise<void>):
       focused,
       selectionText,
     })
+  // Built ahead while the page was quiet (before the sidebar's frame booted), until anything changes.
+  let prepared: PageState | null = null
   const sendState = (force = false) => {
     if (!life.check() || !sidebars.listening()) return
-    const s = state()
+    const s = prepared ?? state()
+    prepared = null
     const json = JSON.stringify(s)
     if (!force && json === lastSent) return
     lastSent = json
@@ -137,6 +140,7 @@ function run(life: Lifetime, initial: SiteConfig, frameWantedAt: Promise<void>):
   }
   // Rebuilt at most every 150 ms, and only after something changed.
   function queueState(): void {
+    prepared = null
     if (stateQueued) return
     stateQueued = true
     later(
@@ -183,11 +187,12 @@ function run(life: Lifetime, initial: SiteConfig, frameWantedAt: Promise<void>):
         }
         case "select-waybill":
           agentChoice = msg.number
+          prepared = null
           sendState()
           break
         case "rescan":
           scanner.start(document)
-          handoffs.refresh()
+          handoffs.refresh(true)
           break
         case "set-collapsed":
           host?.setCollapsed(msg.collapsed)
@@ -239,13 +244,21 @@ function run(life: Lifetime, initial: SiteConfig, frameWantedAt: Promise<void>):
     emit: sidebars.post,
   })
 
-  // The sidebar's frame comes when the page is quiet or the agent acts (frame-timing.ts).
+  // The sidebar's frame comes when the page is quiet or the agent acts (frame-timing.ts). When the page
+  // is quiet, what the sidebar asks for first (the page state, the handoff blocks) is read before its
+  // frame boots, not while it boots: the page's thread and the sidebar's process never compete for
+  // a core then (bench/RESULTS.md, stop 15). When the agent acts, the frame comes at once.
   let frameWanted = false
   const wantFrame = () => {
     frameWanted = true
     host?.loadFrame()
   }
-  void frameWantedAt.then(wantFrame)
+  void frameWantedAt.then((why) => {
+    if (!life.check()) return
+    if (why === "act") return wantFrame()
+    prepared = state()
+    handoffs.prepare(wantFrame)
+  })
   const showHost = (show: boolean) => {
     if (show && !host) {
       host = mountSidebarHost({
