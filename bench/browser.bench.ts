@@ -25,6 +25,7 @@ import type { CsBench } from "./browser/page-entry"
 import { historyPage, listPage, listWithHandoffsPage } from "./browser/pages"
 import type { CsStoreBench } from "./browser/store-entry"
 import type { BenchRow, BenchSuite } from "./types"
+import { median, pairedRatio } from "./stats"
 
 declare const csBench: CsBench
 declare const csStoreBench: CsStoreBench
@@ -42,11 +43,6 @@ const PAGES = {
 }
 type PageName = keyof typeof PAGES
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
-}
 const quantile = (xs: number[], q: number): number => {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]
@@ -520,8 +516,10 @@ async function e2eCost(
   const heapWith: number[] = []
   const heapWithout: number[] = []
   const sidebarHeap: number[] = []
-  // 16 pairs after a warm-up pair: one load of this page varies by ±10 % here, the median of 10 by ±2 %.
-  for (let rep = 0; rep < 17; rep++) {
+  // 16 pairs after a warm-up pair (BENCH_PAIRS=n for more): one load of this page varies by ±10 % here,
+  // the median of 16 pairs' ratios by about ±4 % (the interval in the row).
+  const pairs = Math.max(4, Number(process.env.BENCH_PAIRS ?? 16) || 16)
+  for (let rep = 0; rep <= pairs; rep++) {
     const order = rep % 2 ? [true, false] : [false, true]
     for (const withExt of order) {
       const r = await taskDuration(withExt ? ext.context : plain, url, withExt)
@@ -550,9 +548,15 @@ async function e2eCost(
   const a = median(withMs)
   const b = median(withoutMs)
   const mb = (x: number) => x / 2 ** 20
+  // The pairs' own ratios (each load beside the other load of its pair): what a drift of the machine
+  // between pairs does not move, and how far another run may land.
+  const paired = (w: number[], wo: number[]) => {
+    const r = pairedRatio(w, wo)
+    return `median of the ${w.length} pairs' ratios ${r.median.toFixed(3)}, 90 % interval ${r.low.toFixed(3)}–${r.high.toFixed(3)}`
+  }
   const rows = [
     row(
-      `main-thread task time to load ${what} and settle, with extension, median`,
+      `main-thread task time to load ${what} and settle, with extension, median (${paired(withMs, withoutMs)})`,
       a,
       b,
       "same page, browser without the extension",
@@ -560,7 +564,7 @@ async function e2eCost(
       { text: "≤ 1.05", met: a / b <= 1.05 },
     ),
     row(
-      `main-thread task time, load and ${WHOLE_MS / 1000} s (the sidebar's boot included, whenever it came), ${what}, with extension, median`,
+      `main-thread task time, load and ${WHOLE_MS / 1000} s (the sidebar's boot included, whenever it came), ${what}, with extension, median (${paired(wholeWith, wholeWithout)})`,
       median(wholeWith),
       median(wholeWithout),
       "same page, browser without the extension, same window",

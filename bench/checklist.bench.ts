@@ -10,14 +10,9 @@ import { parseExampleTurns } from "../src/lib/qa/examples"
 import { scoreConversation } from "../src/lib/qa/score"
 import type { Turn } from "../src/lib/qa/types"
 import type { BenchRow, BenchSuite } from "./types"
+import { median } from "./stats"
 
 const BUDGET_MS = 2
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
 
 /** 20-turn conversations stitched from the checklist's own example turns (deterministic). */
 function conversations(count: number): Turn[][] {

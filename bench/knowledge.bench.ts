@@ -10,6 +10,7 @@ import { DEFAULT_KNOWLEDGE_PACK } from "../src/lib/knowledge/default-pack"
 import { outletCards } from "../src/lib/knowledge/outlets"
 import { buildKnowledgeIndex, searchKnowledge } from "../src/lib/knowledge/search"
 import type { BenchRow, BenchSuite } from "./types"
+import { median } from "./stats"
 
 const TYPED = [
   "充电宝能寄吗",
@@ -79,11 +80,6 @@ function directory(n: number): Contact[] {
   return out
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)]
 
 /** The cost of each keystroke: the median of `repeats` runs (the machine is shared: single runs catch scheduler stalls). */

@@ -8,6 +8,7 @@ import { DEFAULT_PHRASEBOOK } from "../src/lib/phrasing/default-phrasebook"
 import { type Candidate, evaluateHit, lintPhrasing, resolveFindings } from "../src/lib/phrasing/lint"
 import type { PhrasingFinding } from "../src/lib/phrasing/types"
 import type { BenchRow, BenchSuite } from "./types"
+import { median } from "./stats"
 
 const POLITE = [
   "您好，顺丰客服，很高兴为您服务，请问有什么可以帮您？",
@@ -92,12 +93,6 @@ export function naiveLinter(compiled: CompiledPhrasebook): (text: string) => Phr
     }
     return resolveFindings(compiled, text, candidates)
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
 const key = (findings: PhrasingFinding[]): string =>

@@ -39,7 +39,8 @@ interface TraceEvent {
 const pageName = process.argv[2] ?? "list-10000"
 const runs = Number(process.argv[3] ?? 6)
 const buildTag = process.argv[4] ?? "bench"
-const SETTLE_MS = 1_500
+/** TRACE_SETTLE=ms: how long each load is traced after its load event (default 1.5 s, the benchmark's window). */
+const SETTLE_MS = Number(process.env.TRACE_SETTLE ?? 1_500)
 const CATEGORIES = [
   "toplevel",
   "devtools.timeline",
