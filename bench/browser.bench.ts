@@ -35,6 +35,13 @@ const NAME_SHIM = "globalThis.__name = (f) => f"
 // BENCH_TAG=x BENCH_NO_BUILD=1: measure a build made beforehand (`scripts/build-e2e.ts --tag=x`), e.g. a variant.
 const BUILD_TAG = process.env.BENCH_TAG ?? "bench"
 const BUILD_DIR = join(REPO_DIR, "build", `chrome-mv3-${BUILD_TAG}`)
+/**
+ * BENCH_BASE_TAG=x: the page-cost steps compare the build under test with the build tagged x (built
+ * beforehand), load by load, instead of with a browser without the extension: an A/B of two designs.
+ */
+const BASE_TAG = process.env.BENCH_BASE_TAG
+const comparedWith = (window: string) =>
+  BASE_TAG ? `same page, the ${BASE_TAG} build${window}` : `same page, browser without the extension${window}`
 const PAGES = {
   "list-1000": () => listPage(1_000),
   "list-10000": () => listPage(10_000),
@@ -559,22 +566,22 @@ async function e2eCost(
       `main-thread task time to load ${what} and settle, with extension, median (${paired(withMs, withoutMs)})`,
       a,
       b,
-      "same page, browser without the extension",
+      comparedWith(""),
       "ms",
-      { text: "≤ 1.05", met: a / b <= 1.05 },
+      BASE_TAG ? undefined : { text: "≤ 1.05", met: a / b <= 1.05 },
     ),
     row(
       `main-thread task time, load and ${WHOLE_MS / 1000} s (the sidebar's boot included, whenever it came), ${what}, with extension, median (${paired(wholeWith, wholeWithout)})`,
       median(wholeWith),
       median(wholeWithout),
-      "same page, browser without the extension, same window",
+      comparedWith(", same window"),
       "ms",
     ),
     row(
       `page JS heap after load (page + content script), ${what}, median`,
       mb(median(heapWith)),
       mb(median(heapWithout)),
-      "same page without the extension",
+      comparedWith(""),
       "MB",
     ),
   ]
@@ -782,6 +789,9 @@ export default (async () => {
   await plain.addInitScript(NAME_SHIM)
   await plain.addInitScript(OBSERVE_LONGTASKS)
   let ext: ExtensionSession | null = null
+  let base: ExtensionSession | null = null
+  // What the page-cost steps compare with: a browser without the extension, or the BENCH_BASE_TAG build.
+  const against = () => base?.context ?? plain
   const rows: BenchRow[] = []
   try {
     const steps: [string, () => Promise<BenchRow[]>][] = [
@@ -794,10 +804,10 @@ export default (async () => {
     ]
     const extSteps: [string, () => Promise<BenchRow[]>][] = [
       ["scan (extension)", () => e2eScan(ext as ExtensionSession, server)],
-      ["page cost (extension)", () => e2eCost(ext as ExtensionSession, plain, server)],
+      ["page cost (extension)", () => e2eCost(ext as ExtensionSession, against(), server)],
       [
         "page cost, handoff blocks (extension)",
-        () => e2eCost(ext as ExtensionSession, plain, server, "list-10000-handoffs"),
+        () => e2eCost(ext as ExtensionSession, against(), server, "list-10000-handoffs"),
       ],
       ["keystroke (extension)", () => e2eKeystroke(ext as ExtensionSession, server)],
       ["sidebar ready (extension)", () => e2eSidebarReady(ext as ExtensionSession, server)],
@@ -815,6 +825,11 @@ export default (async () => {
     ext = await launchExtension({ buildDir: BUILD_DIR })
     await ext.context.addInitScript(NAME_SHIM)
     await ext.context.addInitScript(OBSERVE_LONGTASKS)
+    if (BASE_TAG) {
+      base = await launchExtension({ buildDir: join(REPO_DIR, "build", `chrome-mv3-${BASE_TAG}`) })
+      await base.context.addInitScript(NAME_SHIM)
+      await base.context.addInitScript(OBSERVE_LONGTASKS)
+    }
     for (const [label, step] of extSteps) {
       if (!wanted(label)) continue
       const t = Date.now()
@@ -823,6 +838,7 @@ export default (async () => {
     }
   } finally {
     await ext?.close()
+    await base?.close()
     await plain.close()
     await server.close()
     rmSync(tmp, { recursive: true, force: true })
