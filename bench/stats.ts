@@ -1,22 +1,11 @@
 /** Small statistics for the benchmarks (pure; tested in tests/bench-stats.test.ts). */
+import { seededRandom } from "../src/lib/ml/rng"
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN
   const sorted = [...values].sort((a, b) => a - b)
   const mid = sorted.length >> 1
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
-
-/** A deterministic pseudo-random sequence in [0, 1) (mulberry32): the same interval on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 export interface PairedRatio {
@@ -36,7 +25,8 @@ export function pairedRatio(withMs: readonly number[], withoutMs: readonly numbe
   if (withMs.length !== withoutMs.length || withMs.length === 0)
     throw new Error(`pairedRatio: ${withMs.length} loads with, ${withoutMs.length} without`)
   const ratios = withMs.map((w, i) => w / withoutMs[i])
-  const next = random(0x5eed)
+  // The same interval on every run: a seeded generator.
+  const next = seededRandom(0x5eed)
   const medians: number[] = []
   for (let b = 0; b < 2_000; b++)
     medians.push(median(Array.from(ratios, () => ratios[Math.floor(next() * ratios.length)])))

@@ -32,6 +32,22 @@ function setup(listening = true) {
   return { hook, sent, ac }
 }
 
+/** A hook over the whole document that keeps each send's texts. */
+function textsHook(listening: () => boolean) {
+  const sent: string[][] = []
+  const ac = new AbortController()
+  const hook = createHandoffHook({
+    signal: ac.signal,
+    docs: () => [document],
+    skip: () => null,
+    listening,
+    emit: (m) => {
+      if (m.type === "handoff-blocks") sent.push(m.texts)
+    },
+  })
+  return { hook, sent, ac }
+}
+
 describe("handoff blocks on the page", () => {
   it("sends each block's text once, in page order, never the agent's own unsent box", async () => {
     const { hook, sent, ac } = setup()
@@ -83,17 +99,7 @@ describe("handoff blocks on the page", () => {
   it("prepared before a sidebar listens: read once, kept up to date, sent on connect without a re-read", async () => {
     setup() // the page of the first test
     let listening = false
-    const sent: string[][] = []
-    const ac = new AbortController()
-    const hook = createHandoffHook({
-      signal: ac.signal,
-      docs: () => [document],
-      skip: () => null,
-      listening: () => listening,
-      emit: (m) => {
-        if (m.type === "handoff-blocks") sent.push(m.texts)
-      },
-    })
+    const { hook, sent, ac } = textsHook(() => listening)
     const reads = vi.spyOn(performance, "measure")
     const readSlices = () => reads.mock.calls.filter((c) => c[0] === "cs-sidekick:handoff-read").length
     const prepared = vi.fn()
@@ -136,17 +142,7 @@ describe("handoff blocks on the page", () => {
     ).join("")
     const nested = `<div><div><div><section>${block(2_000)}</section></div></div></div>`
     document.body.replaceChildren(...parse(`<h1>工单</h1><div id="history">${comments}</div>${nested}`))
-    const sent: string[][] = []
-    const ac = new AbortController()
-    const hook = createHandoffHook({
-      signal: ac.signal,
-      docs: () => [document],
-      skip: () => null,
-      listening: () => true,
-      emit: (m) => {
-        if (m.type === "handoff-blocks") sent.push(m.texts)
-      },
-    })
+    const { hook, sent, ac } = textsHook(() => true)
     hook.refresh()
     await vi.waitFor(() => expect(sent).toHaveLength(1), { timeout: 5_000 })
     expect(sent[0].map((t) => Number(/n=(\d+)/.exec(t)?.[1]))).toEqual([...at, 2_000])
