@@ -168,7 +168,7 @@ describe("the in-page sidebar host", () => {
     // A long history: read until enough candidate texts were remembered (the scanner's REMEMBER_MAX),
     // not to its end; the rest is resolved around the focus or when it changes.
     expect(scan.truncated).toBe(true)
-    expect(scan.nodes).toBeGreaterThan(4_000)
+    expect(scan.nodes).toBeGreaterThan(1_000)
     expect(scan.nodes).toBeLessThan(20_000)
     console.log(
       `legacy-ticket scan: ${scan.nodes} nodes, ${scan.ms} ms of work in ≤4 ms slices; ` +

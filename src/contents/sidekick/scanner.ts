@@ -81,9 +81,36 @@ function childFrames(doc: Document): HTMLIFrameElement[] {
   return out
 }
 
+/**
+ * Inputs that can never hold typed text, excluded by the selector itself: a list with a checkbox or a
+ * button per row would otherwise give the content script one DOM wrapper per row (each wrapper costs
+ * the page's heap and garbage collector; bench/RESULTS.md, stop 16). Unknown types (which behave as
+ * text) still match, and fieldMayHold decides.
+ */
+const FIELDS_SELECTOR = `textarea, input${[
+  "checkbox",
+  "radio",
+  "button",
+  "submit",
+  "reset",
+  "image",
+  "file",
+  "range",
+  "color",
+  "password",
+  "date",
+  "datetime-local",
+  "time",
+  "month",
+  "week",
+  "email",
+]
+  .map((t) => `:not([type="${t}" i])`)
+  .join("")}`
+
 /** A document's inputs and textareas that pass the cheap test, in page order. */
 function fieldsOf(doc: Document): Element[] {
-  return [...doc.querySelectorAll("input, textarea")].filter((el) => fieldMayHold(el as HTMLInputElement))
+  return [...doc.querySelectorAll(FIELDS_SELECTOR)].filter((el) => fieldMayHold(el as HTMLInputElement))
 }
 
 /** A text-like field whose value passes the cheap test. */
@@ -105,11 +132,13 @@ const READ_BATCH = 32
 /**
  * Texts remembered per document by the initial read; it stops there. At most `EAGER_MAX` are
  * resolved before the scan ends and `RESOLVE_MAX` in all, so reading on
- * would only cost the page (every node read costs a DOM wrapper and garbage in the content
- * script's world: ~35 ms of a 10,000-row list's load, bench/RESULTS.md). The rest of a longer page
- * is resolved on demand (`resolveWithin`) or when it changes.
+ * would only cost the page: every node read costs a DOM wrapper in the content script's world, kept
+ * in the page's heap as long as the node. Measured side by side on a 10,000-row list (A/B, 24 pairs,
+ * bench/RESULTS.md stop 16): 4,000 (11,000 text nodes read) cost the page's load ~140 ms more than
+ * 1,000 (2,750 read). The rest of a longer page is resolved on demand (`resolveWithin`: the focus's
+ * surroundings, the open item's pane) or when it changes.
  */
-export const REMEMBER_MAX = 4_000
+export const REMEMBER_MAX = 1_000
 /**
  * Candidates resolved per scan, before and after it ends (three times the sidebar's 20 candidates);
  * the rest wait until needed. Each costs a label lookup and `detect` in code that is still cold at
@@ -121,10 +150,12 @@ const RESOLVE_MAX = 60
 const FIELDS_MAX = 100
 /**
  * Elements the settle phase's walk looks at for open shadow roots. Every element walked costs a DOM
- * wrapper in the content script's world; shadow hosts of the apps CRMs are built from (micro-frontend
- * containers, widgets) sit high in the page, and shadow roots attached later are found by the observers.
+ * wrapper in the content script's world (as `REMEMBER_MAX`'s texts do); shadow hosts of the apps CRMs
+ * are built from (micro-frontend containers, widgets) sit high in the page, shadow roots attached later
+ * are found by the observers, and those further down when their part of the page is resolved on demand
+ * (`resolveWithin`).
  */
-const HOST_WALK_MAX = 10_000
+const HOST_WALK_MAX = 2_500
 
 /** The scanner's cheap test: could this text hold a waybill number? */
 export const maybeNumber = (text: string): boolean => text.length >= 8 && MAYBE_NUMBER.test(text)
@@ -171,6 +202,8 @@ export class Scanner {
   /** Shadow-host walks of the documents read so far: they run once the scan ended. */
   private hostWalks: Walk[] = []
   private hostNodes = 0
+  /** The settle phase's walk stopped at `HOST_WALK_MAX`: shadow hosts past it are found on demand. */
+  private hostsCut = false
   /** Documents read by the initial read: their fields are collected when it ends. */
   private readDocs: Document[] = []
   private pending: Node[] = []
@@ -233,6 +266,7 @@ export class Scanner {
     this.settledMs = 0
     this.resolved = 0
     this.hostNodes = 0
+    this.hostsCut = false
     this.truncated = false
     this.changed = true
     // Marks let a profiler or `npm run bench` time the scan from the page; two entries per scan.
@@ -270,8 +304,13 @@ export class Scanner {
    * what was resolved so far. Each element is looked at most once per scan.
    */
   resolveWithin(root: Element, limit: number): void {
-    // Nothing left to resolve, unless the initial read stopped at a cap before the end of the page.
-    if ((this.unresolved === 0 && !this.truncated) || this.within.has(root) || this.opts.signal.aborted)
+    // Nothing left to resolve, unless the initial read (or the walk for shadow hosts) stopped at a cap
+    // before the end of the page.
+    if (
+      (this.unresolved === 0 && !this.truncated && !this.hostsCut) ||
+      this.within.has(root) ||
+      this.opts.signal.aborted
+    )
       return
     const walker = this.walker(root)
     let n = 0
@@ -280,6 +319,11 @@ export class Scanner {
       if (node.nodeType === Node.TEXT_NODE) {
         if (maybeNumber((node as Text).data)) this.resolve(node)
       } else if (FIELD_TAGS.has((node as Element).tagName)) this.resolve(node)
+      else if ((node as Element).shadowRoot && node !== this.opts.skip?.()) {
+        // A shadow host past the settle phase's walk (a detail pane built as a web component below a
+        // long list): read and observed from now on.
+        this.addRoot((node as Element).shadowRoot!)
+      }
     }
     // Looked at once per scan, limit hit or not: the same first nodes would be looked at again.
     this.within.add(root)
@@ -472,8 +516,10 @@ export class Scanner {
     }
     if (walk.kind === "hosts") {
       const el = this.hostNodes++ < HOST_WALK_MAX ? (walk.walker.nextNode() as Element | null) : null
-      if (!el) this.walks.shift()
-      else if (el.shadowRoot && el !== host) this.addRoot(el.shadowRoot)
+      if (!el) {
+        this.hostsCut ||= this.hostNodes > HOST_WALK_MAX
+        this.walks.shift()
+      } else if (el.shadowRoot && el !== host) this.addRoot(el.shadowRoot)
       return
     }
     const n = this.step(walk.walker, host)
