@@ -13,15 +13,12 @@ import { CASE_MODEL } from "../src/lib/cases/case-model.data"
 import { parseCorpusFile } from "../src/lib/cases/corpus"
 import { scanLexicon } from "../src/lib/cases/lexicon"
 import { assessCustomer } from "../src/lib/customer"
+import { median } from "./stats"
 import type { BenchRow, BenchSuite } from "./types"
 
 const ROOT = process.cwd()
 const BUILD_DIR = join(ROOT, "build", "chrome-mv3-e2e")
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)]
-}
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]

@@ -7,6 +7,7 @@ import { CARRIERS } from "../src/lib/waybill/carriers"
 import { detectWaybills } from "../src/lib/waybill/detect"
 import { identifyWaybill } from "../src/lib/waybill/identify"
 import { CARRIER_EXAMPLES } from "../src/lib/waybill/carrier-examples"
+import { median } from "./stats"
 import type { BenchRow, BenchSuite } from "./types"
 
 function rng(seed: number): () => number {
@@ -63,8 +64,6 @@ function naive(text: string): number {
   for (const m of text.matchAll(NAIVE)) if (identifyWaybill(m[0]).length) n++
   return n
 }
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]
 
 function sideBySide(
   text: string,

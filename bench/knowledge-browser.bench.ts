@@ -11,6 +11,7 @@ import { loadavg } from "node:os"
 
 import { launchExtension, REPO_DIR, sidebarFrame } from "../e2e/harness"
 import { startFixtureServer } from "../e2e/server"
+import { median } from "./stats"
 import type { BenchRow, BenchSuite } from "./types"
 
 const QUERIES = [
@@ -25,11 +26,6 @@ const QUERIES = [
   "国际快递",
 ]
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
-}
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]

@@ -34,6 +34,7 @@ import { spawn } from "node:child_process"
 import { createInterface } from "node:readline"
 
 import { adminRequestFor, cookieFetch, type StandIn } from "../tests/team/stand-in"
+import { median } from "./stats"
 import type { BenchRow, BenchSuite } from "./types"
 
 const N = Number(process.env.TEAM_BENCH_N ?? 100_000)
@@ -80,8 +81,6 @@ const row = (name: string, ours: number, baseline: number, baselineName: string,
   goal: `≤ ${goal}`,
   met: ours / baseline <= goal,
 })
-
-const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]
 
 /** Least-squares line through (x, y): y ≈ a + b·x. */
 function fit(points: readonly [number, number][]): { a: number; b: number } {

@@ -7,6 +7,7 @@
 import { checkDraft, shippedToneModel } from "../src/lib/phrasing/check"
 import { lintPhrasing } from "../src/lib/phrasing/lint"
 import { makeDrafts } from "./lint.bench"
+import { median } from "./stats"
 import type { BenchRow, BenchSuite } from "./types"
 
 /** Drafts as agents type them: some traditional characters, a split word, a quoted customer mail. */
@@ -24,11 +25,6 @@ export function makeRealisticDrafts(count: number, length: number): string[] {
     const mixed = [...d].map((c, k) => ((k + i) % 7 === 0 && TRAD[c]) || c).join("")
     return `${mixed}没 办 法\n在 2026年12月3日 14:02，客户 写道：\n> 尽快处理，不行就投诉`.slice(0, length)
   })
-}
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[s.length >> 1] : (s[(s.length >> 1) - 1] + s[s.length >> 1]) / 2
 }
 
 export function timeCheck(
