@@ -133,10 +133,10 @@ const READ_BATCH = 32
  * Texts remembered per document by the initial read; it stops there. At most `EAGER_MAX` are
  * resolved before the scan ends and `RESOLVE_MAX` in all, so reading on
  * would only cost the page: every node read costs a DOM wrapper in the content script's world, kept
- * in the page's heap as long as the node. Measured side by side on a 10,000-row list (A/B, 24 pairs,
- * bench/RESULTS.md stop 16): 4,000 (11,000 text nodes read) cost the page's load ~140 ms more than
- * 1,000 (2,750 read). The rest of a longer page is resolved on demand (`resolveWithin`: the focus's
- * surroundings, the open item's pane) or when it changes.
+ * in the page's heap as long as the node. On a 10,000-row list 1,000 means 2,784 text nodes read
+ * instead of 11,040 for 4,000; with the host walk's cap below, the page cost went from 1.089 to 1.055
+ * idle (40 pairs each, bench/RESULTS.md stop 16). The rest of a longer page is resolved on demand
+ * (`resolveWithin`: the focus's surroundings, the open item's pane) or when it changes.
  */
 export const REMEMBER_MAX = 1_000
 /**
