@@ -7,7 +7,7 @@ import { noteToBlock } from "~lib/handoff/note"
 import { signBlock } from "~lib/handoff/sign"
 import type { PageState } from "~lib/protocol/types"
 
-import { byTestId, waitFor } from "../component.test-helper"
+import { byTestId, testRepositories, waitFor } from "../component.test-helper"
 import { openSidebar } from "./sidebar.test-helper"
 
 const WAYBILL = "SF1385628716739"
@@ -80,5 +80,36 @@ describe("handoffs read from the ticket", () => {
     const entry = await waitFor(() => byTestId(container, "handoff-remote"))
     await waitFor(() => expect(entry.textContent).toContain("<img src=x"))
     expect(entry.querySelector("img")).toBeNull()
+  })
+
+  it("a block signed with our key never shows as unchecked while the settings are still loading", async () => {
+    // The settings (and the team key in them) arrive only after the page's blocks have.
+    const repos = testRepositories()
+    let release = () => {}
+    const gate = new Promise<void>((r) => (release = r))
+    const real = repos.store.getSettings.bind(repos.store)
+    repos.store.getSettings = async () => {
+      await gate
+      return real()
+    }
+    const { port, container } = await openSidebar({
+      repos,
+      settings: { profile: { name: "王五", workId: "B456", company: "" }, teamKey: KEY },
+    })
+    const seen = new Set<string>()
+    const watch = new MutationObserver(() => {
+      for (const el of container.querySelectorAll<HTMLElement>("[data-testid=handoff-unverified]"))
+        seen.add(el.dataset.state ?? "")
+    })
+    watch.observe(container, { subtree: true, childList: true, attributes: true })
+    port.emit({ type: "page-state", state })
+    port.emit({ type: "handoff-blocks", texts: [await blockOf(colleague, KEY)], truncated: false })
+    // Long enough for the blocks to be parsed and checked, were they checked without the key.
+    await new Promise((r) => setTimeout(r, 200))
+    release()
+    const entry = await waitFor(() => byTestId(container, "handoff-remote"))
+    await waitFor(() => expect(entry.querySelector("[data-testid=handoff-verified]")).not.toBeNull())
+    watch.disconnect()
+    expect([...seen]).toEqual([])
   })
 })

@@ -296,13 +296,16 @@ function CaseWorkspace(props: {
               attempts={attempts ?? []}
               page={page}
             />
-            <TeamTimeline
-              waybill={waybill}
-              localNotes={notes ?? []}
-              teamKey={settings?.teamKey}
-              record={record}
-              me={settings?.profile}
-            />
+            {/* Only once the team key is known: an entry is never checked against a key still loading. */}
+            {settings && (
+              <TeamTimeline
+                waybill={waybill}
+                localNotes={notes ?? []}
+                teamKey={settings.teamKey}
+                record={record}
+                me={settings.profile}
+              />
+            )}
           </>
         )}
         {tab === "phrasing" && (

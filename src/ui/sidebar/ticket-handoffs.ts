@@ -13,14 +13,20 @@ import { verifyBlock } from "~lib/handoff/sign"
 import { callBackground } from "../background"
 import { useServices } from "../services"
 
-/** Parses and verifies the page's block texts; null until the first result. */
+/**
+ * Parses and verifies the page's block texts; null until the first result. `keyKnown` is false while
+ * the settings (and so the team key) are still loading: nothing is checked then, or a block signed
+ * with our own key would first show as "no key here".
+ */
 export function useCheckedBlocks(
   texts: readonly string[] | undefined,
   waybill: string | null,
   teamKey: string | undefined,
+  keyKnown: boolean,
 ): CheckedBlock[] | null {
   const [checked, setChecked] = useState<CheckedBlock[] | null>(null)
   useEffect(() => {
+    if (!keyKnown) return
     let cancelled = false
     const blocks = (texts ?? []).flatMap((t) => parseBlocks(t))
     void Promise.all(
@@ -36,7 +42,7 @@ export function useCheckedBlocks(
     return () => {
       cancelled = true
     }
-  }, [texts, waybill, teamKey])
+  }, [texts, waybill, teamKey, keyKnown])
   return checked
 }
 
