@@ -111,7 +111,7 @@ function isOurWorker(w: Worker): boolean {
 }
 
 /** Flags of every browser we launch: no GPU, no background traffic of the browser's own. */
-function quietBrowserArgs(): string[] {
+export function quietBrowserArgs(): string[] {
   const args = [
     "--disable-gpu",
     "--disable-background-networking",
