@@ -17,9 +17,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 
-import { type BrowserContext, chromium } from "playwright-core"
+import type { BrowserContext } from "playwright-core"
 
-import { CHROMIUM, launchExtension, launchPlain, quietBrowserArgs, REPO_DIR } from "../e2e/harness"
+import { launchExtension, launchPlain, REPO_DIR } from "../e2e/harness"
 import { serveBenchPage } from "./browser/serve-page"
 import { median, pairedRatio } from "./stats"
 
@@ -44,13 +44,7 @@ async function launchEmpty(dir: string, runAt?: string): Promise<BrowserContext>
       { matches: ["http://127.0.0.1/*", "http://localhost/*"], js: ["cs.js"], run_at: runAt },
     ]
   writeFileSync(join(ext, "manifest.json"), JSON.stringify(manifest))
-  return chromium.launchPersistentContext(join(dir, "profile"), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [...quietBrowserArgs(), `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
-    viewport: { width: 1440, height: 900 },
-    locale: "zh-CN",
-  })
+  return launchPlain(join(dir, "profile"), [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`])
 }
 
 async function main(): Promise<void> {

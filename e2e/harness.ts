@@ -111,7 +111,7 @@ function isOurWorker(w: Worker): boolean {
 }
 
 /** Flags of every browser we launch: no GPU, no background traffic of the browser's own. */
-export function quietBrowserArgs(): string[] {
+function quietBrowserArgs(): string[] {
   const args = [
     "--disable-gpu",
     "--disable-background-networking",
@@ -126,13 +126,14 @@ export function quietBrowserArgs(): string[] {
 
 /**
  * A Chromium with the same flags, viewport and locale as `launchExtension`'s, without the extension, on a
- * disk profile: the other side of a with ÷ without measurement.
+ * disk profile: the other side of a with ÷ without measurement. `extraArgs`: more flags (a lab's
+ * throwaway extension, bench/inject-lab.ts).
  */
-export function launchPlain(profileDir: string): Promise<BrowserContext> {
+export function launchPlain(profileDir: string, extraArgs: readonly string[] = []): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: quietBrowserArgs(),
+    args: [...quietBrowserArgs(), ...extraArgs],
     viewport: { width: 1440, height: 900 },
     locale: "zh-CN",
   })

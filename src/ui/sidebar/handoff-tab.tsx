@@ -45,7 +45,7 @@ export function HandoffTab(props: {
     settings?.sites.find((s) => siteCovers(s.origin, origin))
   const { post, dialog } = usePostToTicket({ postHandoff: page.postHandoff, site, sites: settings?.sites })
 
-  const checked = useCheckedBlocks(page.handoffTexts?.texts, waybill, teamKey, settings !== undefined)
+  const checked = useCheckedBlocks(page.handoffTexts?.texts, waybill, teamKey)
   const { entries, otherWaybill } = useTimeline(waybill ? notes : [], waybill ? checked : [])
   const dropped = useDropTakenOverReminders(entries, record, profile)
   const takenHere = (notes ?? []).flatMap((n) => (n.takeoverOf ? [n.takeoverOf] : []))

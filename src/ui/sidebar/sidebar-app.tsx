@@ -281,7 +281,8 @@ function CaseWorkspace(props: {
         ))}
       </nav>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="panel">
-        {tab === "handoff" && (
+        {/* Once settings are loaded: handoffs are checked against the team key, never one still loading. */}
+        {tab === "handoff" && settings && (
           <>
             <PageFacts facts={facts} />
             <HandoffTab
@@ -296,16 +297,13 @@ function CaseWorkspace(props: {
               attempts={attempts ?? []}
               page={page}
             />
-            {/* Only once the team key is known: an entry is never checked against a key still loading. */}
-            {settings && (
-              <TeamTimeline
-                waybill={waybill}
-                localNotes={notes ?? []}
-                teamKey={settings.teamKey}
-                record={record}
-                me={settings.profile}
-              />
-            )}
+            <TeamTimeline
+              waybill={waybill}
+              localNotes={notes ?? []}
+              teamKey={settings.teamKey}
+              record={record}
+              me={settings.profile}
+            />
           </>
         )}
         {tab === "phrasing" && (

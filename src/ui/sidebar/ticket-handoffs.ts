@@ -14,19 +14,17 @@ import { callBackground } from "../background"
 import { useServices } from "../services"
 
 /**
- * Parses and verifies the page's block texts; null until the first result. `keyKnown` is false while
- * the settings (and so the team key) are still loading: nothing is checked then, or a block signed
- * with our own key would first show as "no key here".
+ * Parses and verifies the page's block texts; null until the first result. `teamKey` is the loaded
+ * settings' key (the handoff tab is shown only once settings are loaded: a key still loading would
+ * make a block signed with our own key show as "no key here").
  */
 export function useCheckedBlocks(
   texts: readonly string[] | undefined,
   waybill: string | null,
   teamKey: string | undefined,
-  keyKnown: boolean,
 ): CheckedBlock[] | null {
   const [checked, setChecked] = useState<CheckedBlock[] | null>(null)
   useEffect(() => {
-    if (!keyKnown) return
     let cancelled = false
     const blocks = (texts ?? []).flatMap((t) => parseBlocks(t))
     void Promise.all(
@@ -42,7 +40,7 @@ export function useCheckedBlocks(
     return () => {
       cancelled = true
     }
-  }, [texts, waybill, teamKey, keyKnown])
+  }, [texts, waybill, teamKey])
   return checked
 }
 
