@@ -29,7 +29,7 @@ export async function registeredSites(): Promise<Map<string, string[]>> {
   return out
 }
 
-/** (Re)registers the content script for a site: top frame only, at document_idle, kept across restarts. */
+/** (Re)registers the content script for a site: top frame only, at document_start, kept across restarts. */
 export async function registerSite(origin: string): Promise<void> {
   const pattern = sitePattern(origin)
   if (!pattern) throw new Error(`bad origin ${origin}`)
@@ -41,7 +41,9 @@ export async function registerSite(origin: string): Promise<void> {
       id,
       js: [contentScriptFile()],
       matches: [pattern],
-      runAt: "document_idle",
+      // Before the parse, not at document_idle: Chrome holds the page's load event back until a
+      // document_idle script has run; main.ts itself waits for the parse and the load.
+      runAt: "document_start",
       // Same-origin iframes are scanned by the top frame's script itself (one page state per tab).
       allFrames: false,
       persistAcrossSessions: true,

@@ -53,7 +53,7 @@ describe("sites", () => {
         id: `site:${CRM}`,
         js: ["main.1234.js"],
         matches: [`${CRM}/*`],
-        runAt: "document_idle",
+        runAt: "document_start",
         persistAcrossSessions: true,
       }),
     ])
