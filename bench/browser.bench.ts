@@ -24,6 +24,7 @@ import { heldWhileTyping } from "../src/lib/ui-logic/phrasing-fixes"
 import type { CsBench } from "./browser/page-entry"
 import { historyPage, listPage, listWithHandoffsPage } from "./browser/pages"
 import type { CsStoreBench } from "./browser/store-entry"
+import { lintRows } from "./lint.bench"
 import type { BenchRow, BenchSuite } from "./types"
 import { median, pairedRatio } from "./stats"
 
@@ -263,22 +264,9 @@ async function microIncremental(ctx: BrowserContext, server: FixtureServer): Pro
 
 async function microLint(ctx: BrowserContext, server: FixtureServer): Promise<BenchRow[]> {
   const page = await openMicro(ctx, server, "list-1000")
-  const r = await page.evaluate(() => csBench.lint(15))
+  const times = await page.evaluate(() => csBench.lint(15))
   await page.close()
-  return [
-    row(
-      "lintPhrasing in Chromium, 2,000-char draft, median",
-      r.ours,
-      r.naive,
-      "naive loop over every rule's RegExp",
-      "ms",
-      { text: "≤ 0.1", met: r.ours / r.naive <= 0.1 },
-    ),
-    row("lintPhrasing in Chromium vs budget", r.ours, 0.2, "0.2 ms budget", "ms", {
-      text: "≤ 1",
-      met: r.ours <= 0.2,
-    }),
-  ]
+  return lintRows(times, " in Chromium")
 }
 
 async function microCheck(ctx: BrowserContext, server: FixtureServer): Promise<BenchRow[]> {

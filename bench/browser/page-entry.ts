@@ -4,11 +4,8 @@
  */
 import { buildPageState } from "../../src/contents/sidekick/page-state"
 import { type Detect, maybeNumber, Scanner } from "../../src/contents/sidekick/scanner"
-import { compilePhrasebook } from "../../src/lib/phrasing/compile"
-import { DEFAULT_PHRASEBOOK } from "../../src/lib/phrasing/default-phrasebook"
-import { lintPhrasing } from "../../src/lib/phrasing/lint"
 import { detectWaybills } from "../../src/lib/waybill/detect"
-import { makeDrafts, naiveLinter } from "../lint.bench"
+import { type LintTimes, makeDrafts, timeLint } from "../lint.bench"
 import { makeRealisticDrafts, timeCheck } from "../tone.bench"
 import { makeRng, rowHtml } from "./pages"
 
@@ -164,28 +161,9 @@ const api = {
   check(rounds: number): { check: number; rules: number; findings: number } {
     return timeCheck(makeRealisticDrafts(50, 2000), rounds)
   },
-  /** lintPhrasing vs the naive loop on 2,000-character drafts: per-call medians. */
-  lint(rounds: number): { ours: number; naive: number } {
-    const compiled = compilePhrasebook(DEFAULT_PHRASEBOOK)
-    const naive = naiveLinter(compiled)
-    const drafts = makeDrafts(50, 2000)
-    for (const d of drafts) {
-      lintPhrasing(d)
-      naive(d)
-    }
-    const a: number[] = []
-    const b: number[] = []
-    for (let r = 0; r < rounds; r++) {
-      // Time 50 drafts at once: single calls are below this page's timer resolution.
-      let t0 = performance.now()
-      for (const d of drafts) lintPhrasing(d)
-      a.push((performance.now() - t0) / drafts.length)
-      t0 = performance.now()
-      for (const d of drafts) naive(d)
-      b.push((performance.now() - t0) / drafts.length)
-    }
-    const med = (xs: number[]) => xs.sort((x, y) => x - y)[xs.length >> 1]
-    return { ours: med(a), naive: med(b) }
+  /** The rules' matcher vs the naive loop, and the whole lintPhrasing, on 2,000-character drafts. */
+  lint(rounds: number): LintTimes {
+    return timeLint(makeDrafts(50, 2000), rounds, true)
   },
 }
 
