@@ -12,7 +12,6 @@
  * `scripting.executeScript` once `webNavigation` reports the page loaded); `<tag>` (our build
  * `build/chrome-mv3-<tag>`); `<tag>:noinject` (that build with its content scripts unregistered).
  */
-import { spawn } from "node:child_process"
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -21,6 +20,7 @@ import type { BrowserContext } from "playwright-core"
 
 import { launchExtension, launchPlain, REPO_DIR } from "../e2e/harness"
 import { serveBenchPage } from "./browser/serve-page"
+import { startBurners } from "./burners"
 import { median, pairedRatio } from "./stats"
 
 /** A browser with a throwaway extension: nothing, or an empty content script injected one way. */
@@ -50,9 +50,7 @@ async function launchEmpty(dir: string, runAt?: string): Promise<BrowserContext>
 async function main(): Promise<void> {
   const kinds = (process.argv[2] ?? "plain,emptycs:document_idle,emptycs:late").split(",")
   const rounds = Number(process.argv[3] ?? 16)
-  const burner = process.env.LAB_BURNER
-    ? spawn(process.execPath, ["-e", "for (;;) Math.sqrt(Math.random())"], { stdio: "ignore" })
-    : null
+  const [burner] = startBurners(process.env.LAB_BURNER ? 1 : 0)
   const bench = await serveBenchPage("list-10000")
   const dirs: string[] = []
   const closers: (() => Promise<unknown>)[] = []

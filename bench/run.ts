@@ -5,10 +5,10 @@
  * `BENCH_BURNERS=1` (or more) runs that many CPU burners (busy processes) beside the run, to show that
  * a goal holds on a loaded machine as well as an idle one; the results file names say so.
  */
-import { type ChildProcess, spawn } from "node:child_process"
 import { mkdirSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 
+import { startBurners } from "./burners"
 import type { BenchRow, BenchSuite } from "./types"
 
 // npm runs scripts from the package root.
@@ -29,13 +29,6 @@ const groups: Record<string, string[]> = {
   node: ["lint", "tone", "detect", "knowledge", "classify", "checklist"],
   browser: ["browser", "knowledge-browser"],
   team: ["team"],
-}
-
-/** Busy processes, one core each, until the run ends. */
-function startBurners(n: number): ChildProcess[] {
-  return Array.from({ length: n }, () =>
-    spawn(process.execPath, ["-e", "for (;;) Math.sqrt(Math.random())"], { stdio: "ignore" }),
-  )
 }
 
 async function main(): Promise<void> {
