@@ -14,12 +14,12 @@ import {
   evaluateHit,
   lintNormalised,
   lintPhrasing,
+  normaliseDraft,
   resolveFindings,
 } from "../src/lib/phrasing/lint"
-import { normaliseText } from "../src/lib/phrasing/normalise"
 import type { PhrasingFinding } from "../src/lib/phrasing/types"
 import type { BenchRow, BenchSuite } from "./types"
-import { median } from "./stats"
+import { interleavedMedians } from "./stats"
 
 const POLITE = [
   "您好，顺丰客服，很高兴为您服务，请问有什么可以帮您？",
@@ -126,7 +126,7 @@ export interface LintTimes {
 export function timeLint(drafts: string[], rounds: number, batch = false): LintTimes {
   const compiled = compilePhrasebook(DEFAULT_PHRASEBOOK)
   const naive = naiveLinter(compiled)
-  const normalised = drafts.map((d) => normaliseText(d, compiled.homophones).text)
+  const normalised = drafts.map((d) => normaliseDraft(d, DEFAULT_PHRASEBOOK).text)
   let findings = 0
   normalised.forEach((n, i) => {
     const ours = lintNormalised(n, DEFAULT_PHRASEBOOK)
@@ -135,36 +135,17 @@ export function timeLint(drafts: string[], rounds: number, batch = false): LintT
     if (ours.length === 0) throw new Error("a draft produced no findings: the bench would measure nothing")
     findings += lintPhrasing(drafts[i]).length
   })
-  const runs: ((i: number) => unknown)[] = [
-    (i) => lintNormalised(normalised[i], DEFAULT_PHRASEBOOK),
-    (i) => naive(normalised[i]),
-    (i) => lintPhrasing(drafts[i]),
-  ]
-  for (let w = 0; w < 10; w++) for (const run of runs) drafts.forEach((_d, i) => run(i))
-  const times: number[][] = runs.map(() => [])
-  for (let round = 0; round < rounds; round++) {
-    // Rotate which goes first so none always runs on a warmer cache.
-    for (let k = 0; k < runs.length; k++) {
-      const which = (k + round) % runs.length
-      const run = runs[which]
-      if (batch) {
-        const t0 = performance.now()
-        for (let i = 0; i < drafts.length; i++) run(i)
-        times[which].push((performance.now() - t0) / drafts.length)
-      } else
-        for (let i = 0; i < drafts.length; i++) {
-          const t0 = performance.now()
-          run(i)
-          times[which].push(performance.now() - t0)
-        }
-    }
-  }
-  return {
-    matcher: median(times[0]),
-    naive: median(times[1]),
-    whole: median(times[2]),
-    findings: findings / drafts.length,
-  }
+  const [matcher, naiveMs, whole] = interleavedMedians(
+    [
+      (i) => lintNormalised(normalised[i], DEFAULT_PHRASEBOOK),
+      (i) => naive(normalised[i]),
+      (i) => lintPhrasing(drafts[i]),
+    ],
+    drafts.length,
+    rounds,
+    { warmup: 10, batch },
+  )
+  return { matcher, naive: naiveMs, whole, findings: findings / drafts.length }
 }
 
 /** The rows for these times (`where`: "" in Node, " in Chromium"). */

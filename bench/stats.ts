@@ -37,3 +37,34 @@ export function pairedRatio(withMs: readonly number[], withoutMs: readonly numbe
     high: medians[Math.floor(0.95 * 2_000) - 1],
   }
 }
+
+/**
+ * Per-call medians of `runs`, each called on items 0…count−1, interleaved round by round (which runs
+ * first rotates, so none always runs on a warmer cache) after `warmup` untimed rounds. `batch`: time the
+ * items of a round in one go and divide (a browser page's timer is too coarse for one call).
+ */
+export function interleavedMedians(
+  runs: readonly ((i: number) => unknown)[],
+  count: number,
+  rounds: number,
+  opts: { warmup?: number; batch?: boolean } = {},
+): number[] {
+  for (let w = 0; w < (opts.warmup ?? 5); w++) for (const run of runs) for (let i = 0; i < count; i++) run(i)
+  const times: number[][] = runs.map(() => [])
+  for (let round = 0; round < rounds; round++)
+    for (let k = 0; k < runs.length; k++) {
+      const which = (k + round) % runs.length
+      const run = runs[which]
+      if (opts.batch) {
+        const t0 = performance.now()
+        for (let i = 0; i < count; i++) run(i)
+        times[which].push((performance.now() - t0) / count)
+      } else
+        for (let i = 0; i < count; i++) {
+          const t0 = performance.now()
+          run(i)
+          times[which].push(performance.now() - t0)
+        }
+    }
+  return times.map(median)
+}

@@ -7,7 +7,7 @@
 import { checkDraft, shippedToneModel } from "../src/lib/phrasing/check"
 import { lintPhrasing } from "../src/lib/phrasing/lint"
 import { makeDrafts } from "./lint.bench"
-import { median } from "./stats"
+import { interleavedMedians } from "./stats"
 import type { BenchRow, BenchSuite } from "./types"
 
 /** Drafts as agents type them: some traditional characters, a split word, a quoted customer mail. */
@@ -34,25 +34,12 @@ export function timeCheck(
   shippedToneModel() // unpacked once per sidebar, not per keystroke
   let findings = 0
   for (const d of drafts) findings += checkDraft(d).length
-  for (let i = 0; i < 5; i++)
-    for (const d of drafts) {
-      checkDraft(d)
-      lintPhrasing(d)
-    }
-  const a: number[] = []
-  const b: number[] = []
-  for (let r = 0; r < rounds; r++) {
-    for (const d of drafts) {
-      const order = r % 2 === 0
-      for (const which of order ? [0, 1] : [1, 0]) {
-        const t0 = performance.now()
-        if (which === 0) checkDraft(d)
-        else lintPhrasing(d)
-        ;(which === 0 ? a : b).push(performance.now() - t0)
-      }
-    }
-  }
-  return { check: median(a), rules: median(b), findings: findings / drafts.length }
+  const [check, rules] = interleavedMedians(
+    [(i) => checkDraft(drafts[i]), (i) => lintPhrasing(drafts[i])],
+    drafts.length,
+    rounds,
+  )
+  return { check, rules, findings: findings / drafts.length }
 }
 
 export default (async () => {

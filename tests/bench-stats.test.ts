@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { median, pairedRatio } from "../bench/stats"
+import { interleavedMedians, median, pairedRatio } from "../bench/stats"
 
 describe("bench statistics", () => {
   it("median of odd and even counts, unsorted input left alone", () => {
@@ -40,5 +40,17 @@ describe("bench statistics", () => {
   it("refuses loads that are not in pairs", () => {
     expect(() => pairedRatio([1, 2], [1])).toThrow(/2 loads with, 1 without/)
     expect(() => pairedRatio([], [])).toThrow()
+  })
+
+  it("interleavedMedians calls every run on every item, warm-up and rounds, and returns one median per run", () => {
+    const calls: string[] = []
+    const runs = ["a", "b", "c"].map((name) => (i: number) => calls.push(`${name}${i}`))
+    const out = interleavedMedians(runs, 2, 3, { warmup: 1 })
+    expect(out).toHaveLength(3)
+    for (const m of out) expect(m).toBeGreaterThanOrEqual(0)
+    expect(calls.filter((c) => c.startsWith("a"))).toHaveLength(2 * (1 + 3))
+    // Round 1 starts with b (the order rotates), after the warm-up and round 0 (a, b, c).
+    expect(calls.slice(12, 14)).toEqual(["b0", "b1"])
+    expect(interleavedMedians(runs, 4, 2, { warmup: 0, batch: true })).toHaveLength(3)
   })
 })

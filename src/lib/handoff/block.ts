@@ -10,6 +10,7 @@
  * A block whose machine line is missing or cut is `partial`; a block is never read as other data.
  */
 
+import { ZERO_WIDTH_CHARS } from "../text/zero-width"
 import { BLOCK_MARK, MACHINE_TAG } from "./marks"
 
 /** The first line of a handoff block; also what the content script's prefilter looks for. */
@@ -124,7 +125,7 @@ function decodeHtmlish(s: string): string {
   return out
 }
 
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g
+const ZERO_WIDTH = new RegExp(`[${ZERO_WIDTH_CHARS}]`, "g")
 
 /**
  * Text as the parser sees it: entities decoded, NFKC (full-width letters, digits, colons and

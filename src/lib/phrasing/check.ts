@@ -3,10 +3,8 @@
  * the draft normalised once, the phrasebook's rules, then the tone model on every sentence no rule
  * already flagged; all findings mapped back onto the characters the agent typed.
  */
-import { compilePhrasebook } from "./compile"
 import { DEFAULT_PHRASEBOOK } from "./default-phrasebook"
-import { findingsToOriginal, insideQuotes, lintNormalised, reported } from "./lint"
-import { normaliseText } from "./normalise"
+import { findingsToOriginal, insideQuotes, lintNormalised, normaliseDraft, reported } from "./lint"
 import { maskQuoted, mergeRanges, quotedRanges, type TextRange } from "./quoted"
 import { TONE_MODEL_DATA } from "./tone/model-data"
 import { classifyTone, loadToneModel, type ToneModel, toneFindingInfo } from "./tone/model"
@@ -83,7 +81,7 @@ export function checkDraft(text: string, options: DraftCheckOptions = {}): Phras
   const tone = options.tone === undefined ? shippedToneModel() : options.tone
   const quoted = mergeRanges([...quotedRanges(text), ...(options.quoted ?? [])])
   const agentText = maskQuoted(text, quoted)
-  const n = normaliseText(agentText, compilePhrasebook(book).homophones)
+  const n = normaliseDraft(agentText, book)
   const rules = lintNormalised(n.text, book)
   const findings: PhrasingFinding[] = [...rules]
   if (tone) {

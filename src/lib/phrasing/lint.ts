@@ -288,6 +288,11 @@ export function findingsToOriginal<F extends PhrasingFinding>(n: NormalisedText,
   return out
 }
 
+/** A draft normalised for matching `book`'s rules (its trigger words' sounds correct typos). */
+export function normaliseDraft(text: string, book: Phrasebook): NormalisedText {
+  return normaliseText(text, compilePhrasebook(book).homophones)
+}
+
 /**
  * Finds blunt or forbidden wording in an agent's draft: the draft is normalised first (variants,
  * typos, traditional characters, separators; see `normalise.ts`), then one pass of the book's
@@ -297,6 +302,6 @@ export function findingsToOriginal<F extends PhrasingFinding>(n: NormalisedText,
 export function lintPhrasing(text: string, book: Phrasebook = DEFAULT_PHRASEBOOK): PhrasingFinding[] {
   // Blank text (an empty form's joined fields) has nothing to flag: no need to compile the book for it.
   if (text.trim().length === 0) return []
-  const n = normaliseText(text, compilePhrasebook(book).homophones)
+  const n = normaliseDraft(text, book)
   return findingsToOriginal(n, lintNormalised(n.text, book))
 }

@@ -10,6 +10,7 @@
  * on the normalised text maps back to the exact characters typed (see {@link toOriginal}).
  * All steps are linear in the text's length.
  */
+import { ZERO_WIDTH_CHARS } from "../text/zero-width"
 import { Automaton } from "./automaton"
 import { PINYIN_GROUPS } from "./data/pinyin"
 import { T2S_PAIRS } from "./data/t2s"
@@ -88,7 +89,6 @@ function decodeUnits(codes: Uint16Array, length: number): string {
 
 /** 0 = unknown yet, 1 = NFKC leaves the unit alone, 2 = NFKC changes it into something we keep. */
 const nfkcState = new Uint8Array(0x10000)
-const ZERO_WIDTH = [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad]
 
 function isCombining(code: number): boolean {
   return (
@@ -140,7 +140,7 @@ const DROP = 1
 const SYMBOL = 2
 const SPACE = 4
 const CLASS = new Uint8Array(0x10000)
-for (const c of ZERO_WIDTH) CLASS[c] |= DROP
+for (const c of ZERO_WIDTH_CHARS) CLASS[c.charCodeAt(0)] |= DROP
 for (const c of SYMBOL_SEPARATORS) CLASS[c] |= SYMBOL
 for (const c of SPACE_SEPARATORS) CLASS[c] |= SPACE
 /** Longest separator run taken as "inside a word". */
@@ -231,17 +231,13 @@ function stepCharacters(original: string): Builder {
   return out
 }
 
-/** Length of the CJK run ending at `i` (inclusive), counted up to SHORT_RUN + 1: only "short or not" is asked. */
-function hanEndingAt(text: Uint16Array, i: number): number {
+/**
+ * Length of the CJK run from `at` in direction `step` (−1: the run ending there, +1: the run starting
+ * there), counted up to SHORT_RUN + 1: only "short or not" is asked.
+ */
+function hanRun(text: Uint16Array, n: number, at: number, step: -1 | 1): number {
   let k = 0
-  while (k <= SHORT_RUN && i - k >= 0 && isHan(text[i - k])) k++
-  return k
-}
-
-/** Length of the CJK run starting at `j`, counted up to SHORT_RUN + 1. */
-function hanStartingAt(text: Uint16Array, j: number, n: number): number {
-  let k = 0
-  while (k <= SHORT_RUN && j + k < n && isHan(text[j + k])) k++
+  for (let i = at; k <= SHORT_RUN && i >= 0 && i < n && isHan(text[i]); i += step) k++
   return k
 }
 
@@ -271,7 +267,7 @@ function stepSeparators(input: Builder): Builder {
     const within = j - i <= MAX_SEPARATOR_RUN && j < n && isHan(text[j])
     if (
       within &&
-      (!spaces || hanEndingAt(text, i - 1) <= SHORT_RUN || hanStartingAt(text, j, n) <= SHORT_RUN)
+      (!spaces || hanRun(text, n, i - 1, -1) <= SHORT_RUN || hanRun(text, n, j, 1) <= SHORT_RUN)
     ) {
       out ??= new Builder(n)
       out.copy(input, copied, i)
